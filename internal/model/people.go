@@ -1,0 +1,162 @@
+package model
+
+import (
+	"fmt"
+	"time"
+)
+
+// Discipline is a person's professional background; the list is fixed by the
+// exchange format so files from different sites agree.
+type Discipline string
+
+// The disciplines of DESIGN.md, in the order the app offers them.
+const (
+	Doctor              Discipline = "doctor"
+	Nurse               Discipline = "nurse"
+	Midwife             Discipline = "midwife"
+	AHP                 Discipline = "ahp"
+	Pharmacist          Discipline = "pharmacist"
+	HealthcareScientist Discipline = "healthcare-scientist"
+	SocialWorker        Discipline = "social-worker"
+	Dentist             Discipline = "dentist"
+	OtherClinical       Discipline = "other"
+	NonClinical         Discipline = "non-clinical"
+)
+
+// Disciplines lists every discipline in display order.
+var Disciplines = []Discipline{Doctor, Nurse, Midwife, AHP, Pharmacist, HealthcareScientist, SocialWorker, Dentist, OtherClinical, NonClinical}
+
+var disciplineLabels = map[Discipline]string{
+	Doctor: "Doctor", Nurse: "Nurse", Midwife: "Midwife", AHP: "Allied health professional",
+	Pharmacist: "Pharmacist", HealthcareScientist: "Healthcare scientist", SocialWorker: "Social worker",
+	Dentist: "Dentist", OtherClinical: "Other clinical", NonClinical: "Non-clinical",
+}
+
+// Label is the human name of the discipline.
+func (d Discipline) Label() string {
+	if l, ok := disciplineLabels[d]; ok {
+		return l
+	}
+	return string(d)
+}
+
+// ParseDiscipline accepts a discipline id.
+func ParseDiscipline(s string) (Discipline, error) {
+	for _, d := range Disciplines {
+		if string(d) == s {
+			return d, nil
+		}
+	}
+	return "", fmt.Errorf("unknown discipline %q (one of doctor, nurse, midwife, ahp, pharmacist, healthcare-scientist, social-worker, dentist, other, non-clinical)", s)
+}
+
+// Person is someone whose competencies are assessed. IDs are UUIDs so that
+// files from different laptops merge without clashes.
+type Person struct {
+	ID             string
+	Name           string
+	Discipline     Discipline
+	Role           string
+	Organisation   string
+	InformaticsWTE float64 // whole-time equivalent spent on informatics, 0..1.x
+	Sample         bool    // fictional person created by "try with sample data"
+	CreatedAt      time.Time
+}
+
+// Team is a group of people whose skills are looked at together.
+type Team struct {
+	ID        string
+	Name      string
+	Framework FrameworkRef
+	Sample    bool
+	CreatedAt time.Time
+}
+
+// AssessmentKind says who gave the ratings.
+type AssessmentKind string
+
+// Kinds of assessment.
+const (
+	SelfAssessment      AssessmentKind = "self"
+	AppraiserAssessment AssessmentKind = "appraiser"
+	AgreedAssessment    AssessmentKind = "agreed"
+)
+
+// ParseAssessmentKind accepts self, appraiser or agreed.
+func ParseAssessmentKind(s string) (AssessmentKind, error) {
+	switch k := AssessmentKind(s); k {
+	case SelfAssessment, AppraiserAssessment, AgreedAssessment:
+		return k, nil
+	}
+	return "", fmt.Errorf("unknown assessment kind %q (self, appraiser or agreed)", s)
+}
+
+// Assessment is one set of ratings of one person against one framework version.
+type Assessment struct {
+	ID        string
+	PersonID  string
+	Framework FrameworkRef
+	Kind      AssessmentKind
+	Assessor  string
+	Scope     Scope
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Scope narrows an assessment to part of a framework. Empty means all items.
+type Scope struct {
+	Group     string // a group id: only items in it (or its subgroups)
+	RoleLevel string // a role level id: only the items it requires
+}
+
+// Rating is one item's rating in an assessment. A missing rating means "not
+// rated"; Level 0 means "none yet" and is a real answer.
+type Rating struct {
+	Item       string
+	Level      int
+	Confidence int // 1-5; 0 when not given
+	Evidence   string
+	RatedAt    time.Time
+}
+
+// Target is the level a person (or team) aims for on an item, with where it came from.
+type Target struct {
+	Item   string
+	Level  int
+	Source string // "manual", "role:ddat/<role level id>", "person:<id>"
+}
+
+// ActionStatus is where a development action stands.
+type ActionStatus string
+
+// Action statuses.
+const (
+	Planned    ActionStatus = "planned"
+	InProgress ActionStatus = "in-progress"
+	Done       ActionStatus = "done"
+	Dropped    ActionStatus = "dropped"
+)
+
+// Plan is a development plan for a person or a team.
+type Plan struct {
+	ID        string
+	PersonID  string // set for a personal plan
+	TeamID    string // set for a team plan
+	Framework FrameworkRef
+	Title     string
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Actions   []Action
+}
+
+// Action is one SMART development action in a plan.
+type Action struct {
+	ID        string
+	Objective string
+	Items     []string
+	Activity  string
+	Owner     string // person id for team actions; empty for the plan's person or the whole team
+	Due       string // ISO date
+	Status    ActionStatus
+	Evidence  string
+}
