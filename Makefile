@@ -1,0 +1,33 @@
+# The two commands in README.md: `make run` and `make test`.
+.PHONY: run test setup build cli fuzz bench screenshots
+
+GO ?= go
+
+run: setup
+	$(GO) run ./cmd/gapwise
+
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	mkdir -p bin
+	$(GO) build -o bin/gapwise ./cmd/gapwise
+	CGO_ENABLED=0 $(GO) build -o bin/gapwise-cli ./cmd/gapwise-cli
+
+cli:
+	mkdir -p bin
+	CGO_ENABLED=0 $(GO) build -o bin/gapwise-cli ./cmd/gapwise-cli
+
+# Each fuzz target for FUZZTIME (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
+bench:
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+
+screenshots: setup
+	scripts/screenshot.sh

@@ -1,0 +1,88 @@
+package gapwise_test
+
+import (
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The layering rules of docs/architecture.md: third-party libraries stay in
+// the one place that owns them, so domain code tests fast without cgo and a
+// library can be replaced in one package.
+var importRules = []struct {
+	prefix  string   // import path prefix
+	allowed []string // directories (and their subtrees) that may import it
+}{
+	{"fyne.io/", []string{"ui", "cmd/gapwise"}},
+	{"modernc.org/sqlite", []string{"internal/store"}},
+	{"codeberg.org/go-pdf/", []string{"internal/report"}},
+	{"github.com/xuri/excelize", []string{"internal/exchange"}},
+}
+
+// pureDirs may import only the standard library and the named module packages.
+var pureDirs = map[string][]string{
+	"internal/model": {},
+	"internal/gap":   {"gapwise/internal/model"},
+	"internal/chart": {"gapwise/internal/model"},
+}
+
+func TestImportBoundaries(t *testing.T) {
+	fset := token.NewFileSet()
+	checked := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		checked++
+		dir := filepath.ToSlash(filepath.Dir(path))
+		for _, imp := range f.Imports {
+			p := strings.Trim(imp.Path.Value, `"`)
+			for _, r := range importRules {
+				if strings.HasPrefix(p, r.prefix) && !under(dir, r.allowed) {
+					t.Errorf("%s imports %s; only %v may", path, p, r.allowed)
+				}
+			}
+			for pure, ok := range pureDirs {
+				if under(dir, []string{pure}) && !isStdlib(p) && !slices.Contains(ok, p) {
+					t.Errorf("%s imports %s; %s may import only the standard library and %v", path, p, pure, ok)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 10 {
+		t.Fatalf("only %d Go files checked: is the walk looking in the right place?", checked)
+	}
+}
+
+func under(dir string, roots []string) bool {
+	for _, r := range roots {
+		if dir == r || strings.HasPrefix(dir, r+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// isStdlib: standard library paths have no dot in their first element.
+func isStdlib(p string) bool {
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".") && first != "gapwise"
+}

@@ -1,0 +1,154 @@
+// Package cli is the headless command line over the workspace. The main in
+// cmd/gapwise-cli only calls Run, so every command is testable in-process.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"gapwise/internal/workspace"
+)
+
+// Exit statuses, part of the CLI contract.
+const (
+	ExitOK    = 0
+	ExitUser  = 1 // the user's input, file or database is wrong; one line on stderr
+	ExitUsage = 2 // the command line itself is wrong
+)
+
+// usageError marks a mistake in the command line (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+const usageText = `Usage: gapwise-cli [--db PATH] COMMAND [ARGS]
+
+Gapwise: competency gap analysis for health and care informatics, offline.
+The database is PATH, else $GAPWISE_DB, else your configuration folder.
+
+Commands:
+  frameworks list [--json]                  framework versions and their figures
+  frameworks show ID[@VERSION] [--json] [--item ID] [--search TEXT]
+                                            a framework's groups, items and levels
+  roles list --framework ID[@VERSION] [--json]
+                                            role families, roles and role levels
+  db init                                   create the database (or check it opens)
+  db check                                  check the database's integrity
+  db backup PATH                            write a consistent copy; never overwrites
+  version [--json]                          this program's version
+`
+
+// env is what a command runs with.
+type env struct {
+	ctx    context.Context
+	dbPath string
+	out    io.Writer
+}
+
+// Run executes one command line and returns the exit status.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	global := flag.NewFlagSet("gapwise-cli", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	db := global.String("db", "", "database file")
+	help := global.Bool("help", false, "show help")
+	global.BoolVar(help, "h", false, "show help")
+	if err := global.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "gapwise-cli: %v\n%s", err, usageText)
+		return ExitUsage
+	}
+	rest := global.Args()
+	if *help || len(rest) == 0 || rest[0] == "help" {
+		fmt.Fprint(stdout, usageText)
+		if len(rest) == 0 && !*help {
+			return ExitUsage
+		}
+		return ExitOK
+	}
+	e := &env{ctx: ctx, dbPath: *db, out: stdout}
+	err := dispatch(e, rest[0], rest[1:])
+	return report(err, stderr)
+}
+
+// report prints err as one line and maps it to an exit status.
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(stderr, "gapwise-cli: %s\n(run gapwise-cli --help for usage)\n", ue.msg)
+		return ExitUsage
+	}
+	msg := strings.ReplaceAll(err.Error(), "\n", " ")
+	fmt.Fprintf(stderr, "gapwise-cli: %s\n", msg)
+	return ExitUser
+}
+
+func dispatch(e *env, cmd string, args []string) error {
+	switch cmd {
+	case "frameworks":
+		return e.frameworks(args)
+	case "roles":
+		return e.roles(args)
+	case "db":
+		return e.db(args)
+	case "version":
+		return e.version(args)
+	}
+	return usagef("unknown command %q", cmd)
+}
+
+// open opens the workspace named by --db, $GAPWISE_DB or the default path.
+func (e *env) open() (*workspace.Workspace, error) {
+	path := e.dbPath
+	if path == "" {
+		var err error
+		if path, err = workspace.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	return workspace.Open(e.ctx, path)
+}
+
+// withWorkspace opens the workspace for one command and always closes it.
+func (e *env) withWorkspace(fn func(*workspace.Workspace) error) (err error) {
+	ws, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, ws.Close()) }()
+	return fn(ws)
+}
+
+// flags parses a subcommand's flags; positional arguments may come before or
+// after them.
+func flags(name string, args []string, define func(*flag.FlagSet)) ([]string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	define(fs)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s: %v", name, err)
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"runtime"
+
+	"gapwise/internal/appinfo"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+func (e *env) db(args []string) error {
+	if len(args) == 0 {
+		return usagef("db: say init, check or backup")
+	}
+	switch args[0] {
+	case "init":
+		if len(args) != 1 {
+			return usagef("db init takes no arguments")
+		}
+		return e.withWorkspace(func(ws *workspace.Workspace) error {
+			infos, err := ws.Frameworks(e.ctx)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.out, "Database ready: %s (schema %d, %d framework versions)\n", ws.Path(), workspace.SchemaVersion, len(infos))
+			return nil
+		})
+	case "check":
+		if len(args) != 1 {
+			return usagef("db check takes no arguments")
+		}
+		return e.withWorkspace(func(ws *workspace.Workspace) error {
+			problems, err := ws.Check(e.ctx)
+			if err != nil {
+				return err
+			}
+			if len(problems) > 0 {
+				for _, p := range problems {
+					fmt.Fprintln(e.out, p)
+				}
+				return model.Errorf(model.Invalid, "%s has %d integrity problem(s); restore a backup", ws.Path(), len(problems))
+			}
+			fmt.Fprintf(e.out, "ok: %s\n", ws.Path())
+			return nil
+		})
+	case "backup":
+		if len(args) != 2 {
+			return usagef("db backup needs one destination PATH")
+		}
+		dest := args[1]
+		return e.withWorkspace(func(ws *workspace.Workspace) error {
+			if err := ws.Backup(e.ctx, dest); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.out, "Backup written: %s\n", dest)
+			return nil
+		})
+	}
+	return usagef("db: unknown subcommand %q", args[0])
+}
+
+func (e *env) version(args []string) error {
+	var asJSON bool
+	if _, err := flags("version", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") }); err != nil {
+		return err
+	}
+	if asJSON {
+		b, _ := json.Marshal(map[string]any{"name": appinfo.Name, "version": appinfo.Version, "schema": workspace.SchemaVersion, "go": runtime.Version()})
+		_, err := fmt.Fprintln(e.out, string(b))
+		return err
+	}
+	_, err := fmt.Fprintf(e.out, "%s %s (database schema %d, %s)\n", appinfo.Name, appinfo.Version, workspace.SchemaVersion, runtime.Version())
+	return err
+}

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"text/tabwriter"
+
+	"gapwise/internal/workspace"
+)
+
+// roleLevelJSON is the stable JSON shape of `roles list --json`.
+type roleLevelJSON struct {
+	RoleFamily   string `json:"role_family"`
+	Role         string `json:"role"`
+	RoleLevel    string `json:"role_level"`
+	Title        string `json:"title"`
+	Rank         int    `json:"rank"`
+	Requirements int    `json:"requirements"`
+}
+
+func (e *env) roles(args []string) error {
+	if len(args) == 0 || args[0] != "list" {
+		return usagef("roles: say list")
+	}
+	var asJSON bool
+	var fw string
+	pos, err := flags("roles list", args[1:], func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+		fs.StringVar(&fw, "framework", "ddat", "framework ID or ID@VERSION")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("roles list takes no arguments")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		f, err := ws.ResolveFramework(e.ctx, fw)
+		if err != nil {
+			return err
+		}
+		out := []roleLevelJSON{}
+		for _, r := range f.Roles {
+			if len(r.Levels) == 0 {
+				out = append(out, roleLevelJSON{RoleFamily: r.Family, Role: r.Title, Title: r.Title + " (no levels)", Requirements: len(r.Requirements)})
+			}
+			for _, l := range r.Levels {
+				out = append(out, roleLevelJSON{RoleFamily: r.Family, Role: r.Title, RoleLevel: l.ID, Title: l.Title, Rank: l.Rank, Requirements: len(l.Requirements)})
+			}
+		}
+		if asJSON {
+			return writeJSON(e.out, out)
+		}
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintf(e.out, "%s (%s): %d roles\n", f.Name, f.Ref, len(f.Roles))
+		fmt.Fprintln(tw, "FAMILY\tROLE\tLEVEL\tSKILLS\tID")
+		for _, r := range out {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.RoleFamily, r.Role, r.Title, r.Requirements, r.RoleLevel)
+		}
+		return tw.Flush()
+	})
+}

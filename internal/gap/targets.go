@@ -1,0 +1,81 @@
+package gap
+
+import (
+	"strings"
+
+	"gapwise/internal/model"
+)
+
+// Prefixes of model.Target.Source.
+const (
+	ManualSource       = "manual"
+	RoleSourcePrefix   = "role:"
+	PersonSourcePrefix = "person:"
+)
+
+// RoleSource is the target source for a role level:
+// "role:<framework id>/<role level id>", e.g.
+// "role:ddat/data/data-analyst/senior-data-analyst".
+func RoleSource(frameworkID, roleLevelID string) string {
+	return RoleSourcePrefix + frameworkID + "/" + roleLevelID
+}
+
+// ParseRoleSource splits a role target source into framework id and role
+// level id; ok is false for any other source.
+func ParseRoleSource(source string) (frameworkID, roleLevelID string, ok bool) {
+	rest, ok := strings.CutPrefix(source, RoleSourcePrefix)
+	if !ok {
+		return "", "", false
+	}
+	frameworkID, roleLevelID, ok = strings.Cut(rest, "/")
+	if !ok || frameworkID == "" || roleLevelID == "" {
+		return "", "", false
+	}
+	return frameworkID, roleLevelID, true
+}
+
+// PersonSource is the target source for another person's saved profile:
+// "person:<id>".
+func PersonSource(personID string) string { return PersonSourcePrefix + personID }
+
+// TargetsFromRoleLevel turns a role level's requirements into targets, in
+// requirement order, with Source RoleSource(f.Ref.ID, roleLevelID).
+// Requirements at level 0 (needed, no level stated) give no target. Levels
+// are used as the pack states them; Compute normalises them like any target.
+func TargetsFromRoleLevel(f *model.Framework, roleLevelID string) ([]model.Target, error) {
+	if f == nil {
+		return nil, model.Errorf(model.Internal, "No framework was given to take role level %q from.", roleLevelID)
+	}
+	_, lvl, ok := f.RoleLevel(roleLevelID)
+	if !ok {
+		return nil, model.Errorf(model.NotFound, "There is no role level %q in %s.", roleLevelID, f.Ref)
+	}
+	source := RoleSource(f.Ref.ID, roleLevelID)
+	out := make([]model.Target, 0, len(lvl.Requirements))
+	for _, q := range lvl.Requirements {
+		if q.Level > 0 {
+			out = append(out, model.Target{Item: q.Item, Level: q.Level, Source: source})
+		}
+	}
+	return out, nil
+}
+
+// TargetsFromRatings uses someone's ratings as targets ("aim for what this
+// saved profile has"). Ratings at level 0 give no target, since a target of
+// 0 means none. Each item appears once, where it first appears in ratings,
+// with the level of its last rating (the later rating wins, as in Compute).
+func TargetsFromRatings(ratings []model.Rating, source string) []model.Target {
+	last := ratingsByItem(ratings)
+	out := make([]model.Target, 0, len(last))
+	done := make(map[string]bool, len(last))
+	for _, r := range ratings {
+		if done[r.Item] {
+			continue
+		}
+		done[r.Item] = true
+		if l := last[r.Item].Level; l > 0 {
+			out = append(out, model.Target{Item: r.Item, Level: l, Source: source})
+		}
+	}
+	return out
+}

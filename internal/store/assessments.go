@@ -1,0 +1,242 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+const assessmentCols = `id, person, framework, kind, assessor, scope_group, scope_role_level, created_at, updated_at`
+
+func scanAssessment(sc scanner) (model.Assessment, error) {
+	var a model.Assessment
+	var ref, kind string
+	err := sc.Scan(&a.ID, &a.PersonID, &ref, &kind, &a.Assessor, &a.Scope.Group, &a.Scope.RoleLevel,
+		ts(&a.CreatedAt), ts(&a.UpdatedAt))
+	a.Framework = parseRef(ref)
+	a.Kind = model.AssessmentKind(kind)
+	return a, err
+}
+
+func checkAssessment(a model.Assessment) error {
+	if _, err := model.ParseAssessmentKind(string(a.Kind)); err != nil {
+		return model.Wrap(model.Invalid, err, "assessment")
+	}
+	return nil
+}
+
+// CreateAssessment starts an assessment of a person against one framework
+// version, giving it a new UUID when ID is empty. An assessment of a sample
+// person is itself sample data.
+func (s *Store) CreateAssessment(ctx context.Context, a model.Assessment) (model.Assessment, error) {
+	if err := checkAssessment(a); err != nil {
+		return model.Assessment{}, err
+	}
+	if a.ID == "" {
+		a.ID = newID()
+	}
+	a.CreatedAt = norm(a.CreatedAt, now())
+	a.UpdatedAt = norm(a.UpdatedAt, a.CreatedAt)
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		return insertAssessment(ctx, tx, a)
+	})
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	return a, nil
+}
+
+func insertAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment) error {
+	if err := personExists(ctx, tx, a.PersonID); err != nil {
+		return err
+	}
+	if err := frameworkExists(ctx, tx, a.Framework); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO assessments
+		(id, person, framework, kind, assessor, scope_group, scope_role_level, sample, created_at, updated_at)
+		SELECT ?, id, ?, ?, ?, ?, ?, sample, ?, ? FROM people WHERE id = ?`,
+		a.ID, a.Framework.String(), string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel,
+		stamp(a.CreatedAt), stamp(a.UpdatedAt), a.PersonID)
+	if isDuplicate(err) {
+		return model.Errorf(model.Conflict, "an assessment with id %s already exists", a.ID)
+	}
+	if err != nil {
+		return fail(err, "cannot add assessment %s", a.ID)
+	}
+	return nil
+}
+
+// Assessment returns one assessment (without its ratings; see Ratings).
+func (s *Store) Assessment(ctx context.Context, id string) (model.Assessment, error) {
+	a, err := scanAssessment(s.db.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Assessment{}, model.Errorf(model.NotFound, "assessment %s not found", id)
+	}
+	if err != nil {
+		return model.Assessment{}, fail(err, "cannot read assessment %s", id)
+	}
+	return a, nil
+}
+
+// Assessments lists a person's assessments, most recently started first.
+func (s *Store) Assessments(ctx context.Context, personID string) ([]model.Assessment, error) {
+	var out []model.Assessment
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := personExists(ctx, tx, personID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+assessmentCols+` FROM assessments WHERE person = ?
+			ORDER BY created_at DESC, id DESC`, personID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			a, err := scanAssessment(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fail(err, "cannot list the assessments of person %s", personID)
+	}
+	return out, nil
+}
+
+// DeleteAssessment removes an assessment with its ratings, targets and history.
+func (s *Store) DeleteAssessment(ctx context.Context, id string) error {
+	res, err := s.db.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id)
+	if err != nil {
+		return fail(err, "cannot delete assessment %s", id)
+	}
+	return mustAffect(res, model.Errorf(model.NotFound, "assessment %s not found", id))
+}
+
+// HistoryEntry is an older version of an assessment, as the exchange file
+// that described it.
+type HistoryEntry struct {
+	ReplacedAt time.Time
+	Snapshot   []byte
+}
+
+// ReplaceAssessment stores a whole assessment (as read from an exchange
+// file) in one transaction: created if new, otherwise its details, ratings
+// and targets are replaced, and previous (the older version as JSON, if
+// given) is kept in its history. It never moves an assessment to another
+// person or framework version (Conflict). The person must already exist.
+func (s *Store) ReplaceAssessment(ctx context.Context, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte) error {
+	if err := checkAssessment(a); err != nil {
+		return err
+	}
+	if a.ID == "" {
+		return model.Errorf(model.Invalid, "the assessment has no id")
+	}
+	if previous != nil && !json.Valid(previous) {
+		return model.Errorf(model.Invalid, "the previous version of assessment %s is not valid JSON", a.ID)
+	}
+	at := now()
+	a.CreatedAt = norm(a.CreatedAt, at)
+	a.UpdatedAt = norm(a.UpdatedAt, a.CreatedAt)
+	fw := a.Framework.String()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		var person, framework string
+		err := tx.QueryRowContext(ctx, "SELECT person, framework FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if err := insertAssessment(ctx, tx, a); err != nil {
+				return err
+			}
+		case err != nil:
+			return fail(err, "cannot read assessment %s", a.ID)
+		case person != a.PersonID || framework != fw:
+			return model.Errorf(model.Conflict, "assessment %s already exists for another person or framework version", a.ID)
+		default:
+			if previous != nil {
+				if _, err := tx.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
+					a.ID, stamp(at), string(previous)); err != nil {
+					return fail(err, "cannot keep the previous version of assessment %s", a.ID)
+				}
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET kind = ?, assessor = ?, scope_group = ?,
+				scope_role_level = ?, created_at = ?, updated_at = ? WHERE id = ?`,
+				string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel, stamp(a.CreatedAt), stamp(a.UpdatedAt), a.ID); err != nil {
+				return fail(err, "cannot update assessment %s", a.ID)
+			}
+			for _, q := range []string{"DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
+				if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
+					return fail(err, "cannot update assessment %s", a.ID)
+				}
+			}
+		}
+		for _, r := range ratings {
+			if err := writeRating(ctx, tx, a.ID, fw, r, at, false); err != nil {
+				return err
+			}
+		}
+		for _, t := range targets {
+			if err := writeTarget(ctx, tx, "targets", "assessment", a.ID, fw, t, at); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AssessmentHistory lists the older versions of an assessment, newest first.
+func (s *Store) AssessmentHistory(ctx context.Context, id string) ([]HistoryEntry, error) {
+	var out []HistoryEntry
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if _, err := assessmentFramework(ctx, tx, id); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT replaced_at, snapshot FROM assessment_history WHERE assessment = ? ORDER BY seq DESC", id)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h HistoryEntry
+			var snap string
+			if err := rows.Scan(ts(&h.ReplacedAt), &snap); err != nil {
+				return err
+			}
+			h.Snapshot = []byte(snap)
+			out = append(out, h)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fail(err, "cannot read the history of assessment %s", id)
+	}
+	return out, nil
+}
+
+// assessmentFramework returns the framework ref an assessment rates against.
+func assessmentFramework(ctx context.Context, q queryer, id string) (string, error) {
+	var fw string
+	err := q.QueryRowContext(ctx, "SELECT framework FROM assessments WHERE id = ?", id).Scan(&fw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", model.Errorf(model.NotFound, "assessment %s not found", id)
+	}
+	if err != nil {
+		return "", fail(err, "cannot read assessment %s", id)
+	}
+	return fw, nil
+}
+
+// touchAssessment records that an assessment changed, for exchange files:
+// the newer file of the same assessment wins.
+func touchAssessment(ctx context.Context, tx *sql.Tx, id string, at time.Time) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE assessments SET updated_at = ? WHERE id = ?", stamp(at), id); err != nil {
+		return fail(err, "cannot update assessment %s", id)
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+// FrameworkInfo describes one pack version held in the database.
+type FrameworkInfo struct {
+	Ref         model.FrameworkRef
+	Name        string
+	Provisional bool
+	Licence     string
+	Attribution string
+	SHA256      string
+	SeededAt    time.Time // when this version was first added
+	UpdatedAt   time.Time // when its pack data last changed
+}
+
+// ListFrameworks lists every pack version held, by framework id then version.
+func (s *Store) ListFrameworks(ctx context.Context) ([]FrameworkInfo, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, version, name, provisional, licence, attribution, sha256, seeded_at, updated_at
+		FROM frameworks ORDER BY id, version`)
+	if err != nil {
+		return nil, fail(err, "cannot list frameworks")
+	}
+	defer rows.Close()
+	var out []FrameworkInfo
+	for rows.Next() {
+		var f FrameworkInfo
+		if err := rows.Scan(&f.Ref.ID, &f.Ref.Version, &f.Name, &f.Provisional, &f.Licence, &f.Attribution,
+			&f.SHA256, ts(&f.SeededAt), ts(&f.UpdatedAt)); err != nil {
+			return nil, fail(err, "cannot list frameworks")
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(err, "cannot list frameworks")
+	}
+	return out, nil
+}
+
+// FrameworkRaw returns the pack JSON of one version exactly as it was seeded.
+func (s *Store) FrameworkRaw(ctx context.Context, ref model.FrameworkRef) ([]byte, error) {
+	var raw []byte
+	err := s.db.QueryRowContext(ctx, "SELECT raw FROM frameworks WHERE ref = ?", ref.String()).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, model.Errorf(model.NotFound, "framework %s is not in this database", ref)
+	}
+	if err != nil {
+		return nil, fail(err, "cannot read framework %s", ref)
+	}
+	return raw, nil
+}
+
+// frameworkExists is for friendly NotFound errors before a foreign key
+// would refuse the row with a vaguer one.
+func frameworkExists(ctx context.Context, q queryer, ref model.FrameworkRef) error {
+	var one int
+	err := q.QueryRowContext(ctx, "SELECT 1 FROM frameworks WHERE ref = ?", ref.String()).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Errorf(model.NotFound, "framework %s is not in this database", ref)
+	}
+	if err != nil {
+		return fail(err, "cannot read framework %s", ref)
+	}
+	return nil
+}
+
+// itemLevels returns an item's defined levels; NotFound-free: an unknown
+// item is the caller's input error, so it is Invalid.
+func itemLevels(ctx context.Context, q queryer, framework, item string) ([]int, error) {
+	var levels string
+	err := q.QueryRowContext(ctx, "SELECT levels FROM items WHERE framework = ? AND id = ?", framework, item).Scan(&levels)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, model.Errorf(model.Invalid, "item %q is not in framework %s", item, framework)
+	}
+	if err != nil {
+		return nil, fail(err, "cannot read item %q", item)
+	}
+	return parseLevels(levels), nil
+}
+
+func parseRef(s string) model.FrameworkRef {
+	ref, err := model.ParseFrameworkRef(s)
+	if err != nil {
+		return model.FrameworkRef{ID: s}
+	}
+	return ref
+}

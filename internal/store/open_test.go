@@ -1,0 +1,300 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+// rawDB writes a SQLite file with plain SQL, as another program would.
+func rawDB(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// gapwiseDB makes a healthy Gapwise database with enough rows to span
+// many pages, and closes it.
+func gapwiseDB(t *testing.T, path string) {
+	t.Helper()
+	var extra []string
+	for i := range 400 {
+		extra = append(extra, fmt.Sprintf("X%03d-%s", i, strings.Repeat("x", 60)))
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SeedPacks(context.Background(), []PackData{packOf(t, tinyFramework("1", extra...))}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestOpenRefusesFilesItMustNotTouch(t *testing.T) {
+	const page = 4096
+	tests := []struct {
+		name    string
+		make    func(t *testing.T, path string)
+		kind    model.ErrorKind
+		message string
+	}{
+		{"text file", func(t *testing.T, path string) {
+			os.WriteFile(path, []byte("name,level\nAda,3\n"), 0o644)
+		}, model.Invalid, "is not a Gapwise database (it is not an SQLite file)"},
+		{"tiny file", func(t *testing.T, path string) {
+			os.WriteFile(path, []byte("SQLite"), 0o644)
+		}, model.Invalid, "it is not an SQLite file"},
+		{"damaged pages", func(t *testing.T, path string) {
+			gapwiseDB(t, path)
+			f, err := os.OpenFile(path, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			fi, _ := f.Stat()
+			if fi.Size() < 12*page {
+				t.Fatalf("test database too small: %d bytes", fi.Size())
+			}
+			garbage := []byte(strings.Repeat("\xa5", 4*page))
+			if _, err := f.WriteAt(garbage, 4*page); err != nil {
+				t.Fatal(err)
+			}
+		}, model.Invalid, "is damaged"},
+		{"truncated", func(t *testing.T, path string) {
+			gapwiseDB(t, path)
+			fi, _ := os.Stat(path)
+			if err := os.Truncate(path, fi.Size()/2/page*page); err != nil {
+				t.Fatal(err)
+			}
+		}, model.Invalid, "is damaged"},
+		{"newer Gapwise", func(t *testing.T, path string) {
+			rawDB(t, path, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID), "PRAGMA user_version = 999",
+				"CREATE TABLE people (id TEXT)")
+		}, model.Newer, fmt.Sprintf("was written by a newer version of Gapwise (schema 999, this version knows up to %d); update Gapwise to open it", LatestSchema)},
+		{"another program's database", func(t *testing.T, path string) {
+			rawDB(t, path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ada')")
+		}, model.Invalid, "is not a Gapwise database"},
+		{"another program's WAL database", func(t *testing.T, path string) {
+			rawDB(t, path, "PRAGMA journal_mode = WAL", "CREATE TABLE contacts (name TEXT)")
+		}, model.Invalid, "is not a Gapwise database"},
+		{"another program's application id", func(t *testing.T, path string) {
+			rawDB(t, path, "PRAGMA application_id = 305419896")
+		}, model.Invalid, "is not a Gapwise database"},
+		{"versioned but empty", func(t *testing.T, path string) {
+			rawDB(t, path, "PRAGMA user_version = 3")
+		}, model.Invalid, "is not a Gapwise database"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "file.db")
+			tc.make(t, path)
+			// An old mtime shows any write, however quick.
+			old := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+			if err := os.Chtimes(path, old, old); err != nil {
+				t.Fatal(err)
+			}
+			before := stateOf(t, path)
+
+			s, err := Open(context.Background(), path)
+			if err == nil {
+				s.Close()
+			}
+			wantKind(t, err, tc.kind)
+			t.Log(err)
+			if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), tc.message) {
+				t.Errorf("message %q: want the path and %q", err, tc.message)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("message is not one line: %q", err)
+			}
+			if err := before.same(stateOf(t, path)); err != nil {
+				t.Errorf("refused file was modified: %v", err)
+			}
+			if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+				t.Errorf("refusing left files behind: %v", entries)
+			}
+		})
+	}
+}
+
+func TestOpenRefusesFolder(t *testing.T) {
+	dir := t.TempDir()
+	_, err := Open(context.Background(), dir)
+	wantKind(t, err, model.Invalid)
+}
+
+func TestOpenCreatesPrivateFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "Gapwise")
+	path := filepath.Join(dir, "gapwise.db")
+	s := openAt(t, path)
+	if s.Path() != path {
+		t.Errorf("Path() = %q, want %q", s.Path(), path)
+	}
+	if _, err := s.SeedPacks(ctx, []PackData{packOf(t, tinyFramework("1"))}); err != nil {
+		t.Fatal(err)
+	}
+	_, a := newAssessment(t, s)
+	if err := s.SetRating(ctx, a.ID, model.Rating{Item: "A", Level: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("folder: %v, %v; want mode 0700", fi.Mode(), err)
+	}
+	// While the store is open the -wal and -shm files exist; they hold
+	// the same personal data and must be as private as the database.
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s: mode %v is readable by others", filepath.Base(name), fi.Mode())
+		}
+	}
+}
+
+func TestOpenEmptyFileIsNewDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(path, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := openAt(t, path)
+	if s.SchemaVersion() != LatestSchema {
+		t.Errorf("schema %d, want %d", s.SchemaVersion(), LatestSchema)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode())
+	}
+}
+
+// A SQLite file with no tables, no id and no version is as good as empty.
+func TestOpenAdoptsBlankSQLiteFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "blank.db")
+	rawDB(t, path, "CREATE TABLE scratch (x)", "DROP TABLE scratch")
+	if hdr, err := readHeader(path); err != nil || len(hdr) < 100 {
+		t.Fatalf("setup made no SQLite file: %d bytes, %v", len(hdr), err)
+	}
+	s := openAt(t, path)
+	if problems, err := s.Check(context.Background()); err != nil || len(problems) > 0 {
+		t.Errorf("Check: %v, %v", problems, err)
+	}
+}
+
+func TestOpenDeniedOnReadOnlyFilesystem(t *testing.T) {
+	// Root ignores permission bits, so use places no one can write.
+	for _, path := range []string{"/proc/gapwise-test/x.db", "/proc/gapwise-test.db", "/sys/gapwise-test/x.db"} {
+		t.Run(path, func(t *testing.T) {
+			if _, err := os.Stat(filepath.Dir(filepath.Dir(path))); err != nil {
+				t.Skip(err)
+			}
+			_, err := Open(context.Background(), path)
+			wantKind(t, err, model.Denied)
+			t.Log(err)
+			if !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("message %q: want one line naming %s", err, path)
+			}
+		})
+	}
+}
+
+func TestOpenDeniedWithoutPermission(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root bypasses permissions; see TestOpenDeniedOnReadOnlyFilesystem")
+	}
+	t.Run("new file in read-only folder", func(t *testing.T) {
+		dir := t.TempDir()
+		os.Chmod(dir, 0o500)
+		t.Cleanup(func() { os.Chmod(dir, 0o700) })
+		_, err := Open(context.Background(), filepath.Join(dir, "gapwise.db"))
+		wantKind(t, err, model.Denied)
+	})
+	t.Run("database in read-only folder", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "gapwise.db")
+		gapwiseDB(t, path)
+		before := stateOf(t, path)
+		os.Chmod(dir, 0o500)
+		t.Cleanup(func() { os.Chmod(dir, 0o700) })
+		_, err := Open(context.Background(), path)
+		wantKind(t, err, model.Denied)
+		t.Log(err)
+		if err := before.same(stateOf(t, path)); err != nil {
+			t.Error(err)
+		}
+	})
+	t.Run("read-only database", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "gapwise.db")
+		gapwiseDB(t, path)
+		os.Chmod(path, 0o400)
+		before := stateOf(t, path)
+		_, err := Open(context.Background(), path)
+		wantKind(t, err, model.Denied)
+		t.Log(err)
+		if err := before.same(stateOf(t, path)); err != nil {
+			t.Error(err)
+		}
+	})
+	t.Run("unreadable file", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "gapwise.db")
+		os.WriteFile(path, []byte("secret"), 0o200)
+		_, err := Open(context.Background(), path)
+		wantKind(t, err, model.Denied)
+	})
+}
+
+func TestOpenPathWithAwkwardCharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my data?#%", "gap wise.db")
+	s := openAt(t, path)
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("database not at %q: %v", path, err)
+	}
+	if _, err := s.SeedPacks(context.Background(), []PackData{packOf(t, tinyFramework("1"))}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPragmasOnEveryConnection(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	// Hold maxConns connections at once so each is a distinct one.
+	var conns []*sql.Conn
+	for range maxConns {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	want := map[string]string{"foreign_keys": "1", "journal_mode": "wal", "busy_timeout": "5000", "synchronous": "2", "secure_delete": "1"}
+	for i, c := range conns {
+		for pragma, v := range want {
+			var got string
+			if err := c.QueryRowContext(ctx, "PRAGMA "+pragma).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != v {
+				t.Errorf("connection %d: %s = %s, want %s", i, pragma, got, v)
+			}
+		}
+	}
+}

@@ -1,0 +1,197 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+// SetRating records (or replaces) one item's rating in an assessment and
+// marks the assessment as updated, in one transaction. The database refuses
+// a negative level, a level the item does not define, a confidence outside
+// 0-5 and an item not in the assessment's framework version (all Invalid).
+// A zero RatedAt means now.
+func (s *Store) SetRating(ctx context.Context, assessmentID string, r model.Rating) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		fw, err := assessmentFramework(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		at := now()
+		if err := writeRating(ctx, tx, assessmentID, fw, r, at, true); err != nil {
+			return err
+		}
+		return touchAssessment(ctx, tx, assessmentID, at)
+	})
+}
+
+// ClearRating makes an item "not rated" again. Clearing an item that has no
+// rating does nothing.
+func (s *Store) ClearRating(ctx context.Context, assessmentID, item string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM ratings WHERE assessment = ? AND item = ?", assessmentID, item)
+		if err != nil {
+			return fail(err, "cannot clear the rating of %q", item)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return touchAssessment(ctx, tx, assessmentID, now())
+	})
+}
+
+// Ratings returns an assessment's ratings in the framework's item order.
+// Items without a rating are absent: not rated is not level 0.
+func (s *Store) Ratings(ctx context.Context, assessmentID string) ([]model.Rating, error) {
+	var out []model.Rating
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT r.item, r.level, r.confidence, r.evidence, r.rated_at
+			FROM ratings r JOIN items i ON i.framework = r.framework AND i.id = r.item
+			WHERE r.assessment = ? ORDER BY i.position, r.item`, assessmentID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r model.Rating
+			if err := rows.Scan(&r.Item, &r.Level, &r.Confidence, &r.Evidence, ts(&r.RatedAt)); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fail(err, "cannot read the ratings of assessment %s", assessmentID)
+	}
+	return out, nil
+}
+
+// SetTargets replaces all of an assessment's targets in one transaction; if
+// any target is refused, the old targets stay. An empty Source means "manual".
+func (s *Store) SetTargets(ctx context.Context, assessmentID string, targets []model.Target) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		fw, err := assessmentFramework(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM targets WHERE assessment = ?", assessmentID); err != nil {
+			return fail(err, "cannot replace the targets of assessment %s", assessmentID)
+		}
+		at := now()
+		for _, t := range targets {
+			if err := writeTarget(ctx, tx, "targets", "assessment", assessmentID, fw, t, at); err != nil {
+				return err
+			}
+		}
+		return touchAssessment(ctx, tx, assessmentID, at)
+	})
+}
+
+// Targets returns an assessment's targets in the framework's item order.
+func (s *Store) Targets(ctx context.Context, assessmentID string) ([]model.Target, error) {
+	var out []model.Target
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
+			return err
+		}
+		var err error
+		out, err = queryTargets(ctx, tx, "targets", "assessment", assessmentID)
+		return err
+	})
+	if err != nil {
+		return nil, fail(err, "cannot read the targets of assessment %s", assessmentID)
+	}
+	return out, nil
+}
+
+// writeRating inserts one rating, or with upsert replaces the item's rating.
+func writeRating(ctx context.Context, tx *sql.Tx, assessmentID, fw string, r model.Rating, at time.Time, upsert bool) error {
+	q := `INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, rated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	if upsert {
+		q += ` ON CONFLICT (assessment, item) DO UPDATE SET level = excluded.level,
+			confidence = excluded.confidence, evidence = excluded.evidence, rated_at = excluded.rated_at`
+	}
+	_, err := tx.ExecContext(ctx, q, assessmentID, fw, r.Item, r.Level, r.Confidence, r.Evidence, stamp(norm(r.RatedAt, at)))
+	if err == nil {
+		return nil
+	}
+	if isDuplicate(err) {
+		return model.Errorf(model.Invalid, "item %q is rated twice", r.Item)
+	}
+	if isConstraint(err) {
+		if r.Confidence < 0 || r.Confidence > 5 {
+			return model.Wrap(model.Invalid, err, "confidence %d for item %q is out of range (1 to 5, or 0 when not given)", r.Confidence, r.Item)
+		}
+		return levelErr(ctx, tx, fw, r.Item, r.Level, "rating", err)
+	}
+	return fail(err, "cannot save the rating of %q", r.Item)
+}
+
+// writeTarget inserts one target into targets (owner "assessment") or
+// team_targets (owner "team"); the table and column names are constants.
+func writeTarget(ctx context.Context, tx *sql.Tx, table, owner, ownerID, fw string, t model.Target, at time.Time) error {
+	source := t.Source
+	if source == "" {
+		source = "manual"
+	}
+	q := fmt.Sprintf("INSERT INTO %s (%s, framework, item, level, source, set_at) VALUES (?, ?, ?, ?, ?, ?)", table, owner)
+	_, err := tx.ExecContext(ctx, q, ownerID, fw, t.Item, t.Level, source, stamp(at))
+	if err == nil {
+		return nil
+	}
+	if isDuplicate(err) {
+		return model.Errorf(model.Invalid, "item %q has two targets", t.Item)
+	}
+	if isConstraint(err) {
+		return levelErr(ctx, tx, fw, t.Item, t.Level, "target", err)
+	}
+	return fail(err, "cannot save the target for %q", t.Item)
+}
+
+// levelErr explains, after the database refused a level, which rule it broke.
+func levelErr(ctx context.Context, q queryer, fw, item string, level int, what string, err error) error {
+	levels, lerr := itemLevels(ctx, q, fw, item)
+	if lerr != nil {
+		return lerr // unknown item: Invalid, naming it
+	}
+	if level != model.NoneLevel && !slices.Contains(levels, level) {
+		valid := "0"
+		if len(levels) > 0 {
+			valid = "0 or " + strings.ReplaceAll(levelList(levels), ",", ", ")
+		}
+		return model.Wrap(model.Invalid, err, "%s level %d is not valid for item %q in %s (valid: %s)", what, level, item, fw, valid)
+	}
+	return model.Wrap(model.Invalid, err, "%s for item %q refused", what, item)
+}
+
+func queryTargets(ctx context.Context, q queryer, table, owner, ownerID string) ([]model.Target, error) {
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT t.item, t.level, t.source FROM %s t
+		JOIN items i ON i.framework = t.framework AND i.id = t.item
+		WHERE t.%s = ? ORDER BY i.position, t.item`, table, owner), ownerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Target
+	for rows.Next() {
+		var t model.Target
+		if err := rows.Scan(&t.Item, &t.Level, &t.Source); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,161 @@
+// Package workspace holds the application's verbs (open a database, browse a
+// framework, rate, compute gaps...) so that the desktop app and the CLI do
+// exactly the same thing and never drift apart.
+package workspace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"gapwise/frameworks"
+	"gapwise/internal/model"
+	"gapwise/internal/store"
+)
+
+// EnvDB names the environment variable that overrides the database path.
+const EnvDB = "GAPWISE_DB"
+
+// Workspace is an open Gapwise database with its framework packs.
+type Workspace struct {
+	store *store.Store
+
+	mu    sync.Mutex
+	cache map[model.FrameworkRef]*model.Framework
+}
+
+// DefaultPath is where the database lives unless the user says otherwise:
+// $GAPWISE_DB, else the user's config directory.
+func DefaultPath() (string, error) {
+	if p := os.Getenv(EnvDB); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", model.Wrap(model.Internal, err, "cannot find your configuration folder; pass --db PATH")
+	}
+	return filepath.Join(dir, "Gapwise", "gapwise.db"), nil
+}
+
+// Open opens (creating if needed) the database at path and makes sure every
+// embedded framework pack is in it.
+func Open(ctx context.Context, path string) (*Workspace, error) {
+	packs, err := frameworks.Embedded()
+	if err != nil {
+		return nil, fmt.Errorf("load embedded frameworks: %w", err)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	data := make([]store.PackData, len(packs))
+	for i, p := range packs {
+		data[i] = store.PackData{Framework: p.Framework, Raw: p.Raw, SHA256: p.SHA256}
+	}
+	if _, err := st.SeedPacks(ctx, data); err != nil {
+		return nil, errors.Join(fmt.Errorf("add framework packs to %s: %w", path, err), st.Close())
+	}
+	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
+}
+
+// Close releases the database.
+func (w *Workspace) Close() error { return w.store.Close() }
+
+// Path is the database file in use.
+func (w *Workspace) Path() string { return w.store.Path() }
+
+// FrameworkInfo is the summary of one pack version in the database.
+type FrameworkInfo struct {
+	Ref         model.FrameworkRef
+	Name        string
+	ShortName   string
+	Provisional bool
+	Licence     string
+	Attribution string
+	Counts      model.Counts
+}
+
+// Frameworks lists every framework version in the database with its figures.
+func (w *Workspace) Frameworks(ctx context.Context) ([]FrameworkInfo, error) {
+	rows, err := w.store.ListFrameworks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FrameworkInfo, 0, len(rows))
+	for _, r := range rows {
+		f, err := w.Framework(ctx, r.Ref)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, FrameworkInfo{
+			Ref: f.Ref, Name: f.Name, ShortName: f.ShortName, Provisional: f.Provisional,
+			Licence: f.Licence, Attribution: f.Attribution, Counts: f.Counts(),
+		})
+	}
+	return out, nil
+}
+
+// Framework returns one framework version from the database. The result is
+// shared and cached: callers must not modify it.
+func (w *Workspace) Framework(ctx context.Context, ref model.FrameworkRef) (*model.Framework, error) {
+	w.mu.Lock()
+	f, ok := w.cache[ref]
+	w.mu.Unlock()
+	if ok {
+		return f, nil
+	}
+	raw, err := w.store.FrameworkRaw(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	f, err = frameworks.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("framework %s in the database: %w", ref, err)
+	}
+	w.mu.Lock()
+	w.cache[ref] = f
+	w.mu.Unlock()
+	return f, nil
+}
+
+// Check reports integrity problems; none means the database is healthy.
+func (w *Workspace) Check(ctx context.Context) ([]string, error) { return w.store.Check(ctx) }
+
+// Backup writes a consistent copy of the database to dest, never overwriting.
+func (w *Workspace) Backup(ctx context.Context, dest string) error {
+	return w.store.Backup(ctx, dest)
+}
+
+// ResolveFramework accepts ID@VERSION, or a bare ID meaning that framework's
+// newest version in the database.
+func (w *Workspace) ResolveFramework(ctx context.Context, s string) (*model.Framework, error) {
+	if strings.Contains(s, "@") {
+		ref, err := model.ParseFrameworkRef(s)
+		if err != nil {
+			return nil, model.Wrap(model.Invalid, err, "bad framework name")
+		}
+		return w.Framework(ctx, ref)
+	}
+	infos, err := w.store.ListFrameworks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var best *model.FrameworkRef
+	for i := range infos {
+		r := infos[i].Ref
+		if r.ID == s && (best == nil || model.CompareVersions(r.Version, best.Version) > 0) {
+			best = &r
+		}
+	}
+	if best == nil {
+		return nil, model.Errorf(model.NotFound, "no framework %q (try: gapwise-cli frameworks list)", s)
+	}
+	return w.Framework(ctx, *best)
+}
+
+// SchemaVersion is the newest database schema this build knows.
+const SchemaVersion = store.LatestSchema

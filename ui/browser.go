@@ -1,0 +1,307 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// Browser is the frameworks browser: pick a framework version, browse its
+// groups and items, read every level descriptor, its licence and provenance.
+type Browser struct {
+	win fyne.Window
+	ws  *workspace.Workspace
+
+	infos  []workspace.FrameworkInfo
+	fw     *model.Framework
+	rows   []browseRow
+	picked *model.Item
+
+	picker      *widget.Select
+	search      *widget.Entry
+	list        *widget.List
+	matches     *widget.Label
+	detail      *widget.RichText
+	roles       *roleView
+	levels      *widget.RichText
+	about       *widget.RichText
+	provisional *widget.Label
+	banner      *fyne.Container
+	attribution *widget.Label
+	tabs        *container.AppTabs
+	rolesTab    *container.TabItem
+	root        fyne.CanvasObject
+
+	// OnLoaded, if set, is called on the UI goroutine each time a framework
+	// has been loaded and shown (tests wait on it).
+	OnLoaded func()
+}
+
+// browseRow is one line of the item list: a group heading or an item.
+type browseRow struct {
+	heading bool
+	depth   int
+	text    string
+	item    *model.Item
+}
+
+// NewBrowser builds the browser and starts loading the framework list.
+func NewBrowser(win fyne.Window, ws *workspace.Workspace) *Browser {
+	b := &Browser{win: win, ws: ws}
+	b.picker = widget.NewSelect(nil, b.onPick)
+	b.picker.PlaceHolder = "Choose a framework"
+	b.search = widget.NewEntry()
+	b.search.SetPlaceHolder("Search items (title, code or level text)")
+	b.search.OnChanged = func(string) { b.refilter() }
+	b.matches = widget.NewLabel("")
+
+	b.list = widget.NewList(
+		func() int { return len(b.rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("template item title that is long enough") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			r := b.rows[id]
+			l.TextStyle = fyne.TextStyle{Bold: r.heading}
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(strings.Repeat("    ", r.depth) + r.text)
+		},
+	)
+	b.list.OnSelected = func(id widget.ListItemID) {
+		if id < 0 || id >= len(b.rows) || b.rows[id].heading {
+			b.list.Unselect(id)
+			return
+		}
+		b.showItem(b.rows[id].item)
+	}
+
+	b.detail = widget.NewRichText()
+	b.detail.Wrapping = fyne.TextWrapWord
+	b.levels = widget.NewRichText()
+	b.levels.Wrapping = fyne.TextWrapWord
+	b.about = widget.NewRichText()
+	b.about.Wrapping = fyne.TextWrapWord
+	b.roles = newRoleView()
+
+	b.provisional = widget.NewLabel("")
+	b.provisional.Wrapping = fyne.TextWrapWord
+	b.provisional.Importance = widget.WarningImportance
+	b.banner = container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, b.provisional)
+	b.banner.Hide()
+	b.attribution = widget.NewLabel("")
+	b.attribution.Wrapping = fyne.TextWrapWord
+	b.attribution.TextStyle = fyne.TextStyle{Italic: true}
+
+	left := container.NewBorder(container.NewVBox(b.search, b.matches), nil, nil, nil, b.list)
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(b.detail)))
+	split.Offset = 0.38
+	b.rolesTab = container.NewTabItem("Roles", b.roles.content())
+	b.tabs = container.NewAppTabs(
+		container.NewTabItem("Items", split),
+		container.NewTabItem("Levels", container.NewVScroll(container.NewPadded(b.levels))),
+		b.rolesTab,
+		container.NewTabItem("About this framework", container.NewVScroll(container.NewPadded(b.about))),
+	)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Framework"), nil, b.picker),
+		b.banner,
+	)
+	b.root = container.NewBorder(top, b.attribution, nil, nil, b.tabs)
+	b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading frameworks…"}}
+	b.loadList()
+	return b
+}
+
+// Content is the browser's root object.
+func (b *Browser) Content() fyne.CanvasObject { return b.root }
+
+// loadList fetches the framework versions in the background.
+func (b *Browser) loadList() {
+	inBackground(func() ([]workspace.FrameworkInfo, error) {
+		return b.ws.Frameworks(context.Background())
+	}, func(infos []workspace.FrameworkInfo, err error) {
+		if err != nil {
+			showError(b.win, err)
+			return
+		}
+		b.infos = infos
+		opts := make([]string, len(infos))
+		for i, f := range infos {
+			opts[i] = pickerLabel(f)
+		}
+		b.picker.SetOptions(opts)
+		if len(opts) > 0 {
+			b.picker.SetSelectedIndex(0)
+		}
+	})
+}
+
+func pickerLabel(f workspace.FrameworkInfo) string {
+	l := fmt.Sprintf("%s (%s)", f.Name, f.Ref)
+	if f.Provisional {
+		l += " — provisional"
+	}
+	return l
+}
+
+// Select shows the framework version with the given ref, if present.
+func (b *Browser) Select(ref model.FrameworkRef) bool {
+	for i, f := range b.infos {
+		if f.Ref == ref {
+			b.picker.SetSelectedIndex(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (b *Browser) onPick(string) {
+	i := b.picker.SelectedIndex()
+	if i < 0 || i >= len(b.infos) {
+		return
+	}
+	ref := b.infos[i].Ref
+	inBackground(func() (*model.Framework, error) {
+		return b.ws.Framework(context.Background(), ref)
+	}, func(f *model.Framework, err error) {
+		if err != nil {
+			showError(b.win, err)
+			return
+		}
+		b.show(f)
+	})
+}
+
+// show puts a loaded framework on screen.
+func (b *Browser) show(f *model.Framework) {
+	b.fw = f
+	b.picked = nil
+	if f.Provisional {
+		b.provisional.SetText("Provisional: " + f.ProvisionalNote)
+		b.banner.Show()
+	} else {
+		b.banner.Hide()
+	}
+	b.attribution.SetText(attributionLine(f))
+	b.levels.Segments = levelSegments(f)
+	b.levels.Refresh()
+	b.about.Segments = aboutSegments(f)
+	b.about.Refresh()
+	b.roles.show(f)
+	if len(f.Roles) > 0 {
+		b.rolesTab.Text = fmt.Sprintf("Roles (%d)", len(f.Roles))
+	} else {
+		b.rolesTab.Text = "Roles (none)"
+	}
+	b.tabs.Refresh()
+	b.refilter()
+	if first := b.firstItemRow(); first >= 0 {
+		b.list.Select(first)
+	}
+	if b.OnLoaded != nil {
+		b.OnLoaded()
+	}
+}
+
+// Framework is the framework on screen, nil before the first load.
+func (b *Browser) Framework() *model.Framework { return b.fw }
+
+// SelectItem shows one item of the current framework; false if it is not in
+// the current search results.
+func (b *Browser) SelectItem(id string) bool {
+	for i, r := range b.rows {
+		if !r.heading && r.item.ID == id {
+			b.list.Select(i)
+			b.list.ScrollTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+// Search sets the search text, as if typed.
+func (b *Browser) Search(text string) { b.search.SetText(text) }
+
+func (b *Browser) firstItemRow() int {
+	for i, r := range b.rows {
+		if !r.heading {
+			return i
+		}
+	}
+	return -1
+}
+
+// refilter rebuilds the item list for the current search text.
+func (b *Browser) refilter() {
+	if b.fw == nil {
+		return
+	}
+	items := b.fw.Search(b.search.Text)
+	b.rows = outlineRows(b.fw, items)
+	b.list.UnselectAll()
+	b.list.Refresh()
+	if b.search.Text == "" {
+		b.matches.SetText(fmt.Sprintf("%d items", len(b.fw.Items)))
+	} else {
+		b.matches.SetText(fmt.Sprintf("%d of %d items match", len(items), len(b.fw.Items)))
+	}
+	if b.picked != nil {
+		b.SelectItem(b.picked.ID)
+	} else if len(items) == 0 {
+		b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No items match your search."}}
+		b.detail.Refresh()
+	}
+}
+
+// outlineRows interleaves group headings (outermost first) with the items.
+func outlineRows(f *model.Framework, items []*model.Item) []browseRow {
+	var rows []browseRow
+	shown := map[string]bool{}
+	for _, it := range items {
+		chain := groupChain(f, it.Group)
+		for d, g := range chain {
+			if !shown[g.ID] {
+				shown[g.ID] = true
+				rows = append(rows, browseRow{heading: true, depth: d, text: g.Title})
+			}
+		}
+		rows = append(rows, browseRow{depth: len(chain), text: it.ID + "  " + it.Title, item: it})
+	}
+	return rows
+}
+
+// groupChain is the list of groups from the outermost down to id.
+func groupChain(f *model.Framework, id string) []*model.Group {
+	var chain []*model.Group
+	for id != "" {
+		g, ok := f.Group(id)
+		if !ok {
+			break
+		}
+		chain = append([]*model.Group{g}, chain...)
+		id = g.Parent
+	}
+	return chain
+}
+
+func (b *Browser) showItem(it *model.Item) {
+	b.picked = it
+	b.detail.Segments = itemSegments(b.fw, it)
+	b.detail.Refresh()
+}
+
+// attributionLine is shown under every framework's text, as its licence requires.
+func attributionLine(f *model.Framework) string {
+	s := f.Attribution
+	if f.Licence != "" {
+		s = "Licence: " + f.Licence + ". " + s
+	}
+	return s
+}
