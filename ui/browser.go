@@ -202,9 +202,6 @@ func (b *Browser) show(f *model.Framework) {
 	}
 	b.tabs.Refresh()
 	b.refilter()
-	if first := b.firstItemRow(); first >= 0 {
-		b.list.Select(first)
-	}
 	if b.OnLoaded != nil {
 		b.OnLoaded()
 	}
@@ -252,11 +249,13 @@ func (b *Browser) refilter() {
 	} else {
 		b.matches.SetText(fmt.Sprintf("%d of %d items match", len(items), len(b.fw.Items)))
 	}
-	if b.picked != nil {
-		b.SelectItem(b.picked.ID)
-	} else if len(items) == 0 {
+	switch {
+	case len(items) == 0:
 		b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No items match your search."}}
 		b.detail.Refresh()
+	case b.picked != nil && b.SelectItem(b.picked.ID):
+	default:
+		b.list.Select(b.firstItemRow())
 	}
 }
 
@@ -272,7 +271,7 @@ func outlineRows(f *model.Framework, items []*model.Item) []browseRow {
 				rows = append(rows, browseRow{heading: true, depth: d, text: g.Title})
 			}
 		}
-		rows = append(rows, browseRow{depth: len(chain), text: it.ID + "  " + it.Title, item: it})
+		rows = append(rows, browseRow{depth: len(chain), text: it.Label(), item: it})
 	}
 	return rows
 }

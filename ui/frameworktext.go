@@ -12,31 +12,28 @@ import (
 // Rich text builders for framework content. Text is never parsed as
 // Markdown: framework descriptors are shown exactly as published.
 
-func heading(s string) widget.RichTextSegment {
-	return &widget.TextSegment{Style: widget.RichTextStyleHeading, Text: s}
-}
+func heading(s string) widget.RichTextSegment { return block(widget.RichTextStyleHeading, s) }
 
-func subheading(s string) widget.RichTextSegment {
-	return &widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: s}
-}
+func subheading(s string) widget.RichTextSegment { return block(widget.RichTextStyleSubHeading, s) }
 
 func para(s string) widget.RichTextSegment {
-	return &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: strings.TrimSpace(s)}
+	return block(widget.RichTextStyleParagraph, strings.TrimSpace(s))
 }
 
-func strong(s string) widget.RichTextSegment {
-	return &widget.TextSegment{Style: widget.RichTextStyleStrong, Text: s}
-}
+func strong(s string) widget.RichTextSegment { return block(widget.RichTextStyleStrong, s) }
 
-func emphasis(s string) widget.RichTextSegment {
-	st := widget.RichTextStyleEmphasis
-	st.Inline = false
-	return &widget.TextSegment{Style: st, Text: s}
+func emphasis(s string) widget.RichTextSegment { return block(widget.RichTextStyleEmphasis, s) }
+
+// block makes a segment that sits on its own line(s): Fyne's heading and
+// strong styles are inline by default.
+func block(style widget.RichTextStyle, s string) widget.RichTextSegment {
+	style.Inline = false
+	return &widget.TextSegment{Style: style, Text: s}
 }
 
 // itemSegments describes one item with every level at which it is defined.
 func itemSegments(f *model.Framework, it *model.Item) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{heading(it.ID + " — " + it.Title)}
+	segs := []widget.RichTextSegment{heading(strings.Replace(it.Label(), "  ", " — ", 1))}
 	var path []string
 	for _, g := range groupChain(f, it.Group) {
 		path = append(path, g.Title)

@@ -72,3 +72,31 @@ func leadingRun(s string) string {
 	}
 	return s
 }
+
+// Slug is the lower-case, hyphenated form of a title used for stable ids
+// ("Analysis and synthesis (data ethics)" -> "analysis-and-synthesis-data-ethics").
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// Label is how an item is named in lists: "ITSP Strategic planning" where
+// the id is a code, just the title where the id is only its slug.
+func (it *Item) Label() string {
+	if it.ID == Slug(it.Title) {
+		return it.Title
+	}
+	return it.ID + "  " + it.Title
+}
