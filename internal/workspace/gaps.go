@@ -1,0 +1,132 @@
+package workspace
+
+import (
+	"context"
+	"slices"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+)
+
+// GapView is a person's gaps in one assessment, with what changed since
+// their previous assessment of the same framework version.
+type GapView struct {
+	Sheet    *Sheet
+	Report   gap.Report
+	Previous *model.Assessment // nil when there is none
+	Changes  []gap.Change
+}
+
+// Gaps computes the gap report of an assessment against its targets.
+func (w *Workspace) Gaps(ctx context.Context, assessmentID string) (*GapView, error) {
+	s, err := w.Sheet(ctx, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	v := &GapView{Sheet: s, Report: gap.Compute(s.Framework, s.Items, s.ratingList(), s.targetList())}
+	prev, err := w.previous(ctx, s.Assessment)
+	if err != nil || prev == nil {
+		return v, err
+	}
+	before, err := w.store.Ratings(ctx, prev.ID)
+	if err != nil {
+		return nil, err
+	}
+	v.Previous = prev
+	v.Changes = gap.Compare(s.Framework, before, s.ratingList())
+	return v, nil
+}
+
+// previous is the person's latest earlier assessment of the same kind and
+// framework version.
+func (w *Workspace) previous(ctx context.Context, a model.Assessment) (*model.Assessment, error) {
+	all, err := w.store.Assessments(ctx, a.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	var best *model.Assessment
+	for i := range all {
+		o := &all[i]
+		if o.ID == a.ID || o.Framework != a.Framework || o.Kind != a.Kind || !o.CreatedAt.Before(a.CreatedAt) {
+			continue
+		}
+		if best == nil || o.CreatedAt.After(best.CreatedAt) {
+			best = o
+		}
+	}
+	return best, nil
+}
+
+func (s *Sheet) ratingList() []model.Rating {
+	out := make([]model.Rating, 0, len(s.Ratings))
+	for _, it := range s.Framework.Items {
+		if r, ok := s.Ratings[it.ID]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (s *Sheet) targetList() []model.Target {
+	out := make([]model.Target, 0, len(s.Targets))
+	for _, it := range s.Framework.Items {
+		if t, ok := s.Targets[it.ID]; ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// PathwayView is a person's career options over a framework's role profiles.
+type PathwayView struct {
+	Sheet *Sheet
+	// Current is the role level the person is measured against (from their
+	// targets or their assessment's scope); nil when none.
+	CurrentRole  *model.Role
+	Current      *model.RoleLevel
+	NextRole     *model.Role
+	Next         *model.RoleLevel // the next more senior level of Current's role
+	NextGap      *gap.Pathway     // how the person stands against Next
+	CurrentPath  *gap.Pathway     // how the person stands against Current
+	Ranked       []gap.Pathway    // every role level by fit
+	AllRatedZero bool             // no ratings yet: ranking says nothing
+}
+
+// Pathways ranks every role level of the assessment's framework by how well
+// the person's ratings fit it.
+func (w *Workspace) Pathways(ctx context.Context, assessmentID string) (*PathwayView, error) {
+	s, err := w.Sheet(ctx, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	f := s.Framework
+	if !slices.ContainsFunc(f.Roles, func(r model.Role) bool { return len(r.Levels) > 0 }) {
+		return nil, model.Errorf(model.Invalid, "%s has no role profiles; career pathways use the DDaT framework's roles", f.Ref)
+	}
+	v := &PathwayView{Sheet: s, Ranked: gap.Pathways(f, s.ratingList()), AllRatedZero: len(s.Ratings) == 0}
+	if id := s.roleLevelID(); id != "" {
+		v.CurrentRole, v.Current, _ = f.RoleLevel(id)
+		v.NextRole, v.Next, _ = gap.NextLevel(f, id)
+	}
+	for i := range v.Ranked {
+		p := &v.Ranked[i]
+		if v.Current != nil && p.Level.ID == v.Current.ID {
+			v.CurrentPath = p
+		}
+		if v.Next != nil && p.Level.ID == v.Next.ID {
+			v.NextGap = p
+		}
+	}
+	return v, nil
+}
+
+// roleLevelID is the role level the assessment is aimed at: its targets'
+// role source, else its scope.
+func (s *Sheet) roleLevelID() string {
+	for _, t := range s.targetList() {
+		if fw, id, ok := gap.ParseRoleSource(t.Source); ok && fw == s.Framework.Ref.ID {
+			return id
+		}
+	}
+	return s.Assessment.Scope.RoleLevel
+}

@@ -1,0 +1,78 @@
+package workspace
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"gapwise/internal/model"
+)
+
+// settingCurrentPerson remembers whose work the app shows.
+const settingCurrentPerson = "current_person"
+
+// AddPerson validates and saves a new person.
+func (w *Workspace) AddPerson(ctx context.Context, p model.Person) (model.Person, error) {
+	if err := checkProfile(&p); err != nil {
+		return model.Person{}, err
+	}
+	return w.store.CreatePerson(ctx, p)
+}
+
+// UpdatePerson saves an edited profile.
+func (w *Workspace) UpdatePerson(ctx context.Context, p model.Person) error {
+	if err := checkProfile(&p); err != nil {
+		return err
+	}
+	return w.store.UpdatePerson(ctx, p)
+}
+
+// checkProfile tidies and validates a profile before it is saved.
+func checkProfile(p *model.Person) error {
+	p.Name = strings.TrimSpace(p.Name)
+	p.Role = strings.TrimSpace(p.Role)
+	p.Organisation = strings.TrimSpace(p.Organisation)
+	switch {
+	case p.Name == "":
+		return model.Errorf(model.Invalid, "a name is needed")
+	case len(p.Name) > 200:
+		return model.Errorf(model.Invalid, "the name is longer than 200 characters")
+	case math.IsNaN(p.InformaticsWTE) || p.InformaticsWTE < 0 || p.InformaticsWTE > 2:
+		return model.Errorf(model.Invalid, "informatics WTE must be between 0 and 2 (e.g. 0.4 for two days a week)")
+	}
+	if _, err := model.ParseDiscipline(string(p.Discipline)); err != nil {
+		return model.Wrap(model.Invalid, err, "discipline")
+	}
+	return nil
+}
+
+// People lists everyone in the database, by name.
+func (w *Workspace) People(ctx context.Context) ([]model.Person, error) { return w.store.People(ctx) }
+
+// Person returns one person.
+func (w *Workspace) Person(ctx context.Context, id string) (model.Person, error) {
+	return w.store.Person(ctx, id)
+}
+
+// DeletePerson erases a person and everything about them.
+func (w *Workspace) DeletePerson(ctx context.Context, id string) error {
+	return w.store.DeletePerson(ctx, id)
+}
+
+// CurrentPerson is the person the app last showed; ok is false when there is none.
+func (w *Workspace) CurrentPerson(ctx context.Context) (p model.Person, ok bool, err error) {
+	id, found, err := w.store.Setting(ctx, settingCurrentPerson)
+	if err != nil || !found || id == "" {
+		return model.Person{}, false, err
+	}
+	p, err = w.store.Person(ctx, id)
+	if model.KindOf(err) == model.NotFound {
+		return model.Person{}, false, nil
+	}
+	return p, err == nil, err
+}
+
+// SetCurrentPerson remembers whose work to show next time.
+func (w *Workspace) SetCurrentPerson(ctx context.Context, id string) error {
+	return w.store.SetSetting(ctx, settingCurrentPerson, id)
+}
