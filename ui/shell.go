@@ -14,63 +14,175 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gapwise/internal/appinfo"
+	"gapwise/internal/model"
 	"gapwise/internal/workspace"
 )
 
 // Opener opens the workspace; it runs off the UI goroutine.
 type Opener func(ctx context.Context) (*workspace.Workspace, error)
 
-// Shell is the main window's content: navigation plus one area per task.
+// Shell is the main window's content: whose work is open, navigation, and
+// one area per task.
 type Shell struct {
 	win  fyne.Window
 	ws   *workspace.Workspace
 	tabs *container.AppTabs
+	root fyne.CanvasObject
 
-	Browser *Browser
+	header *widget.Label
+	badge  *widget.Label
+
+	person     *model.Person // whose work is shown; nil before a profile exists
+	assessment string        // the open assessment; "" when none
+
+	Profile  *ProfileScreen
+	Rate     *RateScreen
+	Gaps     *GapsScreen
+	Pathways *PathwaysScreen
+	Browser  *Browser
+
+	rateTab, gapsTab, pathsTab *container.TabItem
 }
 
-// Start shows a loading screen, opens the workspace in the background and
-// then builds the shell, or shows why the database could not be opened.
-// done, if set, is called on the UI goroutine with the result.
-func Start(win fyne.Window, open Opener, done func(*Shell, error)) {
-	status := widget.NewLabel("Opening your Gapwise database…")
-	win.SetContent(container.NewCenter(container.NewVBox(widget.NewProgressBarInfinite(), status)))
-	inBackground(func() (*workspace.Workspace, error) {
-		return open(context.Background())
-	}, func(ws *workspace.Workspace, err error) {
-		if err != nil {
-			showOpenError(win, err)
-			if done != nil {
-				done(nil, err)
-			}
-			return
-		}
-		s := NewShell(win, ws)
-		win.SetContent(s.Content())
-		if done != nil {
-			done(s, nil)
-		}
-	})
-}
-
-// NewShell builds the shell over an open workspace. Call on the UI goroutine.
+// NewShell builds the shell over an open workspace and shows the person and
+// assessment used last. Call on the UI goroutine.
 func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s := &Shell{win: win, ws: ws}
+	s.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.header.Truncation = fyne.TextTruncateEllipsis
+	s.badge = widget.NewLabel("SAMPLE DATA (fictional person)")
+	s.badge.Importance = widget.WarningImportance
+	s.badge.TextStyle = fyne.TextStyle{Bold: true}
+	s.badge.Hide()
+
+	s.Profile = newProfileScreen(s)
+	s.Rate = newRateScreen(s)
+	s.Gaps = newGapsScreen(s)
+	s.Pathways = newPathwaysScreen(s)
 	s.Browser = NewBrowser(win, ws)
+	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.Rate.Content())
+	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.Gaps.Content())
+	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.Pathways.Content())
 	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.Profile.Content()),
+		s.rateTab, s.gapsTab, s.pathsTab,
 		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.Browser.Content()),
 		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(win, ws)),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
+	s.tabs.OnSelected = func(t *container.TabItem) { s.refreshTab(t) }
+	top := container.NewBorder(nil, widget.NewSeparator(), nil, s.badge, s.header)
+	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
+	s.installKeys()
+	s.updateHeader("")
+	s.restore()
 	return s
+}
+
+// restore reopens the person and assessment shown last time.
+func (s *Shell) restore() {
+	type last struct {
+		p  *model.Person
+		id string
+	}
+	inBackground(func() (last, error) {
+		p, ok, err := s.ws.CurrentPerson(context.Background())
+		if err != nil || !ok {
+			return last{}, err
+		}
+		as, err := s.ws.Assessments(context.Background(), p.ID)
+		if err != nil || len(as) == 0 {
+			return last{p: &p}, err
+		}
+		return last{p: &p, id: as[0].ID}, nil
+	}, func(l last, err error) {
+		if err != nil {
+			showError(s.win, err)
+		}
+		s.setPerson(l.p)
+		if l.id != "" {
+			s.OpenAssessment(l.id, false)
+		}
+	})
+}
+
+// setPerson makes p the person whose work is shown (nil for nobody).
+func (s *Shell) setPerson(p *model.Person) {
+	if p == nil || s.person == nil || s.person.ID != p.ID {
+		s.assessment = ""
+	}
+	s.person = p
+	if p != nil {
+		id := p.ID
+		background(func() {
+			if err := s.ws.SetCurrentPerson(context.Background(), id); err != nil {
+				fyne.Do(func() { showError(s.win, err) })
+			}
+		})
+	}
+	s.updateHeader("")
+	s.Profile.show(p)
+}
+
+// Person is whose work is shown, nil when nobody is selected.
+func (s *Shell) Person() *model.Person { return s.person }
+
+// OpenAssessment opens an assessment for rating; with jump it also switches
+// to the rating screen.
+func (s *Shell) OpenAssessment(id string, jump bool) {
+	s.assessment = id
+	s.Rate.load(id)
+	if jump {
+		s.tabs.Select(s.rateTab)
+	}
+}
+
+// AssessmentID is the open assessment, "" when none.
+func (s *Shell) AssessmentID() string { return s.assessment }
+
+// updateHeader says whose assessment is open, always visible above every area.
+func (s *Shell) updateHeader(assessment string) {
+	switch {
+	case s.person == nil:
+		s.header.SetText("No profile yet: create yours in Me, or try the sample data")
+	case assessment == "":
+		s.header.SetText(s.person.Name + " · no assessment open")
+	default:
+		s.header.SetText(s.person.Name + " · " + assessment)
+	}
+	if s.person != nil && s.person.Sample {
+		s.badge.Show()
+	} else {
+		s.badge.Hide()
+	}
+}
+
+// refreshTab reloads an area when it is shown so it reflects the latest ratings.
+func (s *Shell) refreshTab(t *container.TabItem) {
+	switch t {
+	case s.gapsTab:
+		s.Gaps.load(s.assessment)
+	case s.pathsTab:
+		s.Pathways.load(s.assessment)
+	}
+}
+
+// ShowTab switches to an area by its title ("Me", "Rate", "My gaps", ...).
+func (s *Shell) ShowTab(title string) {
+	for _, t := range s.tabs.Items {
+		if t.Text == title {
+			s.tabs.Select(t)
+			return
+		}
+	}
 }
 
 // Workspace is the open workspace the shell works on.
 func (s *Shell) Workspace() *workspace.Workspace { return s.ws }
 
 // Content is the shell's root object.
-func (s *Shell) Content() fyne.CanvasObject { return s.tabs }
+func (s *Shell) Content() fyne.CanvasObject { return s.root }
 
 // showOpenError replaces the window's content with a plain explanation and
 // shows the same message in a dialog: the app cannot work without its
@@ -104,4 +216,28 @@ Framework content belongs to its publishers: see each framework's *About* page i
 area for its licence and the attribution it requires.`)
 	about.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewPadded(about))
+}
+
+// Start shows a loading screen, opens the workspace in the background and
+// then builds the shell, or shows why the database could not be opened.
+// done, if set, is called on the UI goroutine with the result.
+func Start(win fyne.Window, open Opener, done func(*Shell, error)) {
+	status := widget.NewLabel("Opening your Gapwise database…")
+	win.SetContent(container.NewCenter(container.NewVBox(widget.NewProgressBarInfinite(), status)))
+	inBackground(func() (*workspace.Workspace, error) {
+		return open(context.Background())
+	}, func(ws *workspace.Workspace, err error) {
+		if err != nil {
+			showOpenError(win, err)
+			if done != nil {
+				done(nil, err)
+			}
+			return
+		}
+		s := NewShell(win, ws)
+		win.SetContent(s.Content())
+		if done != nil {
+			done(s, nil)
+		}
+	})
 }

@@ -71,6 +71,9 @@ func (w *Workspace) StartAssessment(ctx context.Context, personID string, ref mo
 	if err != nil {
 		return model.Assessment{}, err
 	}
+	if scope.Group != "" && scope.RoleLevel != "" {
+		return model.Assessment{}, model.Errorf(model.Invalid, "an assessment covers a group or a role level, not both")
+	}
 	if _, err := ScopeItems(f, scope); err != nil {
 		return model.Assessment{}, err
 	}
@@ -189,6 +192,15 @@ func (w *Workspace) Rate(ctx context.Context, assessmentID string, r model.Ratin
 	}
 	if !it.ValidLevel(r.Level) {
 		return model.Errorf(model.Invalid, "level %d is not defined for %s in %s (valid: %s)", r.Level, it.ID, f.Ref, validLevels(it))
+	}
+	if a.Scope != (model.Scope{}) {
+		scope, err := ScopeItems(f, a.Scope)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(scope, func(s *model.Item) bool { return s.ID == it.ID }) {
+			return model.Errorf(model.Invalid, "%s is not among the %d items this assessment covers", it.ID, len(scope))
+		}
 	}
 	if r.Confidence < 0 || r.Confidence > 5 {
 		return model.Errorf(model.Invalid, "confidence must be 1 to 5 (or not given)")

@@ -33,8 +33,18 @@ func (w *Workspace) Gaps(ctx context.Context, assessmentID string) (*GapView, er
 		return nil, err
 	}
 	v.Previous = prev
-	v.Changes = gap.Compare(s.Framework, before, s.ratingList())
+	v.Changes = gap.Compare(s.Framework, s.inScope(before), s.inScope(s.ratingList()))
 	return v, nil
+}
+
+// inScope keeps the ratings of the items this assessment covers, so that an
+// earlier assessment with a wider scope does not show items as no longer rated.
+func (s *Sheet) inScope(ratings []model.Rating) []model.Rating {
+	ids := make(map[string]bool, len(s.Items))
+	for _, it := range s.Items {
+		ids[it.ID] = true
+	}
+	return slices.DeleteFunc(ratings, func(r model.Rating) bool { return !ids[r.Item] })
 }
 
 // previous is the person's latest earlier assessment of the same kind and

@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"gapwise/internal/model"
 )
@@ -35,7 +36,7 @@ func checkProfile(p *model.Person) error {
 	switch {
 	case p.Name == "":
 		return model.Errorf(model.Invalid, "a name is needed")
-	case len(p.Name) > 200:
+	case utf8.RuneCountInString(p.Name) > 200:
 		return model.Errorf(model.Invalid, "the name is longer than 200 characters")
 	case math.IsNaN(p.InformaticsWTE) || p.InformaticsWTE < 0 || p.InformaticsWTE > 2:
 		return model.Errorf(model.Invalid, "informatics WTE must be between 0 and 2 (e.g. 0.4 for two days a week)")

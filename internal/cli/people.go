@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// personJSON is the stable JSON shape of a person (`people list --json`,
+// `people add --json`).
+type personJSON struct {
+	ID             string  `json:"id"`
+	Name           string  `json:"name"`
+	Discipline     string  `json:"discipline"`
+	Role           string  `json:"role"`
+	Organisation   string  `json:"organisation"`
+	InformaticsWTE float64 `json:"informatics_wte"`
+	Sample         bool    `json:"sample"`
+	CreatedAt      string  `json:"created_at"`
+}
+
+func toPersonJSON(p model.Person) personJSON {
+	return personJSON{
+		ID: p.ID, Name: p.Name, Discipline: string(p.Discipline), Role: p.Role, Organisation: p.Organisation,
+		InformaticsWTE: p.InformaticsWTE, Sample: p.Sample, CreatedAt: stamp(p.CreatedAt),
+	}
+}
+
+// stamp renders a time as RFC 3339 UTC, "" when unset.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func (e *env) people(args []string) error {
+	if len(args) == 0 {
+		return usagef("people: say add or list")
+	}
+	switch args[0] {
+	case "add":
+		return e.peopleAdd(args[1:])
+	case "list":
+		return e.peopleList(args[1:])
+	}
+	return usagef("people: unknown subcommand %q", args[0])
+}
+
+func (e *env) peopleAdd(args []string) error {
+	var p model.Person
+	var disc string
+	var asJSON bool
+	pos, err := flags("people add", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&p.Name, "name", "", "the person's name")
+		fs.StringVar(&disc, "discipline", "", "doctor, nurse, midwife, ahp, pharmacist, ...")
+		fs.StringVar(&p.Role, "role", "", "job role")
+		fs.StringVar(&p.Organisation, "organisation", "", "organisation")
+		fs.Float64Var(&p.InformaticsWTE, "wte", 0, "whole-time equivalent spent on informatics, e.g. 0.4")
+		fs.BoolVar(&asJSON, "json", false, "print the new person as JSON")
+	})
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(pos) > 0:
+		return usagef("people add takes no arguments (use --name)")
+	case strings.TrimSpace(p.Name) == "":
+		return usagef("people add needs --name")
+	case disc == "":
+		return usagef("people add needs --discipline (%s)", disciplineList())
+	}
+	p.Discipline = model.Discipline(disc)
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		p, err := ws.AddPerson(e.ctx, p)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(e.out, toPersonJSON(p))
+		}
+		_, err = fmt.Fprintln(e.out, p.ID)
+		return err
+	})
+}
+
+func disciplineList() string {
+	s := make([]string, len(model.Disciplines))
+	for i, d := range model.Disciplines {
+		s[i] = string(d)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (e *env) peopleList(args []string) error {
+	var asJSON bool
+	pos, err := flags("people list", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") })
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("people list takes no arguments")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		people, err := ws.People(e.ctx)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			out := make([]personJSON, 0, len(people))
+			for _, p := range people {
+				out = append(out, toPersonJSON(p))
+			}
+			return writeJSON(e.out, out)
+		}
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tDISCIPLINE\tROLE\tORGANISATION\tWTE")
+		for _, p := range people {
+			name := p.Name
+			if p.Sample {
+				name += " [SAMPLE]"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%g\n", p.ID, name, p.Discipline, p.Role, p.Organisation, p.InformaticsWTE)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(e.out, "%d people\n", len(people))
+		return err
+	})
+}
+
+// resolvePerson finds a person by id or, failing that, by a name that
+// matches exactly one person (ignoring case).
+func resolvePerson(e *env, ws *workspace.Workspace, s string) (model.Person, error) {
+	s = strings.TrimSpace(s)
+	p, err := ws.Person(e.ctx, s)
+	if err == nil || model.KindOf(err) != model.NotFound {
+		return p, err
+	}
+	people, err := ws.People(e.ctx)
+	if err != nil {
+		return model.Person{}, err
+	}
+	var found []model.Person
+	for _, p := range people {
+		if strings.EqualFold(p.Name, s) {
+			found = append(found, p)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return model.Person{}, model.Errorf(model.NotFound, "no person has the id or name %q (see: gapwise-cli people list)", s)
+	case 1:
+		return found[0], nil
+	}
+	names := make([]string, len(found))
+	for i, p := range found {
+		names[i] = fmt.Sprintf("%s (%s)", p.Name, p.ID)
+	}
+	return model.Person{}, model.Errorf(model.Invalid, "%d people are called %q: %s; give an id", len(found), s, strings.Join(names, ", "))
+}

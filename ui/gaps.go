@@ -1,0 +1,363 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/chart"
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// GapsScreen is "My gaps": gaps ordered by size within each group, a radar
+// per group, and what moved since the previous assessment.
+type GapsScreen struct {
+	shell *Shell
+	view  *workspace.GapView
+	rows  []gapRow
+
+	summary *widget.Label
+	changes *widget.Label
+	list    *widget.List
+	radars  *fyne.Container
+	body    fyne.CanvasObject
+	empty   *widget.Label
+	root    *fyne.Container
+}
+
+// gapRow is a group heading or one item's gap.
+type gapRow struct {
+	heading string
+	g       *gap.ItemGap
+}
+
+func newGapsScreen(s *Shell) *GapsScreen {
+	g := &GapsScreen{shell: s}
+	g.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	g.summary.Wrapping = fyne.TextWrapWord
+	g.changes = widget.NewLabel("")
+	g.changes.Wrapping = fyne.TextWrapWord
+	g.list = widget.NewList(
+		func() int { return len(g.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("item title template")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("current 0 · target 0 · gap 0"), name)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { g.updateRow(id, o.(*fyne.Container)) },
+	)
+	g.list.OnSelected = func(id widget.ListItemID) {
+		g.list.Unselect(id)
+		if id >= 0 && id < len(g.rows) && g.rows[id].g != nil && s.AssessmentID() != "" {
+			item := g.rows[id].g.Item.ID
+			s.tabs.Select(s.rateTab)
+			s.Rate.SelectItem(item)
+		}
+	}
+	g.radars = container.NewGridWrap(fyne.NewSize(360, 330))
+	targets := widget.NewButtonWithIcon("Set targets…", theme.SettingsIcon(), func() { g.setTargets() })
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, targets, g.summary), g.changes)
+	split := container.NewHSplit(g.list, container.NewVScroll(g.radars))
+	split.Offset = 0.55
+	g.body = container.NewBorder(top, nil, nil, nil, split)
+	g.empty = widget.NewLabel("Open an assessment (in Me) to see your gaps.")
+	g.empty.Wrapping = fyne.TextWrapWord
+	g.root = container.NewStack(container.NewCenter(g.empty))
+	return g
+}
+
+// Content is the screen's root object.
+func (g *GapsScreen) Content() fyne.CanvasObject { return g.root }
+
+// View is the gap view on screen, nil when none.
+func (g *GapsScreen) View() *workspace.GapView { return g.view }
+
+// load recomputes the gaps of an assessment ("" shows the empty state).
+func (g *GapsScreen) load(id string) {
+	if id == "" {
+		g.view = nil
+		g.root.Objects = []fyne.CanvasObject{container.NewCenter(g.empty)}
+		g.root.Refresh()
+		return
+	}
+	inBackground(func() (*workspace.GapView, error) {
+		return g.shell.ws.Gaps(context.Background(), id)
+	}, func(v *workspace.GapView, err error) {
+		if err != nil {
+			showError(g.shell.win, err)
+			return
+		}
+		g.show(v)
+	})
+}
+
+func (g *GapsScreen) show(v *workspace.GapView) {
+	g.view = v
+	rep := v.Report
+	g.summary.SetText(fmt.Sprintf("%s: %d met · %d below target · %d not rated · %d without a target · total gap %d level(s)",
+		sheetTitle(v.Sheet), rep.Met, rep.Below, rep.NotRated, rep.NoTarget, rep.TotalGap))
+	g.changes.SetText(changesText(v))
+	g.rows = g.rows[:0]
+	for _, sum := range rep.Groups {
+		title := "Items"
+		if sum.Group != nil {
+			title = sum.Group.Title
+		}
+		g.rows = append(g.rows, gapRow{heading: fmt.Sprintf("%s — %d met, %d below, %d not rated", title, sum.Met, sum.Below, sum.NotRated)})
+		for i := range rep.Items {
+			it := &rep.Items[i]
+			if sameGroup(it.TopGroup, sum.Group) {
+				g.rows = append(g.rows, gapRow{g: it})
+			}
+		}
+	}
+	g.list.Refresh()
+	g.radars.Objects = nil
+	for _, r := range radarsFor(v) {
+		g.radars.Add(newRadarChart(r))
+	}
+	g.radars.Refresh()
+	g.root.Objects = []fyne.CanvasObject{g.body}
+	g.root.Refresh()
+}
+
+func sameGroup(a, b *model.Group) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.ID == b.ID
+}
+
+func (g *GapsScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
+	row := g.rows[id]
+	name := c.Objects[0].(*widget.Label)
+	detail := c.Objects[1].(*widget.Label)
+	if row.g == nil {
+		name.TextStyle = fyne.TextStyle{Bold: true}
+		name.SetText(row.heading)
+		detail.SetText("")
+		return
+	}
+	name.TextStyle = fyne.TextStyle{}
+	name.SetText("   " + row.g.Item.Label())
+	detail.SetText(gapText(row.g))
+}
+
+// gapText states an item's position in words and numbers.
+func gapText(g *gap.ItemGap) string {
+	cur := "not rated"
+	if g.Current != nil {
+		cur = fmt.Sprintf("now %d", *g.Current)
+	}
+	switch g.Status {
+	case gap.NoTarget:
+		return cur + " · no target"
+	case gap.NotRated:
+		return fmt.Sprintf("not rated · target %d", *g.Target)
+	}
+	t := fmt.Sprintf("%s · target %d", cur, *g.Target)
+	if g.Adjusted() {
+		t += fmt.Sprintf(" (asked %d)", g.RawTarget)
+	}
+	if g.Status == gap.Met {
+		return t + " · met"
+	}
+	return fmt.Sprintf("%s · gap %d", t, g.Gap)
+}
+
+// changesText summarises what moved since the previous assessment.
+func changesText(v *workspace.GapView) string {
+	if v.Previous == nil {
+		return "No earlier assessment of this framework version to compare with."
+	}
+	if len(v.Changes) == 0 {
+		return "Nothing changed since your assessment of " + v.Previous.CreatedAt.Local().Format("2 Jan 2006") + "."
+	}
+	var ups, downs, other []string
+	for _, c := range v.Changes {
+		switch c.Kind {
+		case gap.Up:
+			ups = append(ups, fmt.Sprintf("%s %d→%d", c.Item.ID, *c.Before, *c.After))
+		case gap.Down:
+			downs = append(downs, fmt.Sprintf("%s %d→%d", c.Item.ID, *c.Before, *c.After))
+		default:
+			other = append(other, c.Item.ID)
+		}
+	}
+	t := "Since " + v.Previous.CreatedAt.Local().Format("2 Jan 2006") + ": "
+	var parts []string
+	if len(ups) > 0 {
+		parts = append(parts, "up: "+strings.Join(ups, ", "))
+	}
+	if len(downs) > 0 {
+		parts = append(parts, "down: "+strings.Join(downs, ", "))
+	}
+	if len(other) > 0 {
+		parts = append(parts, fmt.Sprintf("%d newly rated or cleared", len(other)))
+	}
+	return t + strings.Join(parts, "; ")
+}
+
+// radarsFor draws one radar per outermost group. When the assessment has
+// targets, only items with a target are drawn (the role's skills), else the
+// rated items, so a 188-skill framework does not become a dozen charts.
+func radarsFor(v *workspace.GapView) []chart.Radar {
+	rep := v.Report
+	withTargets := rep.NoTarget < len(rep.Items)
+	top := float64(v.Sheet.Framework.Scale.Top())
+	var out []chart.Radar
+	for _, sum := range rep.Groups {
+		title := "Skills"
+		if sum.Group != nil {
+			title = sum.Group.Title
+		}
+		var axes []chart.Axis
+		for i := range rep.Items {
+			it := &rep.Items[i]
+			if !sameGroup(it.TopGroup, sum.Group) || (withTargets && it.Target == nil) || (!withTargets && it.Current == nil) {
+				continue
+			}
+			axes = append(axes, radarAxis(it))
+		}
+		if len(axes) < chart.MinAxes {
+			continue
+		}
+		out = append(out, chart.SplitRadar(title, axes, top)...)
+	}
+	return out
+}
+
+// radarAxis labels an axis with its numbers: colour is never the only carrier.
+func radarAxis(it *gap.ItemGap) chart.Axis {
+	label := it.Item.ID
+	if len(label) > 14 {
+		label = it.Item.Title
+		if len(label) > 14 {
+			label = label[:13] + "…"
+		}
+	}
+	a := chart.Axis{}
+	cur, tgt := "–", "–"
+	if it.Current != nil {
+		v := float64(*it.Current)
+		a.Value = &v
+		cur = fmt.Sprint(*it.Current)
+	}
+	if it.Target != nil {
+		v := float64(*it.Target)
+		a.Target = &v
+		tgt = fmt.Sprint(*it.Target)
+	}
+	a.Label = fmt.Sprintf("%s %s/%s", label, cur, tgt)
+	return a
+}
+
+// setTargets offers the three sources of targets: a role level's needs,
+// another saved profile, or none.
+func (g *GapsScreen) setTargets() {
+	s := g.shell
+	if g.view == nil {
+		return
+	}
+	sh := g.view.Sheet
+	f := sh.Framework
+	var levels []*model.RoleLevel
+	var names []string
+	for r := range f.Roles {
+		for l := range f.Roles[r].Levels {
+			levels = append(levels, &f.Roles[r].Levels[l])
+			names = append(names, f.Roles[r].Family+" › "+f.Roles[r].Levels[l].Title)
+		}
+	}
+	type other struct {
+		id, label string
+	}
+	inBackground(func() ([]other, error) {
+		people, err := s.ws.People(context.Background())
+		if err != nil {
+			return nil, err
+		}
+		var out []other
+		for _, p := range people {
+			as, err := s.ws.Assessments(context.Background(), p.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, a := range as {
+				if a.ID != sh.Assessment.ID && a.Framework == f.Ref {
+					out = append(out, other{a.ID, p.Name + " · " + string(a.Kind) + " · " + a.CreatedAt.Local().Format("2 Jan 2006")})
+				}
+			}
+		}
+		return out, nil
+	}, func(others []other, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		var otherNames []string
+		for _, o := range others {
+			otherNames = append(otherNames, o.label)
+		}
+		level := widget.NewSelect(names, nil)
+		from := widget.NewSelect(otherNames, nil)
+		if len(names) == 0 {
+			level.PlaceHolder = "(this framework has no role levels)"
+			level.Disable()
+		}
+		if len(otherNames) == 0 {
+			from.PlaceHolder = "(no other saved profile of " + f.Ref.String() + ")"
+			from.Disable()
+		}
+		choice := widget.NewRadioGroup([]string{"The levels a role level needs", "Another saved profile's ratings", "Remove all targets"}, nil)
+		choice.SetSelected("The levels a role level needs")
+		form := widget.NewForm(
+			widget.NewFormItem("Take targets from", choice),
+			widget.NewFormItem("Role level", level),
+			widget.NewFormItem("Profile", from),
+		)
+		d := dialog.NewCustomConfirm("Set targets", "Set", "Cancel", form, func(ok bool) {
+			if !ok {
+				return
+			}
+			id := sh.Assessment.ID
+			var run func() error
+			switch choice.Selected {
+			case "The levels a role level needs":
+				if i := level.SelectedIndex(); i >= 0 {
+					lv := levels[i].ID
+					run = func() error { return s.ws.SetTargetsFromRoleLevel(context.Background(), id, lv) }
+				}
+			case "Another saved profile's ratings":
+				if i := from.SelectedIndex(); i >= 0 {
+					o := others[i].id
+					run = func() error { return s.ws.SetTargetsFromAssessment(context.Background(), id, o) }
+				}
+			default:
+				run = func() error { return s.ws.ClearTargets(context.Background(), id) }
+			}
+			if run == nil {
+				showError(s.win, model.Errorf(model.Invalid, "choose where the targets come from"))
+				return
+			}
+			inBackground(func() (struct{}, error) { return struct{}{}, run() }, func(_ struct{}, err error) {
+				if err != nil {
+					showError(s.win, err)
+				}
+				g.load(id)
+				s.Rate.load(id)
+			})
+		}, s.win)
+		d.Resize(fyne.NewSize(700, 320))
+		d.Show()
+	})
+}
+

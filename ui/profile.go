@@ -1,0 +1,336 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// ProfileScreen is "Me": choose or create a person, edit the profile, and
+// start, open, export or import their assessments.
+type ProfileScreen struct {
+	shell *Shell
+
+	people      []model.Person
+	picker      *widget.Select
+	name        *widget.Entry
+	discipline  *widget.Select
+	role        *widget.Entry
+	org         *widget.Entry
+	wte         *widget.Entry
+	save        *widget.Button
+	form        *widget.Form
+	assessments []assessmentRow
+	list        *widget.List
+	status      *widget.Label
+	actions     *fyne.Container
+	sampleBtn   *widget.Button
+	root        fyne.CanvasObject
+}
+
+// assessmentRow is one line of the person's assessment list.
+type assessmentRow struct {
+	a     model.Assessment
+	label string
+}
+
+func disciplineLabels() []string {
+	out := make([]string, len(model.Disciplines))
+	for i, d := range model.Disciplines {
+		out[i] = d.Label()
+	}
+	return out
+}
+
+func newProfileScreen(s *Shell) *ProfileScreen {
+	p := &ProfileScreen{shell: s}
+	p.picker = widget.NewSelect(nil, func(string) {
+		if i := p.picker.SelectedIndex(); i >= 0 && i < len(p.people) && (s.person == nil || s.person.ID != p.people[i].ID) {
+			person := p.people[i]
+			s.setPerson(&person)
+		}
+	})
+	p.picker.PlaceHolder = "Choose a person"
+	newBtn := widget.NewButtonWithIcon("New person", theme.ContentAddIcon(), func() { p.newPerson() })
+	p.sampleBtn = widget.NewButtonWithIcon("Try with sample data", theme.HelpIcon(), func() { p.trySample() })
+
+	p.name = widget.NewEntry()
+	p.discipline = widget.NewSelect(disciplineLabels(), nil)
+	p.role = widget.NewEntry()
+	p.role.SetPlaceHolder("e.g. Nurse informatician, CCIO, clinical safety officer")
+	p.org = widget.NewEntry()
+	p.wte = widget.NewEntry()
+	p.wte.SetPlaceHolder("e.g. 0.4 for two days a week")
+	p.form = widget.NewForm(
+		widget.NewFormItem("Name", p.name),
+		widget.NewFormItem("Discipline", p.discipline),
+		widget.NewFormItem("Job role", p.role),
+		widget.NewFormItem("Organisation", p.org),
+		widget.NewFormItem("Informatics WTE", p.wte),
+	)
+	p.save = widget.NewButtonWithIcon("Save profile", theme.DocumentSaveIcon(), func() { p.saveProfile() })
+	p.save.Importance = widget.HighImportance
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+
+	p.list = widget.NewList(
+		func() int { return len(p.assessments) },
+		func() fyne.CanvasObject { return widget.NewLabel("assessment template row that is fairly long") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(p.assessments[id].label)
+		},
+	)
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id >= 0 && id < len(p.assessments) {
+			s.OpenAssessment(p.assessments[id].a.ID, true)
+		}
+	}
+	start := widget.NewButtonWithIcon("Start an assessment…", theme.ContentAddIcon(), func() { p.startAssessment() })
+	start.Importance = widget.HighImportance
+	p.actions = container.NewHBox(start)
+
+	top := container.NewBorder(nil, nil, widget.NewLabel("Person"), container.NewHBox(newBtn, p.sampleBtn), p.picker)
+	profile := container.NewVBox(
+		widget.NewLabelWithStyle("Profile", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		p.form, container.NewHBox(p.save), p.status,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Assessments (select one to open it for rating)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		p.actions,
+	)
+	p.root = container.NewPadded(container.NewBorder(container.NewVBox(top, widget.NewSeparator(), profile), nil, nil, nil, p.list))
+	p.reloadPeople()
+	return p
+}
+
+// Content is the screen's root object.
+func (p *ProfileScreen) Content() fyne.CanvasObject { return p.root }
+
+// reloadPeople refreshes the person picker.
+func (p *ProfileScreen) reloadPeople() {
+	inBackground(func() ([]model.Person, error) {
+		return p.shell.ws.People(context.Background())
+	}, func(people []model.Person, err error) {
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.people = people
+		opts := make([]string, len(people))
+		hasSample := false
+		for i, x := range people {
+			opts[i] = x.Name
+			hasSample = hasSample || x.Sample
+		}
+		p.picker.SetOptions(opts)
+		p.selectCurrent()
+		if hasSample {
+			p.sampleBtn.SetText("Remove sample data")
+			p.sampleBtn.OnTapped = func() { p.removeSample() }
+		} else {
+			p.sampleBtn.SetText("Try with sample data")
+			p.sampleBtn.OnTapped = func() { p.trySample() }
+		}
+	})
+}
+
+func (p *ProfileScreen) selectCurrent() {
+	cur := p.shell.person
+	for i, x := range p.people {
+		if cur != nil && x.ID == cur.ID && p.picker.SelectedIndex() != i {
+			p.picker.SetSelectedIndex(i)
+			return
+		}
+	}
+	if cur == nil {
+		p.picker.ClearSelected()
+	}
+}
+
+// show fills the form and assessment list for a person (nil: empty form).
+func (p *ProfileScreen) show(person *model.Person) {
+	p.selectCurrent()
+	p.status.SetText("")
+	if person == nil {
+		p.fill(model.Person{Discipline: model.Nurse})
+		p.status.SetText("Fill in your profile and press Save to begin. Everything stays on this computer.")
+		p.assessments = nil
+		p.list.Refresh()
+		return
+	}
+	p.fill(*person)
+	p.reloadAssessments()
+}
+
+func (p *ProfileScreen) fill(x model.Person) {
+	p.name.SetText(x.Name)
+	p.discipline.SetSelected(x.Discipline.Label())
+	p.role.SetText(x.Role)
+	p.org.SetText(x.Organisation)
+	if x.InformaticsWTE > 0 {
+		p.wte.SetText(strconv.FormatFloat(x.InformaticsWTE, 'f', -1, 64))
+	} else {
+		p.wte.SetText("")
+	}
+}
+
+// formPerson reads the form into a person (keeping id and sample flag of base).
+func (p *ProfileScreen) formPerson(base model.Person) (model.Person, error) {
+	x := base
+	x.Name = p.name.Text
+	x.Role = p.role.Text
+	x.Organisation = p.org.Text
+	i := p.discipline.SelectedIndex()
+	if i < 0 {
+		return x, model.Errorf(model.Invalid, "choose a discipline")
+	}
+	x.Discipline = model.Disciplines[i]
+	x.InformaticsWTE = 0
+	if t := strings.TrimSpace(p.wte.Text); t != "" {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", "."), 64)
+		if err != nil {
+			return x, model.Errorf(model.Invalid, "informatics WTE %q is not a number (e.g. 0.4)", t)
+		}
+		x.InformaticsWTE = v
+	}
+	return x, nil
+}
+
+func (p *ProfileScreen) saveProfile() {
+	var base model.Person
+	if p.shell.person != nil {
+		base = *p.shell.person
+	}
+	x, err := p.formPerson(base)
+	if err != nil {
+		showError(p.shell.win, err)
+		return
+	}
+	ws := p.shell.ws
+	inBackground(func() (model.Person, error) {
+		if x.ID == "" {
+			return ws.AddPerson(context.Background(), x)
+		}
+		return x, ws.UpdatePerson(context.Background(), x)
+	}, func(saved model.Person, err error) {
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.shell.setPerson(&saved)
+		p.reloadPeople()
+		p.status.SetText("Profile saved.")
+	})
+}
+
+// newPerson clears the form for someone new; saving creates them.
+func (p *ProfileScreen) newPerson() {
+	p.shell.setPerson(nil)
+	p.shell.win.Canvas().Focus(p.name)
+}
+
+// reloadAssessments lists the current person's assessments with progress.
+func (p *ProfileScreen) reloadAssessments() {
+	person := p.shell.person
+	if person == nil {
+		return
+	}
+	ws := p.shell.ws
+	inBackground(func() ([]assessmentRow, error) {
+		as, err := ws.Assessments(context.Background(), person.ID)
+		if err != nil {
+			return nil, err
+		}
+		rows := make([]assessmentRow, 0, len(as))
+		for _, a := range as {
+			sh, err := ws.Sheet(context.Background(), a.ID)
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, assessmentRow{a: a, label: assessmentLabel(sh)})
+		}
+		return rows, nil
+	}, func(rows []assessmentRow, err error) {
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.assessments = rows
+		p.list.UnselectAll()
+		p.list.Refresh()
+		if len(rows) == 0 {
+			p.status.SetText("No assessments yet: press Start an assessment.")
+		}
+	})
+}
+
+// assessmentLabel describes an assessment in one line.
+func assessmentLabel(sh *workspace.Sheet) string {
+	return fmt.Sprintf("%s · %s · %s · %d of %d rated · started %s",
+		sh.Framework.ShortName, sh.Assessment.Kind, scopeLabel(sh), sh.Rated(), len(sh.Items),
+		sh.Assessment.CreatedAt.Local().Format("2 Jan 2006"))
+}
+
+func scopeLabel(sh *workspace.Sheet) string {
+	sc := sh.Assessment.Scope
+	switch {
+	case sc.RoleLevel != "":
+		if _, l, ok := sh.Framework.RoleLevel(sc.RoleLevel); ok {
+			return "items for " + l.Title
+		}
+	case sc.Group != "":
+		if g, ok := sh.Framework.Group(sc.Group); ok {
+			return g.Title
+		}
+	}
+	return "all items"
+}
+
+func (p *ProfileScreen) trySample() {
+	ws := p.shell.ws
+	inBackground(func() (model.Person, error) {
+		res, err := ws.CreateSampleData(context.Background())
+		return res.Person, err
+	}, func(person model.Person, err error) {
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.shell.setPerson(&person)
+		p.reloadPeople()
+		p.status.SetText("Sample data added: " + person.Name + " is fictional. Remove it from here when you are done.")
+	})
+}
+
+func (p *ProfileScreen) removeSample() {
+	dialog.ShowConfirm("Remove sample data", "Delete the fictional sample person and all their assessments? Your own data is not touched.", func(ok bool) {
+		if !ok {
+			return
+		}
+		ws := p.shell.ws
+		inBackground(func() (int, error) {
+			return ws.RemoveSampleData(context.Background())
+		}, func(n int, err error) {
+			if err != nil {
+				showError(p.shell.win, err)
+				return
+			}
+			if p.shell.person != nil && p.shell.person.Sample {
+				p.shell.setPerson(nil)
+			}
+			p.reloadPeople()
+			p.status.SetText(fmt.Sprintf("Removed %d sample person(s).", n))
+		})
+	}, p.shell.win)
+}

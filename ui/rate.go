@@ -1,0 +1,550 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// maxLevelRows is the most level choices an item can show: none yet plus
+// SFIA's seven levels.
+const maxLevelRows = 8
+
+// confidenceChoices are the confidence radio options; index = confidence.
+var confidenceChoices = []string{"Not given", "1", "2", "3", "4", "5"}
+
+// RateScreen is where a person rates themself: items in framework order
+// with a contents list and search, every level's descriptor inline, and
+// every change saved at once.
+type RateScreen struct {
+	shell *Shell
+	sheet *workspace.Sheet
+	rows  []browseRow // headings and items of the contents list (filtered)
+	cur   *model.Item // the item on screen
+
+	search     *widget.Entry
+	list       *widget.List
+	progress   *widget.ProgressBar
+	count      *widget.Label
+	saveStatus *widget.Label
+
+	title      *widget.Label
+	path       *widget.Label
+	desc       *widget.Label
+	levelBtns  []*widget.Button
+	levelDescs []*widget.Label
+	levelRows  []*fyne.Container
+	notRated   *widget.Button
+	yours      *widget.Label
+	confidence *widget.RadioGroup
+	evidence   *widget.Entry
+	target     *widget.Select
+	targetLvls []int // target choices' levels, index-aligned with target's options (0 = no target)
+	targetNote *widget.Label
+	pad        *keyPad
+	filling    bool // true while the panel is being filled, so no change is saved
+
+	saver  *saver
+	body   *fyne.Container
+	empty  fyne.CanvasObject
+	detail *container.Scroll
+	root   *fyne.Container
+}
+
+func newRateScreen(s *Shell) *RateScreen {
+	r := &RateScreen{shell: s, saver: &saver{}}
+	r.saver.onDone = r.saved
+
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder("Search items (Ctrl+F)")
+	r.search.OnChanged = func(string) { r.refilter() }
+	r.list = widget.NewList(
+		func() int { return len(r.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("item template title")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("not rated"), name)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) { r.updateRow(id, o.(*fyne.Container)) },
+	)
+	r.list.OnSelected = func(id widget.ListItemID) {
+		if id < 0 || id >= len(r.rows) || r.rows[id].heading {
+			r.list.Unselect(id)
+			return
+		}
+		r.showItem(r.rows[id].item)
+		r.focusPad()
+	}
+	r.progress = widget.NewProgressBar()
+	r.progress.TextFormatter = func() string { return "" }
+	r.count = widget.NewLabel("")
+	r.saveStatus = widget.NewLabel("")
+
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title.Wrapping = fyne.TextWrapWord
+	r.title.SizeName = theme.SizeNameSubHeadingText
+	r.path = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	r.path.Wrapping = fyne.TextWrapWord
+	r.desc = widget.NewLabel("")
+	r.desc.Wrapping = fyne.TextWrapWord
+	levels := container.NewVBox()
+	for i := 0; i < maxLevelRows; i++ {
+		btn := widget.NewButton("", nil)
+		btn.Alignment = widget.ButtonAlignLeading
+		d := widget.NewLabel("")
+		d.Wrapping = fyne.TextWrapWord
+		row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, 38), btn), nil, d)
+		r.levelBtns, r.levelDescs, r.levelRows = append(r.levelBtns, btn), append(r.levelDescs, d), append(r.levelRows, row)
+		levels.Add(row)
+	}
+	r.notRated = widget.NewButtonWithIcon("Not rated", theme.ContentClearIcon(), func() { r.clear() })
+	r.yours = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.confidence = widget.NewRadioGroup(confidenceChoices, func(string) { r.changeConfidence() })
+	r.confidence.Horizontal = true
+	r.evidence = widget.NewMultiLineEntry()
+	r.evidence.SetPlaceHolder("Evidence: what you have done that shows this level (saved as you type)")
+	r.evidence.Wrapping = fyne.TextWrapWord
+	r.evidence.SetMinRowsVisible(3)
+	r.evidence.OnChanged = func(string) { r.changeEvidence() }
+	r.target = widget.NewSelect(nil, func(string) { r.changeTarget() })
+	r.targetNote = widget.NewLabel("")
+	r.targetNote.Wrapping = fyne.TextWrapWord
+	r.pad = newKeyPad(r.typedRune, r.typedKey)
+
+	panel := container.NewVBox(
+		r.pad, r.title, r.path, r.desc,
+		widget.NewLabelWithStyle("Choose your level", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		levels,
+		container.NewHBox(r.notRated, r.yours),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, widget.NewLabel("Confidence in this rating"), nil, r.confidence),
+		r.evidence,
+		container.NewBorder(nil, nil, widget.NewLabel("Target"), nil, r.target),
+		r.targetNote,
+	)
+	r.detail = container.NewVScroll(container.NewPadded(panel))
+	left := container.NewBorder(r.search, nil, nil, nil, r.list)
+	split := container.NewHSplit(left, r.detail)
+	split.Offset = 0.32
+	top := container.NewBorder(nil, nil, r.count, r.saveStatus, r.progress)
+	r.body = container.NewBorder(top, nil, nil, nil, split)
+
+	goMe := widget.NewButtonWithIcon("Go to Me", theme.AccountIcon(), func() { s.ShowTab("Me") })
+	msg := widget.NewLabel("No assessment is open. In Me, start an assessment or open one from your list.")
+	msg.Wrapping = fyne.TextWrapWord
+	r.empty = container.NewCenter(container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), goMe, layout.NewSpacer())))
+	r.root = container.NewStack(r.empty)
+	return r
+}
+
+// Content is the screen's root object.
+func (r *RateScreen) Content() fyne.CanvasObject { return r.root }
+
+// load opens an assessment ("" shows the empty state).
+func (r *RateScreen) load(id string) {
+	if id == "" {
+		r.sheet = nil
+		r.root.Objects = []fyne.CanvasObject{r.empty}
+		r.root.Refresh()
+		r.shell.updateHeader("")
+		return
+	}
+	inBackground(func() (*workspace.Sheet, error) {
+		return r.shell.ws.Sheet(context.Background(), id)
+	}, func(sh *workspace.Sheet, err error) {
+		if err != nil {
+			showError(r.shell.win, err)
+			return
+		}
+		r.sheet = sh
+		r.cur = nil
+		r.root.Objects = []fyne.CanvasObject{r.body}
+		r.root.Refresh()
+		r.search.SetText("")
+		r.refilter()
+		r.updateProgress()
+		r.saveStatus.SetText("")
+		r.shell.updateHeader(sheetTitle(sh))
+	})
+}
+
+// sheetTitle names an assessment for the header.
+func sheetTitle(sh *workspace.Sheet) string {
+	kind := map[model.AssessmentKind]string{model.SelfAssessment: "self-assessment", model.AppraiserAssessment: "appraiser's assessment", model.AgreedAssessment: "agreed assessment"}[sh.Assessment.Kind]
+	t := fmt.Sprintf("%s %s, %s", sh.Framework.ShortName, kind, scopeLabel(sh))
+	if sh.Framework.Provisional {
+		t += " (provisional framework)"
+	}
+	return t
+}
+
+// Sheet is the assessment on screen, nil when none.
+func (r *RateScreen) Sheet() *workspace.Sheet { return r.sheet }
+
+// Current is the item on screen.
+func (r *RateScreen) Current() *model.Item { return r.cur }
+
+func (r *RateScreen) refilter() {
+	if r.sheet == nil {
+		return
+	}
+	inScope := map[string]bool{}
+	for _, it := range r.sheet.Items {
+		inScope[it.ID] = true
+	}
+	var items []*model.Item
+	for _, it := range r.sheet.Framework.Search(r.search.Text) {
+		if inScope[it.ID] {
+			items = append(items, it)
+		}
+	}
+	r.rows = outlineRows(r.sheet.Framework, items)
+	r.list.UnselectAll()
+	r.list.Refresh()
+	switch {
+	case len(items) == 0:
+		r.cur = nil
+		r.title.SetText("No items match your search.")
+		r.path.SetText("")
+		r.desc.SetText("")
+		for _, row := range r.levelRows {
+			row.Hide()
+		}
+	case r.cur != nil && r.SelectItem(r.cur.ID):
+	default:
+		r.SelectItem(items[0].ID)
+	}
+}
+
+// SelectItem shows an item; false if it is not in the contents list.
+func (r *RateScreen) SelectItem(id string) bool {
+	for i, row := range r.rows {
+		if !row.heading && row.item.ID == id {
+			r.list.Select(i)
+			r.list.ScrollTo(i)
+			return true
+		}
+	}
+	return false
+}
+
+func (r *RateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
+	row := r.rows[id]
+	name := c.Objects[0].(*widget.Label)
+	status := c.Objects[1].(*widget.Label)
+	name.TextStyle = fyne.TextStyle{Bold: row.heading}
+	name.SetText(strings.Repeat("   ", row.depth) + row.text)
+	if row.heading {
+		status.SetText("")
+		return
+	}
+	if rt, ok := r.sheet.Ratings[row.item.ID]; ok {
+		status.SetText(fmt.Sprintf("%d", rt.Level))
+	} else {
+		status.SetText("–")
+	}
+}
+
+// showItem fills the item panel. It reuses the level rows, so switching
+// items does little work on the UI goroutine.
+func (r *RateScreen) showItem(it *model.Item) {
+	r.filling = true
+	defer func() { r.filling = false }()
+	r.cur = it
+	f := r.sheet.Framework
+	r.title.SetText(strings.Replace(it.Label(), "  ", " — ", 1))
+	var path []string
+	for _, g := range groupChain(f, it.Group) {
+		path = append(path, g.Title)
+	}
+	r.path.SetText(strings.Join(path, " › "))
+	desc := it.Description
+	if it.Confidence != "" {
+		desc += "\n(Provisional entry, provenance: " + it.Confidence + ")"
+	}
+	r.desc.SetText(desc)
+
+	rating, rated := r.sheet.Ratings[it.ID]
+	levels := append([]int{model.NoneLevel}, it.Levels...)
+	if len(it.Levels) > 0 && it.Levels[0] == model.NoneLevel {
+		levels = it.Levels
+	}
+	for i, row := range r.levelRows {
+		if i >= len(levels) {
+			row.Hide()
+			continue
+		}
+		lv := levels[i]
+		btn := r.levelBtns[i]
+		btn.SetText(fmt.Sprintf("%d · %s", lv, f.Scale.LevelName(lv)))
+		btn.OnTapped = func() { r.rate(lv); r.focusPad() }
+		if rated && rating.Level == lv {
+			btn.Importance = widget.HighImportance
+		} else {
+			btn.Importance = widget.MediumImportance
+		}
+		btn.Refresh()
+		text, ok := it.Descriptor(lv)
+		if !ok {
+			text = scaleMeaning(f, lv)
+			if lv == model.NoneLevel && text == "" {
+				text = "You have not yet reached the first level this framework defines for this item."
+			}
+		}
+		r.levelDescs[i].SetText(strings.TrimSpace(text))
+		row.Show()
+	}
+	if rated {
+		r.yours.SetText(fmt.Sprintf("Your rating: %d · %s", rating.Level, f.Scale.LevelName(rating.Level)))
+		r.confidence.Enable()
+		r.evidence.Enable()
+		r.confidence.SetSelected(confidenceChoices[rating.Confidence])
+		r.evidence.SetText(rating.Evidence)
+	} else {
+		r.yours.SetText("Not rated yet")
+		r.confidence.SetSelected("")
+		r.confidence.Disable()
+		r.evidence.SetText("")
+		r.evidence.Disable()
+	}
+	r.fillTarget(it)
+	r.detail.ScrollToTop()
+}
+
+func (r *RateScreen) fillTarget(it *model.Item) {
+	f := r.sheet.Framework
+	opts := []string{"No target"}
+	r.targetLvls = []int{0}
+	for _, lv := range it.Levels {
+		if lv != model.NoneLevel {
+			opts = append(opts, fmt.Sprintf("%d · %s", lv, f.Scale.LevelName(lv)))
+			r.targetLvls = append(r.targetLvls, lv)
+		}
+	}
+	r.target.SetOptions(opts)
+	t, ok := r.sheet.Targets[it.ID]
+	if !ok {
+		r.target.SetSelectedIndex(0)
+		r.targetNote.SetText("No target for this item. Set targets from a role level in My gaps, or pick one here.")
+		return
+	}
+	for i, lv := range r.targetLvls {
+		if lv == t.Level {
+			r.target.SetSelectedIndex(i)
+		}
+	}
+	r.targetNote.SetText("Target " + targetSourceLabel(f, t.Source))
+}
+
+// targetSourceLabel says where a target came from.
+func targetSourceLabel(f *model.Framework, source string) string {
+	if _, id, ok := gap.ParseRoleSource(source); ok {
+		if r, l, ok := f.RoleLevel(id); ok {
+			return "from the role level " + l.Title + " (" + r.Family + ")"
+		}
+		return "from role level " + id
+	}
+	if strings.HasPrefix(source, gap.PersonSourcePrefix) {
+		return "from another person's profile"
+	}
+	return "set by hand"
+}
+
+// focusPad sends keys to the rating pad.
+func (r *RateScreen) focusPad() {
+	r.shell.win.Canvas().Focus(r.pad)
+}
+
+// FocusSearch puts the cursor in the search box (Ctrl+F).
+func (r *RateScreen) FocusSearch() { r.shell.win.Canvas().Focus(r.search) }
+
+func (r *RateScreen) typedRune(ch rune) {
+	switch {
+	case ch >= '0' && ch <= '9':
+		r.rateKey(int(ch - '0'))
+	case ch == 'n' || ch == 'N':
+		r.clear()
+	case ch == '/':
+		r.FocusSearch()
+	}
+}
+
+func (r *RateScreen) typedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyDown, fyne.KeyRight, fyne.KeyPageDown:
+		r.move(1)
+	case fyne.KeyUp, fyne.KeyLeft, fyne.KeyPageUp:
+		r.move(-1)
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		r.clear()
+	}
+}
+
+// rateKey rates the current item from a number key, refusing levels the
+// item does not define.
+func (r *RateScreen) rateKey(level int) {
+	if r.cur == nil {
+		return
+	}
+	if !r.cur.ValidLevel(level) {
+		r.saveStatus.SetText(fmt.Sprintf("Level %d is not defined for %s", level, r.cur.ID))
+		return
+	}
+	r.rate(level)
+}
+
+// move goes to the previous or next item in the contents list.
+func (r *RateScreen) move(step int) {
+	if r.cur == nil {
+		return
+	}
+	at := -1
+	for i, row := range r.rows {
+		if !row.heading && row.item.ID == r.cur.ID {
+			at = i
+		}
+	}
+	for i := at + step; i >= 0 && i < len(r.rows); i += step {
+		if !r.rows[i].heading {
+			r.list.Select(i)
+			r.list.ScrollTo(i)
+			r.focusPad()
+			return
+		}
+	}
+}
+
+// rate records a level for the current item and saves it.
+func (r *RateScreen) rate(level int) {
+	if r.cur == nil || r.sheet == nil {
+		return
+	}
+	it, id := r.cur, r.sheet.Assessment.ID
+	rt := r.sheet.Ratings[it.ID]
+	rt.Item, rt.Level, rt.RatedAt = it.ID, level, time.Now().UTC()
+	r.sheet.Ratings[it.ID] = rt
+	r.afterChange(it)
+	ws := r.shell.ws
+	r.saver.do("rating:"+it.ID, func() error { return ws.Rate(context.Background(), id, rt) })
+}
+
+func (r *RateScreen) clear() {
+	if r.cur == nil || r.sheet == nil {
+		return
+	}
+	it, id := r.cur, r.sheet.Assessment.ID
+	if _, ok := r.sheet.Ratings[it.ID]; !ok {
+		return
+	}
+	delete(r.sheet.Ratings, it.ID)
+	r.afterChange(it)
+	ws := r.shell.ws
+	r.saver.do("rating:"+it.ID, func() error { return ws.ClearRating(context.Background(), id, it.ID) })
+}
+
+func (r *RateScreen) changeConfidence() {
+	if r.filling || r.cur == nil {
+		return
+	}
+	rt, ok := r.sheet.Ratings[r.cur.ID]
+	if !ok {
+		return
+	}
+	rt.Confidence = 0
+	for i, c := range confidenceChoices {
+		if c == r.confidence.Selected {
+			rt.Confidence = i
+		}
+	}
+	r.saveRating(rt)
+}
+
+func (r *RateScreen) changeEvidence() {
+	if r.filling || r.cur == nil {
+		return
+	}
+	rt, ok := r.sheet.Ratings[r.cur.ID]
+	if !ok {
+		return
+	}
+	rt.Evidence = r.evidence.Text
+	r.saveRating(rt)
+}
+
+// saveRating saves a change to an existing rating's confidence or evidence.
+func (r *RateScreen) saveRating(rt model.Rating) {
+	r.sheet.Ratings[rt.Item] = rt
+	r.saveStatus.SetText("Saving…")
+	id, ws := r.sheet.Assessment.ID, r.shell.ws
+	r.saver.do("rating:"+rt.Item, func() error { return ws.Rate(context.Background(), id, rt) })
+}
+
+func (r *RateScreen) changeTarget() {
+	if r.filling || r.cur == nil {
+		return
+	}
+	it := r.cur
+	level := 0
+	if i := r.target.SelectedIndex(); i > 0 && i < len(r.targetLvls) {
+		level = r.targetLvls[i]
+	}
+	if level == 0 {
+		delete(r.sheet.Targets, it.ID)
+	} else {
+		r.sheet.Targets[it.ID] = model.Target{Item: it.ID, Level: level, Source: gap.ManualSource}
+	}
+	r.targetNote.SetText("Target " + targetSourceLabel(r.sheet.Framework, gap.ManualSource))
+	r.saveStatus.SetText("Saving…")
+	id, ws := r.sheet.Assessment.ID, r.shell.ws
+	r.saver.do("target:"+it.ID, func() error { return ws.SetTarget(context.Background(), id, it.ID, level) })
+}
+
+// afterChange redraws what a rating change affects and marks it unsaved.
+func (r *RateScreen) afterChange(it *model.Item) {
+	r.saveStatus.SetText("Saving…")
+	r.updateProgress()
+	r.list.Refresh()
+	if r.cur == it {
+		r.showItem(it)
+	}
+}
+
+// saved runs after each write: only now does the screen say "saved".
+func (r *RateScreen) saved(err error, pending int) {
+	if err != nil {
+		r.saveStatus.SetText("Not saved")
+		showError(r.shell.win, err)
+		if r.sheet != nil {
+			r.load(r.sheet.Assessment.ID) // show what the database really holds
+		}
+		return
+	}
+	if pending == 0 {
+		r.saveStatus.SetText("All changes saved")
+	}
+}
+
+func (r *RateScreen) updateProgress() {
+	if r.sheet == nil {
+		return
+	}
+	n, total := r.sheet.Rated(), len(r.sheet.Items)
+	r.count.SetText(fmt.Sprintf("%d of %d rated", n, total))
+	if total > 0 {
+		r.progress.SetValue(float64(n) / float64(total))
+	}
+}
+
+// WhenSaved runs f on the UI goroutine once every change has been written.
+func (r *RateScreen) WhenSaved(f func()) { r.saver.whenIdle(f) }
