@@ -69,7 +69,6 @@ func newGapsScreen(s *Shell) *GapsScreen {
 	split.Offset = 0.55
 	g.body = container.NewBorder(top, nil, nil, nil, split)
 	g.empty = widget.NewLabel("Open an assessment (in Me) to see your gaps.")
-	g.empty.Wrapping = fyne.TextWrapWord
 	g.root = container.NewStack(container.NewCenter(g.empty))
 	return g
 }

@@ -23,7 +23,7 @@ type keyPad struct {
 
 func newKeyPad(onRune func(rune), onKey func(*fyne.KeyEvent)) *keyPad {
 	k := &keyPad{onRune: onRune, onKey: onKey}
-	k.hint = widget.NewLabel("Keys: 0–7 rate this item · N not rated · ↑ ↓ previous / next · Ctrl+F search · Tab to confidence and evidence")
+	k.hint = widget.NewLabel("Keys: 0–7 rate this item · N not rated · Up/Down arrows previous / next · Ctrl+F search · Tab to confidence and evidence")
 	k.hint.Wrapping = fyne.TextWrapWord
 	k.hint.SizeName = theme.SizeNameCaptionText
 	k.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))

@@ -64,7 +64,6 @@ func newPathwaysScreen(s *Shell) *PathwaysScreen {
 	split.Offset = 0.5
 	p.body = container.NewBorder(container.NewVBox(p.next, p.note), nil, nil, nil, split)
 	p.empty = widget.NewLabel("Career pathways use the DDaT framework's role profiles. In Me, start or open a DDaT assessment.")
-	p.empty.Wrapping = fyne.TextWrapWord
 	p.root = container.NewStack(container.NewCenter(p.empty))
 	return p
 }

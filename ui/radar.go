@@ -55,9 +55,12 @@ func (r *radarRenderer) Layout(size fyne.Size) {
 	title := canvas.NewText(r.chart.radar.Title, fg)
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Move(fyne.NewPos(4, 0))
-	objs := []fyne.CanvasObject{title}
+	legend := canvas.NewText("Filled: your level · outline: target · labels: now/target", fg)
+	legend.TextSize = th.Size(theme.SizeNameCaptionText)
+	legend.Move(fyne.NewPos(4, 20))
+	objs := []fyne.CanvasObject{title, legend}
 
-	top := float32(24)
+	top := float32(40)
 	h := size.Height - top
 	radius := float64(min(size.Width, h)) * 0.30
 	g := r.chart.radar.Geometry(float64(size.Width)/2, float64(top+h/2), radius)

@@ -142,7 +142,6 @@ func newRateScreen(s *Shell) *RateScreen {
 
 	goMe := widget.NewButtonWithIcon("Go to Me", theme.AccountIcon(), func() { s.ShowTab("Me") })
 	msg := widget.NewLabel("No assessment is open. In Me, start an assessment or open one from your list.")
-	msg.Wrapping = fyne.TextWrapWord
 	r.empty = container.NewCenter(container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), goMe, layout.NewSpacer())))
 	r.root = container.NewStack(r.empty)
 	return r

@@ -80,37 +80,47 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	return s
 }
 
-// restore reopens the person and assessment shown last time.
+// restore reopens the person shown last time, with their latest assessment.
 func (s *Shell) restore() {
-	type last struct {
-		p  *model.Person
-		id string
-	}
-	inBackground(func() (last, error) {
+	inBackground(func() (*model.Person, error) {
 		p, ok, err := s.ws.CurrentPerson(context.Background())
 		if err != nil || !ok {
-			return last{}, err
+			return nil, err
 		}
-		as, err := s.ws.Assessments(context.Background(), p.ID)
-		if err != nil || len(as) == 0 {
-			return last{p: &p}, err
-		}
-		return last{p: &p, id: as[0].ID}, nil
-	}, func(l last, err error) {
+		return &p, nil
+	}, func(p *model.Person, err error) {
 		if err != nil {
 			showError(s.win, err)
 		}
-		s.setPerson(l.p)
-		if l.id != "" {
-			s.OpenAssessment(l.id, false)
+		s.setPerson(p)
+	})
+}
+
+// openLatest opens the person's most recent assessment, if any.
+func (s *Shell) openLatest(p model.Person) {
+	inBackground(func() (string, error) {
+		as, err := s.ws.Assessments(context.Background(), p.ID)
+		if err != nil || len(as) == 0 {
+			return "", err
+		}
+		return as[0].ID, nil
+	}, func(id string, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		if s.person != nil && s.person.ID == p.ID && s.assessment == "" {
+			s.OpenAssessment(id, false)
 		}
 	})
 }
 
 // setPerson makes p the person whose work is shown (nil for nobody).
 func (s *Shell) setPerson(p *model.Person) {
-	if p == nil || s.person == nil || s.person.ID != p.ID {
+	changed := p == nil || s.person == nil || s.person.ID != p.ID
+	if changed {
 		s.assessment = ""
+		s.Rate.load("")
 	}
 	s.person = p
 	if p != nil {
@@ -123,6 +133,9 @@ func (s *Shell) setPerson(p *model.Person) {
 	}
 	s.updateHeader("")
 	s.Profile.show(p)
+	if p != nil && changed {
+		s.openLatest(*p)
+	}
 }
 
 // Person is whose work is shown, nil when nobody is selected.

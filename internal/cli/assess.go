@@ -375,7 +375,11 @@ func (e *env) assessShow(args []string) error {
 			if r.Target != nil {
 				target = strconv.Itoa(*r.Target)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Item, clipText(r.Title, 50), level, conf, target, clipText(r.Evidence, 40))
+			title := r.Title
+			if model.Slug(title) == r.Item {
+				title = "" // the id says it already (DDaT skills)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.Item, clipText(title, 50), level, conf, target, clipText(r.Evidence, 40))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

@@ -39,6 +39,23 @@ Commands:
                                             a framework's groups, items and levels
   roles list --framework ID[@VERSION] [--json]
                                             role families, roles and role levels
+  people add --name NAME --discipline D [--role R] [--organisation O] [--wte 0.4] [--json]
+                                            add a person; prints the new id
+  people list [--json]                      everyone in the database
+  assess new --person ID|NAME --framework ID[@VERSION] [--kind self|appraiser|agreed]
+             [--assessor NAME] [--group GROUP_ID | --role-level ROLE_LEVEL_ID] [--json]
+                                            start an assessment; prints its id
+  assess list [--person ID|NAME] [--json]   assessments, newest first per person
+  assess rate --assessment ID --item ITEM (--level N | --not-rated)
+              [--confidence 1-5] [--evidence TEXT]
+                                            rate one item (0 = none yet)
+  assess show --assessment ID [--json]      every item in scope with its rating and target
+  assess target --assessment ID (--role-level ROLE_LEVEL_ID | --from-assessment ID |
+                --item ITEM --level N | --clear)
+                                            set targets (--level 0 removes one)
+  gaps --assessment ID [--json]             gaps against targets, and what moved since last time
+  pathways --assessment ID [--json]         role levels ranked by fit, and the next step
+  demo [--json] [--remove]                  create (or remove) fictional sample data
   db init                                   create the database (or check it opens)
   db check                                  check the database's integrity
   db backup PATH                            write a consistent copy; never overwrites
@@ -97,6 +114,16 @@ func dispatch(e *env, cmd string, args []string) error {
 		return e.frameworks(args)
 	case "roles":
 		return e.roles(args)
+	case "people":
+		return e.people(args)
+	case "assess":
+		return e.assess(args)
+	case "gaps":
+		return e.gaps(args)
+	case "pathways":
+		return e.pathways(args)
+	case "demo":
+		return e.demo(args)
 	case "db":
 		return e.db(args)
 	case "version":

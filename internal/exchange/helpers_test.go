@@ -70,17 +70,17 @@ func ddatFixture() *model.Framework {
 		Scale: model.Scale{Levels: levels("Awareness", "Working", "Practitioner", "Expert")},
 		Items: []model.Item{
 			{ID: "accessibility", Title: "Accessibility", Levels: []int{1, 2, 3, 4}},
-			{ID: "data-analysis", Title: "Data analysis", Levels: []int{1, 2, 3, 4}},
-			{ID: "data-ethics", Title: "Data ethics", Levels: []int{1, 2, 3}},
+			{ID: "data-ethics-and-privacy", Title: "Data ethics and privacy", Levels: []int{1, 2, 3, 4}},
+			{ID: "data-management", Title: "Data management", Levels: []int{1, 2, 3, 4}},
 			{ID: "data-visualisation", Title: "Data visualisation", Levels: []int{1, 2, 3, 4}},
 		},
 		Roles: []model.Role{{
 			ID: "data/data-analyst", Family: "Data", Title: "Data analyst",
 			Levels: []model.RoleLevel{
 				{ID: "data/data-analyst/data-analyst", Title: "Data analyst", Rank: 1,
-					Requirements: []model.Requirement{{Item: "data-analysis", Level: 2}, {Item: "data-visualisation", Level: 2}}},
+					Requirements: []model.Requirement{{Item: "data-management", Level: 2}, {Item: "data-visualisation", Level: 2}}},
 				{ID: "data/data-analyst/senior-data-analyst", Title: "Senior data analyst", Rank: 2,
-					Requirements: []model.Requirement{{Item: "data-analysis", Level: 3}, {Item: "data-visualisation", Level: 3}}},
+					Requirements: []model.Requirement{{Item: "data-management", Level: 3}, {Item: "data-visualisation", Level: 3}}},
 			},
 		}},
 	}
@@ -146,11 +146,11 @@ func ddatFile() *File {
 		},
 		Ratings: []model.Rating{
 			{Item: "data-visualisation", Level: 0, RatedAt: at("2025-03-02T10:00:00.25Z")},
-			{Item: "data-analysis", Level: 2, Confidence: 3, Evidence: "Built the ward dashboard.\nPresented it to the board \"twice\".", RatedAt: at("2025-03-01T09:45:00Z")},
+			{Item: "data-management", Level: 2, Confidence: 3, Evidence: "Built the ward dashboard.\nPresented it to the board \"twice\".", RatedAt: at("2025-03-01T09:45:00Z")},
 		},
 		Targets: []model.Target{
 			{Item: "data-visualisation", Level: 3, Source: "role:ddat/data/data-analyst/senior-data-analyst"},
-			{Item: "data-analysis", Level: 3, Source: "role:ddat/data/data-analyst/senior-data-analyst"},
+			{Item: "data-management", Level: 3, Source: "role:ddat/data/data-analyst/senior-data-analyst"},
 			{Item: "accessibility", Level: 2, Source: "manual"},
 		},
 	}

@@ -18,7 +18,10 @@ type Pathway struct {
 	// TotalGap adds up the gaps of rated required items only: not-rated items
 	// have no known gap, so it is a lower bound when NotRated is not empty.
 	TotalGap int
-	Fit      float64 // Met / Required, 0..1; not-rated items count against it
+	// Demand adds up the required levels: a cross-role measure of how much a
+	// level asks for, since Rank compares levels only within one role.
+	Demand int
+	Fit    float64 // Met / Required, 0..1; not-rated items count against it
 	// Item ids, in the role level's requirement order. Missing holds every
 	// required item not met, rated below or not rated; NotRated is the
 	// not-rated part of Missing.
@@ -29,7 +32,8 @@ type Pathway struct {
 
 // Pathways sets the ratings against every level of every role in the
 // framework and ranks them: best fit first, then smallest total gap, then
-// most junior (lowest Rank), then title and id so the order never varies.
+// the most demanding level (so among equal fits the biggest step up comes
+// first), then title and id so the order never varies.
 // Requirements at level 0 and role-wide requirements are left out; a role
 // level with no requirement at a stated level gets no pathway.
 func Pathways(f *model.Framework, ratings []model.Rating) []Pathway {
@@ -71,7 +75,7 @@ func Pathways(f *model.Framework, ratings []model.Rating) []Pathway {
 		if c := cmp.Compare(a.TotalGap, b.TotalGap); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.Level.Rank, b.Level.Rank); c != 0 {
+		if c := cmp.Compare(b.Demand, a.Demand); c != 0 {
 			return c
 		}
 		return cmp.Or(strings.Compare(a.Level.Title, b.Level.Title), strings.Compare(a.Level.ID, b.Level.ID), cmp.Compare(x, y))
@@ -103,6 +107,7 @@ func pathway(ix *index, rated map[string]model.Rating, role *model.Role, lvl *mo
 		}
 		target, _, _ := NormaliseTarget(ix.f, &ix.f.Items[i], q.Level)
 		p.Required++
+		p.Demand += target
 		r, ok := rated[q.Item]
 		switch {
 		case !ok:

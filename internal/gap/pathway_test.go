@@ -11,8 +11,8 @@ import (
 
 func showPathway(p Pathway) string {
 	list := func(ids []string) string { return "[" + strings.Join(ids, " ") + "]" }
-	return fmt.Sprintf("%s req %d met %d rated %d gap %d fit %.3f ok %s miss %s unrated %s",
-		p.Level.ID, p.Required, p.Met, p.Rated, p.TotalGap, p.Fit,
+	return fmt.Sprintf("%s req %d demand %d met %d rated %d gap %d fit %.3f ok %s miss %s unrated %s",
+		p.Level.ID, p.Required, p.Demand, p.Met, p.Rated, p.TotalGap, p.Fit,
 		list(p.Transferable), list(p.Missing), list(p.NotRated))
 }
 
@@ -23,61 +23,59 @@ func TestPathways(t *testing.T) {
 		want    []string
 	}{
 		{
-			name: "ranked by fit, then total gap, then rank, then title",
+			name: "ranked by fit, then total gap, then demand, then title",
 			// s3 is not rated: it is missing from every level that needs it, never met.
 			ratings: []model.Rating{rate("s1", 2), rate("s2", 2), rate("s5", 4), rate("s6", 0)},
 			want: []string{
-				"data/analyst/junior req 2 met 2 rated 2 gap 0 fit 1.000 ok [s1 s2] miss [] unrated []",
-				"data/analyst/analyst req 3 met 2 rated 2 gap 0 fit 0.667 ok [s1 s2] miss [s3] unrated [s3]",
-				// Equal fit 1/2: by gap (1, 2, 2, 2), then by rank, then by title.
-				"eng/dev/junior req 2 met 1 rated 2 gap 1 fit 0.500 ok [s5] miss [s6] unrated []",
-				"ops/support/trainee req 2 met 1 rated 2 gap 2 fit 0.500 ok [s5] miss [s6] unrated []",
-				"eng/dev/dev req 2 met 1 rated 2 gap 2 fit 0.500 ok [s5] miss [s6] unrated []",
-				"ops/support/analyst req 2 met 1 rated 2 gap 2 fit 0.500 ok [s5] miss [s6] unrated []",
-				"eng/dev/lead req 3 met 1 rated 3 gap 4 fit 0.333 ok [s5] miss [s6 s1] unrated []",
-				// The level-0 requirement on s4 is left out; the gap counts rated s1 and s2 only.
-				"data/analyst/senior req 3 met 0 rated 2 gap 2 fit 0.000 ok [] miss [s1 s2 s3] unrated [s3]",
+				"data/analyst/junior req 2 demand 2 met 2 rated 2 gap 0 fit 1.000 ok [s1 s2] miss [] unrated []",
+				"data/analyst/analyst req 3 demand 5 met 2 rated 2 gap 0 fit 0.667 ok [s1 s2] miss [s3] unrated [s3]",
+				"eng/dev/junior req 2 demand 3 met 1 rated 2 gap 1 fit 0.500 ok [s5] miss [s6] unrated []",
+				"eng/dev/dev req 2 demand 5 met 1 rated 2 gap 2 fit 0.500 ok [s5] miss [s6] unrated []",
+				"ops/support/analyst req 2 demand 5 met 1 rated 2 gap 2 fit 0.500 ok [s5] miss [s6] unrated []",
+				"ops/support/trainee req 2 demand 3 met 1 rated 2 gap 2 fit 0.500 ok [s5] miss [s6] unrated []",
+				"eng/dev/lead req 3 demand 10 met 1 rated 3 gap 4 fit 0.333 ok [s5] miss [s6 s1] unrated []",
+				"data/analyst/senior req 3 demand 8 met 0 rated 2 gap 2 fit 0.000 ok [] miss [s1 s2 s3] unrated [s3]",
 			},
 		},
 		{
 			name: "nothing rated: no fit, no gap, everything not rated",
 			want: []string{
-				"data/analyst/junior req 2 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s1 s2] unrated [s1 s2]",
-				"eng/dev/junior req 2 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
-				"ops/support/trainee req 2 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
-				"data/analyst/analyst req 3 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s1 s2 s3] unrated [s1 s2 s3]",
-				"eng/dev/dev req 2 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
-				"ops/support/analyst req 2 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
-				"eng/dev/lead req 3 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6 s1] unrated [s5 s6 s1]",
-				"data/analyst/senior req 3 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s1 s2 s3] unrated [s1 s2 s3]",
+				"eng/dev/lead req 3 demand 10 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6 s1] unrated [s5 s6 s1]",
+				"data/analyst/senior req 3 demand 8 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s1 s2 s3] unrated [s1 s2 s3]",
+				"data/analyst/analyst req 3 demand 5 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s1 s2 s3] unrated [s1 s2 s3]",
+				"eng/dev/dev req 2 demand 5 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
+				"ops/support/analyst req 2 demand 5 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
+				"eng/dev/junior req 2 demand 3 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
+				"ops/support/trainee req 2 demand 3 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s5 s6] unrated [s5 s6]",
+				"data/analyst/junior req 2 demand 2 met 0 rated 0 gap 0 fit 0.000 ok [] miss [s1 s2] unrated [s1 s2]",
 			},
 		},
 		{
 			name:    "everything at level 0: rated, all missing, gaps counted",
 			ratings: []model.Rating{rate("s1", 0), rate("s2", 0), rate("s3", 0), rate("s5", 0), rate("s6", 0)},
 			want: []string{
-				"data/analyst/junior req 2 met 0 rated 2 gap 2 fit 0.000 ok [] miss [s1 s2] unrated []",
-				"eng/dev/junior req 2 met 0 rated 2 gap 3 fit 0.000 ok [] miss [s5 s6] unrated []",
-				"ops/support/trainee req 2 met 0 rated 2 gap 3 fit 0.000 ok [] miss [s5 s6] unrated []",
-				"data/analyst/analyst req 3 met 0 rated 3 gap 5 fit 0.000 ok [] miss [s1 s2 s3] unrated []",
-				"eng/dev/dev req 2 met 0 rated 2 gap 5 fit 0.000 ok [] miss [s5 s6] unrated []",
-				"ops/support/analyst req 2 met 0 rated 2 gap 5 fit 0.000 ok [] miss [s5 s6] unrated []",
-				"data/analyst/senior req 3 met 0 rated 3 gap 8 fit 0.000 ok [] miss [s1 s2 s3] unrated []",
-				"eng/dev/lead req 3 met 0 rated 3 gap 10 fit 0.000 ok [] miss [s5 s6 s1] unrated []",
+				"data/analyst/junior req 2 demand 2 met 0 rated 2 gap 2 fit 0.000 ok [] miss [s1 s2] unrated []",
+				"eng/dev/junior req 2 demand 3 met 0 rated 2 gap 3 fit 0.000 ok [] miss [s5 s6] unrated []",
+				"ops/support/trainee req 2 demand 3 met 0 rated 2 gap 3 fit 0.000 ok [] miss [s5 s6] unrated []",
+				"data/analyst/analyst req 3 demand 5 met 0 rated 3 gap 5 fit 0.000 ok [] miss [s1 s2 s3] unrated []",
+				"eng/dev/dev req 2 demand 5 met 0 rated 2 gap 5 fit 0.000 ok [] miss [s5 s6] unrated []",
+				"ops/support/analyst req 2 demand 5 met 0 rated 2 gap 5 fit 0.000 ok [] miss [s5 s6] unrated []",
+				"data/analyst/senior req 3 demand 8 met 0 rated 3 gap 8 fit 0.000 ok [] miss [s1 s2 s3] unrated []",
+				"eng/dev/lead req 3 demand 10 met 0 rated 3 gap 10 fit 0.000 ok [] miss [s5 s6 s1] unrated []",
 			},
 		},
 		{
-			name:    "a level fully met and above; equal fit 1 ranks juniors first",
+			name:    "a level fully met and above; equal fit 1 ranks the most demanding level first",
 			ratings: []model.Rating{rate("s1", 4), rate("s2", 4), rate("s3", 4), rate("s5", 4), rate("s6", 4)},
 			want: []string{
-				"data/analyst/junior req 2 met 2 rated 2 gap 0 fit 1.000 ok [s1 s2] miss [] unrated []",
-				"eng/dev/junior req 2 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
-				"ops/support/trainee req 2 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
-				"data/analyst/analyst req 3 met 3 rated 3 gap 0 fit 1.000 ok [s1 s2 s3] miss [] unrated []",
-				"eng/dev/dev req 2 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
-				"ops/support/analyst req 2 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
-				"eng/dev/lead req 3 met 3 rated 3 gap 0 fit 1.000 ok [s5 s6 s1] miss [] unrated []",
-				"data/analyst/senior req 3 met 3 rated 3 gap 0 fit 1.000 ok [s1 s2 s3] miss [] unrated []",
+				"eng/dev/lead req 3 demand 10 met 3 rated 3 gap 0 fit 1.000 ok [s5 s6 s1] miss [] unrated []",
+				"data/analyst/senior req 3 demand 8 met 3 rated 3 gap 0 fit 1.000 ok [s1 s2 s3] miss [] unrated []",
+				"data/analyst/analyst req 3 demand 5 met 3 rated 3 gap 0 fit 1.000 ok [s1 s2 s3] miss [] unrated []",
+				"eng/dev/dev req 2 demand 5 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
+				"ops/support/analyst req 2 demand 5 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
+				"eng/dev/junior req 2 demand 3 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
+				"ops/support/trainee req 2 demand 3 met 2 rated 2 gap 0 fit 1.000 ok [s5 s6] miss [] unrated []",
+				"data/analyst/junior req 2 demand 2 met 2 rated 2 gap 0 fit 1.000 ok [s1 s2] miss [] unrated []",
 			},
 		},
 	}

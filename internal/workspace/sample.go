@@ -51,6 +51,7 @@ var sampleEvidence = []string{
 // weaknesses: a nurse informatician, stronger in clinical, data and
 // user-centred work, weaker in architecture and infrastructure.
 var (
+	sampleCore   = []string{"clinical", "patient", "quality improvement"} // strong whatever else the title says
 	sampleStrong = []string{"clinical", "health", "care", "patient", "data", "user", "research", "analys", "insight",
 		"visualis", "content", "accessib", "quality", "ethic", "governance", "information management", "knowledge",
 		"evidence", "decision", "engag", "stakeholder", "change", "training", "learning", "improvement", "safety",
@@ -58,7 +59,8 @@ var (
 	sampleWeak = []string{"architect", "infrastructure", "network", "hardware", "security", "cloud", "programm",
 		"software", "engineering", "platform", "devops", "penetration", "vulnerab", "threat", "financ", "sales",
 		"bid ", "marketing", "procure", "storage", "database", "firmware", "integration", "deployment", "technology",
-		"computational", "machine learning", "performance"}
+		"computational", "machine learning", "performance", "development standards", "build", "operations",
+		"capacity", "availability", "incident", "problem management", "code", "coding", "testing"}
 )
 
 type affinity int
@@ -72,8 +74,8 @@ const (
 // Levels to pick from (by a hash of the item id), on a four-point scale and
 // on a seven-point one. Weak items include 0 (none yet) on purpose.
 var sampleLevels = map[bool][3][]int{
-	false: {weak: {0, 0, 1, 1, 2}, medium: {1, 1, 2, 2, 3}, strong: {2, 3, 3, 3, 4}},
-	true:  {weak: {0, 0, 0, 2}, medium: {0, 2, 2, 3}, strong: {3, 3, 4, 4, 5}},
+	false: {weak: {0, 0, 0, 1, 1}, medium: {0, 1, 1, 2, 2}, strong: {2, 2, 3, 3, 4}},
+	true:  {weak: {0, 0, 0, 2}, medium: {0, 2, 2, 3}, strong: {2, 3, 3, 4, 4}},
 }
 
 // SampleResult is what CreateSampleData made or found.
@@ -187,7 +189,11 @@ func sampleRatings(f *model.Framework, items []*model.Item, created time.Time) [
 		aff := sampleAffinity(f, it)
 		opts := sampleLevels[wide][aff]
 		want := opts[h%uint32(len(opts))] * top / full // the tables' levels, on this scale
-		r := model.Rating{Item: it.ID, Level: fitLevel(it, want), RatedAt: created.Add(time.Duration((h>>8)%(12*24)) * time.Hour)}
+		level := fitLevel(it, want)
+		if level == model.NoneLevel && aff == strong {
+			level = fitLevel(it, want+1) // a strength starts at the skill's first level
+		}
+		r := model.Rating{Item: it.ID, Level: level, RatedAt: created.Add(time.Duration((h>>8)%(12*24)) * time.Hour)}
 		switch aff {
 		case strong:
 			r.Confidence = 3 + int((h>>4)%3)
@@ -255,6 +261,8 @@ func wordAffinity(text string) (affinity, bool) {
 		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(text, w) })
 	}
 	switch {
+	case has(sampleCore):
+		return strong, true
 	case has(sampleWeak):
 		return weak, true
 	case has(sampleStrong):

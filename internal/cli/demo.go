@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"gapwise/internal/workspace"
+)
+
+// demoJSON is the stable JSON shape of `demo --json`.
+type demoJSON struct {
+	Created     bool             `json:"created"` // false: the sample already existed and nothing changed
+	Person      personJSON       `json:"person"`
+	Assessments []assessmentJSON `json:"assessments"`
+}
+
+func (e *env) demo(args []string) error {
+	var asJSON, remove bool
+	pos, err := flags("demo", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+		fs.BoolVar(&remove, "remove", false, "delete the sample data instead")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("demo takes no arguments")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		if remove {
+			n, err := ws.RemoveSampleData(e.ctx)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(e.out, map[string]int{"removed": n})
+			}
+			_, err = fmt.Fprintf(e.out, "Removed %d sample people with their assessments; real data is untouched.\n", n)
+			return err
+		}
+		res, err := ws.CreateSampleData(e.ctx)
+		if err != nil {
+			return err
+		}
+		out := demoJSON{Created: res.Created, Person: toPersonJSON(res.Person), Assessments: make([]assessmentJSON, 0, len(res.Assessments))}
+		for _, a := range res.Assessments {
+			s, err := ws.Sheet(e.ctx, a.ID)
+			if err != nil {
+				return err
+			}
+			out.Assessments = append(out.Assessments, toAssessmentJSON(s))
+		}
+		if asJSON {
+			return writeJSON(e.out, out)
+		}
+		p := res.Person
+		if res.Created {
+			fmt.Fprintf(e.out, "Created sample data: %s (%s), a fictional %s, %g WTE informatics at %s\n",
+				p.Name, p.ID, p.Role, p.InformaticsWTE, p.Organisation)
+		} else {
+			fmt.Fprintf(e.out, "Sample data already exists: %s (%s); nothing changed.\n", p.Name, p.ID)
+		}
+		for _, a := range out.Assessments {
+			fmt.Fprintf(e.out, "  %s  %-21s %s  %d/%d rated, %d targets\n", a.ID, a.Framework, a.CreatedAt[:10], a.Rated, a.Items, a.Targets)
+		}
+		_, err = fmt.Fprintln(e.out, "Everything is marked as sample data; remove it with: gapwise-cli demo --remove")
+		return err
+	})
+}
