@@ -547,3 +547,12 @@ func (r *RateScreen) updateProgress() {
 
 // WhenSaved runs f on the UI goroutine once every change has been written.
 func (r *RateScreen) WhenSaved(f func()) { r.saver.whenIdle(f) }
+
+func (r *RateScreen) firstItemRow() int {
+	for i, row := range r.rows {
+		if !row.heading {
+			return i
+		}
+	}
+	return -1
+}

@@ -62,13 +62,19 @@ var utf8BOM = []byte("\ufeff")
 // A file whose format is not "gapwise.assessment" or whose format_version is
 // not 1 gets that one problem only: nothing else in it can be trusted.
 func Decode(data []byte, resolve Resolver, installed ...model.FrameworkRef) (*File, error) {
+	return decode(data, resolve, installed, true)
+}
+
+// decode is Decode; without lines (for Encode, whose caller never sees the
+// bytes) problems carry no line numbers and messages do not mention lines.
+func decode(data []byte, resolve Resolver, installed []model.FrameworkRef, lines bool) (*File, error) {
 	if len(data) > MaxFileSize {
 		return nil, invalid(&DecodeError{Problems: []Problem{{Msg: fmt.Sprintf(
 			"the file is %.1f MiB; an assessment file is at most %d MiB, so this is probably not one",
 			float64(len(data))/(1<<20), MaxFileSize>>20)}}})
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
-	d := &decoder{lines: newLineIndex(data)}
+	d := &decoder{lines: newLineIndex(data), noLines: !lines}
 	if !utf8.Valid(data) {
 		d.add(firstInvalidUTF8(data), "the file is not UTF-8 text (save it as UTF-8)")
 		return nil, d.err()
@@ -100,9 +106,10 @@ func firstInvalidUTF8(data []byte) int {
 
 // decoder collects problems while it checks a parsed file.
 type decoder struct {
-	lines lineIndex
-	probs []Problem
-	more  int
+	lines   lineIndex
+	noLines bool
+	probs   []Problem
+	more    int
 }
 
 // add records a problem at the line holding byte off.
@@ -111,7 +118,19 @@ func (d *decoder) add(off int, format string, args ...any) {
 		d.more++
 		return
 	}
-	d.probs = append(d.probs, Problem{Line: d.lines.line(off), Msg: fmt.Sprintf(format, args...)})
+	p := Problem{Msg: fmt.Sprintf(format, args...)}
+	if !d.noLines {
+		p.Line = d.lines.line(off)
+	}
+	d.probs = append(d.probs, p)
+}
+
+// alsoOn points at the first of two clashing values.
+func (d *decoder) alsoOn(off int) string {
+	if d.noLines {
+		return ""
+	}
+	return fmt.Sprintf(" (also on line %d)", d.lines.line(off))
 }
 
 // err sorts the problems by line and lists the first MaxProblems.
@@ -134,7 +153,7 @@ func (d *decoder) file(root *node, resolve Resolver, installed []model.Framework
 		return nil
 	}
 	fields, _ := d.object(root, "", fileKeys, fileRequired)
-	f := &File{}
+	f := &File{Ratings: []model.Rating{}, Targets: []model.Target{}} // never nil, so a round trip compares equal
 	a := &f.Assessment
 
 	if n := fields["generator"]; n != nil {
@@ -576,7 +595,7 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 		return nil
 	}
 	out := make([]model.Rating, 0, len(n.elems))
-	seen := map[string]int{}
+	seen := map[string]int{} // item -> offset of its first rating
 	for i, e := range n.elems {
 		where := fmt.Sprintf("ratings[%d]", i)
 		fields, ok := d.object(e, where, ratingKeys, ratingRequired)
@@ -588,9 +607,9 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 		r.Item = id
 		if itemOK {
 			if first, dup := seen[id]; dup {
-				d.add(fields["item"].off, "item %s is rated twice (also on line %d)", quote(id), first)
+				d.add(fields["item"].off, "item %s is rated twice%s", quote(id), d.alsoOn(first))
 			} else {
-				seen[id] = d.lines.line(fields["item"].off)
+				seen[id] = fields["item"].off
 			}
 			where = id + " rating"
 		}
@@ -631,7 +650,7 @@ func (d *decoder) targets(n *node, fw *model.Framework) []model.Target {
 		return nil
 	}
 	out := make([]model.Target, 0, len(n.elems))
-	seen := map[string]int{}
+	seen := map[string]int{} // item -> offset of its first target
 	for i, e := range n.elems {
 		where := fmt.Sprintf("targets[%d]", i)
 		fields, ok := d.object(e, where, targetKeys, targetRequired)
@@ -643,9 +662,9 @@ func (d *decoder) targets(n *node, fw *model.Framework) []model.Target {
 		t.Item = id
 		if itemOK {
 			if first, dup := seen[id]; dup {
-				d.add(fields["item"].off, "item %s has two targets (also on line %d)", quote(id), first)
+				d.add(fields["item"].off, "item %s has two targets%s", quote(id), d.alsoOn(first))
 			} else {
-				seen[id] = d.lines.line(fields["item"].off)
+				seen[id] = fields["item"].off
 			}
 			where = id + " target"
 		}

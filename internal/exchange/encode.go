@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"errors"
 	"math"
 	"slices"
 
@@ -88,32 +89,20 @@ func Encode(f *File, fw *model.Framework) ([]byte, error) {
 		return nil, err
 	}
 	resolve := func(ref model.FrameworkRef) (*model.Framework, bool) { return fw, ref == fw.Ref }
-	canon, err := Decode(raw, resolve)
+	// Line numbers mean nothing to someone saving a file they have not seen.
+	canon, err := decode(raw, resolve, nil, false)
 	if err != nil {
-		return nil, encodeError(f, err)
+		var de *DecodeError
+		if errors.As(err, &de) {
+			err = de
+		}
+		who := f.Person.Name
+		if who == "" {
+			who = f.Assessment.ID
+		}
+		return nil, model.Wrap(model.Invalid, err, "cannot write the assessment file of %s", who)
 	}
 	return marshal(canon, fw)
-}
-
-// encodeError restates Decode's problems without line numbers, which mean
-// nothing to someone saving a file they have not seen.
-func encodeError(f *File, err error) error {
-	var de *DecodeError
-	if e, ok := err.(*model.Error); ok {
-		de, _ = e.Err.(*DecodeError)
-	}
-	if de == nil {
-		return model.Wrap(model.Invalid, err, "cannot write assessment %s", f.Assessment.ID)
-	}
-	out := &DecodeError{Problems: make([]Problem, len(de.Problems)), More: de.More}
-	for i, p := range de.Problems {
-		out.Problems[i] = Problem{Msg: p.Msg}
-	}
-	who := f.Person.Name
-	if who == "" {
-		who = f.Assessment.ID
-	}
-	return model.Wrap(model.Invalid, out, "cannot write the assessment file of %s", who)
 }
 
 func marshal(f *File, fw *model.Framework) ([]byte, error) {

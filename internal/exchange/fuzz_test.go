@@ -1,0 +1,92 @@
+package exchange
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"gapwise/internal/model"
+)
+
+// FuzzDecode feeds arbitrary bytes to Decode. It must never panic; it
+// either refuses the file with an invalid-input *DecodeError whose lines are
+// in the file, or returns a File that Encode writes and Decode reads back
+// unchanged (and Encode then writes byte for byte the same again).
+func FuzzDecode(f *testing.F) {
+	golden, err := os.ReadFile(goldenPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(golden)
+	f.Add([]byte(base))
+	broken := []struct{ old, new string }{
+		{`"level": 2`, `"level": 2.5`},
+		{`"level": 0`, `"level": null`},
+		{`"item": "data-management"`, `"item": "ZZZZ"`},
+		{`"kind": "self"`, `"kind": "self", "kind": "agreed"`},
+		{`"version": "2025-q3"`, `"version": "2025-q4"`},
+		{`"format_version": 1`, `"format_version": 2`},
+		{`"confidence": 3`, `"confidence": 1e400`},
+		{`"informatics_wte": 0.4`, `"informatics_wte": -0`},
+		{`"scope": {`, `"scope": {"group": "x",`},
+		{`"Zoë`, "\"Zo\xff"},
+		{"\n  ]\n}\n", "\n  ]\n}\n{}"},
+		{`"evidence": "`, `"evidence": "\ud800\u0000`},
+		{`"created_at": "2025-03-01T09:30:00Z"`, `"created_at": "2025-03-01T09:30:00.123456789+14:00"`},
+		{`"id": "7c9e6679-7425-40de-944b-e07fc1f90ae7"`, `"id": "URN:UUID:7C9E6679-7425-40DE-944B-E07FC1F90AE7"`},
+	}
+	for _, b := range broken {
+		f.Add(bytes.Replace(golden, []byte(b.old), []byte(b.new), 1))
+	}
+	f.Add(golden[:len(golden)/2])
+	f.Add(append([]byte("\ufeff"), golden...))
+	f.Add([]byte(strings.Repeat("[", 100)))
+	f.Add([]byte(`{"format":"gapwise.assessment","format_version":1,"ratings":[{"item":"x","level":-0}]}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte{})
+
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file, err := Decode(data, resolver, installedRefs()...)
+		if err != nil {
+			if file != nil {
+				t.Fatal("Decode returned a file and an error")
+			}
+			if k := model.KindOf(err); k != model.Invalid {
+				t.Fatalf("Decode failed with kind %v: %v", k, err)
+			}
+			var de *DecodeError
+			if !errors.As(err, &de) || len(de.Problems) == 0 {
+				t.Fatalf("no problems listed: %v", err)
+			}
+			lines := bytes.Count(data, []byte("\n")) + 1
+			for _, p := range de.Problems {
+				if p.Line < 0 || p.Line > lines || p.Msg == "" {
+					t.Fatalf("problem %+v outside a %d-line file", p, lines)
+				}
+			}
+			return
+		}
+		fw, ok := resolver(file.Assessment.Framework)
+		if !ok {
+			t.Fatalf("decoded a file of uninstalled %s", file.Assessment.Framework)
+		}
+		out, err := Encode(file, fw)
+		if err != nil {
+			t.Fatalf("Encode of a decoded file: %v", err)
+		}
+		again, err := Decode(out, resolver)
+		if err != nil {
+			t.Fatalf("Decode of an encoded file: %v\n%s", err, out)
+		}
+		if !reflect.DeepEqual(file, again) {
+			t.Fatalf("Decode(Encode(f)) differs from f:\n%+v\n%+v", file, again)
+		}
+		out2, err := Encode(again, fw)
+		if err != nil || !bytes.Equal(out, out2) {
+			t.Fatalf("Encode is not stable: %v", err)
+		}
+	})
+}
