@@ -65,13 +65,14 @@ func NewBrowser(win fyne.Window, ws *workspace.Workspace) *Browser {
 
 	b.list = widget.NewList(
 		func() int { return len(b.rows) },
-		func() fyne.CanvasObject { return widget.NewLabel("template item title that is long enough") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := b.rows[id]
-			l.TextStyle = fyne.TextStyle{Bold: r.heading}
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("template item title that is long enough")
 			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(strings.Repeat("    ", r.depth) + r.text)
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			r := b.rows[id]
+			setLabel(o.(*widget.Label), strings.Repeat("    ", r.depth)+r.text, r.heading)
 		},
 	)
 	b.list.OnSelected = func(id widget.ListItemID) {

@@ -140,14 +140,12 @@ func (g *GapsScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
 	name := c.Objects[0].(*widget.Label)
 	detail := c.Objects[1].(*widget.Label)
 	if row.g == nil {
-		name.TextStyle = fyne.TextStyle{Bold: true}
-		name.SetText(row.heading)
-		detail.SetText("")
+		setLabel(name, row.heading, true)
+		setLabel(detail, "", false)
 		return
 	}
-	name.TextStyle = fyne.TextStyle{}
-	name.SetText("   " + row.g.Item.Label())
-	detail.SetText(gapText(row.g))
+	setLabel(name, "   "+row.g.Item.Label(), false)
+	setLabel(detail, gapText(row.g), false)
 }
 
 // gapText states an item's position in words and numbers.

@@ -240,19 +240,26 @@ func (r *RateScreen) SelectItem(id string) bool {
 
 func (r *RateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
 	row := r.rows[id]
-	name := c.Objects[0].(*widget.Label)
-	status := c.Objects[1].(*widget.Label)
-	name.TextStyle = fyne.TextStyle{Bold: row.heading}
-	name.SetText(strings.Repeat("   ", row.depth) + row.text)
-	if row.heading {
-		status.SetText("")
+	status := ""
+	if !row.heading {
+		status = "–"
+		if rt, ok := r.sheet.Ratings[row.item.ID]; ok {
+			status = fmt.Sprint(rt.Level)
+		}
+	}
+	setLabel(c.Objects[0].(*widget.Label), strings.Repeat("   ", row.depth)+row.text, row.heading)
+	setLabel(c.Objects[1].(*widget.Label), status, false)
+}
+
+// setLabel changes a label only when its text or weight differs: the list
+// refreshes every visible row on each selection, and re-shaping unchanged
+// text is most of an item switch's cost.
+func setLabel(l *widget.Label, text string, bold bool) {
+	if l.Text == text && l.TextStyle.Bold == bold {
 		return
 	}
-	if rt, ok := r.sheet.Ratings[row.item.ID]; ok {
-		status.SetText(fmt.Sprintf("%d", rt.Level))
-	} else {
-		status.SetText("–")
-	}
+	l.TextStyle.Bold = bold
+	l.SetText(text)
 }
 
 // showItem fills the item panel. It reuses the level rows, so switching
@@ -286,7 +293,7 @@ func (r *RateScreen) showItem(it *model.Item) {
 		}
 		lv := levels[i]
 		btn := r.levelBtns[i]
-		btn.SetText(fmt.Sprintf("%d · %s", lv, f.Scale.LevelName(lv)))
+		btn.Text = fmt.Sprintf("%d · %s", lv, f.Scale.LevelName(lv))
 		btn.OnTapped = func() { r.rate(lv); r.focusPad() }
 		if rated && rating.Level == lv {
 			btn.Importance = widget.HighImportance

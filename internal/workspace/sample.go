@@ -135,7 +135,13 @@ func (w *Workspace) fillSample(ctx context.Context, p model.Person, infos []Fram
 	now := time.Now().UTC().Truncate(time.Second)
 	current := now.AddDate(0, 0, -14)
 	older := current.AddDate(0, -6, 0)
-	for _, info := range infos {
+	for i, info := range infos {
+		// One minute apart so the list order is fixed, with DDaT (the one
+		// with pathways and history) newest, so it is the one opened first.
+		created := current.Add(-time.Duration(i+1) * time.Minute)
+		if info.Ref.ID == "ddat" {
+			created = current
+		}
 		f, err := w.Framework(ctx, info.Ref)
 		if err != nil {
 			return err
@@ -144,9 +150,9 @@ func (w *Workspace) fillSample(ctx context.Context, p model.Person, infos []Fram
 		if err != nil {
 			return err
 		}
-		ratings := sampleRatings(f, items, current)
+		ratings := sampleRatings(f, items, created)
 		targets := sampleTargets(f)
-		if err := w.saveSample(ctx, p, f.Ref, current, now.AddDate(0, 0, -2), ratings, targets); err != nil {
+		if err := w.saveSample(ctx, p, f.Ref, created, now.AddDate(0, 0, -2), ratings, targets); err != nil {
 			return err
 		}
 		if f.Ref.ID != "ddat" {
@@ -156,7 +162,7 @@ func (w *Workspace) fillSample(ctx context.Context, p model.Person, infos []Fram
 		for i, r := range ratings {
 			it, _ := f.Item(r.Item)
 			before[i] = model.Rating{Item: r.Item, Level: earlierLevel(it, r.Level), Confidence: max(2, r.Confidence-1),
-				Evidence: r.Evidence, RatedAt: older.Add(r.RatedAt.Sub(current))}
+				Evidence: r.Evidence, RatedAt: older.Add(r.RatedAt.Sub(created))}
 		}
 		if err := w.saveSample(ctx, p, f.Ref, older, older.AddDate(0, 0, 12), before, targets); err != nil {
 			return err
