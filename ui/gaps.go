@@ -357,4 +357,3 @@ func (g *GapsScreen) setTargets() {
 		d.Show()
 	})
 }
-

@@ -447,7 +447,7 @@ func (e *env) assessTarget(args []string) error {
 				inScope++
 			}
 		}
-		_, err = fmt.Fprintf(e.out, "%d targets set (%d of them on the %d items in scope)\n", len(s.Targets), inScope, len(s.Items))
+		_, err = fmt.Fprintf(e.out, "Targets: %d (on %d of the %d items in scope)\n", len(s.Targets), inScope, len(s.Items))
 		return err
 	})
 }

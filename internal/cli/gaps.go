@@ -308,6 +308,9 @@ func printPathways(e *env, v *workspace.PathwayView, out pathwaysJSON) error {
 		fmt.Fprintf(e.out, "Measured against: %s (%s)", v.Current.Title, v.Current.ID)
 		if p := v.CurrentPath; p != nil {
 			fmt.Fprintf(e.out, ": %d of %d met, total gap %d", p.Met, p.Required, p.TotalGap)
+			if len(p.NotRated) > 0 {
+				fmt.Fprintf(e.out, " on the rated ones (%d not rated)", len(p.NotRated))
+			}
 		}
 		fmt.Fprintln(e.out)
 	}
@@ -335,6 +338,9 @@ func printPathways(e *env, v *workspace.PathwayView, out pathwaysJSON) error {
 	case out.Next != nil && out.Next.Required > 0:
 		n := out.Next
 		fmt.Fprintf(e.out, "Next step: %s (%s): %d of %d met, total gap %d", n.Title, n.RoleLevel, n.Met, n.Required, n.TotalGap)
+		if len(n.NotRated) > 0 {
+			fmt.Fprintf(e.out, " on the rated ones (%d not rated)", len(n.NotRated))
+		}
 		if len(n.Missing) > 0 {
 			fmt.Fprintf(e.out, "; to work on: %s", strings.Join(n.Missing, ", "))
 		}

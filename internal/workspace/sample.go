@@ -159,9 +159,9 @@ func (w *Workspace) fillSample(ctx context.Context, p model.Person, infos []Fram
 			continue
 		}
 		before := make([]model.Rating, len(ratings))
-		for i, r := range ratings {
+		for j, r := range ratings {
 			it, _ := f.Item(r.Item)
-			before[i] = model.Rating{Item: r.Item, Level: earlierLevel(it, r.Level), Confidence: max(2, r.Confidence-1),
+			before[j] = model.Rating{Item: r.Item, Level: earlierLevel(it, r.Level), Confidence: max(2, r.Confidence-1),
 				Evidence: r.Evidence, RatedAt: older.Add(r.RatedAt.Sub(created))}
 		}
 		if err := w.saveSample(ctx, p, f.Ref, older, older.AddDate(0, 0, 12), before, targets); err != nil {
