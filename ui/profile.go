@@ -3,12 +3,14 @@ package ui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,7 +101,9 @@ func newProfileScreen(s *Shell) *ProfileScreen {
 	}
 	start := widget.NewButtonWithIcon("Start an assessment…", theme.ContentAddIcon(), func() { p.startAssessment() })
 	start.Importance = widget.HighImportance
-	p.actions = container.NewHBox(start)
+	export := widget.NewButtonWithIcon("Export the open assessment…", theme.UploadIcon(), func() { p.exportOpen() })
+	imp := widget.NewButtonWithIcon("Import a file…", theme.DownloadIcon(), func() { p.importFile() })
+	p.actions = container.NewHBox(start, export, imp)
 
 	top := container.NewBorder(nil, nil, widget.NewLabel("Person"), container.NewHBox(newBtn, p.sampleBtn), p.picker)
 	profile := container.NewVBox(
@@ -333,4 +337,70 @@ func (p *ProfileScreen) removeSample() {
 			p.status.SetText(fmt.Sprintf("Removed %d sample person(s).", n))
 		})
 	}, p.shell.win)
+}
+
+// exportOpen writes the open assessment as a .gapwise.json file into a
+// folder the user picks. It never overwrites a file and the file is
+// readable by its owner only.
+func (p *ProfileScreen) exportOpen() {
+	s := p.shell
+	id := s.AssessmentID()
+	if id == "" {
+		showError(s.win, model.Errorf(model.Invalid, "open an assessment first (select it in the list)"))
+		return
+	}
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		inBackground(func() (string, error) {
+			data, name, err := s.ws.ExportAssessment(context.Background(), id)
+			if err != nil {
+				return "", err
+			}
+			path := filepath.Join(dir.Path(), name)
+			return path, workspace.WriteNewFile(path, data)
+		}, func(path string, err error) {
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			p.status.SetText("Exported to " + path + ". It holds personal data: send it only to whoever needs it.")
+		})
+	}, s.win)
+}
+
+// importFile validates and imports one .gapwise.json file, then shows it.
+func (p *ProfileScreen) importFile() {
+	s := p.shell
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		inBackground(func() (workspace.ImportResult, error) {
+			return s.ws.ImportAssessmentFile(context.Background(), path)
+		}, func(res workspace.ImportResult, err error) {
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			person := res.Person
+			s.setPerson(&person)
+			p.reloadPeople()
+			s.OpenAssessment(res.Assessment.ID, false)
+			p.status.SetText(res.Describe() + ".")
+		})
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.Show()
 }

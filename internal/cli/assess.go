@@ -84,6 +84,10 @@ func (e *env) assess(args []string) error {
 		return e.assessRate(args[1:])
 	case "show":
 		return e.assessShow(args[1:])
+	case "export":
+		return e.assessExport(args[1:])
+	case "import":
+		return e.assessImport(args[1:])
 	case "target":
 		return e.assessTarget(args[1:])
 	}

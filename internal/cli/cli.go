@@ -53,6 +53,10 @@ Commands:
   assess target --assessment ID (--role-level ROLE_LEVEL_ID | --from-assessment ID |
                 --item ITEM --level N | --clear)
                                             set targets (--level 0 removes one)
+  assess export --assessment ID [--out FILE]
+                                            write a .gapwise.json file (never overwrites);
+                                            without --out, to standard output
+  assess import FILE... [--json]            validate and import .gapwise.json files
   gaps --assessment ID [--json]             gaps against targets, and what moved since last time
   pathways --assessment ID [--json]         role levels ranked by fit, and the next step
   demo [--json] [--remove]                  create (or remove) fictional sample data

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,21 +157,21 @@ func (d *decoder) file(root *node, resolve Resolver, installed []model.Framework
 	f := &File{Ratings: []model.Rating{}, Targets: []model.Target{}} // never nil, so a round trip compares equal
 	a := &f.Assessment
 
-	if n := fields["generator"]; n != nil {
+	if n := fields.get("generator"); n != nil {
 		f.Generator, _ = d.text(n, "generator", MaxTextLen, false)
 	}
-	if n := fields["id"]; n != nil {
+	if n := fields.get("id"); n != nil {
 		a.ID, _ = d.uuid(n, "id")
 	}
-	if n := fields["person"]; n != nil {
+	if n := fields.get("person"); n != nil {
 		d.person(n, &f.Person)
 		a.PersonID = f.Person.ID
 	}
 	var fw *model.Framework
-	if n := fields["framework"]; n != nil {
+	if n := fields.get("framework"); n != nil {
 		a.Framework, fw = d.framework(n, resolve, installed)
 	}
-	if n := fields["kind"]; n != nil {
+	if n := fields.get("kind"); n != nil {
 		if s, ok := d.str(n, "kind"); ok {
 			k, err := model.ParseAssessmentKind(s)
 			if err != nil {
@@ -180,7 +181,7 @@ func (d *decoder) file(root *node, resolve Resolver, installed []model.Framework
 		}
 	}
 	assessorOff := root.off
-	if n := fields["assessor"]; n != nil {
+	if n := fields.get("assessor"); n != nil {
 		a.Assessor, _ = d.text(n, "assessor", MaxTextLen, false)
 		assessorOff = n.off
 	}
@@ -193,22 +194,22 @@ func (d *decoder) file(root *node, resolve Resolver, installed []model.Framework
 		}
 	}
 	var created, updated *node
-	if created = fields["created_at"]; created != nil {
+	if created = fields.get("created_at"); created != nil {
 		a.CreatedAt, _ = d.time(created, "created_at")
 	}
-	if updated = fields["updated_at"]; updated != nil {
+	if updated = fields.get("updated_at"); updated != nil {
 		a.UpdatedAt, _ = d.time(updated, "updated_at")
 	}
 	if !a.CreatedAt.IsZero() && !a.UpdatedAt.IsZero() && a.UpdatedAt.Before(a.CreatedAt) {
 		d.add(updated.off, "updated_at %s is before created_at %s", stamp(a.UpdatedAt), stamp(a.CreatedAt))
 	}
-	if n := fields["scope"]; n != nil {
+	if n := fields.get("scope"); n != nil {
 		a.Scope = d.scope(n, fw)
 	}
-	if n := fields["ratings"]; n != nil {
+	if n := fields.get("ratings"); n != nil {
 		f.Ratings = d.ratings(n, fw, a.UpdatedAt)
 	}
-	if n := fields["targets"]; n != nil {
+	if n := fields.get("targets"); n != nil {
 		f.Targets = d.targets(n, fw)
 	}
 	if fw != nil {
@@ -273,7 +274,7 @@ func lookup(obj *node, key string) *node {
 // object checks that n is an object whose keys are all known, each given
 // once, with the required ones present, and returns its members by key.
 // where names the object in messages ("person"; "" for the file itself).
-func (d *decoder) object(n *node, where string, known, required []string) (map[string]*node, bool) {
+func (d *decoder) object(n *node, where string, known, required []string) (fieldSet, bool) {
 	if n.kind != jsonObject {
 		d.add(n.off, "%s must be an object, not %s", where, n.describe())
 		return nil, false
@@ -282,9 +283,9 @@ func (d *decoder) object(n *node, where string, known, required []string) (map[s
 	if where != "" {
 		in = " in " + where
 	}
-	fields := make(map[string]*node, len(n.members))
+	fields := make(fieldSet, 0, len(n.members))
 	for _, m := range n.members {
-		if _, dup := fields[m.key]; dup {
+		if fields.get(m.key) != nil {
 			d.add(m.off, "field %s appears twice%s", quote(m.key), in)
 			continue
 		}
@@ -292,14 +293,28 @@ func (d *decoder) object(n *node, where string, known, required []string) (map[s
 			d.add(m.off, "unknown field %s%s", quote(m.key), in)
 			continue
 		}
-		fields[m.key] = m.val
+		fields = append(fields, m)
 	}
 	for _, k := range required {
-		if _, ok := fields[k]; !ok {
+		if fields.get(k) == nil {
 			d.add(n.off, "%s is missing", join(where, k))
 		}
 	}
 	return fields, true
+}
+
+// fieldSet is an object's known members, each key once. Objects in this
+// format have a handful of keys, so a list beats a map.
+type fieldSet []member
+
+// get is the value of key, or nil when the object does not have it.
+func (fs fieldSet) get(key string) *node {
+	for _, m := range fs {
+		if m.key == key {
+			return m.val
+		}
+	}
+	return nil
 }
 
 func join(where, key string) string {
@@ -429,6 +444,19 @@ func canonicalUUID(s string) (string, bool) {
 	return strings.ToLower(s), true
 }
 
+// rfc3339 is the shape of an RFC 3339 date-time. time.Parse alone also
+// takes a comma before the fraction and offsets such as +24:00.
+var rfc3339 = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$`)
+
+// offsetOK checks that a numeric zone offset is at most 23:59.
+func offsetOK(s string) bool {
+	if strings.HasSuffix(s, "Z") {
+		return true
+	}
+	off := s[len(s)-5:]
+	return off[:2] <= "23" && off[3:] <= "59"
+}
+
 // time reads an RFC 3339 time, in UTC to the millisecond.
 func (d *decoder) time(n *node, name string) (time.Time, bool) {
 	s, ok := d.str(n, name)
@@ -436,7 +464,7 @@ func (d *decoder) time(n *node, name string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil {
+	if err != nil || !rfc3339.MatchString(s) || !offsetOK(s) {
 		d.add(n.off, "%s %s is not an RFC 3339 date and time (like 2025-03-01T09:30:00Z)", name, quote(s))
 		return time.Time{}, false
 	}
@@ -452,13 +480,13 @@ func (d *decoder) person(n *node, p *model.Person) {
 	if !ok {
 		return
 	}
-	if v := fields["id"]; v != nil {
+	if v := fields.get("id"); v != nil {
 		p.ID, _ = d.uuid(v, "person.id")
 	}
-	if v := fields["name"]; v != nil {
+	if v := fields.get("name"); v != nil {
 		p.Name, _ = d.nonEmpty(v, "person.name", MaxTextLen)
 	}
-	if v := fields["discipline"]; v != nil {
+	if v := fields.get("discipline"); v != nil {
 		if s, ok := d.str(v, "person.discipline"); ok {
 			disc, err := model.ParseDiscipline(s)
 			if err != nil {
@@ -471,13 +499,13 @@ func (d *decoder) person(n *node, p *model.Person) {
 			p.Discipline = disc
 		}
 	}
-	if v := fields["role"]; v != nil {
+	if v := fields.get("role"); v != nil {
 		p.Role, _ = d.text(v, "person.role", MaxTextLen, false)
 	}
-	if v := fields["organisation"]; v != nil {
+	if v := fields.get("organisation"); v != nil {
 		p.Organisation, _ = d.text(v, "person.organisation", MaxTextLen, false)
 	}
-	if v := fields["informatics_wte"]; v != nil {
+	if v := fields.get("informatics_wte"); v != nil {
 		if v.kind != jsonNumber {
 			d.add(v.off, "person.informatics_wte must be a number, not %s", v.describe())
 			return
@@ -498,10 +526,10 @@ func (d *decoder) framework(n *node, resolve Resolver, installed []model.Framewo
 		return ref, nil
 	}
 	var idOK, verOK bool
-	if v := fields["id"]; v != nil {
+	if v := fields.get("id"); v != nil {
 		ref.ID, idOK = d.nonEmpty(v, "framework.id", MaxTextLen)
 	}
-	if v := fields["version"]; v != nil {
+	if v := fields.get("version"); v != nil {
 		ref.Version, verOK = d.nonEmpty(v, "framework.version", MaxTextLen)
 	}
 	if !idOK || !verOK {
@@ -543,7 +571,7 @@ func (d *decoder) scope(n *node, fw *model.Framework) model.Scope {
 	if !ok {
 		return s
 	}
-	if v := fields["group"]; v != nil {
+	if v := fields.get("group"); v != nil {
 		s.Group, ok = d.text(v, "scope.group", MaxTextLen, false)
 		if ok && fw != nil && s.Group != "" {
 			if _, found := fw.Group(s.Group); !found {
@@ -551,7 +579,7 @@ func (d *decoder) scope(n *node, fw *model.Framework) model.Scope {
 			}
 		}
 	}
-	if v := fields["role_level"]; v != nil {
+	if v := fields.get("role_level"); v != nil {
 		s.RoleLevel, ok = d.text(v, "scope.role_level", MaxTextLen, false)
 		if ok && fw != nil && s.RoleLevel != "" {
 			if _, _, found := fw.RoleLevel(s.RoleLevel); !found {
@@ -573,8 +601,8 @@ func (d *decoder) list(n *node, name string) bool {
 
 // item reads the item of a rating or target and finds it in the framework
 // (nil when there is no framework to look in or the item is not there).
-func (d *decoder) item(fields map[string]*node, where string, fw *model.Framework) (string, *model.Item, bool) {
-	v := fields["item"]
+func (d *decoder) item(fields fieldSet, where string, fw *model.Framework) (string, *model.Item, bool) {
+	v := fields.get("item")
 	if v == nil {
 		return "", nil, false
 	}
@@ -597,7 +625,7 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 	out := make([]model.Rating, 0, len(n.elems))
 	seen := map[string]int{} // item -> offset of its first rating
 	for i, e := range n.elems {
-		where := fmt.Sprintf("ratings[%d]", i)
+		where := "ratings[" + strconv.Itoa(i) + "]"
 		fields, ok := d.object(e, where, ratingKeys, ratingRequired)
 		if !ok {
 			continue
@@ -607,13 +635,13 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 		r.Item = id
 		if itemOK {
 			if first, dup := seen[id]; dup {
-				d.add(fields["item"].off, "item %s is rated twice%s", quote(id), d.alsoOn(first))
+				d.add(fields.get("item").off, "item %s is rated twice%s", quote(id), d.alsoOn(first))
 			} else {
-				seen[id] = fields["item"].off
+				seen[id] = fields.get("item").off
 			}
 			where = id + " rating"
 		}
-		if v := fields["level"]; v != nil {
+		if v := fields.get("level"); v != nil {
 			if lv, ok := d.integer(v, where+": level"); ok {
 				r.Level = lv
 				switch {
@@ -624,7 +652,7 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 				}
 			}
 		}
-		if v := fields["confidence"]; v != nil && v.kind != jsonNull {
+		if v := fields.get("confidence"); v != nil && v.kind != jsonNull {
 			if c, ok := d.integer(v, where+": confidence"); ok {
 				if c < 0 || c > 5 {
 					d.add(v.off, "%s: confidence %d is out of range (1 to 5, or left out)", where, c)
@@ -632,10 +660,10 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 				r.Confidence = c
 			}
 		}
-		if v := fields["evidence"]; v != nil {
+		if v := fields.get("evidence"); v != nil {
 			r.Evidence, _ = d.text(v, where+": evidence", MaxEvidenceLen, true)
 		}
-		if v := fields["rated_at"]; v != nil {
+		if v := fields.get("rated_at"); v != nil {
 			if t, ok := d.time(v, where+": rated_at"); ok {
 				r.RatedAt = t
 			}
@@ -652,7 +680,7 @@ func (d *decoder) targets(n *node, fw *model.Framework) []model.Target {
 	out := make([]model.Target, 0, len(n.elems))
 	seen := map[string]int{} // item -> offset of its first target
 	for i, e := range n.elems {
-		where := fmt.Sprintf("targets[%d]", i)
+		where := "targets[" + strconv.Itoa(i) + "]"
 		fields, ok := d.object(e, where, targetKeys, targetRequired)
 		if !ok {
 			continue
@@ -662,13 +690,13 @@ func (d *decoder) targets(n *node, fw *model.Framework) []model.Target {
 		t.Item = id
 		if itemOK {
 			if first, dup := seen[id]; dup {
-				d.add(fields["item"].off, "item %s has two targets%s", quote(id), d.alsoOn(first))
+				d.add(fields.get("item").off, "item %s has two targets%s", quote(id), d.alsoOn(first))
 			} else {
-				seen[id] = fields["item"].off
+				seen[id] = fields.get("item").off
 			}
 			where = id + " target"
 		}
-		if v := fields["level"]; v != nil {
+		if v := fields.get("level"); v != nil {
 			if lv, ok := d.integer(v, where+": level"); ok {
 				t.Level = lv
 				switch {
@@ -679,7 +707,7 @@ func (d *decoder) targets(n *node, fw *model.Framework) []model.Target {
 				}
 			}
 		}
-		if v := fields["source"]; v != nil {
+		if v := fields.get("source"); v != nil {
 			t.Source, _ = d.nonEmpty(v, where+": source", MaxTextLen)
 		}
 		out = append(out, t)

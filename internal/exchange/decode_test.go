@@ -66,11 +66,13 @@ func TestDecodeBase(t *testing.T) {
 			Role: "Chief Nursing Information Officer", Organisation: "Example NHS Foundation Trust", InformaticsWTE: 0.4,
 		},
 		Assessment: model.Assessment{
-			ID:       "7c9e6679-7425-40de-944b-e07fc1f90ae7", // lower-cased
-			PersonID: "0b6c3f0e-8f5e-4b7a-9a51-2f4a6c1d7e90",
+			ID:        "7c9e6679-7425-40de-944b-e07fc1f90ae7", // lower-cased
+			PersonID:  "0b6c3f0e-8f5e-4b7a-9a51-2f4a6c1d7e90",
 			Framework: model.FrameworkRef{ID: "sfia", Version: "9"}, Kind: model.SelfAssessment,
-			Assessor:  "Zoë Ødegård-Nęść", // empty for self: the person
-			CreatedAt: at("2025-03-01T09:30:00Z"), UpdatedAt: at("2025-03-02T10:00:00.25Z"), // in UTC
+			// assessor was empty in a self-assessment: it is the person.
+			Assessor: "Zoë Ødegård-Nęść",
+			// updated_at was in +01:00: it is read in UTC.
+			CreatedAt: at("2025-03-01T09:30:00Z"), UpdatedAt: at("2025-03-02T10:00:00.25Z"),
 		},
 		Ratings: []model.Rating{ // framework order: ITSP comes before PROG
 			{Item: "ITSP", Level: 5, Confidence: 3, Evidence: "Led the trust's digital strategy refresh.", RatedAt: at("2025-03-01T09:45:00Z")},
@@ -205,6 +207,10 @@ func TestDecodeRefuses(t *testing.T) {
 		{"created_at not RFC 3339", `"2025-03-01T09:30:00Z"`, `"01/03/2025 09:30"`, 19, `created_at "01/03/2025 09:30" is not an RFC 3339 date and time`},
 		{"created_at without zone", `"2025-03-01T09:30:00Z"`, `"2025-03-01T09:30:00"`, 19, "is not an RFC 3339 date and time"},
 		{"created_at date only", `"2025-03-01T09:30:00Z"`, `"2025-03-01"`, 19, "is not an RFC 3339 date and time"},
+		{"created_at with a comma", `"2025-03-01T09:30:00Z"`, `"2025-03-01T09:30:00,5Z"`, 19, "is not an RFC 3339 date and time"},
+		{"created_at offset 24h", `"2025-03-01T09:30:00Z"`, `"2025-03-01T09:30:00+24:00"`, 19, "is not an RFC 3339 date and time"},
+		{"created_at lower-case z", `"2025-03-01T09:30:00Z"`, `"2025-03-01T09:30:00z"`, 19, "is not an RFC 3339 date and time"},
+		{"created_at 30 February", `"2025-03-01T09:30:00Z"`, `"2025-02-30T09:30:00Z"`, 19, "is not an RFC 3339 date and time"},
 		{"clock reset", `"2025-03-01T09:30:00Z"`, `"1970-01-01T00:00:00Z"`, 19, "created_at 1970-01-01T00:00:00Z is not a plausible date"},
 		{"updated before created", `"2025-03-02T11:00:00.250+01:00"`, `"2025-03-01T09:29:59Z"`, 20,
 			"updated_at 2025-03-01T09:29:59Z is before created_at 2025-03-01T09:30:00Z"},
@@ -277,7 +283,7 @@ func TestDecodeRefuses(t *testing.T) {
 		{"duplicate rating field", `"level": 0`, `"level": 0, "level": 1`, 24, `field "level" appears twice in ratings[0]`},
 
 		// Targets.
-		{"targets null", base[strings.Index(base, `"targets": [`):strings.LastIndex(base, "  ]")+3], `"targets": null`, 34, "targets must be a list, not null"},
+		{"targets null", base[strings.Index(base, `"targets": [`) : strings.LastIndex(base, "  ]")+3], `"targets": null`, 34, "targets must be a list, not null"},
 		{"target item", `"level": 6,
       "source"`, `"level": 6, "item": "x",
       "source"`, 37, `field "item" appears twice in targets[0]`},

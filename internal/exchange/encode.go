@@ -84,6 +84,10 @@ func Encode(f *File, fw *model.Framework) ([]byte, error) {
 		return nil, model.Errorf(model.Internal, "cannot write assessment %s: it rates %s, not %s",
 			f.Assessment.ID, f.Assessment.Framework, fw.Ref)
 	}
+	if f.Assessment.PersonID != "" && !sameID(f.Assessment.PersonID, f.Person.ID) {
+		return nil, model.Errorf(model.Internal, "cannot write assessment %s: it belongs to person %s, not %s",
+			f.Assessment.ID, f.Assessment.PersonID, f.Person.ID)
+	}
 	raw, err := marshal(f, fw)
 	if err != nil {
 		return nil, err
@@ -179,4 +183,14 @@ func itemPositions(fw *model.Framework) func(string) int {
 		}
 		return len(pos)
 	}
+}
+
+// sameID compares two ids, as UUIDs when both are.
+func sameID(a, b string) bool {
+	ca, okA := canonicalUUID(a)
+	cb, okB := canonicalUUID(b)
+	if okA && okB {
+		return ca == cb
+	}
+	return a == b
 }

@@ -96,8 +96,10 @@ func TestEncodeDeterministic(t *testing.T) {
 	slices.Reverse(f.Targets)
 	f.Assessment.ID = strings.ToUpper(f.Assessment.ID)
 	f.Person.ID = "{" + strings.ToUpper(f.Person.ID) + "}"
-	f.Assessment.Assessor = "" // a self-assessment's assessor is the person
-	f.Assessment.CreatedAt = f.Assessment.CreatedAt.In(mustZone(t, "Europe/London")).Add(999) // nanoseconds are dropped
+	// A self-assessment's assessor is the person; times are written in UTC
+	// to the millisecond.
+	f.Assessment.Assessor = ""
+	f.Assessment.CreatedAt = f.Assessment.CreatedAt.In(mustZone(t, "Europe/London")).Add(999)
 	for range 3 {
 		got, err := Encode(f, ddatFixture())
 		if err != nil {
@@ -134,8 +136,9 @@ func TestRoundTrip(t *testing.T) {
 			CreatedAt: at("2024-12-31T23:59:59.999Z"), UpdatedAt: at("2025-01-01T00:00:00Z"),
 		},
 		Ratings: []model.Rating{
-			{Item: "1.1", Level: 0, RatedAt: at("2025-01-01T00:00:00Z")},                                   // none yet, no confidence
-			{Item: "2.1", Level: 4, Confidence: 5, Evidence: "Tabs\tand\r\nlines 🙂", RatedAt: at("2024-12-31T23:59:59.999Z")}, // 1.2 is not rated
+			// 1.1 none yet without confidence; 1.2 not rated.
+			{Item: "1.1", Level: 0, RatedAt: at("2025-01-01T00:00:00Z")},
+			{Item: "2.1", Level: 4, Confidence: 5, Evidence: "Tabs\tand\r\nlines 🙂", RatedAt: at("2024-12-31T23:59:59.999Z")},
 		},
 	}
 	sfia := &File{
@@ -247,11 +250,12 @@ func TestEncodeRefuses(t *testing.T) {
 		{"wte", func(f *File) { f.Person.InformaticsWTE = 3 }, model.Invalid, "person.informatics_wte 3 is out of range (0 to 2)"},
 		{"wte NaN", func(f *File) { f.Person.InformaticsWTE = math.NaN() }, model.Invalid, "person.informatics_wte is not a number"},
 		{"no times", func(f *File) { f.Assessment.CreatedAt = time.Time{} }, model.Invalid, "created_at 0001-01-01T00:00:00Z is not a plausible date"},
-		{"no person id", func(f *File) { f.Person.ID = "" }, model.Invalid, `person.id "" is not a UUID`},
+		{"no person id", func(f *File) { f.Person.ID, f.Assessment.PersonID = "", "" }, model.Invalid, `person.id "" is not a UUID`},
 		{"no kind", func(f *File) { f.Assessment.Kind = "" }, model.Invalid, `kind "" is not one of self, appraiser or agreed`},
 		{"appraiser without assessor", func(f *File) { f.Assessment.Kind, f.Assessment.Assessor = model.AppraiserAssessment, "" }, model.Invalid,
 			"an appraiser assessment must say who gave the ratings"},
 		{"two ratings of an item", func(f *File) { f.Ratings[1].Item = f.Ratings[0].Item }, model.Invalid, `item "data-visualisation" is rated twice`},
+		{"another person", func(f *File) { f.Assessment.PersonID = "5f0c2a9e-1b7d-4c3e-8a6f-9d2e4b1c7a30" }, model.Internal, "it belongs to person 5f0c2a9e"},
 		{"another framework", func(f *File) { f.Assessment.Framework.Version = "2025-q4" }, model.Internal, "it rates ddat@2025-q4, not ddat@2025-q3"},
 	}
 	for _, tt := range tests {

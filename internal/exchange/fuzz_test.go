@@ -44,6 +44,8 @@ func FuzzDecode(f *testing.F) {
 	f.Add(golden[:len(golden)/2])
 	f.Add(append([]byte("\ufeff"), golden...))
 	f.Add([]byte(strings.Repeat("[", 100)))
+	f.Add([]byte(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)))
+	f.Add([]byte(`{"format":"gapwise.assessment","format_version":1,"person":{"name":"a\u00e9\ud83d\ude00\/"}}`))
 	f.Add([]byte(`{"format":"gapwise.assessment","format_version":1,"ratings":[{"item":"x","level":-0}]}`))
 	f.Add([]byte(`null`))
 	f.Add([]byte{})

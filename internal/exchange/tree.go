@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 )
@@ -92,10 +91,11 @@ func parseTree(data []byte) (*node, int, string) {
 	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
 		return nil, 0, "the file is empty"
 	}
-	// The standard scanner finds syntax errors (and trailing data) and where
-	// they are more exactly than the token stream does, so it goes first.
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	// The standard scanner checks the syntax (and that nothing follows the
+	// value) first, so the tree builder below only follows the structure.
+	if !json.Valid(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			if syn.Offset >= int64(len(data)) {
@@ -105,106 +105,169 @@ func parseTree(data []byte) (*node, int, string) {
 			if strings.Contains(syn.Error(), "after top-level value") {
 				return nil, off, "unexpected data after the end of the JSON object"
 			}
+			if strings.Contains(syn.Error(), "max depth") {
+				return nil, off, "the JSON is nested too deeply for an assessment file"
+			}
 			return nil, off, "not valid JSON: " + syn.Error()
 		}
-		return nil, 0, "not valid JSON: " + err.Error()
+		return nil, 0, "not valid JSON"
 	}
-	p := &treeParser{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	p.dec.UseNumber()
+	p := &treeParser{data: data}
 	n, err := p.value(0)
 	if err != nil {
-		var deep *depthError
-		if errors.As(err, &deep) {
-			return nil, deep.off, "the JSON is nested too deeply for an assessment file"
-		}
-		return nil, p.next(), "not valid JSON: " + err.Error()
+		return nil, p.i, err.Error()
 	}
-	if _, err := p.dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, p.next(), "unexpected data after the end of the JSON object"
+	if p.ws(); p.i < len(data) { // the scanner above refuses this already
+		return nil, p.i, "unexpected data after the end of the JSON object"
 	}
 	return n, 0, ""
 }
 
-type depthError struct{ off int }
-
-func (e *depthError) Error() string { return "nested too deeply" }
-
+// treeParser builds the tree from data that json.Unmarshal has already
+// found to be valid JSON, so it only has to follow the structure; it still
+// checks every index, so that a mistake here is an error, never a panic.
 type treeParser struct {
 	data []byte
-	dec  *json.Decoder
+	i    int
 }
 
-// next is the offset of the next token: the decoder's offset is just after
-// the previous token, before any white space, ':' or ','.
-func (p *treeParser) next() int {
-	i := int(p.dec.InputOffset())
-	for i < len(p.data) {
-		switch p.data[i] {
-		case ' ', '\t', '\r', '\n', ',', ':':
-			i++
+var errBroken = errors.New("not valid JSON")
+
+func (p *treeParser) ws() {
+	for p.i < len(p.data) {
+		switch p.data[p.i] {
+		case ' ', '\t', '\r', '\n':
+			p.i++
 		default:
-			return i
+			return
 		}
 	}
-	return max(len(p.data)-1, 0)
+}
+
+// peek is the next byte that is not white space, or 0 at the end.
+func (p *treeParser) peek() byte {
+	p.ws()
+	if p.i < len(p.data) {
+		return p.data[p.i]
+	}
+	return 0
+}
+
+// expect consumes c as the next byte that is not white space.
+func (p *treeParser) expect(c byte) error {
+	if p.peek() != c {
+		return errBroken
+	}
+	p.i++
+	return nil
 }
 
 func (p *treeParser) value(depth int) (*node, error) {
-	off := p.next()
-	tok, err := p.dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	n := &node{off: off}
-	switch t := tok.(type) {
-	case json.Delim:
+	c := p.peek()
+	n := &node{off: p.i}
+	switch {
+	case c == '{' || c == '[':
 		if depth >= maxDepth {
-			return nil, &depthError{off}
+			return nil, errors.New("the JSON is nested too deeply for an assessment file")
 		}
-		switch t {
-		case '{':
+		p.i++
+		end := byte('}')
+		if c == '[' {
+			end = ']'
+			n.kind = jsonArray
+		} else {
 			n.kind = jsonObject
-			for p.dec.More() {
-				koff := p.next()
-				tok, err := p.dec.Token()
+		}
+		if p.peek() == end {
+			p.i++
+			return n, nil
+		}
+		for {
+			if c == '{' {
+				if p.peek() != '"' {
+					return nil, errBroken
+				}
+				koff := p.i
+				key, err := p.string()
 				if err != nil {
 					return nil, err
 				}
-				key, ok := tok.(string)
-				if !ok {
-					return nil, fmt.Errorf("object key is not a string")
+				if err := p.expect(':'); err != nil {
+					return nil, err
 				}
 				v, err := p.value(depth + 1)
 				if err != nil {
 					return nil, err
 				}
 				n.members = append(n.members, member{key: key, off: koff, val: v})
-			}
-		case '[':
-			n.kind = jsonArray
-			for p.dec.More() {
+			} else {
 				v, err := p.value(depth + 1)
 				if err != nil {
 					return nil, err
 				}
 				n.elems = append(n.elems, v)
 			}
-		default:
-			return nil, fmt.Errorf("unexpected %q", rune(t))
+			switch p.peek() {
+			case ',':
+				p.i++
+			case end:
+				p.i++
+				return n, nil
+			default:
+				return nil, errBroken
+			}
 		}
-		if _, err := p.dec.Token(); err != nil { // the closing delimiter
+	case c == '"':
+		s, err := p.string()
+		if err != nil {
 			return nil, err
 		}
-	case string:
-		n.kind, n.text = jsonString, t
-	case json.Number:
-		n.kind, n.text = jsonNumber, string(t)
-	case bool:
-		n.kind, n.boolean = jsonBool, t
-	case nil:
-		n.kind = jsonNull
+		n.kind, n.text = jsonString, s
+	case c == 't' || c == 'f' || c == 'n':
+		for _, lit := range []string{"true", "false", "null"} {
+			if bytes.HasPrefix(p.data[p.i:], []byte(lit)) {
+				p.i += len(lit)
+				n.kind, n.boolean = jsonBool, lit == "true"
+				if lit == "null" {
+					n.kind = jsonNull
+				}
+				return n, nil
+			}
+		}
+		return nil, errBroken
+	case c == '-' || '0' <= c && c <= '9':
+		start := p.i
+		for p.i < len(p.data) && strings.IndexByte("+-0123456789.eE", p.data[p.i]) >= 0 {
+			p.i++
+		}
+		n.kind, n.text = jsonNumber, string(p.data[start:p.i])
 	default:
-		return nil, fmt.Errorf("unexpected token %v", tok)
+		return nil, errBroken
 	}
 	return n, nil
+}
+
+// string reads a JSON string starting at p.i.
+func (p *treeParser) string() (string, error) {
+	start := p.i
+	escaped := false
+	for j := start + 1; j < len(p.data); j++ {
+		switch p.data[j] {
+		case '\\':
+			escaped = true
+			j++
+		case '"':
+			p.i = j + 1
+			raw := p.data[start:p.i]
+			if !escaped {
+				return string(raw[1 : len(raw)-1]), nil
+			}
+			var s string
+			if err := json.Unmarshal(raw, &s); err != nil {
+				return "", errBroken
+			}
+			return s, nil
+		}
+	}
+	return "", errBroken
 }

@@ -133,7 +133,66 @@ type HistoryEntry struct {
 // given) is kept in its history. It never moves an assessment to another
 // person or framework version (Conflict). The person must already exist.
 func (s *Store) ReplaceAssessment(ctx context.Context, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte) error {
-	if err := checkAssessment(a); err != nil {
+	if err := checkImport(&a, previous); err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := replaceAssessment(ctx, tx, a, ratings, targets, previous, time.Time{})
+		return err
+	})
+}
+
+// ImportOutcome says what an import did.
+type ImportOutcome int
+
+// Import outcomes.
+const (
+	Added     ImportOutcome = iota + 1 // a new assessment
+	Replaced                           // a newer version of one already here; the older is kept as history
+	Unchanged                          // the same or an older version: nothing written
+)
+
+// ImportAssessment stores an assessment read from a file, with its person,
+// all in one transaction: the person is added if unknown (an existing
+// profile is left as the user edited it); the assessment is added, or
+// replaces the stored one when the file's updated_at is later, keeping
+// previous (the stored version as JSON) in its history. storedUpdated is the
+// updated_at the caller saw when it made previous: if the stored version
+// changed since, the import is refused (Conflict) rather than losing an edit.
+func (s *Store) ImportAssessment(ctx context.Context, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
+	if err := checkPerson(p); err != nil {
+		return 0, err
+	}
+	if p.ID == "" || p.ID != a.PersonID {
+		return 0, model.Errorf(model.Invalid, "the assessment's person id does not match its person")
+	}
+	if err := checkImport(&a, previous); err != nil {
+		return 0, err
+	}
+	var out ImportOutcome
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := personExists(ctx, tx, p.ID); model.KindOf(err) == model.NotFound {
+			p.CreatedAt = norm(p.CreatedAt, now())
+			if _, err := tx.ExecContext(ctx, `INSERT INTO people
+				(id, name, discipline, role, organisation, informatics_wte, sample, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				p.ID, p.Name, string(p.Discipline), p.Role, p.Organisation, p.InformaticsWTE, boolInt(p.Sample),
+				stamp(p.CreatedAt), stamp(now())); err != nil {
+				return fail(err, "cannot add %q", p.Name)
+			}
+		} else if err != nil {
+			return err
+		}
+		var err error
+		out, err = replaceAssessment(ctx, tx, a, ratings, targets, previous, storedUpdated)
+		return err
+	})
+	return out, err
+}
+
+// checkImport validates and normalises an assessment about to be written whole.
+func checkImport(a *model.Assessment, previous []byte) error {
+	if err := checkAssessment(*a); err != nil {
 		return err
 	}
 	if a.ID == "" {
@@ -142,52 +201,64 @@ func (s *Store) ReplaceAssessment(ctx context.Context, a model.Assessment, ratin
 	if previous != nil && !json.Valid(previous) {
 		return model.Errorf(model.Invalid, "the previous version of assessment %s is not valid JSON", a.ID)
 	}
-	at := now()
-	a.CreatedAt = norm(a.CreatedAt, at)
+	a.CreatedAt = norm(a.CreatedAt, now())
 	a.UpdatedAt = norm(a.UpdatedAt, a.CreatedAt)
+	return nil
+}
+
+// replaceAssessment writes a whole assessment inside tx. With a non-zero
+// storedUpdated it keeps newer-wins semantics: a version not newer than the
+// stored one changes nothing.
+func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
+	at := now()
 	fw := a.Framework.String()
-	return s.write(ctx, func(tx *sql.Tx) error {
-		var person, framework string
-		err := tx.QueryRowContext(ctx, "SELECT person, framework FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if err := insertAssessment(ctx, tx, a); err != nil {
-				return err
-			}
-		case err != nil:
-			return fail(err, "cannot read assessment %s", a.ID)
-		case person != a.PersonID || framework != fw:
-			return model.Errorf(model.Conflict, "assessment %s already exists for another person or framework version", a.ID)
-		default:
-			if previous != nil {
-				if _, err := tx.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
-					a.ID, stamp(at), string(previous)); err != nil {
-					return fail(err, "cannot keep the previous version of assessment %s", a.ID)
-				}
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE assessments SET kind = ?, assessor = ?, scope_group = ?,
-				scope_role_level = ?, created_at = ?, updated_at = ? WHERE id = ?`,
-				string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel, stamp(a.CreatedAt), stamp(a.UpdatedAt), a.ID); err != nil {
-				return fail(err, "cannot update assessment %s", a.ID)
-			}
-			for _, q := range []string{"DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
-				if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
-					return fail(err, "cannot update assessment %s", a.ID)
-				}
+	var person, framework string
+	var updated time.Time
+	err := tx.QueryRowContext(ctx, "SELECT person, framework, updated_at FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework, ts(&updated))
+	outcome := Replaced
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if err := insertAssessment(ctx, tx, a); err != nil {
+			return 0, err
+		}
+		outcome = Added
+	case err != nil:
+		return 0, fail(err, "cannot read assessment %s", a.ID)
+	case person != a.PersonID || framework != fw:
+		return 0, model.Errorf(model.Conflict, "assessment %s already exists for another person or framework version", a.ID)
+	case !storedUpdated.IsZero() && !a.UpdatedAt.After(updated):
+		return Unchanged, nil
+	case !storedUpdated.IsZero() && !updated.Equal(storedUpdated):
+		return 0, model.Errorf(model.Conflict, "assessment %s changed while it was being imported; try again", a.ID)
+	default:
+		if previous != nil {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
+				a.ID, stamp(at), string(previous)); err != nil {
+				return 0, fail(err, "cannot keep the previous version of assessment %s", a.ID)
 			}
 		}
-		for _, r := range ratings {
-			if err := writeRating(ctx, tx, a.ID, fw, r, at, false); err != nil {
-				return err
+		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET kind = ?, assessor = ?, scope_group = ?,
+			scope_role_level = ?, created_at = ?, updated_at = ? WHERE id = ?`,
+			string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel, stamp(a.CreatedAt), stamp(a.UpdatedAt), a.ID); err != nil {
+			return 0, fail(err, "cannot update assessment %s", a.ID)
+		}
+		for _, q := range []string{"DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
+			if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
+				return 0, fail(err, "cannot update assessment %s", a.ID)
 			}
 		}
-		for _, t := range targets {
-			if err := writeTarget(ctx, tx, "targets", "assessment", a.ID, fw, t, at); err != nil {
-				return err
-			}
+	}
+	for _, r := range ratings {
+		if err := writeRating(ctx, tx, a.ID, fw, r, at, false); err != nil {
+			return 0, err
 		}
-		return nil
-	})
+	}
+	for _, t := range targets {
+		if err := writeTarget(ctx, tx, "targets", "assessment", a.ID, fw, t, at); err != nil {
+			return 0, err
+		}
+	}
+	return outcome, nil
 }
 
 // AssessmentHistory lists the older versions of an assessment, newest first.

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// importJSON is the stable JSON shape of one file in `assess import --json`.
+type importJSON struct {
+	File       string `json:"file"`
+	Outcome    string `json:"outcome"` // added | replaced | unchanged | refused
+	Assessment string `json:"assessment,omitempty"`
+	Person     string `json:"person,omitempty"`
+	Framework  string `json:"framework,omitempty"`
+	Ratings    int    `json:"ratings"`
+	Error      string `json:"error,omitempty"`
+}
+
+var outcomeNames = map[workspace.ImportOutcome]string{
+	workspace.Added: "added", workspace.Replaced: "replaced", workspace.Unchanged: "unchanged",
+}
+
+func (e *env) assessExport(args []string) error {
+	var id, out string
+	pos, err := flags("assess export", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&id, "assessment", "", "assessment id")
+		fs.StringVar(&out, "out", "", "file to write (must not exist)")
+	})
+	if err != nil {
+		return err
+	}
+	if id == "" || len(pos) > 0 {
+		return usagef("assess export needs --assessment ID")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		if out == "" {
+			data, _, err := ws.ExportAssessment(e.ctx, id)
+			if err != nil {
+				return err
+			}
+			_, err = e.out.Write(data)
+			return err
+		}
+		if err := ws.ExportAssessmentFile(e.ctx, id, out); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.out, "Exported to %s (personal data: send it only to whoever needs it)\n", out)
+		return nil
+	})
+}
+
+// assessImport imports each file on its own: a bad file is refused whole
+// and reported, and the others still import. The exit status is 1 if any
+// file was refused.
+func (e *env) assessImport(args []string) error {
+	var asJSON bool
+	files, err := flags("assess import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") })
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usagef("assess import needs one or more FILEs")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		var results []importJSON
+		refused := 0
+		for _, f := range files {
+			res, err := ws.ImportAssessmentFile(e.ctx, f)
+			if err != nil {
+				refused++
+				results = append(results, importJSON{File: f, Outcome: "refused", Error: err.Error()})
+				if !asJSON {
+					fmt.Fprintf(e.out, "refused: %v\n", err)
+				}
+				continue
+			}
+			results = append(results, importJSON{File: f, Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,
+				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings})
+			if !asJSON {
+				fmt.Fprintf(e.out, "%s: %s\n", f, res.Describe())
+			}
+		}
+		if asJSON {
+			if err := writeJSON(e.out, results); err != nil {
+				return err
+			}
+		}
+		if refused > 0 {
+			return model.Errorf(model.Invalid, "%d of %d file(s) refused; nothing from them was written", refused, len(files))
+		}
+		return nil
+	})
+}

@@ -1,0 +1,199 @@
+package workspace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"gapwise/internal/appinfo"
+	"gapwise/internal/exchange"
+	"gapwise/internal/model"
+	"gapwise/internal/store"
+)
+
+// ImportOutcome says what importing a file did.
+type ImportOutcome = store.ImportOutcome
+
+// Import outcomes.
+const (
+	Added     = store.Added     // a new assessment
+	Replaced  = store.Replaced  // a newer version; the older is kept as history
+	Unchanged = store.Unchanged // the same or an older version: nothing written
+)
+
+// ImportResult describes one imported file.
+type ImportResult struct {
+	Outcome    ImportOutcome
+	Person     model.Person
+	Assessment model.Assessment
+	Ratings    int
+}
+
+// Describe is a one-line account of the import for a person to read.
+func (r ImportResult) Describe() string {
+	what := fmt.Sprintf("%s's %s assessment of %s (%d ratings)", r.Person.Name, r.Assessment.Kind, r.Assessment.Framework, r.Ratings)
+	switch r.Outcome {
+	case Added:
+		return "Imported " + what
+	case Replaced:
+		return "Updated " + what + "; the older version is kept as history"
+	}
+	return "Already up to date: " + what
+}
+
+// exportFile builds the exchange file of a stored assessment.
+func (w *Workspace) exportFile(ctx context.Context, id string) (*exchange.File, *model.Framework, error) {
+	s, err := w.Sheet(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &exchange.File{
+		Person: s.Person, Assessment: s.Assessment, Ratings: s.ratingList(), Targets: s.targetList(),
+		Generator: appinfo.Name + " " + appinfo.Version,
+	}, s.Framework, nil
+}
+
+// ExportAssessment encodes an assessment as a .gapwise.json file and
+// suggests a file name for it.
+func (w *Workspace) ExportAssessment(ctx context.Context, id string) (data []byte, name string, err error) {
+	f, fw, err := w.exportFile(ctx, id)
+	if err != nil {
+		return nil, "", err
+	}
+	data, err = exchange.Encode(f, fw)
+	if err != nil {
+		return nil, "", fmt.Errorf("export assessment %s: %w", id, err)
+	}
+	name = fmt.Sprintf("%s-%s-%s-%s-%s%s", model.Slug(f.Person.Name), fw.Ref.ID, model.Slug(fw.Ref.Version),
+		f.Assessment.Kind, f.Assessment.UpdatedAt.UTC().Format("2006-01-02"), exchange.Extension)
+	return data, name, nil
+}
+
+// ExportAssessmentFile writes an assessment to path. It never overwrites an
+// existing file, and the file is readable by its owner only: it holds
+// personal appraisal data.
+func (w *Workspace) ExportAssessmentFile(ctx context.Context, id, path string) error {
+	data, _, err := w.ExportAssessment(ctx, id)
+	if err != nil {
+		return err
+	}
+	return WriteNewFile(path, data)
+}
+
+// WriteNewFile creates path with data, refusing to replace anything there.
+func WriteNewFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case errors.Is(err, fs.ErrExist):
+		return model.Errorf(model.Conflict, "%s already exists; choose another name (Gapwise never overwrites your files)", path)
+	case errors.Is(err, fs.ErrPermission):
+		return model.Wrap(model.Denied, err, "cannot write %s", path)
+	case err != nil:
+		return model.Wrap(model.Invalid, err, "cannot create %s", path)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return model.Wrap(model.Internal, err, "cannot write %s", path)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return model.Wrap(model.Internal, err, "cannot write %s", path)
+	}
+	return nil
+}
+
+// resolver lets the exchange decoder see the framework versions installed here.
+func (w *Workspace) resolver(ctx context.Context) (exchange.Resolver, []model.FrameworkRef, error) {
+	rows, err := w.store.ListFrameworks(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	refs := make([]model.FrameworkRef, len(rows))
+	for i, r := range rows {
+		refs[i] = r.Ref
+	}
+	resolve := func(ref model.FrameworkRef) (*model.Framework, bool) {
+		f, err := w.Framework(ctx, ref)
+		return f, err == nil
+	}
+	return resolve, refs, nil
+}
+
+// ImportAssessment validates a whole .gapwise.json file and then stores it
+// in one transaction. Importing the same file twice changes nothing; a newer
+// file for the same assessment replaces the older, which is kept as history.
+func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportResult, error) {
+	resolve, installed, err := w.resolver(ctx)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	f, err := exchange.Decode(data, resolve, installed...)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	res := ImportResult{Person: f.Person, Assessment: f.Assessment, Ratings: len(f.Ratings)}
+	var previous []byte
+	var storedUpdated = f.Assessment.UpdatedAt
+	if old, err := w.store.Assessment(ctx, f.Assessment.ID); err == nil {
+		storedUpdated = old.UpdatedAt
+		if f.Assessment.UpdatedAt.After(old.UpdatedAt) {
+			of, fw, err := w.exportFile(ctx, old.ID)
+			if err != nil {
+				return res, err
+			}
+			if previous, err = exchange.Encode(of, fw); err != nil {
+				return res, fmt.Errorf("keep the previous version of %s: %w", old.ID, err)
+			}
+		}
+	} else if model.KindOf(err) != model.NotFound {
+		return res, err
+	}
+	res.Outcome, err = w.store.ImportAssessment(ctx, f.Person, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated)
+	if err != nil {
+		return res, err
+	}
+	if p, err := w.store.Person(ctx, f.Person.ID); err == nil {
+		res.Person = p
+	}
+	return res, nil
+}
+
+// ImportAssessmentFile reads and imports one file.
+func (w *Workspace) ImportAssessmentFile(ctx context.Context, path string) (ImportResult, error) {
+	data, err := readLimited(path, exchange.MaxFileSize)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	res, err := w.ImportAssessment(ctx, data)
+	if err != nil {
+		return res, fmt.Errorf("%s: %w", path, err)
+	}
+	return res, nil
+}
+
+// readLimited reads a file the user chose, refusing one larger than limit
+// before reading it all into memory.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, model.Errorf(model.NotFound, "%s does not exist", path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, model.Wrap(model.Denied, err, "cannot read %s", path)
+	case err != nil:
+		return nil, model.Wrap(model.Invalid, err, "cannot open %s", path)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
+	}
+	if int64(len(data)) > limit {
+		return nil, model.Errorf(model.Invalid, "%s is larger than %d MiB: not a Gapwise assessment file", path, limit>>20)
+	}
+	return data, nil
+}
