@@ -23,7 +23,8 @@ type keyPad struct {
 
 func newKeyPad(onRune func(rune), onKey func(*fyne.KeyEvent)) *keyPad {
 	k := &keyPad{onRune: onRune, onKey: onKey}
-	k.hint = widget.NewLabel("Keys: 0–7 rate this item · N not rated · Up/Down arrows previous / next · Ctrl+F search · Tab to confidence and evidence")
+	k.hint = widget.NewLabel("")
+	k.setLevels("0–7")
 	k.hint.Wrapping = fyne.TextWrapWord
 	k.hint.SizeName = theme.SizeNameCaptionText
 	k.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
@@ -59,3 +60,8 @@ func (k *keyPad) FocusGained()              { k.focused = true; k.Refresh() }
 func (k *keyPad) FocusLost()                { k.focused = false; k.Refresh() }
 func (k *keyPad) TypedRune(r rune)          { k.onRune(r) }
 func (k *keyPad) TypedKey(e *fyne.KeyEvent) { k.onKey(e) }
+
+// setLevels names the number keys the item on screen accepts.
+func (k *keyPad) setLevels(keys string) {
+	k.hint.SetText("Keys: " + keys + " rate this item · N not rated · Up/Down arrows previous / next · Ctrl+F search · Tab to confidence and evidence")
+}

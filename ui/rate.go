@@ -275,6 +275,11 @@ func (r *RateScreen) showItem(it *model.Item) {
 		path = append(path, g.Title)
 	}
 	r.path.SetText(strings.Join(path, " › "))
+	if len(path) == 0 {
+		r.path.Hide()
+	} else {
+		r.path.Show()
+	}
 	desc := it.Description
 	if it.Confidence != "" {
 		desc += "\n(Provisional entry, provenance: " + it.Confidence + ")"
@@ -286,6 +291,11 @@ func (r *RateScreen) showItem(it *model.Item) {
 	if len(it.Levels) > 0 && it.Levels[0] == model.NoneLevel {
 		levels = it.Levels
 	}
+	keys := make([]string, len(levels))
+	for i, lv := range levels {
+		keys[i] = fmt.Sprint(lv)
+	}
+	r.pad.setLevels(strings.Join(keys, ", "))
 	for i, row := range r.levelRows {
 		if i >= len(levels) {
 			row.Hide()
