@@ -170,37 +170,44 @@ func gapText(g *gap.ItemGap) string {
 	return fmt.Sprintf("%s · gap %d", t, g.Gap)
 }
 
-// changesText summarises what moved since the previous assessment.
+// changesText summarises what moved since the previous assessment: counts,
+// then the biggest moves by name (the full list is in the CLI's gaps --json).
 func changesText(v *workspace.GapView) string {
 	if v.Previous == nil {
 		return "No earlier assessment of this framework version to compare with."
 	}
+	since := v.Previous.CreatedAt.Local().Format("2 Jan 2006")
 	if len(v.Changes) == 0 {
-		return "Nothing changed since your assessment of " + v.Previous.CreatedAt.Local().Format("2 Jan 2006") + "."
+		return "Nothing changed since your assessment of " + since + "."
 	}
-	var ups, downs, other []string
+	const shown = 6
+	var ups, downs, other int
+	var moves []string
 	for _, c := range v.Changes {
 		switch c.Kind {
 		case gap.Up:
-			ups = append(ups, fmt.Sprintf("%s %d→%d", c.Item.ID, *c.Before, *c.After))
+			ups++
 		case gap.Down:
-			downs = append(downs, fmt.Sprintf("%s %d→%d", c.Item.ID, *c.Before, *c.After))
+			downs++
 		default:
-			other = append(other, c.Item.ID)
+			other++
+			continue
+		}
+		if len(moves) < shown {
+			moves = append(moves, fmt.Sprintf("%s %d→%d", c.Item.Title, *c.Before, *c.After))
 		}
 	}
-	t := "Since " + v.Previous.CreatedAt.Local().Format("2 Jan 2006") + ": "
-	var parts []string
-	if len(ups) > 0 {
-		parts = append(parts, "up: "+strings.Join(ups, ", "))
+	t := fmt.Sprintf("Since %s: %d up, %d down", since, ups, downs)
+	if other > 0 {
+		t += fmt.Sprintf(", %d newly rated or cleared", other)
 	}
-	if len(downs) > 0 {
-		parts = append(parts, "down: "+strings.Join(downs, ", "))
+	if len(moves) > 0 {
+		t += ". Biggest moves: " + strings.Join(moves, "; ")
+		if ups+downs > shown {
+			t += fmt.Sprintf(" and %d more", ups+downs-shown)
+		}
 	}
-	if len(other) > 0 {
-		parts = append(parts, fmt.Sprintf("%d newly rated or cleared", len(other)))
-	}
-	return t + strings.Join(parts, "; ")
+	return t + "."
 }
 
 // radarsFor draws one radar per outermost group. When the assessment has

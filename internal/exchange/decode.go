@@ -213,12 +213,9 @@ func (d *decoder) file(root *node, resolve Resolver, installed []model.Framework
 		f.Targets = d.targets(n, fw)
 	}
 	if fw != nil {
-		pos := make(map[string]int, len(fw.Items))
-		for i, it := range fw.Items {
-			pos[it.ID] = i
-		}
-		slices.SortStableFunc(f.Ratings, func(x, y model.Rating) int { return cmp.Compare(pos[x.Item], pos[y.Item]) })
-		slices.SortStableFunc(f.Targets, func(x, y model.Target) int { return cmp.Compare(pos[x.Item], pos[y.Item]) })
+		pos := itemPositions(fw)
+		slices.SortStableFunc(f.Ratings, func(x, y model.Rating) int { return cmp.Compare(pos(x.Item), pos(y.Item)) })
+		slices.SortStableFunc(f.Targets, func(x, y model.Target) int { return cmp.Compare(pos(x.Item), pos(y.Item)) })
 	}
 	return f
 }
