@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"gapwise/internal/exchange"
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
@@ -201,6 +203,9 @@ func (w *Workspace) Rate(ctx context.Context, assessmentID string, r model.Ratin
 		if !slices.ContainsFunc(scope, func(s *model.Item) bool { return s.ID == it.ID }) {
 			return model.Errorf(model.Invalid, "%s is not among the %d items this assessment covers", it.ID, len(scope))
 		}
+	}
+	if utf8.RuneCountInString(r.Evidence) > exchange.MaxEvidenceLen {
+		return model.Errorf(model.Invalid, "evidence is limited to %d characters; keep the detail in your portfolio and summarise here", exchange.MaxEvidenceLen)
 	}
 	if r.Confidence < 0 || r.Confidence > 5 {
 		return model.Errorf(model.Invalid, "confidence must be 1 to 5 (or not given)")

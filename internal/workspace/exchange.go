@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"time"
 
 	"gapwise/internal/appinfo"
 	"gapwise/internal/exchange"
@@ -134,6 +135,10 @@ func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportRe
 	f, err := exchange.Decode(data, resolve, installed...)
 	if err != nil {
 		return ImportResult{}, err
+	}
+	if ahead := time.Until(f.Assessment.UpdatedAt); ahead > 24*time.Hour {
+		return ImportResult{}, model.Errorf(model.Invalid, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
+			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
 	}
 	res := ImportResult{Person: f.Person, Assessment: f.Assessment, Ratings: len(f.Ratings)}
 	var previous []byte

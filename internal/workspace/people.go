@@ -4,8 +4,10 @@ import (
 	"context"
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"gapwise/internal/exchange"
 	"gapwise/internal/model"
 )
 
@@ -33,11 +35,17 @@ func checkProfile(p *model.Person) error {
 	p.Name = strings.TrimSpace(p.Name)
 	p.Role = strings.TrimSpace(p.Role)
 	p.Organisation = strings.TrimSpace(p.Organisation)
+	for _, f := range []struct{ what, v string }{{"name", p.Name}, {"job role", p.Role}, {"organisation", p.Organisation}} {
+		if utf8.RuneCountInString(f.v) > exchange.MaxTextLen {
+			return model.Errorf(model.Invalid, "the %s is longer than %d characters", f.what, exchange.MaxTextLen)
+		}
+		if strings.ContainsFunc(f.v, unicode.IsControl) {
+			return model.Errorf(model.Invalid, "the %s contains a line break or control character", f.what)
+		}
+	}
 	switch {
 	case p.Name == "":
 		return model.Errorf(model.Invalid, "a name is needed")
-	case utf8.RuneCountInString(p.Name) > 200:
-		return model.Errorf(model.Invalid, "the name is longer than 200 characters")
 	case math.IsNaN(p.InformaticsWTE) || p.InformaticsWTE < 0 || p.InformaticsWTE > 2:
 		return model.Errorf(model.Invalid, "informatics WTE must be between 0 and 2 (e.g. 0.4 for two days a week)")
 	}
