@@ -160,6 +160,20 @@ const (
 // updated_at the caller saw when it made previous: if the stored version
 // changed since, the import is refused (Conflict) rather than losing an edit.
 func (s *Store) ImportAssessment(ctx context.Context, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
+	return s.importAssessment(ctx, "", p, a, ratings, targets, previous, storedUpdated)
+}
+
+// ImportTeamAssessment is ImportAssessment that also makes the person a
+// member of a team, in the same transaction: a team's bulk import either
+// brings a member in with their assessment or changes nothing.
+func (s *Store) ImportTeamAssessment(ctx context.Context, teamID string, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
+	if teamID == "" {
+		return 0, model.Errorf(model.Invalid, "no team given")
+	}
+	return s.importAssessment(ctx, teamID, p, a, ratings, targets, previous, storedUpdated)
+}
+
+func (s *Store) importAssessment(ctx context.Context, teamID string, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
 	if err := checkPerson(p); err != nil {
 		return 0, err
 	}
@@ -184,8 +198,18 @@ func (s *Store) ImportAssessment(ctx context.Context, p model.Person, a model.As
 			return err
 		}
 		var err error
-		out, err = replaceAssessment(ctx, tx, a, ratings, targets, previous, storedUpdated)
-		return err
+		if out, err = replaceAssessment(ctx, tx, a, ratings, targets, previous, storedUpdated); err != nil {
+			return err
+		}
+		if teamID == "" {
+			return nil
+		}
+		if err := teamExists(ctx, tx, teamID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO memberships (team, person, joined_at) VALUES (?, ?, ?)
+			ON CONFLICT (team, person) DO NOTHING`, teamID, p.ID, stamp(now()))
+		return fail(err, "cannot add %q to team %s", p.Name, teamID)
 	})
 	return out, err
 }

@@ -128,6 +128,20 @@ func (w *Workspace) resolver(ctx context.Context) (exchange.Resolver, []model.Fr
 // in one transaction. Importing the same file twice changes nothing; a newer
 // file for the same assessment replaces the older, which is kept as history.
 func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportResult, error) {
+	return w.importData(ctx, data, nil, nil)
+}
+
+// pendingImport is a validated file ready to be written.
+type pendingImport struct {
+	file          *exchange.File
+	previous      []byte    // the stored version, kept as history when the file replaces it
+	storedUpdated time.Time // updated_at of the stored version the previous snapshot was made from
+}
+
+// importData validates data, lets check refuse it (a team's import refuses
+// another framework version, say), then writes it with write, or as a plain
+// import when write is nil.
+func (w *Workspace) importData(ctx context.Context, data []byte, check func(*exchange.File) error, write func(pendingImport) (ImportOutcome, error)) (ImportResult, error) {
 	resolve, installed, err := w.resolver(ctx)
 	if err != nil {
 		return ImportResult{}, err
@@ -140,24 +154,32 @@ func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportRe
 		return ImportResult{}, model.Errorf(model.Invalid, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
 			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
 	}
+	if check != nil {
+		if err := check(f); err != nil {
+			return ImportResult{}, err
+		}
+	}
 	res := ImportResult{Person: f.Person, Assessment: f.Assessment, Ratings: len(f.Ratings)}
-	var previous []byte
-	var storedUpdated = f.Assessment.UpdatedAt
+	p := pendingImport{file: f, storedUpdated: f.Assessment.UpdatedAt}
 	if old, err := w.store.Assessment(ctx, f.Assessment.ID); err == nil {
-		storedUpdated = old.UpdatedAt
+		p.storedUpdated = old.UpdatedAt
 		if f.Assessment.UpdatedAt.After(old.UpdatedAt) {
 			of, fw, err := w.exportFile(ctx, old.ID)
 			if err != nil {
 				return res, err
 			}
-			if previous, err = exchange.Encode(of, fw); err != nil {
+			if p.previous, err = exchange.Encode(of, fw); err != nil {
 				return res, fmt.Errorf("keep the previous version of %s: %w", old.ID, err)
 			}
 		}
 	} else if model.KindOf(err) != model.NotFound {
 		return res, err
 	}
-	res.Outcome, err = w.store.ImportAssessment(ctx, f.Person, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated)
+	if write != nil {
+		res.Outcome, err = write(p)
+	} else {
+		res.Outcome, err = w.store.ImportAssessment(ctx, f.Person, f.Assessment, f.Ratings, f.Targets, p.previous, p.storedUpdated)
+	}
 	if err != nil {
 		return res, err
 	}

@@ -1,0 +1,201 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"gapwise/internal/exchange"
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+)
+
+// CreateTeam creates a team that works against one framework version.
+func (w *Workspace) CreateTeam(ctx context.Context, name string, ref model.FrameworkRef) (model.Team, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return model.Team{}, model.Errorf(model.Invalid, "a team needs a name")
+	}
+	if _, err := w.Framework(ctx, ref); err != nil {
+		return model.Team{}, err
+	}
+	return w.store.CreateTeam(ctx, model.Team{Name: name, Framework: ref, CreatedAt: time.Now().UTC()})
+}
+
+// Teams lists every team.
+func (w *Workspace) Teams(ctx context.Context) ([]model.Team, error) { return w.store.Teams(ctx) }
+
+// Team returns one team.
+func (w *Workspace) Team(ctx context.Context, id string) (model.Team, error) { return w.store.Team(ctx, id) }
+
+// DeleteTeam removes a team; its members and their assessments stay.
+func (w *Workspace) DeleteTeam(ctx context.Context, id string) error { return w.store.DeleteTeam(ctx, id) }
+
+// AddMember puts a person in a team.
+func (w *Workspace) AddMember(ctx context.Context, teamID, personID string) error {
+	return w.store.AddMember(ctx, teamID, personID)
+}
+
+// RemoveMember takes a person out of a team; their assessments stay.
+func (w *Workspace) RemoveMember(ctx context.Context, teamID, personID string) error {
+	return w.store.RemoveMember(ctx, teamID, personID)
+}
+
+// Members lists a team's members by name.
+func (w *Workspace) Members(ctx context.Context, teamID string) ([]model.Person, error) {
+	return w.store.Members(ctx, teamID)
+}
+
+// Refusal is a file a bulk import did not take, and why.
+type Refusal struct {
+	File string
+	Err  error
+}
+
+// BatchResult is what a bulk import did, file by file.
+type BatchResult struct {
+	Imported []ImportResult // added or replaced
+	Same     []ImportResult // already up to date: nothing written
+	Refused  []Refusal
+}
+
+// ExpandPaths turns the files and folders a user picked into the assessment
+// files to import: a folder contributes its *.json files (not its
+// subfolders), sorted, so a run is repeatable.
+func ExpandPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, model.Wrap(model.NotFound, err, "cannot read %s", p)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, model.Wrap(model.Denied, err, "cannot list the folder %s", p)
+		}
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(strings.ToLower(e.Name()), ".json") {
+				out = append(out, filepath.Join(p, e.Name()))
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// ImportTeamFiles imports members' self-assessment files into a team. Each
+// file is validated whole and written in one transaction together with the
+// membership, so nothing is half-imported; a file for another framework
+// version or not a self-assessment is refused with its reason; duplicates
+// change nothing; a newer file for the same assessment replaces the older
+// (kept as history). progress, if set, is called after each file.
+func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []string, progress func(done, total int)) (BatchResult, error) {
+	var res BatchResult
+	team, err := w.store.Team(ctx, teamID)
+	if err != nil {
+		return res, err
+	}
+	files, err := ExpandPaths(paths)
+	if err != nil {
+		return res, err
+	}
+	check := func(f *exchange.File) error {
+		if f.Assessment.Framework != team.Framework {
+			return model.Errorf(model.Invalid, "rated against %s; team %q uses %s", f.Assessment.Framework, team.Name, team.Framework)
+		}
+		if f.Assessment.Kind != model.SelfAssessment {
+			return model.Errorf(model.Invalid, "a %s assessment; a team workshop merges members' self-assessments", f.Assessment.Kind)
+		}
+		return nil
+	}
+	write := func(p pendingImport) (ImportOutcome, error) {
+		f := p.file
+		return w.store.ImportTeamAssessment(ctx, teamID, f.Person, f.Assessment, f.Ratings, f.Targets, p.previous, p.storedUpdated)
+	}
+	for i, path := range files {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		data, err := readLimited(path, exchange.MaxFileSize)
+		var r ImportResult
+		if err == nil {
+			r, err = w.importData(ctx, data, check, write)
+		}
+		switch {
+		case err != nil:
+			res.Refused = append(res.Refused, Refusal{File: path, Err: err})
+		case r.Outcome == Unchanged:
+			res.Same = append(res.Same, r)
+		default:
+			res.Imported = append(res.Imported, r)
+		}
+		if progress != nil {
+			progress(i+1, len(files))
+		}
+	}
+	return res, nil
+}
+
+// Summary is a one-line account of a bulk import.
+func (r BatchResult) Summary() string {
+	return fmt.Sprintf("%d imported, %d already up to date, %d refused", len(r.Imported), len(r.Same), len(r.Refused))
+}
+
+// SetTeamTarget sets (level > 0) or removes (0) one item's team target by hand.
+func (w *Workspace) SetTeamTarget(ctx context.Context, teamID, item string, level int) error {
+	team, err := w.store.Team(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	f, err := w.Framework(ctx, team.Framework)
+	if err != nil {
+		return err
+	}
+	it, ok := f.Item(item)
+	if !ok {
+		return model.Errorf(model.NotFound, "%s has no item %q", f.Ref, item)
+	}
+	if level < 0 || (level > 0 && !it.ValidLevel(level)) {
+		return model.Errorf(model.Invalid, "level %d is not defined for %s in %s (valid: %s)", level, it.ID, f.Ref, validLevels(it))
+	}
+	targets, err := w.store.TeamTargets(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	targets = slices.DeleteFunc(targets, func(t model.Target) bool { return t.Item == item })
+	if level > 0 {
+		targets = append(targets, model.Target{Item: item, Level: level, Source: gap.ManualSource})
+	}
+	return w.store.SetTeamTargets(ctx, teamID, targets)
+}
+
+// SetTeamTargetsFromRoleLevel replaces a team's targets with a role level's
+// required skill levels.
+func (w *Workspace) SetTeamTargetsFromRoleLevel(ctx context.Context, teamID, roleLevelID string) error {
+	team, err := w.store.Team(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	f, err := w.Framework(ctx, team.Framework)
+	if err != nil {
+		return err
+	}
+	targets, err := gap.TargetsFromRoleLevel(f, roleLevelID)
+	if err != nil {
+		return err
+	}
+	return w.store.SetTeamTargets(ctx, teamID, targets)
+}
+
+// TeamTargets returns a team's targets.
+func (w *Workspace) TeamTargets(ctx context.Context, teamID string) ([]model.Target, error) {
+	return w.store.TeamTargets(ctx, teamID)
+}
