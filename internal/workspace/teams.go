@@ -30,10 +30,14 @@ func (w *Workspace) CreateTeam(ctx context.Context, name string, ref model.Frame
 func (w *Workspace) Teams(ctx context.Context) ([]model.Team, error) { return w.store.Teams(ctx) }
 
 // Team returns one team.
-func (w *Workspace) Team(ctx context.Context, id string) (model.Team, error) { return w.store.Team(ctx, id) }
+func (w *Workspace) Team(ctx context.Context, id string) (model.Team, error) {
+	return w.store.Team(ctx, id)
+}
 
 // DeleteTeam removes a team; its members and their assessments stay.
-func (w *Workspace) DeleteTeam(ctx context.Context, id string) error { return w.store.DeleteTeam(ctx, id) }
+func (w *Workspace) DeleteTeam(ctx context.Context, id string) error {
+	return w.store.DeleteTeam(ctx, id)
+}
 
 // AddMember puts a person in a team.
 func (w *Workspace) AddMember(ctx context.Context, teamID, personID string) error {
