@@ -203,3 +203,8 @@ func (w *Workspace) SetTeamTargetsFromRoleLevel(ctx context.Context, teamID, rol
 func (w *Workspace) TeamTargets(ctx context.Context, teamID string) ([]model.Target, error) {
 	return w.store.TeamTargets(ctx, teamID)
 }
+
+// ClearTeamTargets removes every team target.
+func (w *Workspace) ClearTeamTargets(ctx context.Context, teamID string) error {
+	return w.store.SetTeamTargets(ctx, teamID, nil)
+}
