@@ -106,19 +106,6 @@ func resolver(ref model.FrameworkRef) (*model.Framework, bool) {
 	return nil, false
 }
 
-func framework(t testing.TB, ref string) *model.Framework {
-	t.Helper()
-	r, err := model.ParseFrameworkRef(ref)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fw, ok := resolver(r)
-	if !ok {
-		t.Fatalf("no fixture %s", ref)
-	}
-	return fw
-}
-
 func at(s string) time.Time {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
