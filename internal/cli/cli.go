@@ -59,6 +59,34 @@ Commands:
   assess import FILE... [--json]            validate and import .gapwise.json files
   gaps --assessment ID [--json]             gaps against targets, and what moved since last time
   pathways --assessment ID [--json]         role levels ranked by fit, and the next step
+  plan new --assessment ID [--title T] [--json]
+                                            start an empty development plan; prints its id
+  plan list --person ID|NAME [--json]       a person's plans, newest first
+  plan show --plan ID [--json]              a plan and its actions
+  plan action add --plan ID --objective TEXT [--items ID,ID] [--activity A]
+                  [--due YYYY-MM-DD] [--status S] [--evidence TEXT] [--json]
+                                            add a SMART action; prints its id
+  plan action set --plan ID --action ID [the same flags]
+                                            change the given fields of an action
+  plan action rm --plan ID --action ID      remove an action
+  appraisal start --assessment SELF_ID --appraiser NAME [--period P] [--json]
+                                            start a joint appraisal; prints its id
+  appraisal list --person ID|NAME [--json]  a person's appraisals, newest first
+  appraisal show --appraisal ID [--json]    self, appraiser's and agreed levels side by side
+  appraisal rate-as-appraiser --appraisal ID [--json]
+                                            the appraiser's assessment (made once); prints its id
+  appraisal import-appraiser --appraisal ID FILE [--json]
+                                            import the appraiser's .gapwise.json file
+  appraisal agree --appraisal ID --item ITEM (--level N | --clear)
+                                            record (or remove) the agreed level
+  appraisal note --appraisal ID [--item ITEM] --text TEXT
+                                            a note on an item, or the overall notes ("" removes)
+  appraisal sign --appraisal ID --as appraisee|appraiser [--unsign]
+                                            sign off (every item both rated must be agreed)
+  report plan (--plan ID | --person ID|NAME) --out FILE.pdf
+                                            a development plan as PDF (a person's latest plan)
+  report appraisal --appraisal ID --out FILE.pdf
+                                            a joint appraisal as PDF; reports never overwrite
   demo [--json] [--remove]                  create (or remove) fictional sample data
   db init                                   create the database (or check it opens)
   db check                                  check the database's integrity
@@ -126,6 +154,12 @@ func dispatch(e *env, cmd string, args []string) error {
 		return e.gaps(args)
 	case "pathways":
 		return e.pathways(args)
+	case "plan":
+		return e.plan(args)
+	case "appraisal":
+		return e.appraisal(args)
+	case "report":
+		return e.reports(args)
 	case "demo":
 		return e.demo(args)
 	case "db":

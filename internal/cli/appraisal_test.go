@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// firstLine is the id a command prints on its first line.
+func firstLine(out string) string {
+	line, _, _ := strings.Cut(out, "\n")
+	return strings.TrimSpace(line)
+}
+
+// TestAppraisalScript walks a joint appraisal the way a script would: a
+// self-assessment and last year's plan, then the appraisal, the appraiser's
+// ratings, agreement, notes, sign-off and the PDFs.
+func TestAppraisalScript(t *testing.T) {
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	fails := func(want int, msg string, args ...string) {
+		t.Helper()
+		code, _, errOut := run(t, append([]string{"--db", db}, args...)...)
+		if code != want || !strings.Contains(errOut, msg) {
+			t.Errorf("%s: exit %d %q; want exit %d mentioning %q", strings.Join(args, " "), code, errOut, want, msg)
+		}
+	}
+
+	cli("people", "add", "--name", "Ada Lovelace", "--discipline", "nurse")
+	self := firstLine(cli("assess", "new", "--person", "Ada Lovelace", "--framework", "sfia@9"))
+	for item, level := range map[string]string{"ITSP": "4", "DTAN": "3", "ARCH": "0", "PROG": "2"} {
+		cli("assess", "rate", "--assessment", self, "--item", item, "--level", level)
+	}
+
+	// Last year's plan, with one action that is then updated.
+	last := decode[planJSON](t, cli("plan", "new", "--assessment", self, "--json"))
+	if last.PersonName != "Ada Lovelace" || last.Framework != "sfia@9" || len(last.Actions) != 0 ||
+		!strings.HasPrefix(last.Title, "Development plan — SFIA 9 — ") {
+		t.Fatalf("plan new: %+v", last)
+	}
+	action := firstLine(cli("plan", "action", "add", "--plan", last.ID, "--objective", "Audit the ward's observations charting",
+		"--items", "DTAN, PROG", "--activity", "project work", "--due", "2026-09-30"))
+	cli("plan", "action", "set", "--plan", last.ID, "--action", action, "--status", "done", "--evidence", "audit report to the board")
+	fails(1, "unknown activity", "plan", "action", "set", "--plan", last.ID, "--action", action, "--activity", "juggling")
+	fails(1, `has no item "NOPE"`, "plan", "action", "add", "--plan", last.ID, "--objective", "x", "--items", "NOPE")
+	fails(2, "needs --objective", "plan", "action", "add", "--plan", last.ID)
+	fails(2, "at least one of", "plan", "action", "set", "--plan", last.ID, "--action", action)
+	shown := decode[planJSON](t, cli("plan", "show", "--plan", last.ID, "--json"))
+	if len(shown.Actions) != 1 {
+		t.Fatalf("plan show: %+v", shown)
+	}
+	if a := shown.Actions[0]; a.ID != action || a.Status != "done" || a.Evidence != "audit report to the board" ||
+		a.Activity != "project work" || a.Due == nil || *a.Due != "2026-09-30" || strings.Join(a.Items, ",") != "DTAN,PROG" ||
+		a.Objective != "Audit the ward's observations charting" {
+		t.Errorf("action after set: %+v", a)
+	}
+	extra := firstLine(cli("plan", "action", "add", "--plan", last.ID, "--objective", "to be removed"))
+	cli("plan", "action", "rm", "--plan", last.ID, "--action", extra)
+	fails(1, "has no action", "plan", "action", "rm", "--plan", last.ID, "--action", extra)
+
+	// The appraisal picks up last year's plan for review.
+	ap := decode[appraisalJSON](t, cli("appraisal", "start", "--assessment", self, "--appraiser", "Dr Grace Hopper", "--period", "2026/27", "--json"))
+	if ap.PreviousPlan == nil || *ap.PreviousPlan != last.ID || ap.Period != "2026/27" || ap.Appraiser != "Dr Grace Hopper" ||
+		ap.AppraiserAssessment != nil || ap.AppraiseeSignedAt != nil || ap.SelfAssessment != self {
+		t.Fatalf("appraisal start: %+v", ap)
+	}
+	fails(1, "starts from the appraisee's self-assessment", "appraisal", "start", "--assessment", ap.AgreedAssessment, "--appraiser", "X")
+
+	appr := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap.ID))
+	if again := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap.ID)); again != appr {
+		t.Errorf("rate-as-appraiser made a second assessment: %s then %s", appr, again)
+	}
+	for item, level := range map[string]string{"ITSP": "5", "DTAN": "3", "ARCH": "4", "BURM": "4"} {
+		cli("assess", "rate", "--assessment", appr, "--item", item, "--level", level)
+	}
+
+	fails(1, "agree a level for every item you both rated before signing", "appraisal", "sign", "--appraisal", ap.ID, "--as", "appraiser")
+	fails(2, "--as appraisee or --as appraiser", "appraisal", "sign", "--appraisal", ap.ID, "--as", "manager")
+	fails(2, "--level N or --clear", "appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "5", "--clear")
+	fails(1, "not defined for ITSP", "appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "1")
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "5")
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "DTAN", "--level", "3")
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "PROG", "--level", "2")
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "PROG", "--clear")
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "ARCH", "--level", "4")
+	cli("appraisal", "note", "--appraisal", ap.ID, "--item", "ITSP", "--text", "Wrote the trust's digital strategy")
+	cli("appraisal", "note", "--appraisal", ap.ID, "--text", "A strong year; focus on architecture next.")
+	cli("plan", "action", "add", "--plan", ap.Plan, "--objective", "Shadow the enterprise architect for a month",
+		"--items", "ARCH", "--activity", "shadowing", "--due", "2027-03-31")
+
+	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraiser")
+	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee")
+	fails(1, "withdraw the sign-off before changing it", "appraisal", "agree", "--appraisal", ap.ID, "--item", "DTAN", "--level", "4")
+
+	show := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json"))
+	if show.Appraisal != ap.ID || show.Person != "Ada Lovelace" || show.Framework != "sfia@9" || show.AppraiserAssessment == nil ||
+		*show.AppraiserAssessment != appr || show.OverallNotes != "A strong year; focus on architecture next." ||
+		show.AppraiseeSignedAt == nil || show.AppraiserSignedAt == nil || !show.ReadyToSign {
+		t.Errorf("appraisal show: %+v", show)
+	}
+	if show.RatedByBoth != 3 || show.Disagreements != 2 || show.Agreed != 3 || show.Outstanding != 0 || show.InScope != len(show.Items) {
+		t.Errorf("counts: both %d differ %d agreed %d outstanding %d in scope %d of %d", show.RatedByBoth, show.Disagreements,
+			show.Agreed, show.Outstanding, show.InScope, len(show.Items))
+	}
+	byItem := map[string]appraisalItemJSON{}
+	for _, it := range show.Items {
+		byItem[it.Item] = it
+	}
+	for item, want := range map[string]struct {
+		self, appraiser, agreed string
+		disagree                bool
+	}{
+		"ITSP": {"4", "5", "5", true},
+		"DTAN": {"3", "3", "3", false},
+		"ARCH": {"0", "4", "4", true},
+		"PROG": {"2", "null", "null", false},
+		"BURM": {"null", "4", "null", false},
+	} {
+		got := byItem[item]
+		if deref(got.Self) != want.self || deref(got.Appraiser) != want.appraiser || deref(got.Agreed) != want.agreed || got.Disagree != want.disagree {
+			t.Errorf("%s: self %s appraiser %s agreed %s disagree %v; want %+v", item, deref(got.Self), deref(got.Appraiser), deref(got.Agreed), got.Disagree, want)
+		}
+	}
+	if byItem["ITSP"].Note != "Wrote the trust's digital strategy" || byItem["ITSP"].Group == "" {
+		t.Errorf("ITSP: %+v", byItem["ITSP"])
+	}
+	// The contract's field names, read without this package's types; null, not absent, when not agreed.
+	raw := decode[map[string]any](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json"))
+	for _, k := range []string{"in_scope", "rated_by_both", "disagreements", "agreed", "outstanding", "appraisee_signed_at", "appraiser_signed_at", "previous_plan", "plan"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("appraisal show --json lacks %q", k)
+		}
+	}
+	for _, it := range raw["items"].([]any) {
+		row := it.(map[string]any)
+		if row["item"] != "PROG" {
+			continue
+		}
+		for _, k := range []string{"item", "title", "group", "self", "appraiser", "agreed", "disagree", "note"} {
+			if _, ok := row[k]; !ok {
+				t.Errorf("appraisal show --json items lack %q", k)
+			}
+		}
+		if row["agreed"] != nil {
+			t.Errorf("PROG agreed = %v, want null", row["agreed"])
+		}
+	}
+	text := cli("appraisal", "show", "--appraisal", ap.ID)
+	for _, want := range []string{"ITSP", "differ", "3 rated by both, 2 rated differently, 3 agreed, 0 still to agree", "Signed by the appraisee"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("appraisal show lacks %q:\n%s", want, text)
+		}
+	}
+	list := decode[[]appraisalJSON](t, cli("appraisal", "list", "--person", "ada lovelace", "--json"))
+	if len(list) != 1 || list[0].ID != ap.ID {
+		t.Errorf("appraisal list: %+v", list)
+	}
+	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee", "--unsign")
+	if s := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json")); s.AppraiseeSignedAt != nil || s.AppraiserSignedAt == nil {
+		t.Errorf("after --unsign: %v %v", s.AppraiseeSignedAt, s.AppraiserSignedAt)
+	}
+
+	// Reports: a person's latest plan (the appraisal's), and the appraisal.
+	dir := t.TempDir()
+	planPDF, appraisalPDF := filepath.Join(dir, "plan.pdf"), filepath.Join(dir, "appraisal.pdf")
+	cli("report", "plan", "--person", "Ada Lovelace", "--out", planPDF)
+	cli("report", "appraisal", "--appraisal", ap.ID, "--out", appraisalPDF)
+	for _, path := range []string{planPDF, appraisalPDF} {
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Errorf("%s: not a PDF (%v)", path, err)
+		}
+	}
+	before, _ := os.ReadFile(planPDF)
+	fails(1, "already exists", "report", "plan", "--plan", last.ID, "--out", planPDF)
+	if after, _ := os.ReadFile(planPDF); !bytes.Equal(before, after) {
+		t.Error("an existing report was overwritten")
+	}
+	fails(2, "--plan ID or --person", "report", "plan", "--plan", last.ID, "--person", "Ada Lovelace", "--out", filepath.Join(dir, "x.pdf"))
+	fails(1, "not found", "report", "appraisal", "--appraisal", "nope", "--out", filepath.Join(dir, "y.pdf"))
+	if _, err := os.Stat(filepath.Join(dir, "y.pdf")); !os.IsNotExist(err) {
+		t.Error("a failed report left a file behind")
+	}
+}
+
+// TestImportAppraiserFile imports the appraiser's file made on their own
+// laptop, and refuses a file about someone else.
+func TestImportAppraiserFileCommand(t *testing.T) {
+	mine, theirs := tempDB(t), filepath.Join(t.TempDir(), "appraiser.db")
+	at := func(db string) func(args ...string) string {
+		return func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	}
+	me, laptop := at(mine), at(theirs)
+	dir := t.TempDir()
+
+	me("people", "add", "--name", "Ada Lovelace", "--discipline", "nurse")
+	me("people", "add", "--name", "Charles Babbage", "--discipline", "doctor")
+	self := firstLine(me("assess", "new", "--person", "Ada Lovelace", "--framework", "sfia@9"))
+	other := firstLine(me("assess", "new", "--person", "Charles Babbage", "--framework", "sfia@9"))
+	me("assess", "rate", "--assessment", self, "--item", "ITSP", "--level", "4")
+	ap := firstLine(me("appraisal", "start", "--assessment", self, "--appraiser", "Dr Grace Hopper"))
+
+	// The appraiser rates Ada (and, by mistake, Charles) on their laptop.
+	files := map[string]string{}
+	for name, id := range map[string]string{"ada": self, "charles": other} {
+		selfFile := filepath.Join(dir, name+"-self.gapwise.json")
+		me("assess", "export", "--assessment", id, "--out", selfFile)
+		laptop("assess", "import", selfFile)
+		person := "Ada Lovelace"
+		if name == "charles" {
+			person = "Charles Babbage"
+		}
+		a := firstLine(laptop("assess", "new", "--person", person, "--framework", "sfia@9", "--kind", "appraiser", "--assessor", "Dr Grace Hopper"))
+		laptop("assess", "rate", "--assessment", a, "--item", "ITSP", "--level", "5")
+		files[name] = filepath.Join(dir, name+"-appraiser.gapwise.json")
+		laptop("assess", "export", "--assessment", a, "--out", files[name])
+	}
+
+	code, _, errOut := run(t, "--db", mine, "appraisal", "import-appraiser", "--appraisal", ap, files["charles"])
+	if code != ExitUser || !strings.Contains(errOut, "this file is an appraiser's assessment of Charles Babbage, not Ada Lovelace") {
+		t.Errorf("someone else's file: exit %d %q", code, errOut)
+	}
+	res := decode[importJSON](t, me("appraisal", "import-appraiser", "--appraisal", ap, files["ada"], "--json"))
+	if res.Outcome != "added" || res.Ratings != 1 || res.Person != "Ada Lovelace" {
+		t.Errorf("import-appraiser: %+v", res)
+	}
+	show := decode[appraisalShowJSON](t, me("appraisal", "show", "--appraisal", ap, "--json"))
+	if show.AppraiserAssessment == nil || *show.AppraiserAssessment != res.Assessment || show.Disagreements != 1 || show.Outstanding != 1 {
+		t.Errorf("after import: %+v", show)
+	}
+}

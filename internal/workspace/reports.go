@@ -1,0 +1,189 @@
+package workspace
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gapwise/internal/appinfo"
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/report"
+)
+
+// gapsAssessment picks the assessment a plan's gaps come from: the person's
+// newest assessment of the plan's framework version that has ratings, their
+// own or agreed at an appraisal (an appraiser's view of them is not their
+// position); failing that, the newest such assessment even if empty. ok is
+// false when the person has none.
+func (w *Workspace) gapsAssessment(ctx context.Context, p model.Plan) (a model.Assessment, ok bool, err error) {
+	all, err := w.store.Assessments(ctx, p.PersonID) // newest first
+	if err != nil {
+		return model.Assessment{}, false, err
+	}
+	for _, x := range all {
+		if x.Framework != p.Framework || x.Kind == model.AppraiserAssessment {
+			continue
+		}
+		if !ok {
+			a, ok = x, true
+		}
+		rs, err := w.store.Ratings(ctx, x.ID)
+		if err != nil {
+			return model.Assessment{}, false, err
+		}
+		if len(rs) > 0 {
+			return x, true, nil
+		}
+	}
+	return a, ok, nil
+}
+
+// PlanReport writes a personal plan as a PDF: the plan with the person's gaps
+// from their newest assessment of the plan's framework version (see
+// gapsAssessment; none gives an empty gaps section). generated is printed as
+// given; zero means now.
+func (w *Workspace) PlanReport(ctx context.Context, planID string, out io.Writer, generated time.Time) error {
+	p, err := w.store.Plan(ctx, planID)
+	if err != nil {
+		return err
+	}
+	if p.PersonID == "" {
+		return model.Errorf(model.Invalid, "plan %q is a team plan; only personal plans can be printed for now", p.Title)
+	}
+	person, err := w.store.Person(ctx, p.PersonID)
+	if err != nil {
+		return err
+	}
+	f, err := w.Framework(ctx, p.Framework)
+	if err != nil {
+		return err
+	}
+	in := report.PlanInput{
+		Meta:   report.Meta{Framework: f, AppVersion: appinfo.Version, Generated: generated},
+		Person: person,
+		Plan:   p,
+	}
+	a, ok, err := w.gapsAssessment(ctx, p)
+	if err != nil {
+		return err
+	}
+	if ok {
+		s, err := w.Sheet(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		in.Assessment = s.Assessment
+		in.Gaps = gap.Compute(s.Framework, s.Items, s.ratingList(), s.targetList())
+	}
+	if err := report.PlanPDF(out, in); err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot make the plan report")
+	}
+	return nil
+}
+
+// AppraisalReport writes a joint appraisal as a PDF: the review of the
+// previous plan, self, appraiser's and agreed levels with notes, the new
+// plan and the sign-off.
+func (w *Workspace) AppraisalReport(ctx context.Context, appraisalID string, out io.Writer, generated time.Time) error {
+	v, err := w.AppraisalView(ctx, appraisalID)
+	if err != nil {
+		return err
+	}
+	in := report.AppraisalInput{
+		Meta:         report.Meta{Framework: v.Framework, AppVersion: appinfo.Version, Generated: generated},
+		Person:       v.Person,
+		Appraisal:    v.Appraisal,
+		Items:        make([]report.AppraisalItem, len(v.Items)),
+		PreviousPlan: v.PreviousPlan,
+		Plan:         v.Plan,
+	}
+	for i, r := range v.Items {
+		in.Items[i] = report.AppraisalItem{Item: r.Item, TopGroup: r.TopGroup, Self: r.Self, Appraiser: r.Appraiser, Agreed: r.Agreed, Note: r.Note}
+	}
+	if err := report.AppraisalPDF(out, in); err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot make the appraisal report")
+	}
+	return nil
+}
+
+// WriteReportFile writes a report to path through a temporary file in the
+// same folder, so that a failure halfway leaves nothing behind. It never
+// replaces anything: an existing path is refused (Conflict) before and at
+// the moment the file appears. The file is readable by its owner only (it
+// holds personal appraisal data).
+func WriteReportFile(path string, render func(io.Writer) error) (err error) {
+	if path == "" {
+		return model.Errorf(model.Invalid, "no file name given for the report")
+	}
+	exists := func() error {
+		return model.Errorf(model.Conflict, "%s already exists; choose another name (Gapwise never overwrites your files)", path)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return exists()
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fileErr(err, path)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".gapwise-report-*.tmp") // mode 0600
+	if err != nil {
+		return fileErr(err, path)
+	}
+	tmpName := tmp.Name()
+	defer func() {
+		if tmp != nil {
+			tmp.Close()
+		}
+		os.Remove(tmpName) // after a successful link, only the extra name goes
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err := render(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fileErr(err, path)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fileErr(err, path)
+	}
+	err = tmp.Close()
+	tmp = nil
+	if err != nil {
+		return fileErr(err, path)
+	}
+	// A hard link appears only if nothing has the name. Folders that cannot
+	// hold hard links (FAT memory sticks, some network shares) get a rename
+	// after one more look.
+	if err := os.Link(tmpName, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return exists()
+		}
+		if _, err := os.Lstat(path); err == nil {
+			return exists()
+		}
+		if err := os.Rename(tmpName, path); err != nil {
+			return fileErr(err, path)
+		}
+	}
+	if d, err := os.Open(dir); err == nil { // make the new name durable where the platform can
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// fileErr classifies a failure to write the user's file.
+func fileErr(err error, path string) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return model.Wrap(model.Denied, err, "cannot write %s", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Wrap(model.NotFound, err, "cannot write %s: its folder does not exist", path)
+	}
+	return model.Wrap(model.Invalid, err, "cannot write %s", path)
+}

@@ -1,0 +1,120 @@
+package workspace
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+func TestWriteReportFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.pdf")
+	write := func(text string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
+	}
+	if err := WriteReportFile(path, write("%PDF-first")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("report file: %v, %v; want mode 0600", info, err)
+	}
+	err := WriteReportFile(path, write("%PDF-second"))
+	if model.KindOf(err) != model.Conflict || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("over an existing file: %v", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "%PDF-first" {
+		t.Errorf("the existing file was changed: %q", data)
+	}
+	boom := errors.New("boom")
+	failed := filepath.Join(dir, "failed.pdf")
+	if err := WriteReportFile(failed, func(w io.Writer) error { io.WriteString(w, "half"); return boom }); !errors.Is(err, boom) {
+		t.Errorf("render failure: %v", err)
+	}
+	if _, err := os.Stat(failed); !os.IsNotExist(err) {
+		t.Errorf("a failed report left a file: %v", err)
+	}
+	if err := WriteReportFile(filepath.Join(dir, "no-such-folder", "x.pdf"), write("x")); model.KindOf(err) != model.NotFound {
+		t.Errorf("missing folder: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("folder holds %v; want only plan.pdf (no temporary files)", names)
+	}
+}
+
+func TestReportsArePDFs(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	p, self := appraisee(t, w, "Ada Lovelace")
+
+	// A plan with no assessment of its version still prints.
+	bare, err := w.CreatePlan(ctx, p.ID, ddat, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := w.PlanReport(ctx, bare.ID, &buf, time.Time{}); err != nil {
+		t.Fatalf("plan without assessment: %v", err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) {
+		t.Errorf("plan report starts %q", buf.Bytes()[:min(8, buf.Len())])
+	}
+
+	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The plan's gaps come from the newest assessment with ratings: the
+	// self-assessment while the agreed one is empty.
+	plan, _ := w.Plan(ctx, ap.Plan)
+	if a, ok, err := w.gapsAssessment(ctx, plan); err != nil || !ok || a.ID != self.ID {
+		t.Errorf("gaps from %v (%v, %v), want the self-assessment", a.ID, ok, err)
+	}
+	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 5); err != nil {
+		t.Fatal(err)
+	}
+	if a, _, _ := w.gapsAssessment(ctx, plan); a.ID != ap.AgreedID {
+		t.Errorf("gaps from %v, want the agreed assessment once it has levels", a.ID)
+	}
+	if _, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "Write the ward's digital strategy", Items: []string{"ITSP"}, Activity: "project work", Due: "2027-03-31"}); err != nil {
+		t.Fatal(err)
+	}
+	appr, _ := w.RateAsAppraiser(ctx, ap.ID)
+	if err := w.Rate(ctx, appr.ID, model.Rating{Item: "ITSP", Level: 5}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.SetAppraisalNote(ctx, ap.ID, "ITSP", "Agreed after discussion"); err != nil {
+		t.Fatal(err)
+	}
+	for name, render := range map[string]func(io.Writer) error{
+		"plan":      func(out io.Writer) error { return w.PlanReport(ctx, ap.Plan, out, time.Now()) },
+		"appraisal": func(out io.Writer) error { return w.AppraisalReport(ctx, ap.ID, out, time.Now()) },
+	} {
+		path := filepath.Join(t.TempDir(), name+".pdf")
+		if err := WriteReportFile(path, render); err != nil {
+			t.Fatalf("%s report: %v", name, err)
+		}
+		data, _ := os.ReadFile(path)
+		if !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Errorf("%s report is not a PDF", name)
+		}
+	}
+	if err := w.PlanReport(ctx, "nope", io.Discard, time.Time{}); model.KindOf(err) != model.NotFound {
+		t.Errorf("unknown plan: %v", err)
+	}
+	if err := w.AppraisalReport(ctx, "nope", io.Discard, time.Time{}); model.KindOf(err) != model.NotFound {
+		t.Errorf("unknown appraisal: %v", err)
+	}
+}
