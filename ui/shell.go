@@ -35,13 +35,16 @@ type Shell struct {
 	person     *model.Person // whose work is shown; nil before a profile exists
 	assessment string        // the open assessment; "" when none
 
-	Profile  *ProfileScreen
-	Rate     *RateScreen
-	Gaps     *GapsScreen
-	Pathways *PathwaysScreen
-	Browser  *Browser
+	Profile   *ProfileScreen
+	Rate      *RateScreen
+	Gaps      *GapsScreen
+	Pathways  *PathwaysScreen
+	Plan      *PlanScreen
+	Appraisal *AppraisalScreen
+	Team      *TeamScreen
+	Browser   *Browser
 
-	rateTab, gapsTab, pathsTab *container.TabItem
+	rateTab, gapsTab, pathsTab, planTab, apprTab, teamTab *container.TabItem
 }
 
 // NewShell builds the shell over an open workspace and shows the person and
@@ -59,13 +62,19 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.Rate = newRateScreen(s)
 	s.Gaps = newGapsScreen(s)
 	s.Pathways = newPathwaysScreen(s)
+	s.Plan = newPlanScreen(s)
+	s.Appraisal = newAppraisalScreen(s)
+	s.Team = newTeamScreen(s)
 	s.Browser = NewBrowser(win, ws)
 	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.Rate.Content())
 	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.Gaps.Content())
 	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.Pathways.Content())
+	s.planTab = container.NewTabItemWithIcon("Plan", theme.DocumentIcon(), s.Plan.Content())
+	s.apprTab = container.NewTabItemWithIcon("Appraisal", theme.ConfirmIcon(), s.Appraisal.Content())
+	s.teamTab = container.NewTabItemWithIcon("Team", theme.GridIcon(), s.Team.Content())
 	s.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.Profile.Content()),
-		s.rateTab, s.gapsTab, s.pathsTab,
+		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
 		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.Browser.Content()),
 		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(win, ws)),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
@@ -178,6 +187,20 @@ func (s *Shell) refreshTab(t *container.TabItem) {
 		s.Gaps.load(s.assessment)
 	case s.pathsTab:
 		s.Pathways.load(s.assessment)
+	case s.planTab:
+		keep := ""
+		if p := s.Plan.Plan(); p != nil {
+			keep = p.ID
+		}
+		s.Plan.load(keep)
+	case s.apprTab:
+		keep := ""
+		if v := s.Appraisal.View(); v != nil {
+			keep = v.Appraisal.ID
+		}
+		s.Appraisal.load(keep)
+	case s.teamTab:
+		s.Team.pick()
 	}
 }
 

@@ -209,7 +209,7 @@ func (d *doc) ratingsTable(in AppraisalInput, c appraisalCounts) {
 		if first || !sameGroup(it.TopGroup, group) {
 			first = false
 			group = it.TopGroup
-			t.rows = append(t.rows, row{group: ratingGroupHeading(in.Items, group)})
+			t.rows = append(t.rows, row{group: ratingGroupHeading(in.Items, group, len(f.Groups) == 0)})
 		}
 		mark := cell{text: disagreeText(it.Self, it.Appraiser)}
 		dis := model.Disagree(it.Self, it.Appraiser)
@@ -240,8 +240,8 @@ func ratingCell(v *int) cell {
 }
 
 // ratingGroupHeading names a group with its count of disagreements.
-func ratingGroupHeading(items []AppraisalItem, g *model.Group) string {
-	title := "Other items"
+func ratingGroupHeading(items []AppraisalItem, g *model.Group, only bool) string {
+	title := ungroupedTitle(only)
 	if g != nil {
 		title = g.Title
 	}

@@ -106,7 +106,11 @@ func newDoc(m Meta, title, person string) (*doc, error) {
 		m.Generated = time.Now()
 	}
 	p := fpdf.New("P", "mm", "A4", "")
-	d := &doc{pdf: p, meta: m, running: clean(title + " · " + person)}
+	running := title
+	if strings.TrimSpace(person) != "" {
+		running += " · " + person
+	}
+	d := &doc{pdf: p, meta: m, running: clean(running)}
 	p.SetCatalogSort(true)
 	p.SetCreationDate(m.Generated)
 	p.SetModificationDate(m.Generated)
@@ -119,7 +123,7 @@ func newDoc(m Meta, title, person string) (*doc, error) {
 	p.SetAutoPageBreak(false, 0)
 	p.SetLineCapStyle("butt")
 	p.SetLineJoinStyle("miter")
-	p.SetTitle(clean(title+" — "+person), true)
+	p.SetTitle(clean(running), true)
 	p.SetSubject(clean(m.Framework.Name+", version "+m.Framework.Ref.Version), true)
 	p.SetCreator(appinfo.Name+" "+appVersion(m), true)
 	p.SetLang("en-GB")

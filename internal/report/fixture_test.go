@@ -319,3 +319,38 @@ func appraisalFor(f *model.Framework, signed, previous bool) AppraisalInput {
 	}
 	return in
 }
+
+// ungroupedFramework is like the DDaT pack: no groups, items whose ids are
+// slugs of their titles, a four-level scale, and role levels.
+func ungroupedFramework() *model.Framework {
+	f := &model.Framework{
+		Ref:         model.FrameworkRef{ID: "ddat", Version: "2025-q3"},
+		Name:        "Government Digital and Data Profession Capability Framework",
+		ShortName:   "DDaT",
+		Licence:     "Open Government Licence v3.0",
+		Attribution: "Contains public sector information licensed under the Open Government Licence v3.0.",
+		Scale: model.Scale{Name: "Skill levels", Levels: []model.Level{
+			{Value: 1, Name: "Awareness"}, {Value: 2, Name: "Working"}, {Value: 3, Name: "Practitioner"}, {Value: 4, Name: "Expert"},
+		}},
+	}
+	titles := []string{
+		"Accessibility", "Adapting to delivery methodologies", "Agile and Lean practices", "Availability and capacity management",
+		"Business analysis", "Community collaboration", "Data analysis and synthesis", "Data governance",
+		"Developing and maintaining user-centred service design standards and patterns", "Ethics and privacy",
+		"Information management", "Incident management", "Prototyping", "Stakeholder relationship management",
+	}
+	for _, t := range titles {
+		f.Items = append(f.Items, model.Item{ID: model.Slug(t), Title: t, Levels: []int{1, 2, 3, 4}})
+	}
+	return f
+}
+
+func ungroupedPlan() PlanInput {
+	f := ungroupedFramework()
+	rs, ts := ratingsAndTargets(f, gap.ManualSource)
+	return PlanInput{
+		Meta: meta(f, "Development plan"), Person: testPerson(), Assessment: testAssessment(f),
+		Gaps: gap.Compute(f, nil, rs, ts),
+		Plan: model.Plan{Title: "Data skills", Actions: actionsFor(f, 2)},
+	}
+}

@@ -75,18 +75,22 @@ func (d *doc) planCover(in PlanInput, title string) {
 	f := in.Framework
 	d.coverTitle(title, in.Person.Name)
 	a := in.Assessment
-	assessment := kindText(a.Kind)
-	if a.Assessor != "" && a.Assessor != in.Person.Name {
-		assessment += " by " + a.Assessor
-	}
-	assessment += ", " + dateText(a.CreatedAt)
-	if !a.UpdatedAt.IsZero() && dateText(a.UpdatedAt) != dateText(a.CreatedAt) {
-		assessment += " (last changed " + dateText(a.UpdatedAt) + ")"
-	}
-	if a.Scope.Group != "" {
-		if g, ok := f.Group(a.Scope.Group); ok {
-			assessment += "; only " + g.Title
+	assessment, position := "None yet, so there are no ratings or gaps to show", "No assessment yet"
+	if a.ID != "" || a.Kind != "" || !a.CreatedAt.IsZero() {
+		assessment = kindText(a.Kind)
+		if a.Assessor != "" && a.Assessor != in.Person.Name {
+			assessment += " by " + a.Assessor
 		}
+		assessment += ", " + dateText(a.CreatedAt)
+		if !a.UpdatedAt.IsZero() && dateText(a.UpdatedAt) != dateText(a.CreatedAt) {
+			assessment += " (last changed " + dateText(a.UpdatedAt) + ")"
+		}
+		if a.Scope.Group != "" {
+			if g, ok := f.Group(a.Scope.Group); ok {
+				assessment += "; only " + g.Title
+			}
+		}
+		position = positionText(in.Gaps.Tally)
 	}
 	plan := orDash(in.Plan.Title)
 	if plan == dash {
@@ -98,7 +102,7 @@ func (d *doc) planCover(in PlanInput, title string) {
 		[2]string{"Framework", frameworkText(f)},
 		[2]string{"Assessment", assessment},
 		[2]string{"Targets", capital(targetSourceText(f, in.Gaps.Items))},
-		[2]string{"Position", positionText(in.Gaps.Tally)},
+		[2]string{"Position", position},
 		[2]string{"Plan", plan},
 		[2]string{"Generated", d.generatedText()},
 	)
@@ -176,8 +180,11 @@ func positionText(t gap.Tally) string {
 // gapsTable lists the items that have a rating or a target, grouped by
 // outermost group, largest gaps first within each.
 func (d *doc) gapsTable(f *model.Framework, rep gap.Report) {
-	kind := groupKind(f)
-	intro := fmt.Sprintf("Items are grouped by %s, largest gap first. Levels (%s): %s.", kind, scaleName(f), scaleKey(f.Scale))
+	intro := "Largest gap first."
+	if len(f.Groups) > 0 {
+		intro = fmt.Sprintf("Items are grouped by %s, largest gap first.", groupKind(f))
+	}
+	intro += fmt.Sprintf(" Levels (%s): %s.", scaleName(f), scaleKey(f.Scale))
 	left := 0
 	for _, g := range rep.Items {
 		if g.Current == nil && g.Target == nil {
@@ -213,7 +220,7 @@ func (d *doc) gapsTable(f *model.Framework, rep gap.Report) {
 		if len(rows) == 0 {
 			continue
 		}
-		t.rows = append(t.rows, row{group: groupHeading(sum)})
+		t.rows = append(t.rows, row{group: groupHeading(sum, len(rep.Groups) == 1)})
 		t.rows = append(t.rows, rows...)
 	}
 	d.drawTable(t)
@@ -246,8 +253,8 @@ func gapRow(f *model.Framework, g *gap.ItemGap) row {
 }
 
 // groupHeading names a group with its figures.
-func groupHeading(sum gap.GroupSummary) string {
-	title := "Other items"
+func groupHeading(sum gap.GroupSummary, only bool) string {
+	title := ungroupedTitle(only)
 	if sum.Group != nil {
 		title = sum.Group.Title
 	}
@@ -322,6 +329,15 @@ func (d *doc) signColumn(x, y, w float64, title string, lines [][2]string) {
 	for i, l := range lines {
 		d.writeLine(x, y+12+float64(i)*10, w, l[0], l[1])
 	}
+}
+
+// ungroupedTitle heads the items that have no group: all of them, or the
+// rest after the groups.
+func ungroupedTitle(only bool) string {
+	if only {
+		return "All items"
+	}
+	return "Other items"
 }
 
 func groupKind(f *model.Framework) string {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -26,7 +27,7 @@ func radarsFor(f *model.Framework, rep gap.Report) (charts []chart.Radar, skippe
 	withTargets := rep.NoTarget < len(rep.Items)
 	top := float64(f.Scale.Top())
 	for _, sum := range rep.Groups {
-		title := "Skills"
+		title := ungroupedTitle(len(rep.Groups) == 1)
 		if sum.Group != nil {
 			title = sum.Group.Title
 		}
@@ -57,14 +58,17 @@ func sameGroup(a, b *model.Group) bool {
 	return a.ID == b.ID
 }
 
-// radarAxis labels an axis with its id (or a short title) and its numbers,
-// "now/target", with "–" for not rated or no target, as the app does.
+// radarAxis labels an axis with its numbers, "now/target", with "–" for
+// not rated or no target, as the app does. The name is the item's id when
+// that is a short code, else its title shortened to maxLabel characters
+// (a PDF page has more room than the app's chart, so titles are cut later).
 func radarAxis(it *gap.ItemGap) chart.Axis {
+	const maxLabel = 22
 	label := it.Item.ID
-	if len([]rune(label)) > 14 {
+	if len([]rune(label)) > 14 || label == model.Slug(it.Item.Title) {
 		r := []rune(it.Item.Title)
-		if len(r) > 14 {
-			r = append(r[:13], '…')
+		if len(r) > maxLabel {
+			r = append([]rune(strings.TrimRight(string(r[:maxLabel-1]), " ")), '…')
 		}
 		label = string(r)
 	}
@@ -133,13 +137,17 @@ func (d *doc) layoutRadars(charts []chart.Radar) radarLayout {
 		}
 	}
 	labelH := radarLabelSize * ptMM
+	// Two charts a row (three rows a page) when the labels leave room for
+	// a readable radius, else one larger chart a row.
 	lay := radarLayout{cols: 2, cellW: (contentW - 6) / 2}
 	r := (lay.cellW/2 - labelW - 1.5) / (1 + chart.LabelGap)
+	top := 27.0
 	if r < 24 {
 		lay = radarLayout{cols: 1, cellW: contentW}
 		r = (lay.cellW/2 - labelW - 1.5) / (1 + chart.LabelGap)
+		top = 34
 	}
-	lay.radius = min(max(r, 18), 27)
+	lay.radius = min(max(r, 18), top)
 	lay.height = lineHeight(radarTitleSize) + 2*labelH + 2*lay.radius*(1+chart.LabelGap) + 5
 	return lay
 }

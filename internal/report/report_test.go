@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
 
@@ -344,6 +345,53 @@ func TestSFIAAppraisal(t *testing.T) {
 	for _, id := range []string{in.Items[0].Item.ID, in.Items[146].Item.ID} {
 		if !strings.Contains(all, id+" ") {
 			t.Errorf("item %s missing", id)
+		}
+	}
+}
+
+// TestUngrouped: a framework without groups (like DDaT) has one chart and
+// one table group, titled for all items, with the long titles as labels.
+func TestUngrouped(t *testing.T) {
+	in := ungroupedPlan()
+	charts, skipped := radarsFor(in.Framework, in.Gaps)
+	if len(charts) != 1 || skipped != 0 || charts[0].Title != "All items" {
+		t.Fatalf("charts %+v, skipped %d: want one chart titled All items", charts, skipped)
+	}
+	for _, a := range charts[0].Axes {
+		name := a.Label[:strings.LastIndex(a.Label, " ")]
+		if len([]rune(name)) > 22 || strings.Contains(name, "-") {
+			t.Errorf("axis label %q: want the title, at most 22 characters", a.Label)
+		}
+	}
+	pages := pageTexts(t, render(t, "plan_ungrouped", planDoc(in)), false)
+	all := flat(strings.Join(pages, " "))
+	for _, w := range []string{"Development plan", "All items —", "Largest gap first.", "Developing and maintaining user-centred service design standards and patterns"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("plan lacks %q", w)
+		}
+	}
+	if strings.Contains(all, "grouped by") {
+		t.Error("an ungrouped framework's plan should not speak of groups")
+	}
+	ap := appraisalFor(in.Framework, false, false)
+	all = flat(strings.Join(pageTexts(t, render(t, "appraisal_ungrouped", appraisalDoc(ap)), false), " "))
+	if !strings.Contains(all, "All items") {
+		t.Error("appraisal of an ungrouped framework lacks its All items heading")
+	}
+}
+
+// TestPlanWithoutAssessment: a person with a plan but no assessment yet
+// gets a plan that says so, with empty gap sections.
+func TestPlanWithoutAssessment(t *testing.T) {
+	in := fciPlan()
+	in.Assessment = model.Assessment{}
+	in.Gaps = gap.Report{}
+	in.Person.Name = ""
+	pages := pageTexts(t, render(t, "plan_no_assessment", planDoc(in)), false)
+	all := flat(strings.Join(pages, " "))
+	for _, w := range []string{"Assessment None yet", "Position No assessment yet", "No chart can be drawn yet", "No item has a rating or a target yet.", "Development plan 2026/27"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("plan lacks %q", w)
 		}
 	}
 }

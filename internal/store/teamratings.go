@@ -1,0 +1,418 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+// latestSQL picks each person's latest assessment of one kind against one
+// framework version (updated last; then created last; then the greater id,
+// so the choice never depends on row order) and reads its ratings. A latest
+// assessment with no ratings gives one row with item ” (never an item id),
+// so that its person is still seen. %s is where a filter on people goes.
+const latestSQL = `WITH latest AS (
+	SELECT id, person FROM (
+		SELECT id, person, row_number() OVER (
+			PARTITION BY person ORDER BY updated_at DESC, created_at DESC, id DESC) AS k
+		FROM assessments WHERE framework = ?1 AND kind = ?2%s
+	) WHERE k = 1
+)
+SELECT l.person, ifnull(r.item, ''), ifnull(r.level, 0), ifnull(r.confidence, 0)
+FROM latest l LEFT JOIN ratings r ON r.assessment = l.id`
+
+// latestRow is one rating as read, before it is grouped by person: indexes
+// into the people and items seen, so a row costs 16 bytes and no pointers.
+type latestRow struct {
+	person, item int32
+	level, conf  int32
+}
+
+// rowChunk is how many rows are staged per allocation: large enough to be
+// cheap, small enough that the last one wastes little.
+const rowChunk = 1 << 16
+
+// LatestRatings reads, for each person, the ratings of their latest
+// assessment of kind against framework version ref: the one updated last
+// (then created last, then the greater id). It is the read behind team
+// measures and is built for a whole organisation at once (10,000 people
+// with 150 ratings each): one query, rows staged compactly, and all the
+// ratings returned in one allocation.
+//
+// personIDs limits the read to those people; nil means everyone. The map is
+// keyed by person id and holds only people who have such an assessment: a
+// person missing from it has none (a team member who is never rated). A
+// person whose latest assessment has no ratings maps to an empty slice.
+// Each person's ratings are in the framework's item order.
+//
+// Only Item, Level and Confidence are filled in: team figures need the
+// levels, and at this scale evidence text and timestamps would cost more
+// memory than everything else together. Ratings gives one assessment whole.
+func (s *Store) LatestRatings(ctx context.Context, ref model.FrameworkRef, kind model.AssessmentKind, personIDs []string) (map[string][]model.Rating, error) {
+	if _, err := model.ParseAssessmentKind(string(kind)); err != nil {
+		return nil, model.Wrap(model.Invalid, err, "latest ratings")
+	}
+	if personIDs != nil && len(personIDs) == 0 {
+		return map[string][]model.Rating{}, nil
+	}
+	var out map[string][]model.Rating
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := frameworkExists(ctx, tx, ref); err != nil {
+			return err
+		}
+		items, err := itemOrder(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		query, args := fmt.Sprintf(latestSQL, ""), []any{ref.String(), string(kind)}
+		if personIDs != nil {
+			ids, err := json.Marshal(personIDs)
+			if err != nil {
+				return err
+			}
+			query = fmt.Sprintf(latestSQL, " AND person IN (SELECT value FROM json_each(?3))")
+			args = append(args, string(ids))
+		}
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		out, err = groupLatest(rows, items)
+		return err
+	})
+	if err != nil {
+		return nil, fail(err, "cannot read the latest %s assessments of %s", kind, ref)
+	}
+	return out, nil
+}
+
+// itemIndex numbers a framework's items in item order and keeps one copy of
+// each id, so that a million ratings share a few hundred strings.
+type itemIndex struct {
+	ids []string
+	at  map[string]int32
+}
+
+func (ix *itemIndex) index(id string) int32 {
+	if k, ok := ix.at[id]; ok {
+		return k
+	}
+	// Not in the items table: the foreign key makes this unreachable, but
+	// an unknown id is kept rather than lost, after the known ones.
+	k := int32(len(ix.ids))
+	ix.ids = append(ix.ids, id)
+	ix.at[id] = k
+	return k
+}
+
+func itemOrder(ctx context.Context, tx *sql.Tx, ref model.FrameworkRef) (*itemIndex, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM items WHERE framework = ? ORDER BY position, id", ref.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ix := &itemIndex{at: map[string]int32{}}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ix.index(id)
+	}
+	return ix, rows.Err()
+}
+
+// groupLatest stages the rows compactly, then lays the ratings out person by
+// person, each in item order, in one slice.
+func groupLatest(rows *sql.Rows, items *itemIndex) (map[string][]model.Rating, error) {
+	var (
+		chunks   [][]latestRow
+		cur      []latestRow
+		people   []string
+		personAt = map[string]int32{}
+		lastP    string
+		lastK    int32 = -1
+
+		person, item string
+		level, conf  int64
+	)
+	dest := []any{&person, &item, &level, &conf} // built once: Scan takes it as is
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		// Rows come grouped by assessment, so most rows are the same
+		// person as the one before.
+		if lastK < 0 || person != lastP {
+			k, ok := personAt[person]
+			if !ok {
+				k = int32(len(people))
+				people = append(people, person)
+				personAt[person] = k
+			}
+			lastP, lastK = person, k
+		}
+		if item == "" {
+			continue // the person's latest assessment has no ratings
+		}
+		if len(cur) == cap(cur) {
+			if cur != nil {
+				chunks = append(chunks, cur)
+			}
+			cur = make([]latestRow, 0, rowChunk)
+		}
+		cur = append(cur, latestRow{person: lastK, item: items.index(item), level: int32(level), conf: int32(conf)})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(cur) > 0 {
+		chunks = append(chunks, cur)
+	}
+
+	// Count per person and per item; then visit the rows item by item so
+	// that each person's ratings come out in item order.
+	total := 0
+	next := make([]int, len(people)) // where the person's next rating goes
+	byItem := make([]int32, len(items.ids)+1)
+	for _, c := range chunks {
+		total += len(c)
+		for _, r := range c {
+			next[r.person]++
+			byItem[r.item+1]++
+		}
+	}
+	for k := 1; k < len(byItem); k++ {
+		byItem[k] += byItem[k-1]
+	}
+	order := make([]int32, total) // row numbers grouped by item
+	fill := byItem[:len(items.ids)]
+	n := int32(0)
+	for _, c := range chunks {
+		for _, r := range c {
+			order[fill[r.item]] = n
+			fill[r.item]++
+			n++
+		}
+	}
+
+	out := make(map[string][]model.Rating, len(people))
+	all := make([]model.Rating, total)
+	start := 0
+	for k, p := range people {
+		count := next[k]
+		out[p] = all[start : start+count : start+count]
+		next[k] = start
+		start += count
+	}
+	for _, n := range order {
+		r := &chunks[n/rowChunk][n%rowChunk]
+		all[next[r.person]] = model.Rating{Item: items.ids[r.item], Level: int(r.level), Confidence: int(r.conf)}
+		next[r.person]++
+	}
+	return out, nil
+}
+
+// BulkPerson is a new person with their assessments, for BulkLoad.
+type BulkPerson struct {
+	Person      model.Person
+	Assessments []BulkAssessment
+}
+
+// BulkAssessment is an assessment with its ratings, for BulkLoad.
+type BulkAssessment struct {
+	Assessment model.Assessment
+	Ratings    []model.Rating
+}
+
+// bulkRows is how many ratings one INSERT statement of BulkLoad carries
+// (7 parameters each, well under SQLite's limit of 32,766).
+const bulkRows = 64
+
+// BulkLoad adds many new people, with their assessments and ratings, in one
+// transaction. It exists for development tools that build organisation-sized
+// databases (tools/teambench); the app adds people and assessments through
+// CreatePerson, CreateAssessment, SetRating and ImportAssessment.
+//
+// Every check of the schema still applies (levels valid for the item, items
+// in the assessment's framework version, no person or assessment twice), and
+// the first refusal rolls the whole batch back. Empty ids are given new
+// UUIDs; an assessment always belongs to the person it is listed under.
+// Ratings go in many to a statement: that, and one commit per batch, is
+// what makes it fast.
+func (s *Store) BulkLoad(ctx context.Context, people []BulkPerson) error {
+	at := now()
+	for i := range people {
+		p := &people[i].Person
+		if err := checkPerson(*p); err != nil {
+			return err
+		}
+		if p.ID == "" {
+			p.ID = newID()
+		}
+		p.CreatedAt = norm(p.CreatedAt, at)
+		for j := range people[i].Assessments {
+			a := &people[i].Assessments[j].Assessment
+			if a.PersonID != "" && a.PersonID != p.ID {
+				return model.Errorf(model.Invalid, "assessment %s is listed under person %s but belongs to %s", a.ID, p.ID, a.PersonID)
+			}
+			a.PersonID = p.ID
+			if err := checkAssessment(*a); err != nil {
+				return err
+			}
+			if a.ID == "" {
+				a.ID = newID()
+			}
+			a.CreatedAt = norm(a.CreatedAt, at)
+			a.UpdatedAt = norm(a.UpdatedAt, a.CreatedAt)
+		}
+	}
+	// One connection of its own, with a page cache large enough that the
+	// batch's changes are not spilled to the log and read back mid-way, and
+	// statement journals (kept so that a refused statement undoes only
+	// itself) in memory rather than in temporary files. The connection's
+	// usual settings are restored before it goes back to the pool.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fail(err, "cannot start a change to %s", s.path)
+	}
+	defer conn.Close()
+	var cacheSize, tempStore int
+	if err := conn.QueryRowContext(ctx, "SELECT cache_size, temp_store FROM pragma_cache_size, pragma_temp_store").Scan(&cacheSize, &tempStore); err != nil {
+		return fail(err, "cannot start a change to %s", s.path)
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY", bulkCacheKiB)); err != nil {
+		return fail(err, "cannot start a change to %s", s.path)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d", cacheSize, tempStore))
+
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err, "cannot start a change to %s", s.path)
+	}
+	defer tx.Rollback()
+	b := bulk{ctx: ctx, tx: tx, at: at, stmts: map[int]*sql.Stmt{}}
+	defer b.close()
+	for _, bp := range people {
+		if err := b.person(bp); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err, "cannot save the change to %s", s.path)
+	}
+	return nil
+}
+
+// bulkCacheKiB is BulkLoad's page cache (negative: in KiB), 128 MiB.
+const bulkCacheKiB = -128 << 10
+
+// bulk holds BulkLoad's prepared statements, one per number of ratings.
+type bulk struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	at     time.Time
+	stmts  map[int]*sql.Stmt
+	people *sql.Stmt
+	assess *sql.Stmt
+	args   []any
+}
+
+func (b *bulk) close() {
+	for _, st := range b.stmts {
+		st.Close()
+	}
+	for _, st := range []*sql.Stmt{b.people, b.assess} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (b *bulk) prepare(st **sql.Stmt, query string) error {
+	if *st != nil {
+		return nil
+	}
+	var err error
+	*st, err = b.tx.PrepareContext(b.ctx, query)
+	return err
+}
+
+func (b *bulk) person(bp BulkPerson) error {
+	p := bp.Person
+	if err := b.prepare(&b.people, `INSERT INTO people
+		(id, name, discipline, role, organisation, informatics_wte, sample, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		return fail(err, "cannot add people")
+	}
+	_, err := b.people.ExecContext(b.ctx, p.ID, p.Name, string(p.Discipline), p.Role, p.Organisation,
+		p.InformaticsWTE, boolInt(p.Sample), stamp(p.CreatedAt), stamp(b.at))
+	if isDuplicate(err) {
+		return model.Errorf(model.Conflict, "a person with id %s already exists", p.ID)
+	}
+	if err != nil {
+		return fail(err, "cannot add %q", p.Name)
+	}
+	if err := b.prepare(&b.assess, `INSERT INTO assessments
+		(id, person, framework, kind, assessor, scope_group, scope_role_level, sample, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`); err != nil {
+		return fail(err, "cannot add assessments")
+	}
+	for _, ba := range bp.Assessments {
+		a := ba.Assessment
+		_, err := b.assess.ExecContext(b.ctx, a.ID, p.ID, a.Framework.String(), string(a.Kind), a.Assessor,
+			a.Scope.Group, a.Scope.RoleLevel, boolInt(p.Sample), stamp(a.CreatedAt), stamp(a.UpdatedAt))
+		switch {
+		case isDuplicate(err):
+			return model.Errorf(model.Conflict, "an assessment with id %s already exists", a.ID)
+		case isConstraint(err):
+			return model.Wrap(model.Invalid, err, "assessment %s refused (is framework %s installed?)", a.ID, a.Framework)
+		case err != nil:
+			return fail(err, "cannot add assessment %s", a.ID)
+		}
+		if err := b.ratings(a, ba.Ratings); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ratings inserts an assessment's ratings bulkRows to a statement. When the
+// database refuses a statement, only that statement is undone: its ratings
+// are then written one by one, which names the rating at fault.
+func (b *bulk) ratings(a model.Assessment, ratings []model.Rating) error {
+	fw := a.Framework.String()
+	for len(ratings) > 0 {
+		n := min(len(ratings), bulkRows)
+		st, ok := b.stmts[n]
+		if !ok {
+			q := `INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, rated_at) VALUES ` +
+				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+			var err error
+			if st, err = b.tx.PrepareContext(b.ctx, q); err != nil {
+				return fail(err, "cannot add ratings")
+			}
+			b.stmts[n] = st
+		}
+		b.args = b.args[:0]
+		for _, r := range ratings[:n] {
+			b.args = append(b.args, a.ID, fw, r.Item, r.Level, r.Confidence, r.Evidence, stamp(norm(r.RatedAt, a.UpdatedAt)))
+		}
+		if _, err := st.ExecContext(b.ctx, b.args...); err != nil {
+			for _, r := range ratings[:n] {
+				if err := writeRating(b.ctx, b.tx, a.ID, fw, r, a.UpdatedAt, false); err != nil {
+					return model.Wrap(model.KindOf(err), err, "assessment %s", a.ID)
+				}
+			}
+			return fail(err, "cannot add the ratings of assessment %s", a.ID)
+		}
+		ratings = ratings[n:]
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package workspace
+
+import (
+	"context"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+)
+
+// TeamView is everything the team workshop shows: members, composition,
+// each member's latest self-assessment, and the team measures per item.
+type TeamView struct {
+	Team        model.Team
+	Framework   *model.Framework
+	Members     []model.Person
+	Ratings     map[string]map[string]model.Rating // person id -> item id -> rating
+	Assessed    int                                // members with a self-assessment of the team's framework version
+	Targets     []model.Target
+	Composition gap.Composition
+	Measures    gap.TeamReport
+}
+
+// TeamView computes a team's composition and measures from each member's
+// latest self-assessment of the team's framework version.
+func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, error) {
+	team, err := w.store.Team(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	f, err := w.Framework(ctx, team.Framework)
+	if err != nil {
+		return nil, err
+	}
+	members, err := w.store.Members(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(members))
+	for i, m := range members {
+		ids[i] = m.ID
+	}
+	latest, err := w.store.LatestRatings(ctx, team.Framework, model.SelfAssessment, ids)
+	if err != nil {
+		return nil, err
+	}
+	targets, err := w.store.TeamTargets(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	v := &TeamView{Team: team, Framework: f, Members: members, Targets: targets, Ratings: map[string]map[string]model.Rating{}}
+	mr := make([]gap.MemberRatings, len(members))
+	for i, m := range members {
+		rs, ok := latest[m.ID]
+		mr[i] = gap.MemberRatings{PersonID: m.ID, Ratings: rs}
+		byItem := map[string]model.Rating{}
+		for _, r := range rs {
+			byItem[r.Item] = r
+		}
+		v.Ratings[m.ID] = byItem
+		if ok {
+			v.Assessed++
+		}
+	}
+	v.Composition = gap.TeamComposition(members)
+	v.Measures = gap.TeamMeasures(f, nil, mr, targets)
+	return v, nil
+}

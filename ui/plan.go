@@ -1,0 +1,372 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// PlanScreen is the person's development plan: SMART actions linked to the
+// items they address, and the plan as a PDF.
+type PlanScreen struct {
+	shell *Shell
+	plans []model.Plan
+	plan  *model.Plan
+	fw    *model.Framework // the plan's framework version
+	gapIt []*model.Item    // items below target in the person's latest assessment of the plan's framework
+
+	picker *widget.Select
+	list   *widget.List
+	status *widget.Label
+	body   fyne.CanvasObject
+	root   *fyne.Container
+	empty  *widget.Label
+}
+
+func newPlanScreen(s *Shell) *PlanScreen {
+	p := &PlanScreen{shell: s}
+	p.picker = widget.NewSelect(nil, func(string) {
+		if i := p.picker.SelectedIndex(); i >= 0 && i < len(p.plans) {
+			p.show(p.plans[i].ID)
+		}
+	})
+	p.picker.PlaceHolder = "Choose a plan"
+	p.list = widget.NewList(
+		func() int {
+			if p.plan == nil {
+				return 0
+			}
+			return len(p.plan.Actions)
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("action template")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			setLabel(o.(*widget.Label), actionLine(p.plan.Actions[id]), false)
+		},
+	)
+	p.list.OnSelected = func(id widget.ListItemID) {
+		p.list.Unselect(id)
+		if p.plan != nil && id >= 0 && id < len(p.plan.Actions) {
+			p.editAction(p.plan.Actions[id])
+		}
+	}
+	p.status = widget.NewLabel("")
+	p.status.Wrapping = fyne.TextWrapWord
+	newPlan := widget.NewButtonWithIcon("New plan from my gaps", theme.ContentAddIcon(), func() { p.newPlan() })
+	add := widget.NewButtonWithIcon("Add action…", theme.ContentAddIcon(), func() {
+		if p.plan != nil {
+			p.editAction(model.Action{Status: model.Planned})
+		}
+	})
+	add.Importance = widget.HighImportance
+	pdf := widget.NewButtonWithIcon("Save plan as PDF…", theme.DocumentPrintIcon(), func() { p.savePDF() })
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("Plan"), newPlan, p.picker),
+		container.NewHBox(add, pdf),
+		p.status,
+		widget.NewLabelWithStyle("Actions (select one to edit it or record progress)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	)
+	p.body = container.NewBorder(top, nil, nil, nil, p.list)
+	p.empty = widget.NewLabel("No development plan yet. Open an assessment, then press New plan from my gaps.")
+	p.root = container.NewStack(container.NewBorder(container.NewHBox(newPlan), nil, nil, nil, container.NewCenter(p.empty)))
+	return p
+}
+
+// Content is the screen's root object.
+func (p *PlanScreen) Content() fyne.CanvasObject { return p.root }
+
+// Plan is the plan on screen, nil when none.
+func (p *PlanScreen) Plan() *model.Plan { return p.plan }
+
+func actionLine(a model.Action) string {
+	due := "no due date"
+	if a.Due != "" {
+		due = "due " + a.Due
+	}
+	act := a.Activity
+	if act == "" {
+		act = "activity not chosen"
+	}
+	return fmt.Sprintf("[%s] %s — %s, %s · %s", a.Status, a.Objective, act, due, strings.Join(a.Items, ", "))
+}
+
+// load lists the current person's plans and shows the newest (or keepID).
+func (p *PlanScreen) load(keepID string) {
+	person := p.shell.person
+	if person == nil {
+		p.plans, p.plan = nil, nil
+		p.root.Objects = []fyne.CanvasObject{container.NewCenter(p.empty)}
+		p.root.Refresh()
+		return
+	}
+	inBackground(func() ([]model.Plan, error) {
+		return p.shell.ws.Plans(context.Background(), person.ID)
+	}, func(plans []model.Plan, err error) {
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.plans = plans
+		names := make([]string, len(plans))
+		for i, pl := range plans {
+			names[i] = pl.Title
+		}
+		p.picker.SetOptions(names)
+		if len(plans) == 0 {
+			p.plan = nil
+			p.root.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(widget.NewButtonWithIcon("New plan from my gaps", theme.ContentAddIcon(), func() { p.newPlan() })), nil, nil, nil, container.NewCenter(p.empty))}
+			p.root.Refresh()
+			return
+		}
+		p.root.Objects = []fyne.CanvasObject{p.body}
+		p.root.Refresh()
+		idx := 0
+		for i, pl := range plans {
+			if pl.ID == keepID {
+				idx = i
+			}
+		}
+		p.picker.SetSelectedIndex(idx)
+	})
+}
+
+type planData struct {
+	plan  model.Plan
+	fw    *model.Framework
+	items []*model.Item
+}
+
+// show loads one plan and the items its person is below target on.
+func (p *PlanScreen) show(id string) {
+	ws := p.shell.ws
+	inBackground(func() (planData, error) {
+		pl, err := ws.Plan(context.Background(), id)
+		if err != nil {
+			return planData{}, err
+		}
+		d := planData{plan: pl}
+		if d.fw, err = ws.Framework(context.Background(), pl.Framework); err != nil {
+			return d, err
+		}
+		as, err := ws.Assessments(context.Background(), pl.PersonID)
+		if err != nil {
+			return d, err
+		}
+		for _, a := range as {
+			if a.Framework != pl.Framework || a.Kind == model.AppraiserAssessment {
+				continue
+			}
+			v, err := ws.Gaps(context.Background(), a.ID)
+			if err != nil {
+				return d, err
+			}
+			for _, g := range v.Report.Items {
+				if g.Status == gap.Below {
+					d.items = append(d.items, g.Item)
+				}
+			}
+			break
+		}
+		return d, nil
+	}, func(d planData, err error) {
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.plan, p.fw, p.gapIt = &d.plan, d.fw, d.items
+		p.list.Refresh()
+		done := 0
+		for _, a := range d.plan.Actions {
+			if a.Status == model.Done {
+				done++
+			}
+		}
+		p.status.SetText(fmt.Sprintf("%s · %d action(s), %d done · %d item(s) below target to address", d.plan.Framework, len(d.plan.Actions), done, len(d.items)))
+	})
+}
+
+// newPlan starts an empty plan for the open assessment's person and framework.
+func (p *PlanScreen) newPlan() {
+	s := p.shell
+	id := s.AssessmentID()
+	if id == "" {
+		showError(s.win, model.Errorf(model.Invalid, "open an assessment first: a plan addresses its gaps"))
+		return
+	}
+	inBackground(func() (model.Plan, error) {
+		return s.ws.PlanFromGaps(context.Background(), id)
+	}, func(pl model.Plan, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		p.load(pl.ID)
+	})
+}
+
+// editAction shows the action form; saving validates in the workspace.
+func (p *PlanScreen) editAction(a model.Action) {
+	s := p.shell
+	plan := p.plan
+	objective := widget.NewMultiLineEntry()
+	objective.SetPlaceHolder("Specific, measurable, achievable, relevant, time-bound: e.g. Complete the FCI mentoring scheme's first three sessions on clinical safety by March")
+	objective.Wrapping = fyne.TextWrapWord
+	objective.SetText(a.Objective)
+	candidates := slices.Clone(p.gapIt)
+	for _, id := range a.Items {
+		if !slices.ContainsFunc(candidates, func(it *model.Item) bool { return it.ID == id }) {
+			if it, ok := p.frameworkItem(id); ok {
+				candidates = append(candidates, it)
+			}
+		}
+	}
+	labels := make([]string, len(candidates))
+	var chosen []string
+	for i, it := range candidates {
+		labels[i] = it.Label()
+		if slices.Contains(a.Items, it.ID) {
+			chosen = append(chosen, labels[i])
+		}
+	}
+	items := widget.NewCheckGroup(labels, nil)
+	items.SetSelected(chosen)
+	activity := widget.NewSelect(model.Activities, nil)
+	activity.SetSelected(a.Activity)
+	due := widget.NewEntry()
+	due.SetPlaceHolder("YYYY-MM-DD")
+	due.SetText(a.Due)
+	statuses := make([]string, len(model.ActionStatuses))
+	for i, st := range model.ActionStatuses {
+		statuses[i] = string(st)
+	}
+	status := widget.NewSelect(statuses, nil)
+	status.SetSelected(string(a.Status))
+	evidence := widget.NewMultiLineEntry()
+	evidence.SetPlaceHolder("Completion evidence: certificate, project outcome, reflection")
+	evidence.SetText(a.Evidence)
+	itemsBox := fyne.CanvasObject(container.NewVScroll(items))
+	if len(candidates) == 0 {
+		itemsBox = widget.NewLabel("No items below target in your latest assessment of this framework.")
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("SMART objective", objective),
+		widget.NewFormItem("Items it addresses", container.NewGridWrap(fyne.NewSize(620, 150), itemsBox)),
+		widget.NewFormItem("Activity", activity),
+		widget.NewFormItem("Due", due),
+		widget.NewFormItem("Status", status),
+		widget.NewFormItem("Completion evidence", evidence),
+	)
+	title := "New action"
+	if a.ID != "" {
+		title = "Edit action"
+	}
+	var d dialog.Dialog
+	save := func() {
+		a.Objective, a.Activity, a.Due, a.Evidence = objective.Text, activity.Selected, strings.TrimSpace(due.Text), evidence.Text
+		a.Status = model.ActionStatus(status.Selected)
+		a.Items = nil
+		for i, l := range labels {
+			if slices.Contains(items.Selected, l) {
+				a.Items = append(a.Items, candidates[i].ID)
+			}
+		}
+		inBackground(func() (model.Action, error) {
+			return s.ws.SaveAction(context.Background(), plan.ID, a)
+		}, func(_ model.Action, err error) {
+			if err != nil {
+				showError(s.win, err) // the form stays open so nothing typed is lost
+				return
+			}
+			d.Hide()
+			p.show(plan.ID)
+		})
+	}
+	buttons := container.NewHBox(widget.NewButton("Cancel", func() { d.Hide() }))
+	if a.ID != "" {
+		buttons.Add(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm("Delete action", "Delete this action from the plan?", func(ok bool) {
+				if !ok {
+					return
+				}
+				inBackground(func() (struct{}, error) {
+					return struct{}{}, s.ws.DeleteAction(context.Background(), plan.ID, a.ID)
+				}, func(_ struct{}, err error) {
+					if err != nil {
+						showError(s.win, err)
+						return
+					}
+					d.Hide()
+					p.show(plan.ID)
+				})
+			}, s.win)
+		}))
+	}
+	saveBtn := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), save)
+	saveBtn.Importance = widget.HighImportance
+	buttons.Add(saveBtn)
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(form)), s.win)
+	d.Resize(fyne.NewSize(900, 640))
+	d.Show()
+}
+
+func (p *PlanScreen) frameworkItem(id string) (*model.Item, bool) {
+	if p.fw == nil {
+		return nil, false
+	}
+	return p.fw.Item(id)
+}
+
+// savePDF writes the plan as a PDF into a folder the user picks.
+func (p *PlanScreen) savePDF() {
+	if p.plan == nil || p.shell.person == nil {
+		return
+	}
+	id := p.plan.ID
+	name := fmt.Sprintf("%s-development-plan-%s.pdf", model.Slug(p.shell.person.Name), time.Now().Format("2006-01-02"))
+	saveReport(p.shell, name, func(w io.Writer) error {
+		return p.shell.ws.PlanReport(context.Background(), id, w, time.Now())
+	}, p.status)
+}
+
+// saveReport asks for a folder and writes a report there under name, never
+// replacing an existing file; the result is reported in status.
+func saveReport(s *Shell, name string, render func(io.Writer) error, status *widget.Label) {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		path := filepath.Join(dir.Path(), name)
+		status.SetText("Writing " + path + "…")
+		inBackground(func() (struct{}, error) {
+			return struct{}{}, workspace.WriteReportFile(path, render)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				status.SetText("")
+				showError(s.win, err)
+				return
+			}
+			status.SetText("Saved " + path)
+		})
+	}, s.win)
+}

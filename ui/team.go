@@ -1,0 +1,492 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/chart"
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// TeamScreen is the CCIO's team gap workshop: merge members' files, see the
+// team's composition, a members x items heatmap, coverage, single points of
+// failure and common gaps, with a workshop display for projecting.
+type TeamScreen struct {
+	shell *Shell
+	teams []model.Team
+	view  *workspace.TeamView
+
+	workshop  bool // names hidden, small figures suppressed
+	minPeople int  // figures resting on fewer people are suppressed in workshop display
+
+	cols     []*gap.ItemMeasure // heatmap columns after filter and sort
+	measures []*gap.ItemMeasure // measure list rows (same filter and sort)
+
+	picker      *widget.Select
+	mode        *widget.Button
+	modeNote    *widget.Label
+	minEntry    *widget.Entry
+	groupFilter *widget.Select
+	sortBy      *widget.Select
+	composition *widget.RichText
+	table       *widget.Table
+	list        *widget.List
+	common      *widget.RichText
+	body        fyne.CanvasObject
+	empty       *widget.Label
+	root        *fyne.Container
+}
+
+const (
+	sortFramework = "Framework order"
+	sortGap       = "Largest share below target first"
+	allGroups     = "All groups"
+)
+
+func newTeamScreen(s *Shell) *TeamScreen {
+	t := &TeamScreen{shell: s, minPeople: 3}
+	t.picker = widget.NewSelect(nil, func(string) { t.pick() })
+	t.picker.PlaceHolder = "Choose a team"
+	newTeam := widget.NewButtonWithIcon("New team…", theme.ContentAddIcon(), func() { t.newTeam() })
+	importBtn := widget.NewButtonWithIcon("Import members' files…", theme.DownloadIcon(), func() { t.importFolder() })
+	addMember := widget.NewButtonWithIcon("Add a person…", theme.AccountIcon(), func() { t.addMember() })
+	targets := widget.NewButtonWithIcon("Team targets…", theme.SettingsIcon(), func() { t.setTargets() })
+	t.mode = widget.NewButtonWithIcon("Workshop display", theme.VisibilityOffIcon(), func() { t.toggleWorkshop() })
+	t.modeNote = widget.NewLabel("")
+	t.minEntry = widget.NewEntry()
+	t.minEntry.SetText("3")
+	t.minEntry.OnSubmitted = func(string) { t.setMinPeople() }
+
+	t.groupFilter = widget.NewSelect([]string{allGroups}, func(string) { t.arrange() })
+	t.groupFilter.SetSelected(allGroups)
+	t.sortBy = widget.NewSelect([]string{sortFramework, sortGap}, func(string) { t.arrange() })
+	t.sortBy.SetSelected(sortFramework)
+
+	t.composition = widget.NewRichText()
+	t.composition.Wrapping = fyne.TextWrapWord
+	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
+	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("header template text") }
+	t.table.UpdateHeader = t.updateHeader
+	t.table.OnSelected = func(id widget.TableCellID) { t.showCell(id); t.table.UnselectAll() }
+	t.list = widget.NewList(
+		func() int { return len(t.measures) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("measure template row")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			setLabel(o.(*widget.Label), t.measureLine(t.measures[id]), false)
+		},
+	)
+	t.list.OnSelected = func(id widget.ListItemID) {
+		t.list.Unselect(id)
+		if id >= 0 && id < len(t.measures) {
+			t.setItemTarget(t.measures[id].Item)
+		}
+	}
+	t.common = widget.NewRichText()
+	t.common.Wrapping = fyne.TextWrapWord
+
+	heat := container.NewBorder(container.NewHBox(widget.NewLabel("Show"), t.groupFilter, widget.NewLabel("Sort"), t.sortBy), nil, nil, nil, t.table)
+	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
+	measures.Offset = 0.6
+	tabs := container.NewAppTabs(
+		container.NewTabItem("Composition", container.NewVScroll(container.NewPadded(t.composition))),
+		container.NewTabItem("Heatmap", heat),
+		container.NewTabItem("Coverage and common gaps", measures),
+	)
+	bar := container.NewHBox(newTeam, importBtn, addMember, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, t.modeNote)
+	t.body = container.NewBorder(top, nil, nil, nil, tabs)
+	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
+	t.root = container.NewStack(container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty)))
+	t.reloadTeams("")
+	return t
+}
+
+// Content is the screen's root object.
+func (t *TeamScreen) Content() fyne.CanvasObject { return t.root }
+
+// View is the team on screen, nil when none.
+func (t *TeamScreen) View() *workspace.TeamView { return t.view }
+
+// Workshop reports whether the workshop display is on.
+func (t *TeamScreen) Workshop() bool { return t.workshop }
+
+func (t *TeamScreen) reloadTeams(selectID string) {
+	inBackground(func() ([]model.Team, error) {
+		return t.shell.ws.Teams(context.Background())
+	}, func(teams []model.Team, err error) {
+		if err != nil {
+			showError(t.shell.win, err)
+			return
+		}
+		t.teams = teams
+		names := make([]string, len(teams))
+		for i, tm := range teams {
+			names[i] = tm.Name + " (" + tm.Framework.String() + ")"
+		}
+		t.picker.SetOptions(names)
+		if len(teams) == 0 {
+			return
+		}
+		t.root.Objects = []fyne.CanvasObject{t.body}
+		t.root.Refresh()
+		idx := 0
+		for i, tm := range teams {
+			if tm.ID == selectID {
+				idx = i
+			}
+		}
+		if selectID != "" || t.picker.SelectedIndex() < 0 {
+			t.picker.SetSelectedIndex(idx)
+		}
+	})
+}
+
+func (t *TeamScreen) teamID() string {
+	if i := t.picker.SelectedIndex(); i >= 0 && i < len(t.teams) {
+		return t.teams[i].ID
+	}
+	return ""
+}
+
+func (t *TeamScreen) pick() { t.load(t.teamID()) }
+
+// load recomputes a team's view in the background.
+func (t *TeamScreen) load(id string) {
+	if id == "" {
+		return
+	}
+	inBackground(func() (*workspace.TeamView, error) {
+		return t.shell.ws.TeamView(context.Background(), id)
+	}, func(v *workspace.TeamView, err error) {
+		if err != nil {
+			showError(t.shell.win, err)
+			return
+		}
+		t.show(v)
+	})
+}
+
+// SelectTeam shows a team by id.
+func (t *TeamScreen) SelectTeam(id string) { t.reloadTeams(id) }
+
+func (t *TeamScreen) show(v *workspace.TeamView) {
+	t.view = v
+	groups := []string{allGroups}
+	for _, g := range v.Framework.Groups {
+		if g.Parent == "" {
+			groups = append(groups, g.Title)
+		}
+	}
+	t.groupFilter.SetOptions(groups)
+	if !slices.Contains(groups, t.groupFilter.Selected) {
+		t.groupFilter.SetSelected(allGroups)
+	}
+	t.arrange()
+}
+
+// arrange applies the group filter and sort to the heatmap and measures.
+func (t *TeamScreen) arrange() {
+	v := t.view
+	if v == nil {
+		return
+	}
+	var cols []*gap.ItemMeasure
+	for i := range v.Measures.Items {
+		m := &v.Measures.Items[i]
+		if t.groupFilter.Selected == allGroups || t.groupFilter.Selected == "" || topGroupTitle(v.Framework, m.Item) == t.groupFilter.Selected {
+			cols = append(cols, m)
+		}
+	}
+	if t.sortBy.Selected == sortGap {
+		slices.SortStableFunc(cols, func(a, b *gap.ItemMeasure) int {
+			switch {
+			case a.BelowShare > b.BelowShare:
+				return -1
+			case a.BelowShare < b.BelowShare:
+				return 1
+			}
+			return b.Below - a.Below
+		})
+	}
+	t.cols, t.measures = cols, cols
+	t.composition.Segments = t.compositionSegments()
+	t.composition.Refresh()
+	t.common.Segments = t.commonGapSegments()
+	t.common.Refresh()
+	t.table.Refresh()
+	t.list.Refresh()
+	t.updateModeNote()
+}
+
+func topGroupTitle(f *model.Framework, it *model.Item) string {
+	if chain := groupChain(f, it.Group); len(chain) > 0 {
+		return chain[0].Title
+	}
+	return ""
+}
+
+// memberLabel is a member's name, or a neutral label in workshop display.
+func (t *TeamScreen) memberLabel(i int) string {
+	if t.workshop {
+		return "Member " + neutralLabel(i)
+	}
+	return t.view.Members[i].Name
+}
+
+// neutralLabel is A, B, ... Z, AA, AB ...
+func neutralLabel(i int) string {
+	s := ""
+	for i >= 0 {
+		s = string(rune('A'+i%26)) + s
+		i = i/26 - 1
+	}
+	return s
+}
+
+func (t *TeamScreen) tableSize() (int, int) {
+	if t.view == nil {
+		return 0, 0
+	}
+	return len(t.view.Members), len(t.cols)
+}
+
+// newCell is the heatmap's one cell template: a shaded background with the
+// level as text, so colour never carries the meaning alone.
+func (t *TeamScreen) newCell() fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.Transparent)
+	l := widget.NewLabel("–")
+	l.Alignment = fyne.TextAlignCenter
+	return container.NewStack(bg, l)
+}
+
+func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	bg := c.Objects[0].(*canvas.Rectangle)
+	l := c.Objects[1].(*widget.Label)
+	if id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
+		return
+	}
+	m := t.view.Members[id.Row]
+	item := t.cols[id.Col].Item
+	r, ok := t.view.Ratings[m.ID][item.ID]
+	text, fill := "–", color.Color(color.Transparent)
+	if ok {
+		text = strconv.Itoa(r.Level)
+		shade := chart.LevelShade(r.Level, t.view.Framework.Scale.Top())
+		pr, pg, pb, _ := theme.Color(theme.ColorNamePrimary).RGBA()
+		fill = color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(200 * shade)}
+		if tg := t.cols[id.Col].Target; tg != nil && r.Level < *tg {
+			text += " ↓"
+		}
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
+	setLabel(l, text, false)
+}
+
+func (t *TeamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Truncation = fyne.TextTruncateEllipsis
+	switch {
+	case t.view == nil:
+		setLabel(l, "", false)
+	case id.Row < 0 && id.Col >= 0 && id.Col < len(t.cols):
+		setLabel(l, t.cols[id.Col].Item.ID, true)
+	case id.Col < 0 && id.Row >= 0 && id.Row < len(t.view.Members):
+		setLabel(l, t.memberLabel(id.Row), false)
+	default:
+		setLabel(l, "", false)
+	}
+}
+
+// showCell shows a rating's evidence. In workshop display, evidence stays
+// hidden: it is personal and could identify the member.
+func (t *TeamScreen) showCell(id widget.TableCellID) {
+	if t.view == nil || id.Row < 0 || id.Col < 0 || id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
+		return
+	}
+	m := t.view.Members[id.Row]
+	it := t.cols[id.Col].Item
+	title := t.memberLabel(id.Row) + " · " + it.Label()
+	r, ok := t.view.Ratings[m.ID][it.ID]
+	var msg string
+	switch {
+	case !ok:
+		msg = "Not rated."
+	case t.workshop:
+		msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, t.view.Framework.Scale.LevelName(r.Level))
+	default:
+		msg = fmt.Sprintf("Level %d · %s", r.Level, t.view.Framework.Scale.LevelName(r.Level))
+		if r.Confidence > 0 {
+			msg += fmt.Sprintf(", confidence %d of 5", r.Confidence)
+		}
+		if r.Evidence != "" {
+			msg += "\n\nEvidence: " + r.Evidence
+		} else {
+			msg += "\n\nNo evidence recorded."
+		}
+	}
+	d := dialog.NewInformation(title, msg, t.shell.win)
+	d.Show()
+}
+
+// hidden reports whether a figure resting on n people is suppressed now.
+func (t *TeamScreen) hidden(n int) bool { return t.workshop && n < t.minPeople }
+
+// measureLine states an item's team figures, each with how many people it rests on.
+func (t *TeamScreen) measureLine(m *gap.ItemMeasure) string {
+	head := m.Item.Label()
+	if t.hidden(m.Rated) {
+		return fmt.Sprintf("%s — figures hidden: rated by fewer than %d people", head, t.minPeople)
+	}
+	s := fmt.Sprintf("%s — rated by %d of %d", head, m.Rated, m.Members)
+	if m.Median != nil {
+		s += fmt.Sprintf(" · median %d · highest %d", *m.Median, *m.Max)
+	}
+	if m.Target == nil {
+		return s + " · no team target"
+	}
+	s += fmt.Sprintf(" · target %d: %d meet, %d below", *m.Target, m.Meeting, m.Below)
+	switch {
+	case m.Fragile:
+		s += " · FRAGILE (one person)"
+	case m.Covered:
+		s += " · covered"
+	default:
+		s += " · NOT COVERED"
+	}
+	return s
+}
+
+func (t *TeamScreen) compositionSegments() []widget.RichTextSegment {
+	v := t.view
+	c := v.Composition
+	segs := []widget.RichTextSegment{heading(v.Team.Name)}
+	segs = append(segs, para(fmt.Sprintf("%d members, %d with a self-assessment of %s. %d disciplines represented: teams with many professions fared best in the FCI case studies.",
+		c.Members, v.Assessed, v.Framework.ShortName, c.Disciplines)))
+	segs = append(segs, para(fmt.Sprintf("Informatics time: %.1f WTE in total, %.0f%% of the Wachter benchmark of about %.0f WTE clinical informaticians for an average-sized trust.",
+		c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)))
+	segs = append(segs, subheading("Members by discipline"))
+	for _, d := range c.ByDiscipline {
+		if t.hidden(d.Count) {
+			segs = append(segs, para(fmt.Sprintf("%s: fewer than %d (hidden in workshop display)", d.Discipline.Label(), t.minPeople)))
+			continue
+		}
+		segs = append(segs, para(fmt.Sprintf("%s: %d (%.0f%%), %.1f WTE", d.Discipline.Label(), d.Count, d.Share*100, d.WTE)))
+	}
+	if !t.workshop {
+		segs = append(segs, subheading("Members"))
+		for _, m := range v.Members {
+			segs = append(segs, para(fmt.Sprintf("%s — %s, %.1f WTE", m.Name, m.Discipline.Label(), m.InformaticsWTE)))
+		}
+	}
+	return segs
+}
+
+func (t *TeamScreen) commonGapSegments() []widget.RichTextSegment {
+	v := t.view
+	segs := []widget.RichTextSegment{subheading("Common gaps")}
+	if len(v.Targets) == 0 {
+		return append(segs, para("Set team targets (Team targets…) to see coverage, single points of failure and common gaps."))
+	}
+	n := 0
+	for _, m := range v.Measures.CommonGaps {
+		if t.hidden(m.Rated) {
+			continue
+		}
+		n++
+		if n > 15 {
+			break
+		}
+		segs = append(segs, para(fmt.Sprintf("%s: %d of %d rated members below target %d (%.0f%%)", m.Item.Label(), m.Below, m.Rated, *m.Target, m.BelowShare*100)))
+	}
+	if n == 0 {
+		segs = append(segs, para("None shown."))
+	}
+	var fragile []string
+	for i := range v.Measures.Items {
+		if m := &v.Measures.Items[i]; m.Fragile && !t.hidden(m.Rated) {
+			fragile = append(fragile, m.Item.Label())
+		}
+	}
+	segs = append(segs, subheading(fmt.Sprintf("Single points of failure (%d)", len(fragile))))
+	if len(fragile) == 0 {
+		segs = append(segs, para("No item rests on exactly one member."))
+	}
+	for _, f := range fragile {
+		segs = append(segs, para(f))
+	}
+	return segs
+}
+
+// toggleWorkshop switches the display for projecting. Going back to names
+// needs a deliberate confirmation, so a slip of the mouse in front of a room
+// does not show who rated what.
+func (t *TeamScreen) toggleWorkshop() {
+	if !t.workshop {
+		t.setMinPeople()
+		t.workshop = true
+		t.mode.SetText("Show names…")
+		t.mode.SetIcon(theme.VisibilityIcon())
+		t.arrange()
+		return
+	}
+	dialog.ShowConfirm("Leave workshop display?", "Names, evidence and figures resting on few people will be shown again. Is the screen private?", func(ok bool) {
+		if ok {
+			t.SetWorkshop(false)
+		}
+	}, t.shell.win)
+}
+
+// SetWorkshop turns the workshop display on or off directly.
+func (t *TeamScreen) SetWorkshop(on bool) {
+	t.workshop = on
+	if on {
+		t.mode.SetText("Show names…")
+		t.mode.SetIcon(theme.VisibilityIcon())
+	} else {
+		t.mode.SetText("Workshop display")
+		t.mode.SetIcon(theme.VisibilityOffIcon())
+	}
+	t.arrange()
+}
+
+func (t *TeamScreen) setMinPeople() {
+	n, err := strconv.Atoi(strings.TrimSpace(t.minEntry.Text))
+	if err != nil || n < 1 || n > 50 {
+		t.minEntry.SetText(strconv.Itoa(t.minPeople))
+		return
+	}
+	t.minPeople = n
+	t.arrange()
+}
+
+func (t *TeamScreen) updateModeNote() {
+	if t.workshop {
+		t.modeNote.SetText(fmt.Sprintf("WORKSHOP DISPLAY: names replaced by labels; figures resting on fewer than %d people are hidden.", t.minPeople))
+		t.modeNote.Importance = widget.WarningImportance
+	} else {
+		t.modeNote.SetText("Names shown. Switch to workshop display before projecting.")
+		t.modeNote.Importance = widget.MediumImportance
+	}
+	t.modeNote.Refresh()
+}

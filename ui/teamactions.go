@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// newTeam asks for a name and a framework version.
+func (t *TeamScreen) newTeam() {
+	s := t.shell
+	inBackground(func() ([]workspace.FrameworkInfo, error) {
+		return s.ws.Frameworks(context.Background())
+	}, func(infos []workspace.FrameworkInfo, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		name := widget.NewEntry()
+		name.SetPlaceHolder("e.g. Digital nursing team")
+		opts := make([]string, len(infos))
+		for i, f := range infos {
+			opts[i] = pickerLabel(f)
+		}
+		fw := widget.NewSelect(opts, nil)
+		for i, f := range infos {
+			if f.Ref.ID == "fci" {
+				fw.SetSelectedIndex(i)
+			}
+		}
+		form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Framework", fw))
+		d := dialog.NewCustomConfirm("New team", "Create", "Cancel", form, func(ok bool) {
+			i := fw.SelectedIndex()
+			if !ok || i < 0 {
+				return
+			}
+			ref, n := infos[i].Ref, name.Text
+			inBackground(func() (model.Team, error) {
+				return s.ws.CreateTeam(context.Background(), n, ref)
+			}, func(team model.Team, err error) {
+				if err != nil {
+					showError(s.win, err)
+					return
+				}
+				t.reloadTeams(team.ID)
+			})
+		}, s.win)
+		d.Resize(fyne.NewSize(640, 240))
+		d.Show()
+	})
+}
+
+// importFolder merges members' .gapwise.json files from a folder, with a
+// progress bar, then lists what was refused and why.
+func (t *TeamScreen) importFolder() {
+	s := t.shell
+	id := t.teamID()
+	if id == "" {
+		showError(s.win, model.Errorf(model.Invalid, "create or choose a team first"))
+		return
+	}
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		bar := widget.NewProgressBar()
+		status := widget.NewLabel("Checking files…")
+		prog := dialog.NewCustomWithoutButtons("Importing members' files", container.NewVBox(status, bar), s.win)
+		prog.Resize(fyne.NewSize(480, 140))
+		prog.Show()
+		path := dir.Path()
+		inBackground(func() (workspace.BatchResult, error) {
+			return s.ws.ImportTeamFiles(context.Background(), id, []string{path}, func(done, total int) {
+				fyne.Do(func() {
+					bar.SetValue(float64(done) / float64(max(total, 1)))
+					status.SetText(fmt.Sprintf("%d of %d files", done, total))
+				})
+			})
+		}, func(res workspace.BatchResult, err error) {
+			prog.Hide()
+			if err != nil {
+				showError(s.win, err)
+				return
+			}
+			msg := res.Summary() + "."
+			if len(res.Refused) > 0 {
+				var lines []string
+				for _, r := range res.Refused {
+					lines = append(lines, r.Err.Error())
+				}
+				msg += "\n\nRefused (nothing from these was written):\n" + strings.Join(lines, "\n")
+			}
+			text := widget.NewLabel(msg)
+			text.Wrapping = fyne.TextWrapWord
+			d := dialog.NewCustom("Import finished", "OK", container.NewVScroll(text), s.win)
+			d.Resize(fyne.NewSize(760, 420))
+			d.Show()
+			t.load(id)
+		})
+	}, s.win)
+}
+
+// addMember adds someone already in the database to the team.
+func (t *TeamScreen) addMember() {
+	s := t.shell
+	id := t.teamID()
+	if id == "" || t.view == nil {
+		showError(s.win, model.Errorf(model.Invalid, "create or choose a team first"))
+		return
+	}
+	in := map[string]bool{}
+	for _, m := range t.view.Members {
+		in[m.ID] = true
+	}
+	inBackground(func() ([]model.Person, error) {
+		return s.ws.People(context.Background())
+	}, func(people []model.Person, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		var out []model.Person
+		var names []string
+		for _, p := range people {
+			if !in[p.ID] {
+				out = append(out, p)
+				names = append(names, p.Name+" ("+p.Discipline.Label()+")")
+			}
+		}
+		if len(out) == 0 {
+			showError(s.win, model.Errorf(model.NotFound, "everyone in the database is already in this team; import members' files or add people in Me"))
+			return
+		}
+		pick := widget.NewSelect(names, nil)
+		dialog.ShowCustomConfirm("Add a person to the team", "Add", "Cancel", pick, func(ok bool) {
+			i := pick.SelectedIndex()
+			if !ok || i < 0 {
+				return
+			}
+			pid := out[i].ID
+			inBackground(func() (struct{}, error) {
+				return struct{}{}, s.ws.AddMember(context.Background(), id, pid)
+			}, func(_ struct{}, err error) {
+				if err != nil {
+					showError(s.win, err)
+				}
+				t.load(id)
+			})
+		}, s.win)
+	})
+}
+
+// setTargets takes the team's targets from a role level, or clears them.
+func (t *TeamScreen) setTargets() {
+	s := t.shell
+	v := t.view
+	if v == nil {
+		return
+	}
+	var levels []*model.RoleLevel
+	names := []string{"No team targets"}
+	for r := range v.Framework.Roles {
+		for l := range v.Framework.Roles[r].Levels {
+			levels = append(levels, &v.Framework.Roles[r].Levels[l])
+			names = append(names, v.Framework.Roles[r].Family+" › "+v.Framework.Roles[r].Levels[l].Title)
+		}
+	}
+	pick := widget.NewSelect(names, nil)
+	note := widget.NewLabel("Or set an item's team target by hand: select it in Coverage and common gaps.")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Team targets", "Set", "Cancel", container.NewVBox(pick, note), func(ok bool) {
+		i := pick.SelectedIndex()
+		if !ok || i < 0 {
+			return
+		}
+		id := v.Team.ID
+		inBackground(func() (struct{}, error) {
+			if i == 0 {
+				return struct{}{}, s.ws.ClearTeamTargets(context.Background(), id)
+			}
+			return struct{}{}, s.ws.SetTeamTargetsFromRoleLevel(context.Background(), id, levels[i-1].ID)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				showError(s.win, err)
+			}
+			t.load(id)
+		})
+	}, s.win)
+	d.Resize(fyne.NewSize(640, 220))
+	d.Show()
+}
+
+// setItemTarget sets one item's team target by hand.
+func (t *TeamScreen) setItemTarget(it *model.Item) {
+	s := t.shell
+	v := t.view
+	opts := []string{"No team target"}
+	lvls := []int{0}
+	for _, lv := range it.Levels {
+		if lv != model.NoneLevel {
+			opts = append(opts, fmt.Sprintf("%d · %s", lv, v.Framework.Scale.LevelName(lv)))
+			lvls = append(lvls, lv)
+		}
+	}
+	pick := widget.NewSelect(opts, nil)
+	dialog.ShowCustomConfirm("Team target for "+it.Label(), "Set", "Cancel", pick, func(ok bool) {
+		i := pick.SelectedIndex()
+		if !ok || i < 0 {
+			return
+		}
+		id, lv := v.Team.ID, lvls[i]
+		inBackground(func() (struct{}, error) {
+			return struct{}{}, s.ws.SetTeamTarget(context.Background(), id, it.ID, lv)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				showError(s.win, err)
+			}
+			t.load(id)
+		})
+	}, s.win)
+}
