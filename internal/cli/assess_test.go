@@ -292,8 +292,8 @@ func TestDemoCreatesSampleDataOnce(t *testing.T) {
 	if again := decode[demoJSON](t, cli("demo", "--json")); again.Created || again.Person.ID != d.Person.ID || len(again.Assessments) != 5 {
 		t.Errorf("demo again: %+v", again)
 	}
-	if list := decode[[]assessmentJSON](t, cli("assess", "list", "--json")); len(list) != 5 {
-		t.Errorf("%d assessments after two demos, want 5", len(list))
+	if list := decode[[]assessmentJSON](t, cli("assess", "list", "--json")); len(list) != 12 {
+		t.Errorf("%d assessments after two demos, want 12 (5 for the sample person, 1 for each of 7 team colleagues)", len(list))
 	}
 
 	cli("demo", "--remove")

@@ -12,6 +12,7 @@ type demoJSON struct {
 	Created     bool             `json:"created"` // false: the sample already existed and nothing changed
 	Person      personJSON       `json:"person"`
 	Assessments []assessmentJSON `json:"assessments"`
+	Team        string           `json:"team"` // the fictional team's id
 }
 
 func (e *env) demo(args []string) error {
@@ -42,7 +43,7 @@ func (e *env) demo(args []string) error {
 		if err != nil {
 			return err
 		}
-		out := demoJSON{Created: res.Created, Person: toPersonJSON(res.Person), Assessments: make([]assessmentJSON, 0, len(res.Assessments))}
+		out := demoJSON{Created: res.Created, Person: toPersonJSON(res.Person), Assessments: make([]assessmentJSON, 0, len(res.Assessments)), Team: res.Team.ID}
 		for _, a := range res.Assessments {
 			s, err := ws.Sheet(e.ctx, a.ID)
 			if err != nil {
@@ -62,6 +63,9 @@ func (e *env) demo(args []string) error {
 		}
 		for _, a := range out.Assessments {
 			fmt.Fprintf(e.out, "  %s  %-21s %s  %d/%d rated, %d targets\n", a.ID, a.Framework, a.CreatedAt[:10], a.Rated, a.Items, a.Targets)
+		}
+		if res.Team.ID != "" {
+			fmt.Fprintf(e.out, "Team: %s (%s), with %s and 7 fictional colleagues; see: gapwise-cli team gaps --team %s\n", res.Team.Name, res.Team.ID, p.Name, res.Team.ID)
 		}
 		_, err = fmt.Fprintln(e.out, "Everything is marked as sample data; remove it with: gapwise-cli demo --remove")
 		return err

@@ -84,6 +84,7 @@ type SampleResult struct {
 	Assessments []model.Assessment // newest first
 	// Created is false when sample data already existed; nothing was changed.
 	Created bool
+	Team    model.Team // the fictional team the person belongs to
 }
 
 // CreateSampleData adds a clearly fictional person with a completed
@@ -99,9 +100,13 @@ func (w *Workspace) CreateSampleData(ctx context.Context) (SampleResult, error) 
 		return SampleResult{}, err
 	}
 	for _, p := range people {
-		if p.Sample {
+		if p.Sample && p.Name == samplePerson.Name {
 			as, err := w.store.Assessments(ctx, p.ID)
-			return SampleResult{Person: p, Assessments: as}, err
+			if err != nil {
+				return SampleResult{}, err
+			}
+			team, err := w.sampleTeam(ctx)
+			return SampleResult{Person: p, Assessments: as, Team: team}, err
 		}
 	}
 	infos, err := w.Frameworks(ctx)
@@ -112,9 +117,14 @@ func (w *Workspace) CreateSampleData(ctx context.Context) (SampleResult, error) 
 	if err != nil {
 		return SampleResult{}, err
 	}
-	if err := w.fillSample(ctx, p, infos); err != nil {
+	err = w.fillSample(ctx, p, infos)
+	if err == nil {
+		err = w.createSampleTeam(ctx, p)
+	}
+	if err != nil {
 		// Leave no half-made sample behind: the next attempt would find it and stop.
-		return SampleResult{}, errors.Join(err, w.store.DeletePerson(ctx, p.ID))
+		_, rerr := w.RemoveSampleData(ctx)
+		return SampleResult{}, errors.Join(err, rerr)
 	}
 	if _, ok, err := w.CurrentPerson(ctx); err != nil {
 		return SampleResult{}, err
@@ -127,7 +137,8 @@ func (w *Workspace) CreateSampleData(ctx context.Context) (SampleResult, error) 
 	if err != nil {
 		return SampleResult{}, err
 	}
-	return SampleResult{Person: p, Assessments: as, Created: true}, nil
+	team, err := w.sampleTeam(ctx)
+	return SampleResult{Person: p, Assessments: as, Created: true, Team: team}, err
 }
 
 // fillSample writes the sample person's assessments, one transaction each.
@@ -306,6 +317,17 @@ func itemHash(id string) uint32 {
 // RemoveSampleData deletes every sample person with everything about them
 // and returns how many were removed. Real people are never touched.
 func (w *Workspace) RemoveSampleData(ctx context.Context) (int, error) {
+	teams, err := w.store.Teams(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, t := range teams {
+		if t.Sample {
+			if err := w.store.DeleteTeam(ctx, t.ID); err != nil && model.KindOf(err) != model.NotFound {
+				return 0, err
+			}
+		}
+	}
 	people, err := w.store.People(ctx)
 	if err != nil {
 		return 0, err
@@ -330,4 +352,18 @@ func (w *Workspace) RemoveSampleData(ctx context.Context) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// sampleTeam finds the fictional team; a zero team when there is none.
+func (w *Workspace) sampleTeam(ctx context.Context) (model.Team, error) {
+	teams, err := w.store.Teams(ctx)
+	if err != nil {
+		return model.Team{}, err
+	}
+	for _, t := range teams {
+		if t.Sample {
+			return t, nil
+		}
+	}
+	return model.Team{}, nil
 }

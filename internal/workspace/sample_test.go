@@ -115,13 +115,39 @@ func TestCreateSampleData(t *testing.T) {
 		})
 	}
 
+	// The fictional team: about 8 members of mixed disciplines, FCI
+	// assessments for all, team targets, covered and fragile items.
+	teams, _ := w.Teams(ctx)
+	if len(teams) != 1 || !teams[0].Sample || !strings.Contains(teams[0].Name, "fictional") {
+		t.Fatalf("sample teams: %+v", teams)
+	}
+	tv, err := w.TeamView(ctx, teams[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tv.Members) != 8 || tv.Assessed != 8 || tv.Composition.Disciplines < 6 || len(tv.Targets) == 0 {
+		t.Errorf("sample team: %d members, %d assessed, %d disciplines, %d targets", len(tv.Members), tv.Assessed, tv.Composition.Disciplines, len(tv.Targets))
+	}
+	covered, fragile := 0, 0
+	for _, m := range tv.Measures.Items {
+		if m.Covered {
+			covered++
+		}
+		if m.Fragile {
+			fragile++
+		}
+	}
+	if covered == 0 || fragile == 0 || covered == len(tv.Measures.Items) {
+		t.Errorf("sample team should show some covered, some fragile and some uncovered items: covered %d, fragile %d of %d", covered, fragile, len(tv.Measures.Items))
+	}
+
 	// A second call finds the sample and changes nothing.
 	again, err := w.CreateSampleData(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	people, _ := w.People(ctx)
-	if again.Created || again.Person.ID != p.ID || len(again.Assessments) != len(res.Assessments) || len(people) != 1 {
+	if again.Created || again.Person.ID != p.ID || len(again.Assessments) != len(res.Assessments) || len(people) != 1+len(sampleMembers) {
 		t.Errorf("second call: created %v, person %s, %d assessments, %d people", again.Created, again.Person.ID, len(again.Assessments), len(people))
 	}
 }
@@ -185,8 +211,11 @@ func TestSampleDataKeepsApartFromRealData(t *testing.T) {
 	}
 
 	n, err := w.RemoveSampleData(ctx)
-	if err != nil || n != 1 {
-		t.Fatalf("removed %d, %v; want 1", n, err)
+	if err != nil || n != 1+len(sampleMembers) {
+		t.Fatalf("removed %d, %v; want the sample person and the %d fictional team members", n, err, len(sampleMembers))
+	}
+	if teams, _ := w.Teams(ctx); len(teams) != 0 {
+		t.Errorf("the sample team survived removal: %+v", teams)
 	}
 	if _, err := w.Person(ctx, res.Person.ID); model.KindOf(err) != model.NotFound {
 		t.Errorf("sample person still there: %v", err)

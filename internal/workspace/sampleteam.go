@@ -1,0 +1,78 @@
+package workspace
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gapwise/internal/model"
+)
+
+// sampleTeamName names the fictional team; every label says it is not real.
+const sampleTeamName = "Sample digital health team (fictional)"
+
+// sampleMembers are the fictional colleagues of the sample person: mixed
+// disciplines, as the FCI case studies recommend, each strongest in one FCI
+// domain so the team shows covered, fragile and uncovered items.
+var sampleMembers = []struct {
+	name   string
+	disc   model.Discipline
+	role   string
+	wte    float64
+	strong string // FCI domain where they rate 3-4
+}{
+	{"Dr Sam Sample (fictional)", model.Doctor, "CCIO (sample)", 0.5, "1"},
+	{"Priya Sample (fictional)", model.Pharmacist, "Pharmacy informatician (sample)", 0.6, "2"},
+	{"Jordan Sample (fictional)", model.AHP, "Physiotherapist, EPR lead (sample)", 0.4, "4"},
+	{"Morgan Sample (fictional)", model.Midwife, "Digital midwife (sample)", 0.8, "4"},
+	{"Casey Sample (fictional)", model.HealthcareScientist, "Clinical scientist (sample)", 0.3, "3"},
+	{"Riley Sample (fictional)", model.NonClinical, "Information analyst (sample)", 1.0, "3"},
+	{"Taylor Sample (fictional)", model.SocialWorker, "Social care digital lead (sample)", 0.2, "6"},
+}
+
+// createSampleTeam adds the fictional team: the sample person plus seven
+// colleagues, each with a complete FCI self-assessment, and team targets of
+// "competent" on every item. Everything is flagged as sample data.
+func (w *Workspace) createSampleTeam(ctx context.Context, lead model.Person) error {
+	ref := model.FrameworkRef{ID: "fci", Version: "2020-provisional"}
+	f, err := w.Framework(ctx, ref)
+	if err != nil {
+		return err
+	}
+	team, err := w.store.CreateTeam(ctx, model.Team{Name: sampleTeamName, Framework: ref, Sample: true, CreatedAt: time.Now().UTC()})
+	if err != nil {
+		return err
+	}
+	if err := w.store.AddMember(ctx, team.ID, lead.ID); err != nil {
+		return err
+	}
+	created := time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -7)
+	for _, m := range sampleMembers {
+		p, err := w.AddPerson(ctx, model.Person{Name: m.name, Discipline: m.disc, Role: m.role,
+			Organisation: samplePerson.Organisation, InformaticsWTE: m.wte, Sample: true})
+		if err != nil {
+			return err
+		}
+		var ratings []model.Rating
+		for i := range f.Items {
+			it := &f.Items[i]
+			h := itemHash(m.name + "/" + it.ID)
+			level := int(h % 3) // 0-2 outside their strong domain
+			if it.Group == m.strong {
+				level = 3 + int(h%2)
+			}
+			ratings = append(ratings, model.Rating{Item: it.ID, Level: level, Confidence: 2 + int(h>>8%4), RatedAt: created})
+		}
+		if err := w.saveSample(ctx, p, ref, created, created, ratings, nil); err != nil {
+			return fmt.Errorf("sample member %s: %w", m.name, err)
+		}
+		if err := w.store.AddMember(ctx, team.ID, p.ID); err != nil {
+			return err
+		}
+	}
+	targets := make([]model.Target, len(f.Items))
+	for i, it := range f.Items {
+		targets[i] = model.Target{Item: it.ID, Level: sampleFCITarget, Source: "manual"}
+	}
+	return w.store.SetTeamTargets(ctx, team.ID, targets)
+}
