@@ -221,14 +221,10 @@ func (p *PlanScreen) newPlan() {
 	})
 }
 
-// editAction shows the action form; saving validates in the workspace.
+// editAction shows the action form for the person's plan.
 func (p *PlanScreen) editAction(a model.Action) {
 	s := p.shell
-	plan := p.plan
-	objective := widget.NewMultiLineEntry()
-	objective.SetPlaceHolder("Specific, measurable, achievable, relevant, time-bound: e.g. Complete the FCI mentoring scheme's first three sessions on clinical safety by March")
-	objective.Wrapping = fyne.TextWrapWord
-	objective.SetText(a.Objective)
+	planID := p.plan.ID
 	candidates := slices.Clone(p.gapIt)
 	for _, id := range a.Items {
 		if !slices.ContainsFunc(candidates, func(it *model.Item) bool { return it.ID == id }) {
@@ -237,9 +233,41 @@ func (p *PlanScreen) editAction(a model.Action) {
 			}
 		}
 	}
-	labels := make([]string, len(candidates))
+	form := actionForm{
+		shell: s, action: a, items: candidates,
+		save: func(a model.Action) error {
+			_, err := s.ws.SaveAction(context.Background(), planID, a)
+			return err
+		},
+		remove: func(id string) error { return s.ws.DeleteAction(context.Background(), planID, id) },
+		done:   func() { p.show(planID) },
+	}
+	form.show()
+}
+
+// actionForm edits one development action, for a person's plan or a
+// team's. Saving validates in the workspace; on an error the form stays
+// open so nothing typed is lost.
+type actionForm struct {
+	shell  *Shell
+	action model.Action
+	items  []*model.Item  // items the action may address
+	owners []model.Person // team members it may belong to; nil for a personal plan
+	ownerL func(i int) string
+	save   func(model.Action) error
+	remove func(actionID string) error
+	done   func()
+}
+
+func (f actionForm) show() {
+	s, a := f.shell, f.action
+	objective := widget.NewMultiLineEntry()
+	objective.SetPlaceHolder("Specific, measurable, achievable, relevant, time-bound: e.g. Complete three FCI mentoring sessions on clinical safety by March")
+	objective.Wrapping = fyne.TextWrapWord
+	objective.SetText(a.Objective)
+	labels := make([]string, len(f.items))
 	var chosen []string
-	for i, it := range candidates {
+	for i, it := range f.items {
 		labels[i] = it.Label()
 		if slices.Contains(a.Items, it.ID) {
 			chosen = append(chosen, labels[i])
@@ -262,17 +290,35 @@ func (p *PlanScreen) editAction(a model.Action) {
 	evidence.SetPlaceHolder("Completion evidence: certificate, project outcome, reflection")
 	evidence.SetText(a.Evidence)
 	itemsBox := fyne.CanvasObject(container.NewVScroll(items))
-	if len(candidates) == 0 {
-		itemsBox = widget.NewLabel("No items below target in your latest assessment of this framework.")
+	if len(f.items) == 0 {
+		itemsBox = widget.NewLabel("No items below target to choose from.")
 	}
-	form := widget.NewForm(
+	formItems := []*widget.FormItem{
 		widget.NewFormItem("SMART objective", objective),
 		widget.NewFormItem("Items it addresses", container.NewGridWrap(fyne.NewSize(620, 150), itemsBox)),
+	}
+	var owner *widget.Select
+	if f.owners != nil {
+		names := []string{"The whole team"}
+		for i := range f.owners {
+			names = append(names, f.ownerL(i))
+		}
+		owner = widget.NewSelect(names, nil)
+		owner.SetSelectedIndex(0)
+		for i, m := range f.owners {
+			if m.ID == a.Owner {
+				owner.SetSelectedIndex(i + 1)
+			}
+		}
+		formItems = append(formItems, widget.NewFormItem("For", owner))
+	}
+	formItems = append(formItems,
 		widget.NewFormItem("Activity", activity),
 		widget.NewFormItem("Due", due),
 		widget.NewFormItem("Status", status),
 		widget.NewFormItem("Completion evidence", evidence),
 	)
+	form := widget.NewForm(formItems...)
 	title := "New action"
 	if a.ID != "" {
 		title = "Edit action"
@@ -284,18 +330,22 @@ func (p *PlanScreen) editAction(a model.Action) {
 		a.Items = nil
 		for i, l := range labels {
 			if slices.Contains(items.Selected, l) {
-				a.Items = append(a.Items, candidates[i].ID)
+				a.Items = append(a.Items, f.items[i].ID)
 			}
 		}
-		inBackground(func() (model.Action, error) {
-			return s.ws.SaveAction(context.Background(), plan.ID, a)
-		}, func(_ model.Action, err error) {
+		if owner != nil {
+			a.Owner = ""
+			if i := owner.SelectedIndex(); i > 0 {
+				a.Owner = f.owners[i-1].ID
+			}
+		}
+		inBackground(func() (struct{}, error) { return struct{}{}, f.save(a) }, func(_ struct{}, err error) {
 			if err != nil {
-				showError(s.win, err) // the form stays open so nothing typed is lost
+				showError(s.win, err)
 				return
 			}
 			d.Hide()
-			p.show(plan.ID)
+			f.done()
 		})
 	}
 	buttons := container.NewHBox(widget.NewButton("Cancel", func() { d.Hide() }))
@@ -305,15 +355,13 @@ func (p *PlanScreen) editAction(a model.Action) {
 				if !ok {
 					return
 				}
-				inBackground(func() (struct{}, error) {
-					return struct{}{}, s.ws.DeleteAction(context.Background(), plan.ID, a.ID)
-				}, func(_ struct{}, err error) {
+				inBackground(func() (struct{}, error) { return struct{}{}, f.remove(a.ID) }, func(_ struct{}, err error) {
 					if err != nil {
 						showError(s.win, err)
 						return
 					}
 					d.Hide()
-					p.show(plan.ID)
+					f.done()
 				})
 			}, s.win)
 		}))

@@ -28,6 +28,7 @@ type TeamScreen struct {
 	shell *Shell
 	teams []model.Team
 	view  *workspace.TeamView
+	plan  *model.Plan // the team's development plan
 
 	workshop  bool // names hidden, small figures suppressed
 	minPeople int  // figures resting on fewer people are suppressed in workshop display
@@ -45,6 +46,7 @@ type TeamScreen struct {
 	table       *widget.Table
 	list        *widget.List
 	common      *widget.RichText
+	actions     *widget.List
 	body        fyne.CanvasObject
 	empty       *widget.Label
 	root        *fyne.Container
@@ -101,6 +103,32 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	t.common = widget.NewRichText()
 	t.common.Wrapping = fyne.TextWrapWord
 
+	t.actions = widget.NewList(
+		func() int {
+			if t.plan == nil {
+				return 0
+			}
+			return len(t.plan.Actions)
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("action template")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			setLabel(o.(*widget.Label), t.teamActionLine(t.plan.Actions[id]), false)
+		},
+	)
+	t.actions.OnSelected = func(id widget.ListItemID) {
+		t.actions.Unselect(id)
+		if t.plan != nil && id >= 0 && id < len(t.plan.Actions) {
+			t.editAction(t.plan.Actions[id])
+		}
+	}
+	addAction := widget.NewButtonWithIcon("Add team action…", theme.ContentAddIcon(), func() { t.editAction(model.Action{Status: model.Planned}) })
+	addAction.Importance = widget.HighImportance
+	planTab := container.NewBorder(container.NewHBox(addAction, widget.NewLabel("Actions for the whole team or for named members, linked to the items they address.")), nil, nil, nil, t.actions)
+
 	heat := container.NewBorder(container.NewHBox(widget.NewLabel("Show"), t.groupFilter, widget.NewLabel("Sort"), t.sortBy), nil, nil, nil, t.table)
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
@@ -108,6 +136,7 @@ func newTeamScreen(s *Shell) *TeamScreen {
 		container.NewTabItem("Composition", container.NewVScroll(container.NewPadded(t.composition))),
 		container.NewTabItem("Heatmap", heat),
 		container.NewTabItem("Coverage and common gaps", measures),
+		container.NewTabItem("Team plan", planTab),
 	)
 	bar := container.NewHBox(newTeam, importBtn, addMember, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, t.modeNote)
@@ -172,14 +201,24 @@ func (t *TeamScreen) load(id string) {
 	if id == "" {
 		return
 	}
-	inBackground(func() (*workspace.TeamView, error) {
-		return t.shell.ws.TeamView(context.Background(), id)
-	}, func(v *workspace.TeamView, err error) {
+	type loaded struct {
+		view *workspace.TeamView
+		plan model.Plan
+	}
+	inBackground(func() (loaded, error) {
+		v, err := t.shell.ws.TeamView(context.Background(), id)
+		if err != nil {
+			return loaded{}, err
+		}
+		p, err := t.shell.ws.TeamPlan(context.Background(), id)
+		return loaded{v, p}, err
+	}, func(l loaded, err error) {
 		if err != nil {
 			showError(t.shell.win, err)
 			return
 		}
-		t.show(v)
+		t.plan = &l.plan
+		t.show(l.view)
 	})
 }
 
@@ -232,6 +271,7 @@ func (t *TeamScreen) arrange() {
 	t.common.Refresh()
 	t.table.Refresh()
 	t.list.Refresh()
+	t.actions.Refresh()
 	t.updateModeNote()
 }
 
@@ -489,4 +529,43 @@ func (t *TeamScreen) updateModeNote() {
 		t.modeNote.Importance = widget.MediumImportance
 	}
 	t.modeNote.Refresh()
+}
+
+// teamActionLine describes a team action, naming its owner (a neutral label
+// in workshop display).
+func (t *TeamScreen) teamActionLine(a model.Action) string {
+	who := "whole team"
+	for i, m := range t.view.Members {
+		if m.ID == a.Owner {
+			who = t.memberLabel(i)
+		}
+	}
+	return who + " · " + actionLine(a)
+}
+
+// editAction edits one action of the team's plan.
+func (t *TeamScreen) editAction(a model.Action) {
+	if t.view == nil || t.plan == nil {
+		return
+	}
+	s, id := t.shell, t.view.Team.ID
+	var items []*model.Item
+	for _, m := range t.view.Measures.CommonGaps {
+		items = append(items, m.Item)
+	}
+	for _, iid := range a.Items {
+		if it, ok := t.view.Framework.Item(iid); ok && !slices.Contains(items, it) {
+			items = append(items, it)
+		}
+	}
+	form := actionForm{
+		shell: s, action: a, items: items, owners: t.view.Members, ownerL: t.memberLabel,
+		save: func(a model.Action) error {
+			_, err := s.ws.SaveTeamAction(context.Background(), id, a)
+			return err
+		},
+		remove: func(aid string) error { return s.ws.DeleteAction(context.Background(), t.plan.ID, aid) },
+		done:   func() { t.load(id) },
+	}
+	form.show()
 }
