@@ -124,8 +124,9 @@ func TestLatestRatings(t *testing.T) {
 	wantKind(t, err, model.Invalid)
 }
 
-// TestLatestRatingsManyRows crosses the staging chunk boundary, with people
-// whose rows straddle it, and checks every rating lands with its person.
+// TestLatestRatingsManyRows fills more than one chunk of ratings, with a
+// person who does not fit at the end of one, and checks every rating lands
+// with its person, in item order.
 func TestLatestRatingsManyRows(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes 80,000 ratings")
@@ -184,8 +185,8 @@ func TestLatestRatingsManyRows(t *testing.T) {
 			t.Fatalf("person %d: got %s\nwant %s", p, levelsOf(rs), levelsOf(want))
 		}
 	}
-	if total <= rowChunk {
-		t.Fatalf("only %d ratings: the chunk boundary (%d) was not crossed", total, rowChunk)
+	if total <= ratingChunk {
+		t.Fatalf("only %d ratings: the chunk boundary (%d) was not crossed", total, ratingChunk)
 	}
 }
 

@@ -1,0 +1,377 @@
+package exchange
+
+// Team exports: a team's competency matrix and measures as a spreadsheet
+// (XLSX, three sheets) or the matrix alone as CSV, for a CCIO to take into
+// their own tools. The caller (the workspace) supplies plain values; this
+// file owns the layout, the anonymisation of workshop mode and the
+// suppression of figures that rest on too few people, so that a caller
+// cannot forget either.
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+
+	"gapwise/internal/model"
+)
+
+// Sheet names of the team spreadsheet.
+const (
+	SheetMatrix   = "Matrix"
+	SheetMeasures = "Measures"
+	SheetAbout    = "About"
+)
+
+// MeasuresHeader is the header row of the Measures sheet; its names match
+// the fields of `gapwise-cli team gaps --json`.
+var MeasuresHeader = []string{"item", "title", "group", "rated", "meeting", "below", "median", "max", "target",
+	"covered", "fragile", "below_share", "suppressed"}
+
+// TeamTable is what a team export holds: the team's members and their
+// levels on each item, and the team measures per item.
+type TeamTable struct {
+	Team            string // the team's name
+	Framework       model.FrameworkRef
+	FrameworkName   string
+	Licence         string
+	LicenceURL      string
+	Attribution     string // must be shown wherever the framework's text is
+	Provisional     bool
+	ProvisionalNote string
+	Generated       time.Time // printed and used for the document dates; zero means now
+	AppVersion      string    // Gapwise version
+	// Workshop hides names: members are labelled "Member A", "Member B", ...
+	// (whatever their Label), and the figures of an item that fewer than
+	// MinPeople members rated are left blank and marked suppressed.
+	Workshop  bool
+	MinPeople int
+	Members   []TeamMember // matrix rows, in the order given
+	Items     []TeamItem   // matrix columns and Measures rows, in the order given
+}
+
+// TeamMember is one row of the matrix.
+type TeamMember struct {
+	Label  string // the member's name; ignored in workshop mode
+	Levels []*int // one per TeamTable.Items entry; nil is not rated (0 is "none yet")
+}
+
+// TeamItem is one item's team measures (gap.ItemMeasure as plain values).
+type TeamItem struct {
+	ID, Title, Group string
+	Rated            int
+	Meeting, Below   int
+	Median, Max      *int // nil when no one rated the item
+	Target           *int // nil when the team has no target for it
+	Covered, Fragile bool
+	BelowShare       float64
+	// Suppressed blanks the figures; an item is also suppressed whenever
+	// the table is in workshop mode and fewer than MinPeople rated it.
+	Suppressed bool
+}
+
+// suppressed reports whether the item's figures must stay blank.
+func (in *TeamTable) suppressed(it TeamItem) bool {
+	return it.Suppressed || (in.Workshop && it.Rated < in.MinPeople)
+}
+
+// MemberLabel is the label of the i-th member (from 0) in workshop mode:
+// "Member A" to "Member Z", then "Member AA", "Member AB", ... like
+// spreadsheet columns.
+func MemberLabel(i int) string {
+	var b []byte
+	for n := i + 1; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return "Member " + string(b)
+}
+
+// label is what the matrix calls member i.
+func (in *TeamTable) label(i int) string {
+	if in.Workshop {
+		return MemberLabel(i)
+	}
+	return cellText(in.Members[i].Label)
+}
+
+// check refuses a table whose rows do not fit its columns.
+func (in *TeamTable) check() error {
+	for i, m := range in.Members {
+		if len(m.Levels) != len(in.Items) {
+			return model.Errorf(model.Internal, "team export: member %d has %d levels for %d items", i+1, len(m.Levels), len(in.Items))
+		}
+	}
+	return nil
+}
+
+func (in *TeamTable) generated() time.Time {
+	if in.Generated.IsZero() {
+		return time.Now()
+	}
+	return in.Generated
+}
+
+// cellText makes s safe and tidy for a cell: control characters other than
+// tab and line feed become spaces.
+func cellText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// TeamCSV writes the matrix as CSV (RFC 4180, UTF-8, CRLF line ends): a
+// header row "member" then the item ids, and one row per member with their
+// level on each item, blank for not rated. A text cell that a spreadsheet
+// would take for a formula (it starts with =, +, -, @, tab or carriage
+// return) gets a leading apostrophe.
+func TeamCSV(w io.Writer, in TeamTable) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	row := make([]string, 0, len(in.Items)+1)
+	row = append(row, "member")
+	for _, it := range in.Items {
+		row = append(row, csvText(it.ID))
+	}
+	if err := cw.Write(row); err != nil {
+		return err
+	}
+	for i, m := range in.Members {
+		row = append(row[:0], csvText(in.label(i)))
+		for _, l := range m.Levels {
+			if l == nil {
+				row = append(row, "")
+			} else {
+				row = append(row, strconv.Itoa(*l))
+			}
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvText guards a text cell against formula injection.
+func csvText(s string) string {
+	s = cellText(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// TeamXLSX writes the team spreadsheet: sheet "Matrix" (members by items,
+// level numbers, blank for not rated), sheet "Measures" (one row per item,
+// columns MeasuresHeader) and sheet "About" (what the file is and where its
+// framework comes from). The output depends only on in: the document dates
+// are in.Generated.
+func TeamXLSX(w io.Writer, in TeamTable) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	if err := writeTeamXLSX(x, &in); err != nil {
+		return model.Wrap(model.Internal, err, "cannot make the team spreadsheet")
+	}
+	if err := x.Write(w); err != nil {
+		return fmt.Errorf("cannot write the team spreadsheet: %w", err)
+	}
+	return nil
+}
+
+// sheetWriter sets cells on one sheet and keeps the first error.
+type sheetWriter struct {
+	x     *excelize.File
+	sheet string
+	err   error
+}
+
+func (s *sheetWriter) set(col, row int, v any) {
+	if s.err != nil {
+		return
+	}
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err == nil {
+		if str, ok := v.(string); ok {
+			err = s.x.SetCellStr(s.sheet, cell, cellText(str))
+		} else {
+			err = s.x.SetCellValue(s.sheet, cell, v)
+		}
+	}
+	s.err = err
+}
+
+// setInt sets an optional number; nil leaves the cell blank.
+func (s *sheetWriter) setInt(col, row int, v *int) {
+	if v != nil {
+		s.set(col, row, *v)
+	}
+}
+
+func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
+	gen := in.generated()
+	stamp := gen.UTC().Format(time.RFC3339)
+	version := in.AppVersion
+	if err := x.SetDocProps(&excelize.DocProperties{
+		Title:          "Team competency matrix: " + cellText(in.Team),
+		Subject:        in.Framework.String(),
+		Creator:        "Gapwise",
+		LastModifiedBy: "Gapwise",
+		Created:        stamp,
+		Modified:       stamp,
+		Version:        version,
+	}); err != nil {
+		return err
+	}
+	if err := x.SetAppProps(&excelize.AppProperties{Application: "Gapwise"}); err != nil {
+		return err
+	}
+	if err := x.SetSheetName("Sheet1", SheetMatrix); err != nil {
+		return err
+	}
+	for _, name := range []string{SheetMeasures, SheetAbout} {
+		if _, err := x.NewSheet(name); err != nil {
+			return err
+		}
+	}
+	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	percent, err := x.NewStyle(&excelize.Style{NumFmt: 9}) // 0%
+	if err != nil {
+		return err
+	}
+
+	// Matrix: header row of item ids, one row per member.
+	m := &sheetWriter{x: x, sheet: SheetMatrix}
+	m.set(1, 1, "Member")
+	for j, it := range in.Items {
+		m.set(j+2, 1, it.ID)
+	}
+	for i, mem := range in.Members {
+		m.set(1, i+2, in.label(i))
+		for j, l := range mem.Levels {
+			m.setInt(j+2, i+2, l)
+		}
+	}
+	if m.err != nil {
+		return m.err
+	}
+	lastCol, _ := excelize.ColumnNumberToName(len(in.Items) + 1)
+	if err := x.SetCellStyle(SheetMatrix, "A1", lastCol+"1", bold); err != nil {
+		return err
+	}
+	if err := x.SetColWidth(SheetMatrix, "A", "A", 28); err != nil {
+		return err
+	}
+	if err := x.SetPanes(SheetMatrix, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+
+	// Measures: one row per item.
+	s := &sheetWriter{x: x, sheet: SheetMeasures}
+	for j, h := range MeasuresHeader {
+		s.set(j+1, 1, h)
+	}
+	for i, it := range in.Items {
+		r := i + 2
+		s.set(1, r, it.ID)
+		s.set(2, r, it.Title)
+		s.set(3, r, it.Group)
+		s.setInt(9, r, it.Target)
+		hidden := in.suppressed(it)
+		s.set(13, r, hidden)
+		if hidden {
+			continue
+		}
+		s.set(4, r, it.Rated)
+		s.set(5, r, it.Meeting)
+		s.set(6, r, it.Below)
+		s.setInt(7, r, it.Median)
+		s.setInt(8, r, it.Max)
+		s.set(10, r, it.Covered)
+		s.set(11, r, it.Fragile)
+		s.set(12, r, it.BelowShare)
+	}
+	if s.err != nil {
+		return s.err
+	}
+	lastHead, _ := excelize.ColumnNumberToName(len(MeasuresHeader))
+	if err := x.SetCellStyle(SheetMeasures, "A1", lastHead+"1", bold); err != nil {
+		return err
+	}
+	if len(in.Items) > 0 {
+		if err := x.SetCellStyle(SheetMeasures, "L2", "L"+strconv.Itoa(len(in.Items)+1), percent); err != nil {
+			return err
+		}
+	}
+	if err := x.SetColWidth(SheetMeasures, "B", "C", 40); err != nil {
+		return err
+	}
+
+	// About: what this is, and the framework's terms.
+	yesNo := func(b bool) string {
+		if b {
+			return "yes"
+		}
+		return "no"
+	}
+	provisional := yesNo(in.Provisional)
+	if in.Provisional && in.ProvisionalNote != "" {
+		provisional += ": " + in.ProvisionalNote
+	}
+	workshop := yesNo(in.Workshop)
+	if in.Workshop {
+		workshop += fmt.Sprintf(": names hidden; figures resting on fewer than %d rated members are blank", in.MinPeople)
+	}
+	about := [][2]string{
+		{"Team", in.Team},
+		{"Framework", in.Framework.String()},
+		{"Framework name", in.FrameworkName},
+		{"Licence", strings.TrimSpace(in.Licence + " " + in.LicenceURL)},
+		{"Attribution", in.Attribution},
+		{"Provisional", provisional},
+		{"Generated", gen.Format(time.RFC3339)},
+		{"Gapwise version", version},
+		{"Workshop display", workshop},
+		{"Members", strconv.Itoa(len(in.Members))},
+		{"Reading the matrix", "Levels are numbers on the framework's scale; a blank cell is not rated, and 0 means \"none yet\"."},
+		{"Personal data", "This file holds people's self-assessments: share it only with whoever needs it."},
+	}
+	if in.Workshop {
+		about[len(about)-1][1] = "Names are hidden, but members' levels are shown: share it only with the team."
+	}
+	a := &sheetWriter{x: x, sheet: SheetAbout}
+	for i, kv := range about {
+		a.set(1, i+1, kv[0])
+		a.set(2, i+1, kv[1])
+	}
+	if a.err != nil {
+		return a.err
+	}
+	if err := x.SetCellStyle(SheetAbout, "A1", "A"+strconv.Itoa(len(about)), bold); err != nil {
+		return err
+	}
+	if err := x.SetColWidth(SheetAbout, "A", "A", 22); err != nil {
+		return err
+	}
+	if err := x.SetColWidth(SheetAbout, "B", "B", 100); err != nil {
+		return err
+	}
+	x.SetActiveSheet(0)
+	return nil
+}

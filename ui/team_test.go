@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// openSampleTeam opens the app with the sample data and its team on screen.
+func openSampleTeam(t *testing.T) *Shell {
+	t.Helper()
+	s, _, ws := newTestShell(t)
+	res, err := ws.CreateSampleData(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ShowTab("Team")
+	s.Team.SelectTeam(res.Team.ID)
+	if v := s.Team.View(); v == nil || v.Team.ID != res.Team.ID {
+		t.Fatal("the sample team is not on screen")
+	}
+	return s
+}
+
+func TestTeamHeatmapShowsLevelsAsText(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.Team
+	rows, cols := tm.tableSize()
+	if rows != 8 || cols != 36 {
+		t.Fatalf("heatmap %dx%d, want 8 members x 36 FCI items", rows, cols)
+	}
+	for col := 0; col < 5; col++ {
+		cell := tm.newCell()
+		tm.updateCell(widget.TableCellID{Row: 0, Col: col}, cell)
+		text := cell.(*fyne.Container).Objects[1].(*widget.Label).Text
+		r, ok := tm.view.Ratings[tm.view.Members[0].ID][tm.cols[col].Item.ID]
+		want := "–"
+		if ok {
+			want = strconv.Itoa(r.Level)
+		}
+		if !strings.HasPrefix(text, want) {
+			t.Errorf("cell (0,%d) shows %q; want the level %q as text", col, text, want)
+		}
+	}
+}
+
+func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.Team
+	name := tm.view.Members[0].Name
+	if got := tm.memberLabel(0); got != name {
+		t.Fatalf("normal display label %q, want the name", got)
+	}
+	test.Tap(tm.mode)
+	if !tm.Workshop() {
+		t.Fatal("the workshop button did not switch to workshop display")
+	}
+	for i := range tm.view.Members {
+		if got := tm.memberLabel(i); strings.Contains(got, "fictional") || !strings.HasPrefix(got, "Member ") {
+			t.Errorf("workshop label %q", got)
+		}
+	}
+	comp := richText(tm.composition)
+	if strings.Contains(comp, "(fictional)") {
+		t.Errorf("a name shows in workshop composition:\n%s", comp)
+	}
+	// Every discipline in the sample has fewer than 3 members: all hidden.
+	if !strings.Contains(comp, "fewer than 3") {
+		t.Errorf("small discipline counts are not suppressed:\n%s", comp)
+	}
+	tm.minEntry.SetText("9")
+	tm.setMinPeople()
+	for _, m := range tm.measures {
+		if line := tm.measureLine(m); !strings.Contains(line, "figures hidden") {
+			t.Errorf("with a threshold of 9 people for an 8-person team, %q is still shown", line)
+			break
+		}
+	}
+	// Leaving workshop display needs a deliberate confirmation.
+	test.Tap(tm.mode)
+	if !tm.Workshop() {
+		t.Error("one tap left workshop display without confirmation")
+	}
+	tm.SetWorkshop(false)
+	if tm.memberLabel(0) != name {
+		t.Error("names did not come back after leaving workshop display")
+	}
+}
+
+func TestTeamMeasuresSayWhatTheyRestOn(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.Team
+	var fragile, uncovered bool
+	for _, m := range tm.measures {
+		line := tm.measureLine(m)
+		if !strings.Contains(line, "rated by") {
+			t.Fatalf("measure line without its base: %q", line)
+		}
+		fragile = fragile || strings.Contains(line, "FRAGILE")
+		uncovered = uncovered || strings.Contains(line, "NOT COVERED")
+	}
+	if !fragile || !uncovered {
+		t.Errorf("sample team should show fragile (%v) and uncovered (%v) items", fragile, uncovered)
+	}
+	if common := richText(tm.common); !strings.Contains(common, "Common gaps") || !strings.Contains(common, "Single points of failure") {
+		t.Errorf("common gaps panel:\n%s", common)
+	}
+	tm.sortBy.SetSelected(sortGap)
+	if tm.cols[0].BelowShare < tm.cols[len(tm.cols)-1].BelowShare {
+		t.Error("sorting by gap did not put the largest share below target first")
+	}
+}
