@@ -200,7 +200,7 @@ func (s *Shell) refreshTab(t *container.TabItem) {
 		}
 		s.Appraisal.load(keep)
 	case s.teamTab:
-		s.Team.pick()
+		s.Team.reloadTeams(s.Team.teamID())
 	}
 }
 

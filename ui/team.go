@@ -181,9 +181,11 @@ func (t *TeamScreen) reloadTeams(selectID string) {
 				idx = i
 			}
 		}
-		if selectID != "" || t.picker.SelectedIndex() < 0 {
-			t.picker.SetSelectedIndex(idx)
+		if t.picker.SelectedIndex() == idx {
+			t.load(teams[idx].ID) // same team: reload its figures
+			return
 		}
+		t.picker.SetSelectedIndex(idx)
 	})
 }
 

@@ -501,7 +501,11 @@ type row struct {
 	cells []cell
 	group string
 	shade bool // a highlight that always comes with a word or marker
+	span  bool // the last cell runs across the remaining columns
 }
+
+// spans reports whether cell i of r runs across the columns after it too.
+func (r row) spans(i int) bool { return r.span && i == len(r.cells)-1 }
 
 type table struct {
 	cols []column
@@ -523,7 +527,7 @@ func (d *doc) sizeColumns(t *table) {
 			w = max(w, d.pdf.GetStringWidth(word))
 		}
 		for _, r := range t.rows {
-			if r.group != "" || i >= len(r.cells) {
+			if r.group != "" || i >= len(r.cells) || r.spans(i) {
 				continue
 			}
 			d.font(r.cells[i].style, tableSize, ink)
@@ -562,16 +566,31 @@ func (d *doc) prepare(t *table, r row) preparedRow {
 		return pr
 	}
 	pr.lines = make([][]string, len(t.cols))
-	for i, c := range t.cols {
+	for i := range t.cols {
 		var cl cell
 		if i < len(r.cells) {
 			cl = r.cells[i]
+		} else if r.span {
+			continue // covered by the spanning cell
 		}
 		d.font(cl.style, tableSize, ink)
-		pr.lines[i] = d.split(cl.text, c.w-2*padX)
+		pr.lines[i] = d.split(cl.text, spanWidth(t, r, i)-2*padX)
 		pr.n = max(pr.n, len(pr.lines[i]))
 	}
 	return pr
+}
+
+// spanWidth is the width of cell i of r: its column's, or the columns' it
+// runs across.
+func spanWidth(t *table, r row, i int) float64 {
+	if !r.spans(i) {
+		return t.cols[i].w
+	}
+	w := 0.0
+	for _, c := range t.cols[i:] {
+		w += c.w
+	}
+	return w
 }
 
 func rowHeight(lines int) float64 { return float64(lines)*lineHeight(tableSize) + 2*padY }
@@ -690,7 +709,11 @@ func (d *doc) drawRow(t *table, r preparedRow, from, to int) {
 			style = r.cells[i].style
 		}
 		d.font(style, tableSize, ink)
-		d.cellLines(r.lines[i], from, min(to, len(r.lines[i])), x, y, c.w, c.align)
+		w := spanWidth(t, r.row, i)
+		d.cellLines(r.lines[i], from, min(to, len(r.lines[i])), x, y, w, c.align)
+		if r.spans(i) {
+			break
+		}
 		x += c.w
 	}
 	d.line(marginX, y+h, pageW-marginX, y+h, 0.15, faintGrey)

@@ -1,0 +1,290 @@
+package exchange
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gapwise/internal/model"
+)
+
+func intp(n int) *int { return &n }
+
+// teamTable is a small team: three members (one with nothing rated), three
+// items (one rated by a single member, one with no target).
+func teamTable(workshop bool) TeamTable {
+	return TeamTable{
+		Team:          "Digital nursing",
+		Framework:     model.FrameworkRef{ID: "fci", Version: "2020-provisional"},
+		FrameworkName: "Faculty of Clinical Informatics core competency framework",
+		Licence:       "Open Government Licence v3.0", LicenceURL: "https://example.org/ogl",
+		Attribution: "Contains public sector information.",
+		Provisional: true, ProvisionalNote: "the FCI publishes no scale",
+		Generated:  time.Date(2026, 3, 4, 10, 30, 0, 0, time.UTC),
+		AppVersion: "1.2.3",
+		Workshop:   workshop, MinPeople: 2,
+		Members: []TeamMember{
+			{Label: "Zoë Ødegård", Levels: []*int{intp(3), intp(0), nil}},
+			{Label: "=HYPERLINK(\"x\")", Levels: []*int{intp(1), nil, intp(2)}},
+			{Label: "Nobody Rated", Levels: []*int{nil, nil, nil}},
+		},
+		Items: []TeamItem{
+			{ID: "1.1", Title: "Health and care", Group: "Domain 1", Rated: 2, Meeting: 1, Below: 1,
+				Median: intp(1), Max: intp(3), Target: intp(2), Covered: true, Fragile: true, BelowShare: 0.5},
+			{ID: "1.2", Title: "Only one rated this", Group: "Domain 1", Rated: 1, Meeting: 0, Below: 1,
+				Median: intp(0), Max: intp(0), Target: intp(3), BelowShare: 1},
+			{ID: "2.1", Title: "No target", Group: "Domain 2", Rated: 1, Median: intp(2), Max: intp(2)},
+		},
+	}
+}
+
+func writeXLSX(t *testing.T, in TeamTable) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := TeamXLSX(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func openXLSX(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { x.Close() })
+	return x
+}
+
+func rows(t *testing.T, x *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rs, err := x.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}
+
+func TestTeamXLSXReadsBack(t *testing.T) {
+	x := openXLSX(t, writeXLSX(t, teamTable(false)))
+	if got := x.GetSheetList(); !slices.Equal(got, []string{SheetMatrix, SheetMeasures, SheetAbout}) {
+		t.Errorf("sheets %v", got)
+	}
+	matrix := rows(t, x, SheetMatrix)
+	want := [][]string{
+		{"Member", "1.1", "1.2", "2.1"},
+		{"Zoë Ødegård", "3", "0"},
+		{`=HYPERLINK("x")`, "1", "", "2"},
+		{"Nobody Rated"},
+	}
+	if !slices.EqualFunc(matrix, want, slices.Equal) {
+		t.Errorf("matrix\n got %q\nwant %q", matrix, want)
+	}
+	// A name that looks like a formula is text, never a formula.
+	if f, _ := x.GetCellFormula(SheetMatrix, "A3"); f != "" {
+		t.Errorf("A3 holds the formula %q", f)
+	}
+	if typ, _ := x.GetCellType(SheetMatrix, "B2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("levels are stored as text (%v)", typ)
+	}
+
+	measures := rows(t, x, SheetMeasures)
+	if !slices.Equal(measures[0], MeasuresHeader) {
+		t.Errorf("measures header %q", measures[0])
+	}
+	wantM := [][]string{
+		{"1.1", "Health and care", "Domain 1", "2", "1", "1", "1", "3", "2", "TRUE", "TRUE", "50%", "FALSE"},
+		{"1.2", "Only one rated this", "Domain 1", "1", "0", "1", "0", "0", "3", "FALSE", "FALSE", "100%", "FALSE"},
+		{"2.1", "No target", "Domain 2", "1", "0", "0", "2", "2", "", "FALSE", "FALSE", "0%", "FALSE"},
+	}
+	if !slices.EqualFunc(measures[1:], wantM, slices.Equal) {
+		t.Errorf("measures\n got %q\nwant %q", measures[1:], wantM)
+	}
+	raw, _ := x.GetCellValue(SheetMeasures, "L2", excelize.Options{RawCellValue: true})
+	if raw != "0.5" {
+		t.Errorf("below_share stored as %q; want the number 0.5", raw)
+	}
+
+	about := map[string]string{}
+	for _, r := range rows(t, x, SheetAbout) {
+		if len(r) == 2 {
+			about[r[0]] = r[1]
+		}
+	}
+	for k, v := range map[string]string{
+		"Team": "Digital nursing", "Framework": "fci@2020-provisional",
+		"Licence":     "Open Government Licence v3.0 https://example.org/ogl",
+		"Attribution": "Contains public sector information.", "Provisional": "yes: the FCI publishes no scale",
+		"Generated": "2026-03-04T10:30:00Z", "Gapwise version": "1.2.3", "Workshop display": "no", "Members": "3",
+	} {
+		if about[k] != v {
+			t.Errorf("About %s = %q; want %q", k, about[k], v)
+		}
+	}
+	props, err := x.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if props.Created != "2026-03-04T10:30:00Z" || props.Modified != props.Created || props.Creator != "Gapwise" {
+		t.Errorf("document properties %+v", props)
+	}
+}
+
+func TestTeamXLSXIsDeterministic(t *testing.T) {
+	a, b := writeXLSX(t, teamTable(false)), writeXLSX(t, teamTable(false))
+	if !bytes.Equal(a, b) {
+		t.Error("the same table gave two different files")
+	}
+	later := teamTable(false)
+	later.Generated = later.Generated.Add(time.Hour)
+	if bytes.Equal(a, writeXLSX(t, later)) {
+		t.Error("the generated time is not in the file")
+	}
+}
+
+// zipText is every part of an XLSX file, unzipped, concatenated.
+func zipText(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	return all.String()
+}
+
+func TestTeamXLSXWorkshopHidesNamesAndSmallFigures(t *testing.T) {
+	in := teamTable(true)
+	data := writeXLSX(t, in)
+	text := zipText(t, data)
+	for _, m := range in.Members {
+		for _, part := range []string{m.Label, "Ødegård", "HYPERLINK", "Nobody"} {
+			if strings.Contains(text, part) {
+				t.Errorf("workshop file contains %q", part)
+			}
+		}
+	}
+	x := openXLSX(t, data)
+	matrix := rows(t, x, SheetMatrix)
+	var labels []string
+	for _, r := range matrix[1:] {
+		labels = append(labels, r[0])
+	}
+	if !slices.Equal(labels, []string{"Member A", "Member B", "Member C"}) {
+		t.Errorf("workshop labels %q", labels)
+	}
+	if !slices.Equal(matrix[1], []string{"Member A", "3", "0"}) {
+		t.Errorf("workshop matrix row %q", matrix[1])
+	}
+	measures := rows(t, x, SheetMeasures)
+	// 1.1 rests on 2 rated members (shown); 1.2 and 2.1 on 1 (suppressed,
+	// though the target, which is the team's choice, stays).
+	if got := measures[1]; got[3] != "2" || got[12] != "FALSE" {
+		t.Errorf("1.1 in workshop mode: %q", got)
+	}
+	want := []string{"1.2", "Only one rated this", "Domain 1", "", "", "", "", "", "3", "", "", "", "TRUE"}
+	if !slices.Equal(measures[2], want) {
+		t.Errorf("1.2 in workshop mode\n got %q\nwant %q", measures[2], want)
+	}
+	if got := measures[3]; len(got) != 13 || got[12] != "TRUE" || strings.Join(got[3:12], "") != "" {
+		t.Errorf("2.1 in workshop mode: %q", got)
+	}
+}
+
+func TestTeamXLSXSuppressedItemOutsideWorkshop(t *testing.T) {
+	in := teamTable(false)
+	in.Items[0].Suppressed = true
+	measures := rows(t, openXLSX(t, writeXLSX(t, in)), SheetMeasures)
+	if got := measures[1]; got[3] != "" || got[12] != "TRUE" {
+		t.Errorf("an item marked suppressed shows its figures: %q", got)
+	}
+}
+
+func TestMemberLabel(t *testing.T) {
+	for i, want := range map[int]string{0: "Member A", 25: "Member Z", 26: "Member AA", 27: "Member AB", 701: "Member ZZ", 702: "Member AAA"} {
+		if got := MemberLabel(i); got != want {
+			t.Errorf("MemberLabel(%d) = %q; want %q", i, got, want)
+		}
+	}
+}
+
+func TestTeamCSV(t *testing.T) {
+	var buf bytes.Buffer
+	if err := TeamCSV(&buf, teamTable(false)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(buf.String(), "\r\n") {
+		t.Error("CSV lines do not end in CRLF")
+	}
+	r := csv.NewReader(&buf)
+	got, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"member", "1.1", "1.2", "2.1"},
+		{"Zoë Ødegård", "3", "0", ""},
+		{`'=HYPERLINK("x")`, "1", "", "2"},
+		{"Nobody Rated", "", "", ""},
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("CSV\n got %q\nwant %q", got, want)
+	}
+
+	buf.Reset()
+	if err := TeamCSV(&buf, teamTable(true)); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Zoë", "HYPERLINK", "Nobody"} {
+		if strings.Contains(buf.String(), name) {
+			t.Errorf("workshop CSV contains %q:\n%s", name, buf.String())
+		}
+	}
+	got, err = csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[1][0] != "Member A" || got[3][0] != "Member C" || got[1][1] != "3" {
+		t.Errorf("workshop CSV %q", got)
+	}
+}
+
+func TestTeamExportRefusesRaggedRows(t *testing.T) {
+	in := teamTable(false)
+	in.Members[1].Levels = in.Members[1].Levels[:2]
+	if err := TeamCSV(io.Discard, in); model.KindOf(err) != model.Internal {
+		t.Errorf("CSV: %v", err)
+	}
+	if err := TeamXLSX(io.Discard, in); model.KindOf(err) != model.Internal {
+		t.Errorf("XLSX: %v", err)
+	}
+}
+
+func TestTeamXLSXEmptyTeam(t *testing.T) {
+	in := teamTable(false)
+	in.Members, in.Items = nil, nil
+	x := openXLSX(t, writeXLSX(t, in))
+	if m := rows(t, x, SheetMatrix); len(m) != 1 || len(m[0]) != 1 {
+		t.Errorf("empty matrix %q", m)
+	}
+}

@@ -1,0 +1,153 @@
+package workspace
+
+import (
+	"cmp"
+	"context"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"gapwise/internal/appinfo"
+	"gapwise/internal/exchange"
+	"gapwise/internal/model"
+)
+
+// Team export formats for TeamExport and WriteTeamExport.
+const (
+	TeamFormatXLSX = "xlsx" // matrix, measures and about sheets
+	TeamFormatCSV  = "csv"  // the matrix only
+)
+
+// checkTeamDisplay refuses a workshop threshold below one person.
+func checkTeamDisplay(workshop bool, minPeople int) error {
+	if workshop && minPeople < 1 {
+		return model.Errorf(model.Invalid, "in workshop display a figure must rest on at least 1 person, not %d", minPeople)
+	}
+	return nil
+}
+
+// teamFormat checks an export format name.
+func teamFormat(format string) (string, error) {
+	switch f := strings.ToLower(strings.TrimSpace(format)); f {
+	case TeamFormatXLSX, TeamFormatCSV:
+		return f, nil
+	}
+	return "", model.Errorf(model.Invalid, "cannot export a team as %q: choose xlsx or csv", format)
+}
+
+// TeamExport writes a team's matrix and measures to a new file at path as
+// "xlsx" (matrix, measures and about sheets) or "csv" (the matrix only). It
+// never overwrites: an existing path is refused. In workshop display
+// (workshop true) names are replaced by "Member A", "Member B", ... in an
+// order unrelated to the names, and the figures of items that fewer than
+// minPeople members rated are left blank.
+func (w *Workspace) TeamExport(ctx context.Context, teamID, path, format string, workshop bool, minPeople int) error {
+	if _, err := teamFormat(format); err != nil {
+		return err
+	}
+	if err := checkTeamDisplay(workshop, minPeople); err != nil {
+		return err
+	}
+	generated := time.Now()
+	return WriteReportFile(path, func(out io.Writer) error {
+		return w.WriteTeamExport(ctx, teamID, out, format, generated, workshop, minPeople)
+	})
+}
+
+// WriteTeamExport writes a team export (see TeamExport) to out. generated
+// is recorded in the file as given; zero means now.
+func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.Writer, format string, generated time.Time, workshop bool, minPeople int) error {
+	format, err := teamFormat(format)
+	if err != nil {
+		return err
+	}
+	if err := checkTeamDisplay(workshop, minPeople); err != nil {
+		return err
+	}
+	v, err := w.TeamView(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	table := teamTable(v, generated, workshop, minPeople)
+	if format == TeamFormatCSV {
+		err = exchange.TeamCSV(out, table)
+	} else {
+		err = exchange.TeamXLSX(out, table)
+	}
+	if err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot export team %q", v.Team.Name)
+	}
+	return nil
+}
+
+// teamTable lays a team view out for export.
+func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) exchange.TeamTable {
+	f := v.Framework
+	t := exchange.TeamTable{
+		Team: v.Team.Name, Framework: f.Ref, FrameworkName: f.Name,
+		Licence: f.Licence, LicenceURL: f.LicenceURL, Attribution: f.Attribution,
+		Provisional: f.Provisional, ProvisionalNote: f.ProvisionalNote,
+		Generated: generated, AppVersion: appinfo.Version,
+		Workshop: workshop, MinPeople: minPeople,
+		Items: make([]exchange.TeamItem, len(v.Measures.Items)),
+	}
+	for i, m := range v.Measures.Items {
+		it := exchange.TeamItem{
+			ID: m.Item.ID, Title: m.Item.Title,
+			Rated: m.Rated, Meeting: m.Meeting, Below: m.Below,
+			Median: m.Median, Max: m.Max, Target: m.Target,
+			Covered: m.Covered, Fragile: m.Fragile, BelowShare: m.BelowShare,
+			Suppressed: workshop && m.Suppress(minPeople),
+		}
+		if g := topGroup(f, m.Item.Group); g != nil {
+			it.Group = g.Title
+		}
+		t.Items[i] = it
+	}
+	members := slices.Clone(v.Members)
+	if workshop {
+		// Rows in name order would let a reader who knows the team put
+		// names back to "Member A", "Member B", ...; ids are random.
+		slices.SortFunc(members, func(a, b model.Person) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	t.Members = make([]exchange.TeamMember, len(members))
+	for i, p := range members {
+		row := exchange.TeamMember{Label: p.Name, Levels: make([]*int, len(t.Items))}
+		ratings := v.Ratings[p.ID]
+		for j, it := range t.Items {
+			if r, ok := ratings[it.ID]; ok {
+				row.Levels[j] = &r.Level
+			}
+		}
+		t.Members[i] = row
+	}
+	return t
+}
+
+// AssessedMembers tells which of a team's members have a self-assessment of
+// the team's framework version (the members TeamView counts as Assessed),
+// even an empty one.
+func (w *Workspace) AssessedMembers(ctx context.Context, teamID string) (map[string]bool, error) {
+	team, err := w.store.Team(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	members, err := w.store.Members(ctx, teamID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(members))
+	for i, m := range members {
+		ids[i] = m.ID
+	}
+	latest, err := w.store.LatestRatings(ctx, team.Framework, model.SelfAssessment, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]bool, len(members))
+	for _, id := range ids {
+		_, out[id] = latest[id]
+	}
+	return out, nil
+}
