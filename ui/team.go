@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"cmp"
 	"context"
+	"hash/fnv"
 	"fmt"
 	"image/color"
 	"slices"
@@ -33,6 +35,7 @@ type TeamScreen struct {
 	workshop  bool // names hidden, small figures suppressed
 	minPeople int  // figures resting on fewer people are suppressed in workshop display
 
+	rows     []int              // heatmap rows: indexes into view.Members
 	cols     []*gap.ItemMeasure // heatmap columns after filter and sort
 	measures []*gap.ItemMeasure // measure list rows (same filter and sort)
 
@@ -47,6 +50,7 @@ type TeamScreen struct {
 	list        *widget.List
 	common      *widget.RichText
 	actions     *widget.List
+	legend      *widget.Label
 	body        fyne.CanvasObject
 	empty       *widget.Label
 	root        *fyne.Container
@@ -54,7 +58,7 @@ type TeamScreen struct {
 
 const (
 	sortFramework = "Framework order"
-	sortGap       = "Largest share below target first"
+	sortGap       = "Largest share below target"
 	allGroups     = "All groups"
 )
 
@@ -75,12 +79,14 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	t.groupFilter = widget.NewSelect([]string{allGroups}, func(string) { t.arrange() })
 	t.groupFilter.SetSelected(allGroups)
 	t.sortBy = widget.NewSelect([]string{sortFramework, sortGap}, func(string) { t.arrange() })
+	sortBox := container.NewGridWrap(fyne.NewSize(300, 36), t.sortBy)
+	groupBox := container.NewGridWrap(fyne.NewSize(300, 36), t.groupFilter)
 	t.sortBy.SetSelected(sortFramework)
 
 	t.composition = widget.NewRichText()
 	t.composition.Wrapping = fyne.TextWrapWord
 	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
-	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("header template text") }
+	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("Member name template") }
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) { t.showCell(id); t.table.UnselectAll() }
 	t.list = widget.NewList(
@@ -129,7 +135,8 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	addAction.Importance = widget.HighImportance
 	planTab := container.NewBorder(container.NewHBox(addAction, widget.NewLabel("Actions for the whole team or for named members, linked to the items they address.")), nil, nil, nil, t.actions)
 
-	heat := container.NewBorder(container.NewHBox(widget.NewLabel("Show"), t.groupFilter, widget.NewLabel("Sort"), t.sortBy), nil, nil, nil, t.table)
+	t.legend = widget.NewLabel("")
+	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox), t.legend), nil, nil, nil, t.table)
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
 	tabs := container.NewAppTabs(
@@ -266,7 +273,12 @@ func (t *TeamScreen) arrange() {
 			return b.Below - a.Below
 		})
 	}
+	t.legend.SetText(fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Select a cell for the rating and its evidence.", v.Framework.Scale.Top()))
 	t.cols, t.measures = cols, cols
+	t.rows = memberOrder(v.Members, t.workshop)
+	for i := range cols {
+		t.table.SetColumnWidth(i, 72)
+	}
 	t.composition.Segments = t.compositionSegments()
 	t.composition.Refresh()
 	t.common.Segments = t.commonGapSegments()
@@ -284,10 +296,40 @@ func topGroupTitle(f *model.Framework, it *model.Item) string {
 	return ""
 }
 
-// memberLabel is a member's name, or a neutral label in workshop display.
-func (t *TeamScreen) memberLabel(i int) string {
+// memberOrder is the heatmap's row order. Names are listed alphabetically;
+// in workshop display the order follows a hash of each member's id, so
+// "Member A" is not simply the alphabetically first name.
+func memberOrder(members []model.Person, workshop bool) []int {
+	order := make([]int, len(members))
+	for i := range order {
+		order[i] = i
+	}
+	if workshop {
+		key := func(i int) uint32 {
+			h := fnv.New32a()
+			h.Write([]byte(members[i].ID))
+			return h.Sum32()
+		}
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
+	}
+	return order
+}
+
+// memberLabel is the name of the member on heatmap row r, or a neutral
+// label in workshop display.
+func (t *TeamScreen) memberLabel(r int) string {
 	if t.workshop {
-		return "Member " + neutralLabel(i)
+		return "Member " + neutralLabel(r)
+	}
+	return t.view.Members[t.rows[r]].Name
+}
+
+// labelOf is the label of the member at index i of view.Members.
+func (t *TeamScreen) labelOf(i int) string {
+	for r, m := range t.rows {
+		if m == i {
+			return t.memberLabel(r)
+		}
 	}
 	return t.view.Members[i].Name
 }
@@ -325,7 +367,7 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
 		return
 	}
-	m := t.view.Members[id.Row]
+	m := t.view.Members[t.rows[id.Row]]
 	item := t.cols[id.Col].Item
 	r, ok := t.view.Ratings[m.ID][item.ID]
 	text, fill := "–", color.Color(color.Transparent)
@@ -366,7 +408,7 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 	if t.view == nil || id.Row < 0 || id.Col < 0 || id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
 		return
 	}
-	m := t.view.Members[id.Row]
+	m := t.view.Members[t.rows[id.Row]]
 	it := t.cols[id.Col].Item
 	title := t.memberLabel(id.Row) + " · " + it.Label()
 	r, ok := t.view.Ratings[m.ID][it.ID]
@@ -394,29 +436,28 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 // hidden reports whether a figure resting on n people is suppressed now.
 func (t *TeamScreen) hidden(n int) bool { return t.workshop && n < t.minPeople }
 
-// measureLine states an item's team figures, each with how many people it rests on.
+// measureLine states an item's team figures, status first (it is what a
+// workshop discusses), each figure with how many people it rests on.
 func (t *TeamScreen) measureLine(m *gap.ItemMeasure) string {
 	head := m.Item.Label()
 	if t.hidden(m.Rated) {
-		return fmt.Sprintf("%s — figures hidden: rated by fewer than %d people", head, t.minPeople)
+		return fmt.Sprintf("[hidden] %s — rated by fewer than %d people", head, t.minPeople)
 	}
-	s := fmt.Sprintf("%s — rated by %d of %d", head, m.Rated, m.Members)
+	figures := fmt.Sprintf("rated by %d of %d", m.Rated, m.Members)
 	if m.Median != nil {
-		s += fmt.Sprintf(" · median %d · highest %d", *m.Median, *m.Max)
+		figures += fmt.Sprintf(" · median %d, highest %d", *m.Median, *m.Max)
 	}
 	if m.Target == nil {
-		return s + " · no team target"
+		return fmt.Sprintf("[no target] %s — %s", head, figures)
 	}
-	s += fmt.Sprintf(" · target %d: %d meet, %d below", *m.Target, m.Meeting, m.Below)
+	status := "covered"
 	switch {
 	case m.Fragile:
-		s += " · FRAGILE (one person)"
-	case m.Covered:
-		s += " · covered"
-	default:
-		s += " · NOT COVERED"
+		status = "FRAGILE: one person"
+	case !m.Covered:
+		status = "NOT COVERED"
 	}
-	return s
+	return fmt.Sprintf("[%s] %s — %d meet target %d, %d below · %s", status, head, m.Meeting, *m.Target, m.Below, figures)
 }
 
 func (t *TeamScreen) compositionSegments() []widget.RichTextSegment {
@@ -539,7 +580,7 @@ func (t *TeamScreen) teamActionLine(a model.Action) string {
 	who := "whole team"
 	for i, m := range t.view.Members {
 		if m.ID == a.Owner {
-			who = t.memberLabel(i)
+			who = t.labelOf(i)
 		}
 	}
 	return who + " · " + actionLine(a)
@@ -561,7 +602,7 @@ func (t *TeamScreen) editAction(a model.Action) {
 		}
 	}
 	form := actionForm{
-		shell: s, action: a, items: items, owners: t.view.Members, ownerL: t.memberLabel,
+		shell: s, action: a, items: items, owners: t.view.Members, ownerL: t.labelOf,
 		save: func(a model.Action) error {
 			_, err := s.ws.SaveTeamAction(context.Background(), id, a)
 			return err

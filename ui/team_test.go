@@ -54,7 +54,7 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	s := openSampleTeam(t)
 	tm := s.Team
 	name := tm.view.Members[0].Name
-	if got := tm.memberLabel(0); got != name {
+	if got := tm.labelOf(0); got != name {
 		t.Fatalf("normal display label %q, want the name", got)
 	}
 	test.Tap(tm.mode)
@@ -79,7 +79,7 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	tm.minEntry.SetText("9")
 	tm.setMinPeople()
 	for _, m := range tm.measures {
-		if line := tm.measureLine(m); !strings.Contains(line, "figures hidden") {
+		if line := tm.measureLine(m); !strings.HasPrefix(line, "[hidden]") {
 			t.Errorf("with a threshold of 9 people for an 8-person team, %q is still shown", line)
 			break
 		}
@@ -90,7 +90,7 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 		t.Error("one tap left workshop display without confirmation")
 	}
 	tm.SetWorkshop(false)
-	if tm.memberLabel(0) != name {
+	if tm.labelOf(0) != name {
 		t.Error("names did not come back after leaving workshop display")
 	}
 }
