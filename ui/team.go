@@ -3,8 +3,8 @@ package ui
 import (
 	"cmp"
 	"context"
-	"hash/fnv"
 	"fmt"
+	"hash/fnv"
 	"image/color"
 	"slices"
 	"strconv"
