@@ -709,11 +709,12 @@ func (d *doc) drawRow(t *table, r preparedRow, from, to int) {
 			style = r.cells[i].style
 		}
 		d.font(style, tableSize, ink)
-		w := spanWidth(t, r.row, i)
-		d.cellLines(r.lines[i], from, min(to, len(r.lines[i])), x, y, w, c.align)
 		if r.spans(i) {
+			// A spanning cell is a sentence: it reads from the left.
+			d.cellLines(r.lines[i], from, min(to, len(r.lines[i])), x, y, spanWidth(t, r.row, i), 'L')
 			break
 		}
+		d.cellLines(r.lines[i], from, min(to, len(r.lines[i])), x, y, c.w, c.align)
 		x += c.w
 	}
 	d.line(marginX, y+h, pageW-marginX, y+h, 0.15, faintGrey)

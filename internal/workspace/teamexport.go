@@ -1,16 +1,15 @@
 package workspace
 
 import (
-	"cmp"
 	"context"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
 	"gapwise/internal/appinfo"
 	"gapwise/internal/exchange"
 	"gapwise/internal/model"
+	"gapwise/internal/report"
 )
 
 // Team export formats for TeamExport and WriteTeamExport.
@@ -39,9 +38,9 @@ func teamFormat(format string) (string, error) {
 // TeamExport writes a team's matrix and measures to a new file at path as
 // "xlsx" (matrix, measures and about sheets) or "csv" (the matrix only). It
 // never overwrites: an existing path is refused. In workshop display
-// (workshop true) names are replaced by "Member A", "Member B", ... in an
-// order unrelated to the names, and the figures of items that fewer than
-// minPeople members rated are left blank.
+// (workshop true) names are replaced by "Member A", "Member B", ... in the
+// order of the team view (as on screen and in the team report), and the
+// figures of items that fewer than minPeople members rated are left blank.
 func (w *Workspace) TeamExport(ctx context.Context, teamID, path, format string, workshop bool, minPeople int) error {
 	if _, err := teamFormat(format); err != nil {
 		return err
@@ -105,14 +104,10 @@ func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) e
 		}
 		t.Items[i] = it
 	}
-	members := slices.Clone(v.Members)
-	if workshop {
-		// Rows in name order would let a reader who knows the team put
-		// names back to "Member A", "Member B", ...; ids are random.
-		slices.SortFunc(members, func(a, b model.Person) int { return cmp.Compare(a.ID, b.ID) })
-	}
-	t.Members = make([]exchange.TeamMember, len(members))
-	for i, p := range members {
+	// Rows keep the team view's order, so "Member C" in workshop display is
+	// the same person on screen, in the PDF and in the file.
+	t.Members = make([]exchange.TeamMember, len(v.Members))
+	for i, p := range v.Members {
 		row := exchange.TeamMember{Label: p.Name, Levels: make([]*int, len(t.Items))}
 		ratings := v.Ratings[p.ID]
 		for j, it := range t.Items {
@@ -150,4 +145,44 @@ func (w *Workspace) AssessedMembers(ctx context.Context, teamID string) (map[str
 		_, out[id] = latest[id]
 	}
 	return out, nil
+}
+
+// TeamReport writes a team's gap report as a PDF: composition, coverage,
+// single points of failure, common gaps, the members x items heatmap and
+// the team's actions. In workshop display names are replaced by neutral
+// labels and figures resting on fewer than minPeople people are
+// suppressed. generated is printed as given; zero means now.
+func (w *Workspace) TeamReport(ctx context.Context, teamID string, out io.Writer, generated time.Time, workshop bool, minPeople int) error {
+	if err := checkTeamDisplay(workshop, minPeople); err != nil {
+		return err
+	}
+	v, err := w.TeamView(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	// The team's plan, read only: printing a report never creates one.
+	plans, err := w.store.PlansForTeam(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	var actions []model.Action
+	if len(plans) > 0 {
+		actions = plans[0].Actions
+	}
+	in := report.TeamInput{
+		Meta:        report.Meta{Framework: v.Framework, AppVersion: appinfo.Version, Generated: generated},
+		Team:        v.Team,
+		Members:     v.Members,
+		Ratings:     v.Ratings,
+		Targets:     v.Targets,
+		Composition: v.Composition,
+		Measures:    v.Measures,
+		Actions:     actions,
+		Workshop:    workshop,
+		MinPeople:   minPeople,
+	}
+	if err := report.TeamPDF(out, in); err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot make the team report")
+	}
+	return nil
 }

@@ -2,7 +2,7 @@
 // (issue 5): a synthetic organisation of 10,000 people with one
 // self-assessment each over 150 items, about 1.5 million ratings.
 //
-//	teambench generate --db PATH [--people 10000] [--items 150] [--framework ddat@2025-q3]
+//	teambench generate --db PATH [--people 10000] [--items 150] [--framework ddat@2025-q3] [--skip 0] [--unassessed 0]
 //	teambench measure  --db PATH [--framework ddat@2025-q3] [--target 3] [--out FILE]
 //	teambench export   --db PATH --dir DIR [--count 1000]
 //
@@ -88,6 +88,7 @@ func cpuProfile(path string) (stop func(), err error) {
 func usage() {
 	fmt.Fprintln(os.Stderr, `usage:
   teambench generate --db PATH [--people 10000] [--items 150] [--framework ddat@2025-q3] [--seed 1]
+                     [--history 0.1] [--appraiser 0.05] [--skip 0] [--unassessed 0] [--batch 1000] [-v]
   teambench measure  --db PATH [--framework ddat@2025-q3] [--target 3] [--out FILE]
   teambench export   --db PATH --dir DIR [--count 1000]`)
 	os.Exit(2)
@@ -182,6 +183,8 @@ func generate(ctx context.Context, args []string) error {
 	batch := fl.Int("batch", 1000, "people per transaction")
 	history := fl.Float64("history", 0.10, "share of people who also have an older, partial self-assessment")
 	appraiser := fl.Float64("appraiser", 0.05, "share of people who also have a newer appraiser assessment")
+	skip := fl.Float64("skip", 0, "share of items each person leaves unrated")
+	unassessed := fl.Float64("unassessed", 0, "share of people with no self-assessment at all")
 	verbose := fl.Bool("v", false, "report each batch's time")
 	parse(fl, args)
 	if *dbPath == "" {
@@ -237,7 +240,9 @@ func generate(ctx context.Context, args []string) error {
 		base := rng.Float64()
 		bp := store.BulkPerson{Person: p}
 		self := model.Assessment{ID: uuid(rng), Framework: ref, Kind: model.SelfAssessment, Assessor: p.Name, CreatedAt: created, UpdatedAt: updated}
-		bp.Assessments = append(bp.Assessments, store.BulkAssessment{Assessment: self, Ratings: ratingsFor(rng, items, base, 0, updated)})
+		if *unassessed == 0 || rng.Float64() >= *unassessed {
+			bp.Assessments = append(bp.Assessments, store.BulkAssessment{Assessment: self, Ratings: ratingsFor(rng, items, base, *skip, updated)})
+		}
 		if rng.Float64() < *history {
 			// An earlier self-assessment: superseded, so never counted.
 			old := created.Add(-time.Duration(90+rng.IntN(200)) * day)
