@@ -236,9 +236,9 @@ func checkImport(a *model.Assessment, previous []byte) error {
 func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
 	at := now()
 	fw := a.Framework.String()
-	var person, framework string
+	var person, framework, kind string
 	var updated time.Time
-	err := tx.QueryRowContext(ctx, "SELECT person, framework, updated_at FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework, ts(&updated))
+	err := tx.QueryRowContext(ctx, "SELECT person, framework, kind, updated_at FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework, &kind, ts(&updated))
 	outcome := Replaced
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -250,6 +250,9 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, rati
 		return 0, fail(err, "cannot read assessment %s", a.ID)
 	case person != a.PersonID || framework != fw:
 		return 0, model.Errorf(model.Conflict, "assessment %s already exists for another person or framework version", a.ID)
+	case kind != string(a.Kind):
+		// An appraisal relies on which assessment is self, appraiser or agreed.
+		return 0, model.Errorf(model.Conflict, "assessment %s is a %s assessment here; a file cannot turn it into a %s one", a.ID, kind, a.Kind)
 	case !storedUpdated.IsZero() && !a.UpdatedAt.After(updated):
 		return Unchanged, nil
 	case !storedUpdated.IsZero() && !updated.Equal(storedUpdated):

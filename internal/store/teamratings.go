@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -210,7 +211,8 @@ const bulkRows = 64
 // Every check of the schema still applies (levels valid for the item, items
 // in the assessment's framework version, no person or assessment twice), and
 // the first refusal rolls the whole batch back. Empty ids are given new
-// UUIDs; an assessment always belongs to the person it is listed under.
+// UUIDs, written back into people (as are the times stored); an assessment
+// always belongs to the person it is listed under.
 // Ratings go in many to a statement: that, and one commit per batch, is
 // what makes it fast.
 func (s *Store) BulkLoad(ctx context.Context, people []BulkPerson) error {
@@ -257,7 +259,13 @@ func (s *Store) BulkLoad(ctx context.Context, people []BulkPerson) error {
 	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY", bulkCacheKiB)); err != nil {
 		return fail(err, "cannot start a change to %s", s.path)
 	}
-	defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d", cacheSize, tempStore))
+	defer func() {
+		restore := fmt.Sprintf("SELECT %d, %d", cacheSize, tempStore)
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), restore); err != nil {
+			// Never hand the pool a connection with a 128 MiB cache.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
 
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {

@@ -205,8 +205,24 @@ func TestBulkLoad(t *testing.T) {
 	}, {
 		Person: model.Person{Name: "Bob", Discipline: model.NonClinical}, // id given by BulkLoad
 	}}
+	// With one connection in the pool, BulkLoad's is the one used next:
+	// it must come back with its usual cache and temporary store.
+	s.db.SetMaxOpenConns(1)
+	var cache, temp int
+	settings := "SELECT cache_size, temp_store FROM pragma_cache_size, pragma_temp_store"
+	if err := s.db.QueryRowContext(ctx, settings).Scan(&cache, &temp); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.BulkLoad(ctx, ok); err != nil {
 		t.Fatal(err)
+	}
+	var cacheAfter, tempAfter int
+	if err := s.db.QueryRowContext(ctx, settings).Scan(&cacheAfter, &tempAfter); err != nil || cacheAfter != cache || tempAfter != temp {
+		t.Errorf("after BulkLoad: cache_size %d temp_store %d (%v), want %d and %d", cacheAfter, tempAfter, err, cache, temp)
+	}
+	s.db.SetMaxOpenConns(maxConns)
+	if ok[1].Person.ID == "" || ok[0].Assessments[1].Assessment.ID == "" {
+		t.Error("the ids BulkLoad gave are not written back")
 	}
 	people, err := s.People(ctx)
 	if err != nil || len(people) != 2 {
