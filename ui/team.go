@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"cmp"
 	"context"
 	"fmt"
-	"hash/fnv"
 	"image/color"
 	"slices"
 	"strconv"
@@ -296,21 +294,15 @@ func topGroupTitle(f *model.Framework, it *model.Item) string {
 	return ""
 }
 
-// memberOrder is the heatmap's row order. Names are listed alphabetically;
-// in workshop display the order follows a hash of each member's id, so
-// "Member A" is not simply the alphabetically first name.
+// memberOrder is the heatmap's row order: by name, or in workshop display
+// the order the PDF and exports use too (workspace.WorkshopOrder).
 func memberOrder(members []model.Person, workshop bool) []int {
+	if workshop {
+		return workspace.WorkshopOrder(members)
+	}
 	order := make([]int, len(members))
 	for i := range order {
 		order[i] = i
-	}
-	if workshop {
-		key := func(i int) uint32 {
-			h := fnv.New32a()
-			h.Write([]byte(members[i].ID))
-			return h.Sum32()
-		}
-		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
 	}
 	return order
 }

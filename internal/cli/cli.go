@@ -87,6 +87,27 @@ Commands:
                                             a development plan as PDF (a person's latest plan)
   report appraisal --appraisal ID --out FILE.pdf
                                             a joint appraisal as PDF; reports never overwrite
+  team create --name NAME --framework ID[@VERSION] [--json]
+                                            create a team; prints its id
+  team list [--json]                        teams with their framework and member count
+  team add --team ID --person ID|NAME       put a person in a team
+  team import --team ID FILE_OR_FOLDER... [--json]
+                                            import members' self-assessment files (a folder:
+                                            its *.json files); exit 1 if any is refused
+  team show --team ID [--json]              members (discipline, WTE, assessed) and composition
+  team target --team ID (--item ITEM --level N | --role-level ID | --clear)
+                                            set team targets (--level 0 removes one)
+  team gaps --team ID [--json] [--workshop] [--min-people N]
+                                            per item: rated, meeting, below, median, max,
+                                            covered, fragile; common gaps
+  team report --team ID --out FILE.pdf [--workshop] [--min-people N]
+                                            the team gap report as PDF
+  team export --team ID (--xlsx FILE | --csv FILE) [--workshop] [--min-people N]
+                                            matrix and measures as a spreadsheet, or the
+                                            matrix as CSV; never overwrites
+                                            (--team also takes a unique team name; --workshop
+                                            hides names and suppresses figures resting on
+                                            fewer than --min-people rated members, default 3)
   demo [--json] [--remove]                  create (or remove) fictional sample data
   db init                                   create the database (or check it opens)
   db check                                  check the database's integrity
@@ -158,6 +179,8 @@ func dispatch(e *env, cmd string, args []string) error {
 		return e.plan(args)
 	case "appraisal":
 		return e.appraisal(args)
+	case "team":
+		return e.team(args)
 	case "report":
 		return e.reports(args)
 	case "demo":

@@ -104,10 +104,10 @@ func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) e
 		}
 		t.Items[i] = it
 	}
-	// Rows keep the team view's order, so "Member C" in workshop display is
+	// Rows follow the display order, so "Member C" in workshop display is
 	// the same person on screen, in the PDF and in the file.
 	t.Members = make([]exchange.TeamMember, len(v.Members))
-	for i, p := range v.Members {
+	for i, p := range v.DisplayMembers(workshop) {
 		row := exchange.TeamMember{Label: p.Name, Levels: make([]*int, len(t.Items))}
 		ratings := v.Ratings[p.ID]
 		for j, it := range t.Items {
@@ -172,7 +172,7 @@ func (w *Workspace) TeamReport(ctx context.Context, teamID string, out io.Writer
 	in := report.TeamInput{
 		Meta:        report.Meta{Framework: v.Framework, AppVersion: appinfo.Version, Generated: generated},
 		Team:        v.Team,
-		Members:     v.Members,
+		Members:     v.DisplayMembers(workshop),
 		Ratings:     v.Ratings,
 		Targets:     v.Targets,
 		Composition: v.Composition,

@@ -1,7 +1,10 @@
 package workspace
 
 import (
+	"cmp"
 	"context"
+	"hash/fnv"
+	"slices"
 
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
@@ -64,4 +67,35 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 	v.Composition = gap.TeamComposition(members)
 	v.Measures = gap.TeamMeasures(f, nil, mr, targets)
 	return v, nil
+}
+
+// WorkshopOrder is the order members are shown in under workshop display,
+// as indexes into members: by a hash of each member's id, so "Member A" is
+// not simply the alphabetically first name. The app, the team PDF and the
+// XLSX/CSV exports all use it, so "Member C" is the same person in each.
+func WorkshopOrder(members []model.Person) []int {
+	order := make([]int, len(members))
+	for i := range order {
+		order[i] = i
+	}
+	key := func(i int) uint32 {
+		h := fnv.New32a()
+		h.Write([]byte(members[i].ID))
+		return h.Sum32()
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
+	return order
+}
+
+// DisplayMembers is the team's members in display order: by name, or in
+// workshop display by WorkshopOrder.
+func (v *TeamView) DisplayMembers(workshop bool) []model.Person {
+	if !workshop {
+		return v.Members
+	}
+	out := make([]model.Person, 0, len(v.Members))
+	for _, i := range WorkshopOrder(v.Members) {
+		out = append(out, v.Members[i])
+	}
+	return out
 }

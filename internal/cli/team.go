@@ -1,0 +1,761 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// teamJSON is the stable JSON shape of a team (`team list --json`, `team
+// create --json`).
+type teamJSON struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Framework string `json:"framework"`
+	Members   int    `json:"members"`
+	Sample    bool   `json:"sample"`
+}
+
+// teamMemberJSON is one member in `team show --json`.
+type teamMemberJSON struct {
+	ID             string  `json:"id"`
+	Name           string  `json:"name"`
+	Discipline     string  `json:"discipline"`
+	Role           string  `json:"role"`
+	Organisation   string  `json:"organisation"`
+	InformaticsWTE float64 `json:"informatics_wte"`
+	Assessed       bool    `json:"assessed"` // has a self-assessment of the team's framework version
+	Rated          int     `json:"rated"`    // items rated in it (level 0 included)
+	Sample         bool    `json:"sample"`
+}
+
+// disciplineJSON is one discipline of a team's composition.
+type disciplineJSON struct {
+	Discipline string  `json:"discipline"`
+	Label      string  `json:"label"`
+	Count      int     `json:"count"`
+	Share      float64 `json:"share"` // of the members
+	WTE        float64 `json:"wte"`   // summed informatics WTE
+}
+
+// compositionJSON is who a team is made of.
+type compositionJSON struct {
+	Members          int              `json:"members"`
+	Disciplines      int              `json:"disciplines"`
+	TotalWTE         float64          `json:"total_wte"`
+	WachterBenchmark float64          `json:"wachter_benchmark"`
+	ShareOfBenchmark float64          `json:"share_of_benchmark"`
+	ByDiscipline     []disciplineJSON `json:"by_discipline"`
+}
+
+// teamShowJSON is the stable JSON shape of `team show --json`.
+type teamShowJSON struct {
+	Team        string           `json:"team"` // id
+	Name        string           `json:"name"`
+	Framework   string           `json:"framework"`
+	Sample      bool             `json:"sample"`
+	Assessed    int              `json:"assessed"`
+	Targets     int              `json:"targets"`
+	Members     []teamMemberJSON `json:"members"` // by name
+	Composition compositionJSON  `json:"composition"`
+}
+
+// teamItemJSON is one item of `team gaps --json`. In workshop display the
+// figures of an item that fewer than min_people members rated are null and
+// suppressed is true; target is the team's own choice and always shown.
+type teamItemJSON struct {
+	Item       string   `json:"item"`
+	Title      string   `json:"title"`
+	Rated      *int     `json:"rated"`
+	Meeting    *int     `json:"meeting"`
+	Below      *int     `json:"below"`
+	Median     *int     `json:"median"` // the lower middle value when the count is even; null when none rated
+	Max        *int     `json:"max"`    // null when none rated
+	Covered    *bool    `json:"covered"`
+	Fragile    *bool    `json:"fragile"`
+	BelowShare *float64 `json:"below_share"`
+	Target     *int     `json:"target"` // null when none
+	Suppressed bool     `json:"suppressed"`
+}
+
+// teamGapsJSON is the stable JSON shape of `team gaps --json`.
+type teamGapsJSON struct {
+	Team       string         `json:"team"` // id
+	Name       string         `json:"name"`
+	Framework  string         `json:"framework"`
+	Members    int            `json:"members"`
+	Assessed   int            `json:"assessed"`
+	MinPeople  int            `json:"min_people"`
+	Workshop   bool           `json:"workshop"`
+	Items      []teamItemJSON `json:"items"`       // framework order
+	CommonGaps []string       `json:"common_gaps"` // item ids, most widespread first; suppressed items left out
+}
+
+// teamImportedJSON is one file `team import` took.
+type teamImportedJSON struct {
+	File       string `json:"file"`
+	Person     string `json:"person"` // name
+	PersonID   string `json:"person_id"`
+	Assessment string `json:"assessment"`
+	Outcome    string `json:"outcome"` // added | replaced
+}
+
+// teamRefusedJSON is one file `team import` refused.
+type teamRefusedJSON struct {
+	File  string `json:"file"`
+	Error string `json:"error"`
+}
+
+// teamImportJSON is the stable JSON shape of `team import --json`.
+type teamImportJSON struct {
+	Imported  []teamImportedJSON `json:"imported"`
+	Unchanged int                `json:"unchanged"`
+	Refused   []teamRefusedJSON  `json:"refused"`
+}
+
+func (e *env) team(args []string) error {
+	if len(args) == 0 {
+		return usagef("team: say create, list, add, import, show, target, gaps, report or export")
+	}
+	switch args[0] {
+	case "create":
+		return e.teamCreate(args[1:])
+	case "list":
+		return e.teamList(args[1:])
+	case "add":
+		return e.teamAdd(args[1:])
+	case "import":
+		return e.teamImport(args[1:])
+	case "show":
+		return e.teamShow(args[1:])
+	case "target":
+		return e.teamTarget(args[1:])
+	case "gaps":
+		return e.teamGaps(args[1:])
+	case "report":
+		return e.teamReport(args[1:])
+	case "export":
+		return e.teamExport(args[1:])
+	}
+	return usagef("team: unknown subcommand %q", args[0])
+}
+
+// resolveTeam finds a team by id or, failing that, by a name that matches
+// exactly one team (ignoring case).
+func resolveTeam(e *env, ws *workspace.Workspace, s string) (model.Team, error) {
+	s = strings.TrimSpace(s)
+	t, err := ws.Team(e.ctx, s)
+	if err == nil || model.KindOf(err) != model.NotFound {
+		return t, err
+	}
+	teams, err := ws.Teams(e.ctx)
+	if err != nil {
+		return model.Team{}, err
+	}
+	var found []model.Team
+	for _, t := range teams {
+		if strings.EqualFold(t.Name, s) {
+			found = append(found, t)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return model.Team{}, model.Errorf(model.NotFound, "no team has the id or name %q (see: gapwise-cli team list)", s)
+	case 1:
+		return found[0], nil
+	}
+	ids := make([]string, len(found))
+	for i, t := range found {
+		ids[i] = t.ID
+	}
+	return model.Team{}, model.Errorf(model.Invalid, "%d teams are called %q (%s); give an id", len(found), s, strings.Join(ids, ", "))
+}
+
+func toTeamJSON(t model.Team, members int) teamJSON {
+	return teamJSON{ID: t.ID, Name: t.Name, Framework: t.Framework.String(), Members: members, Sample: t.Sample}
+}
+
+func (e *env) teamCreate(args []string) error {
+	var name, fw string
+	var asJSON bool
+	pos, err := flags("team create", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&name, "name", "", "the team's name")
+		fs.StringVar(&fw, "framework", "", "framework ID or ID@VERSION")
+		fs.BoolVar(&asJSON, "json", false, "print the new team as JSON")
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team create takes no arguments (use --name)")
+	case strings.TrimSpace(name) == "":
+		return usagef("team create needs --name")
+	case fw == "":
+		return usagef("team create needs --framework, e.g. fci or sfia@9")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		f, err := ws.ResolveFramework(e.ctx, fw)
+		if err != nil {
+			return err
+		}
+		t, err := ws.CreateTeam(e.ctx, name, f.Ref)
+		if err != nil {
+			return err
+		}
+		if asJSON {
+			return writeJSON(e.out, toTeamJSON(t, 0))
+		}
+		_, err = fmt.Fprintf(e.out, "%s\nCreated team %q on %s; add members with: gapwise-cli team add --team %s --person ID|NAME\n", t.ID, t.Name, t.Framework, t.ID)
+		return err
+	})
+}
+
+func (e *env) teamList(args []string) error {
+	var asJSON bool
+	pos, err := flags("team list", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") })
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("team list takes no arguments")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		teams, err := ws.Teams(e.ctx)
+		if err != nil {
+			return err
+		}
+		rows := make([]teamJSON, 0, len(teams))
+		for _, t := range teams {
+			members, err := ws.Members(e.ctx, t.ID)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, toTeamJSON(t, len(members)))
+		}
+		if asJSON {
+			return writeJSON(e.out, rows)
+		}
+		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tFRAMEWORK\tMEMBERS")
+		for _, r := range rows {
+			name := r.Name
+			if r.Sample {
+				name += " [SAMPLE]"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", r.ID, name, r.Framework, r.Members)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(e.out, "%d teams\n", len(rows))
+		return err
+	})
+}
+
+func (e *env) teamAdd(args []string) error {
+	var teamID, person string
+	pos, err := flags("team add", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.StringVar(&person, "person", "", "person id or unique name")
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team add takes no arguments")
+	case teamID == "" || person == "":
+		return usagef("team add needs --team ID and --person ID|NAME")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		p, err := resolvePerson(e, ws, person)
+		if err != nil {
+			return err
+		}
+		before, err := ws.Members(e.ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		for _, m := range before {
+			if m.ID == p.ID {
+				_, err := fmt.Fprintf(e.out, "%s is already in %s (%d members); nothing changed\n", p.Name, t.Name, len(before))
+				return err
+			}
+		}
+		if err := ws.AddMember(e.ctx, t.ID, p.ID); err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(e.out, "Added %s to %s (%d members)\n", p.Name, t.Name, len(before)+1)
+		return err
+	})
+}
+
+// teamImport imports members' self-assessment files file by file: a bad
+// file is refused whole and reported, the others still import, and the
+// exit status is 1 if any file was refused.
+func (e *env) teamImport(args []string) error {
+	var teamID string
+	var asJSON bool
+	paths, err := flags("team import", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+	})
+	switch {
+	case err != nil:
+		return err
+	case teamID == "":
+		return usagef("team import needs --team ID")
+	case len(paths) == 0:
+		return usagef("team import needs one or more FILEs or FOLDERs")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		files, err := workspace.ExpandPaths(paths)
+		if err != nil {
+			return err
+		}
+		out := teamImportJSON{Imported: []teamImportedJSON{}, Refused: []teamRefusedJSON{}}
+		var all workspace.BatchResult
+		// One file at a time, so that every result names its file.
+		for _, f := range files {
+			res, err := ws.ImportTeamFiles(e.ctx, t.ID, []string{f}, nil)
+			if err != nil {
+				return err
+			}
+			all.Imported = append(all.Imported, res.Imported...)
+			all.Same = append(all.Same, res.Same...)
+			all.Refused = append(all.Refused, res.Refused...)
+			for _, r := range res.Refused {
+				msg := oneLine(r.Err.Error())
+				out.Refused = append(out.Refused, teamRefusedJSON{File: f, Error: msg})
+				if !asJSON {
+					fmt.Fprintf(e.out, "refused: %s: %s\n", f, msg)
+				}
+			}
+			for _, r := range append(res.Imported, res.Same...) {
+				if r.Outcome == workspace.Unchanged {
+					out.Unchanged++
+				} else {
+					out.Imported = append(out.Imported, teamImportedJSON{File: f, Person: r.Person.Name, PersonID: r.Person.ID,
+						Assessment: r.Assessment.ID, Outcome: outcomeNames[r.Outcome]})
+				}
+				if !asJSON {
+					fmt.Fprintf(e.out, "%s: %s\n", f, r.Describe())
+				}
+			}
+		}
+		if asJSON {
+			if err := writeJSON(e.out, out); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(e.out, "%s: %s\n", t.Name, all.Summary())
+		}
+		if n := len(all.Refused); n > 0 {
+			return model.Errorf(model.Invalid, "%d of %d file(s) refused; nothing from them was written", n, len(files))
+		}
+		return nil
+	})
+}
+
+func (e *env) teamShow(args []string) error {
+	var teamID string
+	var asJSON bool
+	pos, err := flags("team show", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team show takes no arguments besides --team")
+	case teamID == "":
+		return usagef("team show needs --team ID")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		v, err := ws.TeamView(e.ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		assessed, err := ws.AssessedMembers(e.ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		out := teamShowJSON{
+			Team: t.ID, Name: t.Name, Framework: t.Framework.String(), Sample: t.Sample, Assessed: v.Assessed,
+			Targets: len(v.Targets), Members: make([]teamMemberJSON, 0, len(v.Members)), Composition: toCompositionJSON(v.Composition),
+		}
+		for _, p := range v.Members {
+			out.Members = append(out.Members, teamMemberJSON{
+				ID: p.ID, Name: p.Name, Discipline: string(p.Discipline), Role: p.Role, Organisation: p.Organisation,
+				InformaticsWTE: p.InformaticsWTE, Assessed: assessed[p.ID], Rated: len(v.Ratings[p.ID]), Sample: p.Sample,
+			})
+		}
+		if asJSON {
+			return writeJSON(e.out, out)
+		}
+		name := t.Name
+		if t.Sample {
+			name += " [SAMPLE]"
+		}
+		fmt.Fprintf(e.out, "Team %s (%s)\n%s; %d members, %d with a self-assessment; %d targets\n",
+			name, t.ID, t.Framework, len(out.Members), out.Assessed, out.Targets)
+		if len(out.Members) > 0 {
+			tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tDISCIPLINE\tROLE\tWTE\tASSESSED")
+			items := len(v.Framework.Items)
+			for _, m := range out.Members {
+				status := "no"
+				if m.Assessed {
+					status = fmt.Sprintf("yes, %d/%d rated", m.Rated, items)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%g\t%s\n", m.ID, m.Name, m.Discipline, clipText(m.Role, 40), m.InformaticsWTE, status)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(e.out, "No members yet: add them with gapwise-cli team add --team %s --person ID|NAME\n", t.ID)
+		}
+		return printComposition(e, v.Composition)
+	})
+}
+
+func toCompositionJSON(c gap.Composition) compositionJSON {
+	out := compositionJSON{
+		Members: c.Members, Disciplines: c.Disciplines, TotalWTE: c.TotalWTE, WachterBenchmark: c.WachterBenchmark,
+		ShareOfBenchmark: c.ShareOfBenchmark, ByDiscipline: make([]disciplineJSON, 0, len(c.ByDiscipline)),
+	}
+	for _, d := range c.ByDiscipline {
+		out.ByDiscipline = append(out.ByDiscipline, disciplineJSON{Discipline: string(d.Discipline), Label: d.Discipline.Label(), Count: d.Count, Share: d.Share, WTE: d.WTE})
+	}
+	return out
+}
+
+// printComposition writes the composition summary lines.
+func printComposition(e *env, c gap.Composition) error {
+	fmt.Fprintf(e.out, "Composition: %d members from %d disciplines; informatics %.1f WTE, %.0f%% of the Wachter benchmark (%g WTE)\n",
+		c.Members, c.Disciplines, c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)
+	if len(c.ByDiscipline) == 0 {
+		return nil
+	}
+	parts := make([]string, len(c.ByDiscipline))
+	for i, d := range c.ByDiscipline {
+		parts[i] = fmt.Sprintf("%s %d (%.1f WTE)", d.Discipline.Label(), d.Count, d.WTE)
+	}
+	_, err := fmt.Fprintf(e.out, "  %s\n", strings.Join(parts, ", "))
+	return err
+}
+
+func (e *env) teamTarget(args []string) error {
+	var teamID, item, roleLevel string
+	var level optInt
+	var clear bool
+	pos, err := flags("team target", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.StringVar(&item, "item", "", "set one item's target (with --level; 0 removes it)")
+		fs.Var(&level, "level", "the item's target level")
+		fs.StringVar(&roleLevel, "role-level", "", "replace the targets with what this role level needs")
+		fs.BoolVar(&clear, "clear", false, "remove every target")
+	})
+	modes := 0
+	for _, on := range []bool{item != "", roleLevel != "", clear} {
+		if on {
+			modes++
+		}
+	}
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team target takes no arguments")
+	case teamID == "":
+		return usagef("team target needs --team ID")
+	case modes != 1:
+		return usagef("team target needs one of --item ITEM --level N, --role-level ID or --clear")
+	case item != "" && !level.set:
+		return usagef("team target --item needs --level N (0 removes the target)")
+	case item == "" && level.set:
+		return usagef("team target --level goes with --item")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case item != "":
+			err = ws.SetTeamTarget(e.ctx, t.ID, item, level.v)
+		case roleLevel != "":
+			err = ws.SetTeamTargetsFromRoleLevel(e.ctx, t.ID, roleLevel)
+		default:
+			err = ws.ClearTeamTargets(e.ctx, t.ID)
+		}
+		if err != nil {
+			return err
+		}
+		targets, err := ws.TeamTargets(e.ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		f, err := ws.Framework(e.ctx, t.Framework)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(e.out, "Team targets for %s: %d (of %d items)\n", t.Name, len(targets), len(f.Items))
+		return err
+	})
+}
+
+// displayFlags are the workshop display flags shared by gaps, report and export.
+type displayFlags struct {
+	workshop  bool
+	minPeople optInt
+}
+
+func (d *displayFlags) define(fs *flag.FlagSet) {
+	fs.BoolVar(&d.workshop, "workshop", false, "workshop display: hide names and suppress figures resting on few people")
+	fs.Var(&d.minPeople, "min-people", "in workshop display, the fewest rated members a figure may rest on (default 3)")
+}
+
+// check validates the flags and returns the threshold to use.
+func (d *displayFlags) check(cmd string) (int, error) {
+	if !d.minPeople.set {
+		return gap.DefaultMinPeople, nil
+	}
+	if !d.workshop {
+		return 0, usagef("%s --min-people goes with --workshop", cmd)
+	}
+	if d.minPeople.v < 1 {
+		return 0, usagef("%s --min-people must be 1 or more, not %d", cmd, d.minPeople.v)
+	}
+	return d.minPeople.v, nil
+}
+
+func (e *env) teamGaps(args []string) error {
+	var teamID string
+	var asJSON bool
+	var disp displayFlags
+	pos, err := flags("team gaps", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+		disp.define(fs)
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team gaps takes no arguments besides --team")
+	case teamID == "":
+		return usagef("team gaps needs --team ID")
+	}
+	minPeople, err := disp.check("team gaps")
+	if err != nil {
+		return err
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		v, err := ws.TeamView(e.ctx, t.ID)
+		if err != nil {
+			return err
+		}
+		out := toTeamGapsJSON(v, disp.workshop, minPeople)
+		if asJSON {
+			return writeJSON(e.out, out)
+		}
+		return printTeamGaps(e, v, out)
+	})
+}
+
+func toTeamGapsJSON(v *workspace.TeamView, workshop bool, minPeople int) teamGapsJSON {
+	out := teamGapsJSON{
+		Team: v.Team.ID, Name: v.Team.Name, Framework: v.Team.Framework.String(), Members: v.Measures.Members,
+		Assessed: v.Assessed, MinPeople: minPeople, Workshop: workshop,
+		Items: make([]teamItemJSON, 0, len(v.Measures.Items)), CommonGaps: []string{},
+	}
+	hidden := func(m *gap.ItemMeasure) bool { return workshop && m.Suppress(minPeople) }
+	for i := range v.Measures.Items {
+		m := &v.Measures.Items[i]
+		row := teamItemJSON{Item: m.Item.ID, Title: m.Item.Title, Target: m.Target, Suppressed: hidden(m)}
+		if !row.Suppressed {
+			rated, meeting, below, covered, fragile, share := m.Rated, m.Meeting, m.Below, m.Covered, m.Fragile, m.BelowShare
+			row.Rated, row.Meeting, row.Below = &rated, &meeting, &below
+			row.Median, row.Max = m.Median, m.Max
+			row.Covered, row.Fragile, row.BelowShare = &covered, &fragile, &share
+		}
+		out.Items = append(out.Items, row)
+	}
+	for _, m := range v.Measures.CommonGaps {
+		if !hidden(m) {
+			out.CommonGaps = append(out.CommonGaps, m.Item.ID)
+		}
+	}
+	return out
+}
+
+func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON) error {
+	fmt.Fprintf(e.out, "Team gaps: %s, %s; %d members, %d with a self-assessment\n", out.Name, out.Framework, out.Members, out.Assessed)
+	if v.Framework.Provisional {
+		fmt.Fprintf(e.out, "%s is provisional (see: gapwise-cli frameworks show %s)\n", out.Framework, out.Framework)
+	}
+	if out.Workshop {
+		fmt.Fprintf(e.out, "Workshop display: figures resting on fewer than %d rated members are suppressed.\n", out.MinPeople)
+	}
+	yesNo := func(b *bool, target *int) string {
+		switch {
+		case b == nil:
+			return ""
+		case target == nil:
+			return "-"
+		case *b:
+			return "yes"
+		}
+		return "no"
+	}
+	num := func(p *int) string {
+		if p == nil {
+			return "-"
+		}
+		return strconv.Itoa(*p)
+	}
+	fmt.Fprintln(e.out)
+	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ITEM\tTITLE\tRATED\tMEETING\tBELOW\tMEDIAN\tMAX\tTARGET\tCOVERED\tFRAGILE\tBELOW SHARE")
+	for _, r := range out.Items {
+		title := r.Title
+		if model.Slug(title) == r.Item {
+			title = "" // the id says it already (DDaT skills)
+		}
+		if r.Suppressed {
+			fmt.Fprintf(tw, "%s\t%s\tsuppressed\t\t\t\t\t%s\t\t\t\n", r.Item, clipText(title, 40), num(r.Target))
+			continue
+		}
+		meeting, below, share := "-", "-", "-"
+		if r.Target != nil {
+			meeting, below = strconv.Itoa(*r.Meeting), strconv.Itoa(*r.Below)
+			if *r.Rated > 0 {
+				share = fmt.Sprintf("%.0f%%", *r.BelowShare*100)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Item, clipText(title, 40), *r.Rated, out.Members,
+			meeting, below, num(r.Median), num(r.Max), num(r.Target), yesNo(r.Covered, r.Target), yesNo(r.Fragile, r.Target), share)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(e.out)
+	switch {
+	case len(v.Targets) == 0:
+		fmt.Fprintf(e.out, "No team targets yet: set them with gapwise-cli team target --team %s\n", out.Team)
+	case len(out.CommonGaps) == 0:
+		fmt.Fprintln(e.out, "Common gaps: none")
+	default:
+		fmt.Fprintf(e.out, "Common gaps, most widespread first: %s\n", strings.Join(out.CommonGaps, ", "))
+	}
+	return printComposition(e, v.Composition)
+}
+
+func (e *env) teamReport(args []string) error {
+	var teamID, out string
+	var disp displayFlags
+	pos, err := flags("team report", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.StringVar(&out, "out", "", "PDF file to write (must not exist)")
+		disp.define(fs)
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team report takes no arguments")
+	case teamID == "" || out == "":
+		return usagef("team report needs --team ID and --out FILE.pdf")
+	}
+	minPeople, err := disp.check("team report")
+	if err != nil {
+		return err
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		generated := time.Now()
+		if err := workspace.WriteReportFile(out, func(w io.Writer) error {
+			return ws.TeamReport(e.ctx, t.ID, w, generated, disp.workshop, minPeople)
+		}); err != nil {
+			return err
+		}
+		return teamWritten(e, out, disp.workshop)
+	})
+}
+
+func (e *env) teamExport(args []string) error {
+	var teamID, xlsx, csvPath string
+	var disp displayFlags
+	pos, err := flags("team export", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&teamID, "team", "", "team id or unique name")
+		fs.StringVar(&xlsx, "xlsx", "", "spreadsheet to write (must not exist)")
+		fs.StringVar(&csvPath, "csv", "", "CSV file of the matrix to write (must not exist)")
+		disp.define(fs)
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("team export takes no arguments")
+	case teamID == "":
+		return usagef("team export needs --team ID")
+	case (xlsx == "") == (csvPath == ""):
+		return usagef("team export needs --xlsx FILE or --csv FILE (one of them)")
+	}
+	minPeople, err := disp.check("team export")
+	if err != nil {
+		return err
+	}
+	path, format := xlsx, workspace.TeamFormatXLSX
+	if csvPath != "" {
+		path, format = csvPath, workspace.TeamFormatCSV
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		t, err := resolveTeam(e, ws, teamID)
+		if err != nil {
+			return err
+		}
+		if err := ws.TeamExport(e.ctx, t.ID, path, format, disp.workshop, minPeople); err != nil {
+			return err
+		}
+		return teamWritten(e, path, disp.workshop)
+	})
+}
+
+func teamWritten(e *env, path string, workshop bool) error {
+	if workshop {
+		_, err := fmt.Fprintf(e.out, "Written: %s (names hidden; members' levels are still shown, so share it only with the team)\n", path)
+		return err
+	}
+	_, err := fmt.Fprintf(e.out, "Written: %s (personal data: share it only with whoever needs it)\n", path)
+	return err
+}

@@ -1,0 +1,290 @@
+package workspace
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"gapwise/internal/exchange"
+	"gapwise/internal/model"
+)
+
+// sampleTeamView makes the sample data and returns the fictional team's view.
+func sampleTeamView(t *testing.T) (*Workspace, *TeamView) {
+	t.Helper()
+	ctx := context.Background()
+	w := openTemp(t)
+	res, err := w.CreateSampleData(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Team.Name != sampleTeamName {
+		t.Fatalf("sample team %+v", res.Team)
+	}
+	v, err := w.TeamView(ctx, res.Team.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Members) < 2 || len(v.Measures.Items) == 0 {
+		t.Fatalf("sample team has %d members and %d items", len(v.Members), len(v.Measures.Items))
+	}
+	return w, v
+}
+
+func readCSV(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	path := filepath.Join(t.TempDir(), "team.csv")
+	if err := w.TeamExport(ctx, v.Team.ID, path, "csv", false, 3); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := readCSV(t, data)
+	if len(rows) != len(v.Members)+1 || len(rows[0]) != len(v.Measures.Items)+1 || rows[0][0] != "member" {
+		t.Fatalf("CSV is %d rows by %d columns; want %d by %d", len(rows), len(rows[0]), len(v.Members)+1, len(v.Measures.Items)+1)
+	}
+	for i, p := range v.Members {
+		row := rows[i+1]
+		if row[0] != p.Name {
+			t.Errorf("row %d is %q; want %q", i+1, row[0], p.Name)
+		}
+		for j, m := range v.Measures.Items {
+			want := ""
+			if r, ok := v.Ratings[p.ID][m.Item.ID]; ok {
+				want = strconv.Itoa(r.Level)
+			}
+			if row[j+1] != want || rows[0][j+1] != m.Item.ID {
+				t.Fatalf("%s on %s: %q; want %q", p.Name, rows[0][j+1], row[j+1], want)
+			}
+		}
+	}
+
+	// Never overwrites.
+	err = w.TeamExport(ctx, v.Team.ID, path, "xlsx", false, 3)
+	if model.KindOf(err) != model.Conflict {
+		t.Errorf("over an existing file: %v", err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(again, data) {
+		t.Error("the existing file was changed")
+	}
+}
+
+func TestTeamExportXLSX(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	path := filepath.Join(t.TempDir(), "team.xlsx")
+	if err := w.TeamExport(ctx, v.Team.ID, path, "XLSX", false, 3); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := xlsxText(t, data)
+	for _, want := range []string{`name="Matrix"`, `name="Measures"`, `name="About"`, v.Members[0].Name, v.Framework.Attribution[:40], sampleTeamName} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the spreadsheet has no %q", want)
+		}
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v; want 0600 (personal data)", info.Mode().Perm())
+	}
+
+	// The same team at the same time gives the same bytes.
+	gen := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
+	var a, b bytes.Buffer
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &a, "xlsx", gen, true, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &b, "xlsx", gen, true, 3); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two exports of the same team at the same time differ")
+	}
+	if !strings.Contains(xlsxText(t, a.Bytes()), "2026-05-06T07:08:09Z") {
+		t.Error("the generated time is not in the spreadsheet")
+	}
+}
+
+// xlsxText is every part of a spreadsheet, unzipped, concatenated.
+func xlsxText(t *testing.T, data []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("not a zip file: %v", err)
+	}
+	var all strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(b)
+	}
+	return all.String()
+}
+
+func TestTeamExportWorkshopHidesNames(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	var x, c bytes.Buffer
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &x, "xlsx", time.Time{}, true, 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &c, "csv", time.Time{}, true, 3); err != nil {
+		t.Fatal(err)
+	}
+	xt := xlsxText(t, x.Bytes())
+	for _, p := range v.Members {
+		first, _, _ := strings.Cut(strings.TrimPrefix(p.Name, "Dr "), " ")
+		word := regexp.MustCompile(`\b` + regexp.QuoteMeta(first) + `\b`)
+		for _, s := range []string{p.Name, strings.TrimSuffix(p.Name, " (fictional)"), p.ID} {
+			if strings.Contains(xt, s) || strings.Contains(c.String(), s) {
+				t.Errorf("workshop export names %q", s)
+			}
+		}
+		if word.MatchString(xt) || word.MatchString(c.String()) {
+			t.Errorf("workshop export names %q", first)
+		}
+	}
+	rows := readCSV(t, c.Bytes())
+	for i, row := range rows[1:] {
+		if row[0] != exchange.MemberLabel(i) {
+			t.Errorf("row %d is labelled %q", i+1, row[0])
+		}
+	}
+	// Rows follow the workshop display order, so labels match the screen and the PDF.
+	for i, p := range v.DisplayMembers(true) {
+		for j, m := range v.Measures.Items {
+			want := ""
+			if r, ok := v.Ratings[p.ID][m.Item.ID]; ok {
+				want = strconv.Itoa(r.Level)
+			}
+			if rows[i+1][j+1] != want {
+				t.Fatalf("%s (%s) on %s: %q; want %q", rows[i+1][0], p.Name, m.Item.ID, rows[i+1][j+1], want)
+			}
+		}
+	}
+}
+
+func TestTeamExportRefusals(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, team, format string
+		workshop           bool
+		minPeople          int
+		kind               model.ErrorKind
+	}{
+		{"unknown format", v.Team.ID, "pdf", false, 3, model.Invalid},
+		{"no people at all", v.Team.ID, "csv", true, 0, model.Invalid},
+		{"no such team", "no-such-team", "csv", false, 3, model.NotFound},
+	} {
+		path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
+		err := w.TeamExport(ctx, tc.team, path, tc.format, tc.workshop, tc.minPeople)
+		if model.KindOf(err) != tc.kind {
+			t.Errorf("%s: %v; want kind %v", tc.name, err, tc.kind)
+		}
+		if _, serr := os.Stat(path); !os.IsNotExist(serr) {
+			t.Errorf("%s left a file", tc.name)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("refusals left %d files", len(entries))
+	}
+}
+
+func TestAssessedMembers(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	extra, err := w.AddPerson(ctx, model.Person{Name: "New Starter", Discipline: model.Nurse})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.AddMember(ctx, v.Team.ID, extra.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := w.AssessedMembers(ctx, v.Team.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(v.Members)+1 || got[extra.ID] {
+		t.Errorf("assessed %v", got)
+	}
+	n := 0
+	for _, ok := range got {
+		if ok {
+			n++
+		}
+	}
+	if n != v.Assessed {
+		t.Errorf("%d assessed; the team view says %d", n, v.Assessed)
+	}
+}
+
+func TestTeamReportIsAPDF(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	if _, err := w.SaveTeamAction(ctx, v.Team.ID, model.Action{Objective: "Run a data quality workshop", Status: model.Planned}); err != nil {
+		t.Fatal(err)
+	}
+	plans, _ := w.store.PlansForTeam(ctx, v.Team.ID)
+	gen := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
+	for _, workshop := range []bool{false, true} {
+		var buf bytes.Buffer
+		if err := w.TeamReport(ctx, v.Team.ID, &buf, gen, workshop, 3); err != nil {
+			t.Fatalf("workshop %v: %v", workshop, err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || buf.Len() < 1000 {
+			t.Errorf("workshop %v: not a PDF (%d bytes)", workshop, buf.Len())
+		}
+	}
+	if again, _ := w.store.PlansForTeam(ctx, v.Team.ID); len(again) != len(plans) {
+		t.Errorf("printing made a plan: %d plans, had %d", len(again), len(plans))
+	}
+	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, gen, true, 0); model.KindOf(err) != model.Invalid {
+		t.Errorf("workshop with 0 people: %v", err)
+	}
+	if err := w.TeamReport(ctx, "no-such-team", io.Discard, gen, false, 3); model.KindOf(err) != model.NotFound {
+		t.Errorf("unknown team: %v", err)
+	}
+}
+
+func TestTeamReportWithoutAPlan(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, time.Time{}, false, 3); err != nil {
+		t.Fatal(err)
+	}
+	if plans, _ := w.store.PlansForTeam(ctx, v.Team.ID); len(plans) != 0 {
+		t.Errorf("printing made %d plans", len(plans))
+	}
+}
