@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -144,7 +146,11 @@ func newTeamScreen(s *Shell) *TeamScreen {
 		container.NewTabItem("Team plan", planTab),
 	)
 	bar := container.NewHBox(newTeam, importBtn, addMember, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, t.modeNote)
+	pdf := widget.NewButtonWithIcon("Save team report PDF…", theme.DocumentPrintIcon(), func() { t.saveOutput("pdf") })
+	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatXLSX) })
+	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatCSV) })
+	outputs := container.NewHBox(pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, outputs, t.modeNote)
 	t.body = container.NewBorder(top, nil, nil, nil, tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.root = container.NewStack(container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty)))
@@ -603,4 +609,25 @@ func (t *TeamScreen) editAction(a model.Action) {
 		done:   func() { t.load(id) },
 	}
 	form.show()
+}
+
+// saveOutput writes the team report (pdf) or the matrix and measures
+// (xlsx, csv) into a folder the user picks, honouring workshop display.
+func (t *TeamScreen) saveOutput(format string) {
+	if t.view == nil {
+		return
+	}
+	id, workshop, minPeople := t.view.Team.ID, t.workshop, t.minPeople
+	name := model.Slug(t.view.Team.Name) + "-" + time.Now().Format("2006-01-02")
+	if workshop {
+		name += "-workshop"
+	}
+	name += "." + format
+	ws := t.shell.ws
+	saveReport(t.shell, name, func(w io.Writer) error {
+		if format == "pdf" {
+			return ws.TeamReport(context.Background(), id, w, time.Now(), workshop, minPeople)
+		}
+		return ws.WriteTeamExport(context.Background(), id, w, format, time.Now(), workshop, minPeople)
+	}, t.modeNote)
 }
