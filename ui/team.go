@@ -278,7 +278,14 @@ func (t *TeamScreen) arrange() {
 		})
 	}
 	t.legend.SetText(fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Select a cell for the rating and its evidence.", v.Framework.Scale.Top()))
-	t.cols, t.measures = cols, cols
+	// The heatmap in workshop display leaves out items rated by too few
+	// people: their cells would show what the measures suppress.
+	t.cols, t.measures = nil, cols
+	for _, m := range cols {
+		if !t.hidden(m.Rated) {
+			t.cols = append(t.cols, m)
+		}
+	}
 	t.rows = memberOrder(v.Members, t.workshop)
 	for i := range cols {
 		t.table.SetColumnWidth(i, 72)
@@ -467,8 +474,12 @@ func (t *TeamScreen) compositionSegments() []widget.RichTextSegment {
 	segs = append(segs, para(fmt.Sprintf("Informatics time: %.1f WTE in total, %.0f%% of the Wachter benchmark of about %.0f WTE clinical informaticians for an average-sized trust.",
 		c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)))
 	segs = append(segs, subheading("Members by discipline"))
+	hide := map[model.Discipline]bool{}
+	if t.workshop {
+		hide = gap.HiddenDisciplines(c, t.minPeople)
+	}
 	for _, d := range c.ByDiscipline {
-		if t.hidden(d.Count) {
+		if hide[d.Discipline] {
 			segs = append(segs, para(fmt.Sprintf("%s: fewer than %d (hidden in workshop display)", d.Discipline.Label(), t.minPeople)))
 			continue
 		}

@@ -80,6 +80,19 @@ func (in *TeamTable) suppressed(it TeamItem) bool {
 	return it.Suppressed || (in.Workshop && it.Rated < in.MinPeople)
 }
 
+// matrixColumns are the items the matrix shows, as indexes into Items. In
+// workshop mode an item rated by fewer than MinPeople members is left out:
+// its cells would show what its suppressed figures hide.
+func (in *TeamTable) matrixColumns() []int {
+	var cols []int
+	for j, it := range in.Items {
+		if !in.Workshop || !in.suppressed(it) {
+			cols = append(cols, j)
+		}
+	}
+	return cols
+}
+
 // MemberLabel is the label of the i-th member (from 0) in workshop mode:
 // "Member A" to "Member Z", then "Member AA", "Member AB", ... like
 // spreadsheet columns.
@@ -138,17 +151,19 @@ func TeamCSV(w io.Writer, in TeamTable) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	row := make([]string, 0, len(in.Items)+1)
+	cols := in.matrixColumns()
+	row := make([]string, 0, len(cols)+1)
 	row = append(row, "member")
-	for _, it := range in.Items {
-		row = append(row, csvText(it.ID))
+	for _, j := range cols {
+		row = append(row, csvText(in.Items[j].ID))
 	}
 	if err := cw.Write(row); err != nil {
 		return err
 	}
 	for i, m := range in.Members {
 		row = append(row[:0], csvText(in.label(i)))
-		for _, l := range m.Levels {
+		for _, j := range cols {
+			l := m.Levels[j]
 			if l == nil {
 				row = append(row, "")
 			} else {
@@ -259,19 +274,20 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	// Matrix: header row of item ids, one row per member.
 	m := &sheetWriter{x: x, sheet: SheetMatrix}
 	m.set(1, 1, "Member")
-	for j, it := range in.Items {
-		m.set(j+2, 1, it.ID)
+	cols := in.matrixColumns()
+	for c, j := range cols {
+		m.set(c+2, 1, in.Items[j].ID)
 	}
 	for i, mem := range in.Members {
 		m.set(1, i+2, in.label(i))
-		for j, l := range mem.Levels {
-			m.setInt(j+2, i+2, l)
+		for c, j := range cols {
+			m.setInt(c+2, i+2, mem.Levels[j])
 		}
 	}
 	if m.err != nil {
 		return m.err
 	}
-	lastCol, _ := excelize.ColumnNumberToName(len(in.Items) + 1)
+	lastCol, _ := excelize.ColumnNumberToName(len(cols) + 1)
 	if err := x.SetCellStyle(SheetMatrix, "A1", lastCol+"1", bold); err != nil {
 		return err
 	}

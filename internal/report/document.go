@@ -268,13 +268,6 @@ func (d *doc) need(h float64) {
 	}
 }
 
-// gap adds vertical space unless at the top of a page.
-func (d *doc) gap(h float64) {
-	if !d.atTop() {
-		d.down(h)
-	}
-}
-
 func (d *doc) line(x1, y1, x2, y2, width float64, c rgb) {
 	d.pdf.SetLineWidth(width)
 	d.pdf.SetDrawColor(c.r, c.g, c.b)

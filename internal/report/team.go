@@ -17,9 +17,9 @@ import (
 type TeamInput struct {
 	Meta
 	Team        model.Team
-	Members     []model.Person                     // by name; neutral labels follow this order
+	Members     []model.Person                     // in display order; rows and neutral labels follow it
 	Ratings     map[string]map[string]model.Rating // person id -> item id -> rating (latest self-assessment)
-	Targets     []model.Target                     // the team targets
+	Targets     []model.Target                     // the team targets (the figures use Measures' normalised ones)
 	Composition gap.Composition
 	Measures    gap.TeamReport
 	Actions     []model.Action // team actions; none yet prints a sentence saying so
@@ -101,6 +101,13 @@ func newTeam(d *doc, in TeamInput) *team {
 	t := &team{doc: d, in: in, f: in.Framework, min: in.MinPeople, index: map[string]int{}}
 	if t.min < 1 {
 		t.min = gap.DefaultMinPeople
+	}
+	if t.in.Composition.Members == 0 && len(in.Members) > 0 {
+		t.in.Composition = gap.TeamComposition(in.Members) // not worked out by the caller
+	}
+	if t.in.Composition.WachterBenchmark <= 0 {
+		t.in.Composition.WachterBenchmark = gap.WachterBenchmark
+		t.in.Composition.ShareOfBenchmark = t.in.Composition.TotalWTE / gap.WachterBenchmark
 	}
 	t.top = topGroups(t.f)
 	for i := range in.Measures.Items {
@@ -242,10 +249,11 @@ func (t *team) cover(title string) {
 	d := t.doc
 	d.coverTitle(title, in.Team.Name)
 	c := in.Composition
-	members := fmt.Sprintf("%s, %d with ratings", plural(c.Members, "member", "members"), t.assessed())
-	if c.Members != len(in.Members) {
-		members = fmt.Sprintf("%s, %d with ratings", plural(len(in.Members), "member", "members"), t.assessed())
+	n := c.Members // people told apart by id
+	if n == 0 {
+		n = len(in.Members)
 	}
+	members := fmt.Sprintf("%s, %d with ratings", plural(n, "member", "members"), t.assessed())
 	if !t.hidden(c.Members) && c.Disciplines > 0 {
 		members += fmt.Sprintf("; %s represented", plural(c.Disciplines, "discipline", "disciplines"))
 	}
@@ -317,12 +325,16 @@ func (t *team) composition() {
 		{head: "Informatics WTE", align: 'R', fit: true},
 	}}
 	suppressed := 0
+	hide := map[model.Discipline]bool{}
+	if t.in.Workshop {
+		hide = gap.HiddenDisciplines(c, t.min)
+	}
 	for _, dc := range c.ByDiscipline {
 		label := orDash(dc.Discipline.Label())
 		if dc.Discipline == "" {
 			label = "Not recorded"
 		}
-		if t.hidden(dc.Count) {
+		if hide[dc.Discipline] {
 			suppressed++
 			tb.rows = append(tb.rows, row{span: true, cells: []cell{{text: label}, {text: t.fewer("people") + ": not shown", style: "I"}}})
 			continue
@@ -595,7 +607,7 @@ func (t *team) fragile() {
 	}
 	intro := "Items that exactly one member meets the team target on: if that person leaves or is away, the team no longer covers the item."
 	if t.in.Workshop {
-		intro += " Who it is is not shown in the workshop edition."
+		intro += " The workshop edition does not say who."
 	} else {
 		intro += " Nearest below target names the members with the highest level under the target, who could be developed to share the load."
 	}
