@@ -78,6 +78,9 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	}
 	tm.minEntry.SetText("9")
 	tm.setMinPeople()
+	if _, cols := tm.tableSize(); cols != 0 {
+		t.Errorf("with a threshold of 9 for 8 people the workshop heatmap still shows %d item columns", cols)
+	}
 	for _, m := range tm.measures {
 		if line := tm.measureLine(m); !strings.HasPrefix(line, "[hidden]") {
 			t.Errorf("with a threshold of 9 people for an 8-person team, %q is still shown", line)
