@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"gapwise/assets"
 	"gapwise/internal/appinfo"
 	"gapwise/internal/workspace"
 	"gapwise/ui"
@@ -20,6 +21,7 @@ func main() {
 	flag.Parse()
 
 	a := app.NewWithID(appinfo.ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	win := a.NewWindow(appinfo.Name)
 	win.Resize(fyne.NewSize(1280, 800))
 
