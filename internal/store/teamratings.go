@@ -37,8 +37,8 @@ SELECT l.person, (SELECT group_concat(r.item || char(31) || (r.level * 8 + r.con
 	FROM ratings r WHERE r.assessment = l.id)
 FROM latest l`
 
-// ratingChunk is how many ratings are allocated at a time: large enough to
-// be cheap, small enough that the room left at the end of one is little.
+// ratingChunk is the most ratings allocated at a time: large enough to be
+// cheap, small enough that the room left at the end of one is little.
 const ratingChunk = 1 << 16
 
 // LatestRatings reads, for each person, the ratings of their latest
@@ -129,6 +129,7 @@ func unpackLatest(rows *sql.Rows, items *itemIndex) (map[string][]model.Rating, 
 		person string
 		packed sql.NullString
 		chunk  []model.Rating
+		size   int // capacity of the latest chunk
 		// The person's ratings by item number: value[k] holds N+1 when
 		// mark[k] is the current row's number, so nothing is cleared
 		// between people.
@@ -144,8 +145,10 @@ func unpackLatest(rows *sql.Rows, items *itemIndex) (map[string][]model.Rating, 
 		if err != nil {
 			return nil, fmt.Errorf("ratings of person %s: %w", person, err)
 		}
-		if cap(chunk)-len(chunk) < n {
-			chunk = make([]model.Rating, 0, max(ratingChunk, n))
+		if chunk == nil || cap(chunk)-len(chunk) < n { // never nil: no ratings is an empty slice
+			// Small teams get small chunks; an organisation's grow to ratingChunk.
+			size = min(ratingChunk, max(2*size, 1024))
+			chunk = make([]model.Rating, 0, max(size, n))
 		}
 		start := len(chunk)
 		for k := range value {
@@ -260,7 +263,7 @@ func (s *Store) BulkLoad(ctx context.Context, people []BulkPerson) error {
 		return fail(err, "cannot start a change to %s", s.path)
 	}
 	defer func() {
-		restore := fmt.Sprintf("SELECT %d, %d", cacheSize, tempStore)
+		restore := fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d", cacheSize, tempStore)
 		if _, err := conn.ExecContext(context.WithoutCancel(ctx), restore); err != nil {
 			// Never hand the pool a connection with a 128 MiB cache.
 			conn.Raw(func(any) error { return driver.ErrBadConn })

@@ -1,22 +1,32 @@
 // Command teambench measures team gap analysis at organisation scale
 // (issue 5): a synthetic organisation of 10,000 people with one
-// self-assessment each over 150 items, about 1.5 million ratings.
+// self-assessment each over 150 items, 1.5 million ratings.
 //
-//	teambench generate --db PATH [--people 10000] [--items 150] [--framework ddat@2025-q3] [--skip 0] [--unassessed 0]
+//	teambench generate --db PATH [--people 10000] [--items 150] [--framework ddat@2025-q3] ...
 //	teambench measure  --db PATH [--framework ddat@2025-q3] [--target 3] [--out FILE]
 //	teambench export   --db PATH --dir DIR [--count 1000]
 //
-// generate builds a new database with the store's bulk path (store.BulkLoad).
-// measure does what the app does for a team of the whole organisation: open
-// the database, read everyone's latest self-assessment, compute the team
-// measures against a team target on every item, and report the time each
-// step took and the peak resident memory. With --out it also writes the
-// per-item figures in the form scripts/bench-team.sh compares with the
-// sqlite3 shell's. export writes some people's assessments as exchange
-// files, for timing imports.
+// generate builds a new database through the store's bulk path
+// (store.BulkLoad), deterministically from --seed: people with a mix of
+// disciplines and informatics WTE, one self-assessment each over the
+// framework's first --items items, and, to make "latest" mean something,
+// older partial self-assessments (--history) and newer appraiser
+// assessments (--appraiser) that the team figures must leave out.
 //
-// It is a development tool: it is not part of the app and writes only the
-// files it is told to.
+// measure does what a team view of the whole organisation needs: open the
+// database (store.Open, with its checks), read everyone's latest
+// self-assessment (store.LatestRatings), and compute the team measures
+// against a team target on every item (gap.TeamMeasures) and the team's
+// composition. It prints each step's time and the peak resident memory
+// (VmHWM); with --out it also writes the per-item figures in the form
+// scripts/bench-team.sh compares with the sqlite3 shell's.
+//
+// export writes some people's latest self-assessments as .gapwise.json files
+// (workspace.ExportAssessment), for timing imports.
+//
+// Set TEAMBENCH_CPUPROFILE=FILE to write a CPU profile of any subcommand.
+// It is a development tool, not part of the app, and writes only the files
+// it is told to.
 package main
 
 import (
@@ -359,9 +369,9 @@ func measure(ctx context.Context, args []string) error {
 		}
 	}
 	total := time.Since(start)
-	fmt.Printf("measured %s: %d members, %d with a self-assessment, %d ratings, %d items, %d common gaps; %d disciplines, %.1f WTE (%.0f%% of Wachter's %g)\n",
+	fmt.Printf("measured %s: %d members, %d with a self-assessment, %d ratings, %d items, %d common gaps; %d disciplines, %.1f WTE (%.1f times Wachter's %g)\n",
 		*dbPath, rep.Members, len(latest), rated, len(rep.Items), len(rep.CommonGaps),
-		comp.Disciplines, comp.TotalWTE, 100*comp.ShareOfBenchmark, comp.WachterBenchmark)
+		comp.Disciplines, comp.TotalWTE, comp.ShareOfBenchmark, comp.WachterBenchmark)
 	fmt.Printf("steps: %s\n", strings.Join(steps, "; "))
 	fmt.Printf("total %.3f s in process; peak RSS (VmHWM) %s\n", total.Seconds(), peakRSS())
 	return nil
@@ -435,9 +445,20 @@ func export(ctx context.Context, args []string) error {
 	if err := os.MkdirAll(*dir, 0o700); err != nil {
 		return err
 	}
+	// Spread over the organisation: every step-th person, then the ones in
+	// between, until count files are written.
 	step := max(1, len(people) / *count)
+	var order []int
+	for offset := range step {
+		for i := offset; i < len(people); i += step {
+			order = append(order, i)
+		}
+	}
 	written := 0
-	for i := 0; i < len(people) && written < *count; i += step {
+	for _, i := range order {
+		if written == *count {
+			break
+		}
 		as, err := ws.Assessments(ctx, people[i].ID)
 		if err != nil {
 			return err

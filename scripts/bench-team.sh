@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# Team scale benchmark (issue 5), whole processes: a synthetic organisation of
+# 10,000 people with one self-assessment each over 150 items (1.5 million
+# ratings), then
+#   1. teambench measure (open, read everyone's latest self-assessment, team
+#      measures against a target of 3 on every item) against the sqlite3
+#      shell running the equivalent SQL on the same file, RUNS times each
+#      under /usr/bin/time -v; the two outputs must agree line for line;
+#   2. gapwise-cli assess import of 1,000 exported .gapwise.json files into a
+#      new database.
+# Targets: measure within 1.5x of the shell's wall time and under 200 MB peak
+# RSS; the import under 5 s. Results go in docs/performance.md by hand.
+#
+# Environment: PEOPLE (10000), ITEMS (150), FRAMEWORK (ddat@2025-q3), TARGET (3),
+# RUNS (3), FILES (1000), GENERATE (more teambench generate flags, e.g.
+# "--skip 0.1 --unassessed 0.05" for unrated items and people never assessed),
+# DB (reuse a database made by teambench generate), CLI (use this gapwise-cli
+# binary instead of building one), KEEP=1 (keep the temporary folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v go >/dev/null 2>&1 || export PATH="/usr/local/go/bin:$PATH"
+
+PEOPLE=${PEOPLE:-10000}
+ITEMS=${ITEMS:-150}
+FRAMEWORK=${FRAMEWORK:-ddat@2025-q3}
+TARGET=${TARGET:-3}
+RUNS=${RUNS:-3}
+FILES=${FILES:-1000}
+
+if ! command -v sqlite3 >/dev/null 2>&1; then
+  echo "== installing the sqlite3 shell"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq sqlite3 >/dev/null
+fi
+[ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)"; exit 1; }
+case "$FRAMEWORK$TARGET" in *[\'\;]*) echo "bad FRAMEWORK or TARGET"; exit 2 ;; esac
+
+work=$(mktemp -d)
+if [ "${KEEP:-}" = 1 ]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+
+echo "== build"
+CGO_ENABLED=0 go build -o "$work/teambench" ./tools/teambench
+if [ -n "${CLI:-}" ]; then cp "$CLI" "$work/gapwise-cli"; else CGO_ENABLED=0 go build -o "$work/gapwise-cli" ./cmd/gapwise-cli; fi
+
+# wall SECONDS, rss MB, cpu SECONDS from a /usr/bin/time -v report.
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f", s }' "$1"; }
+rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+cpu() { awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$1"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+db=${DB:-}
+if [ -z "$db" ]; then
+  db="$work/org.db"
+  echo "== generate $PEOPLE people x $ITEMS items of $FRAMEWORK"
+  /usr/bin/time -v "$work/teambench" generate --db "$db" --people "$PEOPLE" --items "$ITEMS" --framework "$FRAMEWORK" ${GENERATE:-} 2>"$work/gen.time" | sed 's/^/   /'
+
+  echo "   wall $(wall "$work/gen.time") s, CPU $(cpu "$work/gen.time") s, peak RSS $(rss "$work/gen.time") MB"
+fi
+
+# The SQL equivalent of teambench measure: each person's latest self-assessment
+# of the framework version (updated last, then created last, then greatest id);
+# per item of the pack: members (everyone), rated, the target normalised as
+# gap.NormaliseTarget does (the first defined level at or above it, else the
+# highest; every item of the packs benchmarked lists its levels), meeting,
+# below, median (the lower middle, from the running count of each level),
+# max, covered, fragile, share below; then the common gaps ranked by share,
+# then number below, then pack order.
+cat >"$work/team.sql" <<SQL
+CREATE TEMP TABLE measures AS
+WITH latest AS (
+  SELECT id FROM (
+    SELECT id, row_number() OVER (
+      PARTITION BY person ORDER BY updated_at DESC, created_at DESC, id DESC) AS k
+    FROM assessments WHERE framework = '$FRAMEWORK' AND kind = 'self'
+  ) WHERE k = 1
+),
+hist AS (
+  SELECT r.item, r.level, count(*) AS n
+  FROM latest l JOIN ratings r ON r.assessment = l.id
+  GROUP BY r.item, r.level
+),
+cum AS (
+  SELECT item, level, n,
+    sum(n) OVER (PARTITION BY item ORDER BY level ROWS UNBOUNDED PRECEDING) AS upto,
+    sum(n) OVER (PARTITION BY item) AS rated
+  FROM hist
+),
+target AS (
+  SELECT i.id AS item, i.position,
+    coalesce(
+      (SELECT min(j.value) FROM json_each('[' || i.levels || ']') j WHERE j.value >= $TARGET),
+      (SELECT max(j.value) FROM json_each('[' || i.levels || ']') j WHERE j.value > 0)) AS target
+  FROM items i WHERE i.framework = '$FRAMEWORK' AND i.in_pack = 1
+)
+SELECT t.position, t.item, t.target,
+  (SELECT count(*) FROM people) AS members,
+  coalesce(sum(c.n), 0) AS rated,
+  coalesce(sum(CASE WHEN c.level >= t.target THEN c.n END), 0) AS meeting,
+  coalesce(sum(CASE WHEN c.level < t.target THEN c.n END), 0) AS below,
+  min(CASE WHEN c.upto >= (c.rated + 1) / 2 THEN c.level END) AS median,
+  max(c.level) AS max
+FROM target t LEFT JOIN cum c ON c.item = t.item
+GROUP BY t.item;
+SELECT 'item', item, members, rated, target, meeting, below, median, max, meeting >= 1, meeting = 1,
+  printf('%.4f', CASE WHEN rated > 0 THEN below * 1.0 / rated ELSE 0 END)
+FROM measures ORDER BY position;
+SELECT 'gap', row_number() OVER (ORDER BY below * 1.0 / rated DESC, below DESC, position), item, below, rated
+FROM measures WHERE below > 0 ORDER BY 2;
+SQL
+
+echo "== measure: Go (teambench) and the sqlite3 shell, $RUNS runs each, alternating"
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -v "$work/teambench" measure --db "$db" --framework "$FRAMEWORK" --target "$TARGET" \
+    --out "$work/go.txt" >"$work/go.$i.out" 2>"$work/go.$i.time"
+  /usr/bin/time -v sqlite3 "$db" <"$work/team.sql" >"$work/sql.txt" 2>"$work/sql.$i.time"
+  printf '   run %d: Go %ss %sMB (in process: %s) | sqlite3 %ss %sMB\n' "$i" \
+    "$(wall "$work/go.$i.time")" "$(rss "$work/go.$i.time")" \
+    "$(sed -n 's/^steps: //p' "$work/go.$i.out")" "$(wall "$work/sql.$i.time")" "$(rss "$work/sql.$i.time")"
+done
+if ! diff -q "$work/go.txt" "$work/sql.txt" >/dev/null; then
+  echo "Go and SQL disagree:"; diff "$work/go.txt" "$work/sql.txt" | head -20; exit 1
+fi
+echo "   Go and SQL agree on all $(grep -c '^item' "$work/go.txt") items and $(grep -c '^gap' "$work/go.txt") common gaps"
+head -1 "$work/go.1.out" | sed 's/^/   /'
+
+echo "== import $FILES assessment files with gapwise-cli"
+"$work/teambench" export --db "$db" --dir "$work/files" --count "$FILES" | sed 's/^/   /'
+/usr/bin/time -v "$work/gapwise-cli" --db "$work/import.db" assess import "$work"/files/*.gapwise.json \
+  >"$work/import.out" 2>"$work/import.time"
+imported=$(grep -c ': Imported ' "$work/import.out" || true)
+
+gw=$(for i in $(seq "$RUNS"); do wall "$work/go.$i.time"; echo; done | median)
+gm=$(for i in $(seq "$RUNS"); do rss "$work/go.$i.time"; echo; done | median)
+gc=$(for i in $(seq "$RUNS"); do cpu "$work/go.$i.time"; echo; done | median)
+sw=$(for i in $(seq "$RUNS"); do wall "$work/sql.$i.time"; echo; done | median)
+sm=$(for i in $(seq "$RUNS"); do rss "$work/sql.$i.time"; echo; done | median)
+sc=$(for i in $(seq "$RUNS"); do cpu "$work/sql.$i.time"; echo; done | median)
+iw=$(wall "$work/import.time"); im=$(rss "$work/import.time"); ic=$(cpu "$work/import.time")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { print (v <= lim) ? "met" : "MISSED" }'; }
+
+echo
+echo "== results (median of $RUNS; CPU is user+sys)"
+printf '%-34s %10s %10s %10s\n' "" "wall s" "CPU s" "peak MB"
+printf '%-34s %10s %10s %10s\n' "Go: teambench measure" "$gw" "$gc" "$gm"
+printf '%-34s %10s %10s %10s\n' "sqlite3 shell, same SQL result" "$sw" "$sc" "$sm"
+printf '%-34s %10s %10s %10s\n' "ratio Go / sqlite3" "$(ratio "$gw" "$sw")" "$(ratio "$gc" "$sc")" "$(ratio "$gm" "$sm")"
+printf '%-34s %10s %10s %10s\n' "import $imported files (gapwise-cli)" "$iw" "$ic" "$im"
+echo
+echo "targets: Go within 1.5x of the shell's wall time: $(verdict "$(ratio "$gw" "$sw")" 1.5);" \
+  "peak under 200 MB: $(verdict "$gm" 200); import under 5 s: $(verdict "$iw" 5)"
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
+  "$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(date -u +%Y-%m-%d)," \
+  "$(go version | cut -d' ' -f3), sqlite3 $(sqlite3 --version | cut -d' ' -f1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
