@@ -301,9 +301,9 @@ func (e *env) teamAdd(args []string) error {
 	})
 }
 
-// teamImport imports members' self-assessment files file by file: a bad
-// file is refused whole and reported, the others still import, and the
-// exit status is 1 if any file was refused.
+// teamImport imports members' self-assessment files: a bad file is
+// refused whole and reported, the others still import, and the exit status
+// is 1 if any file was refused.
 func (e *env) teamImport(args []string) error {
 	var teamID string
 	var asJSON bool
@@ -329,33 +329,26 @@ func (e *env) teamImport(args []string) error {
 			return err
 		}
 		out := teamImportJSON{Imported: []teamImportedJSON{}, Refused: []teamRefusedJSON{}}
-		var all workspace.BatchResult
-		// One file at a time, so that every result names its file.
-		for _, f := range files {
-			res, err := ws.ImportTeamFiles(e.ctx, t.ID, []string{f}, nil)
-			if err != nil {
-				return err
+		all, err := ws.ImportTeamFiles(e.ctx, t.ID, files, nil)
+		if err != nil {
+			return err
+		}
+		for _, r := range all.Refused {
+			msg := oneLine(r.Err.Error())
+			out.Refused = append(out.Refused, teamRefusedJSON{File: r.File, Error: msg})
+			if !asJSON {
+				fmt.Fprintf(e.out, "refused: %s\n", msg)
 			}
-			all.Imported = append(all.Imported, res.Imported...)
-			all.Same = append(all.Same, res.Same...)
-			all.Refused = append(all.Refused, res.Refused...)
-			for _, r := range res.Refused {
-				msg := oneLine(r.Err.Error())
-				out.Refused = append(out.Refused, teamRefusedJSON{File: f, Error: msg})
-				if !asJSON {
-					fmt.Fprintf(e.out, "refused: %s: %s\n", f, msg)
-				}
+		}
+		for _, r := range append(all.Imported, all.Same...) {
+			if r.Outcome == workspace.Unchanged {
+				out.Unchanged++
+			} else {
+				out.Imported = append(out.Imported, teamImportedJSON{File: r.File, Person: r.Person.Name, PersonID: r.Person.ID,
+					Assessment: r.Assessment.ID, Outcome: outcomeNames[r.Outcome]})
 			}
-			for _, r := range append(res.Imported, res.Same...) {
-				if r.Outcome == workspace.Unchanged {
-					out.Unchanged++
-				} else {
-					out.Imported = append(out.Imported, teamImportedJSON{File: f, Person: r.Person.Name, PersonID: r.Person.ID,
-						Assessment: r.Assessment.ID, Outcome: outcomeNames[r.Outcome]})
-				}
-				if !asJSON {
-					fmt.Fprintf(e.out, "%s: %s\n", f, r.Describe())
-				}
+			if !asJSON {
+				fmt.Fprintf(e.out, "%s: %s\n", r.File, r.Describe())
 			}
 		}
 		if asJSON {

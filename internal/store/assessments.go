@@ -160,58 +160,110 @@ const (
 // updated_at the caller saw when it made previous: if the stored version
 // changed since, the import is refused (Conflict) rather than losing an edit.
 func (s *Store) ImportAssessment(ctx context.Context, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
-	return s.importAssessment(ctx, "", p, a, ratings, targets, previous, storedUpdated)
-}
-
-// ImportTeamAssessment is ImportAssessment that also makes the person a
-// member of a team, in the same transaction: a team's bulk import either
-// brings a member in with their assessment or changes nothing.
-func (s *Store) ImportTeamAssessment(ctx context.Context, teamID string, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
-	if teamID == "" {
-		return 0, model.Errorf(model.Invalid, "no team given")
-	}
-	return s.importAssessment(ctx, teamID, p, a, ratings, targets, previous, storedUpdated)
-}
-
-func (s *Store) importAssessment(ctx context.Context, teamID string, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
-	if err := checkPerson(p); err != nil {
-		return 0, err
-	}
-	if p.ID == "" || p.ID != a.PersonID {
-		return 0, model.Errorf(model.Invalid, "the assessment's person id does not match its person")
-	}
-	if err := checkImport(&a, previous); err != nil {
+	it := ImportItem{Person: p, Assessment: a, Ratings: ratings, Targets: targets, Previous: previous, StoredUpdated: storedUpdated}
+	if err := it.check(); err != nil {
 		return 0, err
 	}
 	var out ImportOutcome
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := personExists(ctx, tx, p.ID); model.KindOf(err) == model.NotFound {
-			p.CreatedAt = norm(p.CreatedAt, now())
-			if _, err := tx.ExecContext(ctx, `INSERT INTO people
-				(id, name, discipline, role, organisation, informatics_wte, sample, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				p.ID, p.Name, string(p.Discipline), p.Role, p.Organisation, p.InformaticsWTE, boolInt(p.Sample),
-				stamp(p.CreatedAt), stamp(now())); err != nil {
-				return fail(err, "cannot add %q", p.Name)
-			}
-		} else if err != nil {
-			return err
-		}
 		var err error
-		if out, err = replaceAssessment(ctx, tx, a, ratings, targets, previous, storedUpdated); err != nil {
-			return err
-		}
-		if teamID == "" {
-			return nil
-		}
-		if err := teamExists(ctx, tx, teamID); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO memberships (team, person, joined_at) VALUES (?, ?, ?)
-			ON CONFLICT (team, person) DO NOTHING`, teamID, p.ID, stamp(now()))
-		return fail(err, "cannot add %q to team %s", p.Name, teamID)
+		out, err = importTx(ctx, tx, "", it)
+		return err
 	})
 	return out, err
+}
+
+// ImportItem is one validated assessment file ready to be written.
+type ImportItem struct {
+	Person        model.Person
+	Assessment    model.Assessment
+	Ratings       []model.Rating
+	Targets       []model.Target
+	Previous      []byte    // the older version to keep as history, if any
+	StoredUpdated time.Time // updated_at of the stored version Previous was made from
+}
+
+func (it *ImportItem) check() error {
+	if err := checkPerson(it.Person); err != nil {
+		return err
+	}
+	if it.Person.ID == "" || it.Person.ID != it.Assessment.PersonID {
+		return model.Errorf(model.Invalid, "the assessment's person id does not match its person")
+	}
+	return checkImport(&it.Assessment, it.Previous)
+}
+
+// ImportDone is what became of one ImportItem in a batch.
+type ImportDone struct {
+	Outcome ImportOutcome
+	Err     error // nil when written (or unchanged)
+}
+
+// ImportBatch writes many assessment files, each with its person and (when
+// teamID is set) team membership, in one transaction with a savepoint per
+// file: a refused file leaves nothing behind, the others are written, and
+// the whole batch costs one commit instead of one per file. A failure of the
+// commit itself is returned as err and nothing is written.
+func (s *Store) ImportBatch(ctx context.Context, teamID string, items []ImportItem) ([]ImportDone, error) {
+	done := make([]ImportDone, len(items))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if teamID != "" {
+			if err := teamExists(ctx, tx, teamID); err != nil {
+				return err
+			}
+		}
+		for i := range items {
+			if err := items[i].check(); err != nil {
+				done[i].Err = err
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, "SAVEPOINT import_file"); err != nil {
+				return fail(err, "cannot import file %d", i+1)
+			}
+			out, err := importTx(ctx, tx, teamID, items[i])
+			if err != nil {
+				done[i].Err = err
+				if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO import_file"); rerr != nil {
+					return fail(rerr, "cannot undo file %d", i+1)
+				}
+			} else {
+				done[i].Outcome = out
+			}
+			if _, err := tx.ExecContext(ctx, "RELEASE import_file"); err != nil {
+				return fail(err, "cannot import file %d", i+1)
+			}
+		}
+		return nil
+	})
+	return done, err
+}
+
+// importTx writes one import inside tx: the person if unknown, the
+// assessment (newer wins), and the team membership.
+func importTx(ctx context.Context, tx *sql.Tx, teamID string, it ImportItem) (ImportOutcome, error) {
+	p := it.Person
+	if err := personExists(ctx, tx, p.ID); model.KindOf(err) == model.NotFound {
+		p.CreatedAt = norm(p.CreatedAt, now())
+		if _, err := tx.ExecContext(ctx, `INSERT INTO people
+			(id, name, discipline, role, organisation, informatics_wte, sample, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.ID, p.Name, string(p.Discipline), p.Role, p.Organisation, p.InformaticsWTE, boolInt(p.Sample),
+			stamp(p.CreatedAt), stamp(now())); err != nil {
+			return 0, fail(err, "cannot add %q", p.Name)
+		}
+	} else if err != nil {
+		return 0, err
+	}
+	out, err := replaceAssessment(ctx, tx, it.Assessment, it.Ratings, it.Targets, it.Previous, it.StoredUpdated)
+	if err != nil || teamID == "" {
+		return out, err
+	}
+	if err := teamExists(ctx, tx, teamID); err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO memberships (team, person, joined_at) VALUES (?, ?, ?)
+		ON CONFLICT (team, person) DO NOTHING`, teamID, p.ID, stamp(now()))
+	return out, fail(err, "cannot add %q to team %s", p.Name, teamID)
 }
 
 // checkImport validates and normalises an assessment about to be written whole.
@@ -245,6 +297,12 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, rati
 		if err := insertAssessment(ctx, tx, a); err != nil {
 			return 0, err
 		}
+		if previous != nil { // an older file of the same assessment in the same import
+			if _, err := tx.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
+				a.ID, stamp(at), string(previous)); err != nil {
+				return 0, fail(err, "cannot keep the previous version of assessment %s", a.ID)
+			}
+		}
 		outcome = Added
 	case err != nil:
 		return 0, fail(err, "cannot read assessment %s", a.ID)
@@ -275,10 +333,8 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, rati
 			}
 		}
 	}
-	for _, r := range ratings {
-		if err := writeRating(ctx, tx, a.ID, fw, r, at, false); err != nil {
-			return 0, err
-		}
+	if err := insertRatings(ctx, tx, a.ID, fw, ratings, at); err != nil {
+		return 0, err
 	}
 	for _, t := range targets {
 		if err := writeTarget(ctx, tx, "targets", "assessment", a.ID, fw, t, at); err != nil {

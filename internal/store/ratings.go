@@ -195,3 +195,38 @@ func queryTargets(ctx context.Context, q queryer, table, owner, ownerID string) 
 	}
 	return out, rows.Err()
 }
+
+// ratingsPerInsert is how many ratings one INSERT statement carries when a
+// whole assessment is written: far fewer statements to compile and run.
+const ratingsPerInsert = 50
+
+// insertRatings writes a whole assessment's ratings with multi-row INSERTs.
+// When a chunk is refused it is written again row by row, so the error names
+// the rating at fault exactly.
+func insertRatings(ctx context.Context, tx *sql.Tx, assessmentID, fw string, ratings []model.Rating, at time.Time) error {
+	const cols = 7
+	args := make([]any, 0, ratingsPerInsert*cols)
+	for start := 0; start < len(ratings); start += ratingsPerInsert {
+		chunk := ratings[start:min(start+ratingsPerInsert, len(ratings))]
+		var q strings.Builder
+		q.WriteString("INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, rated_at) VALUES ")
+		args = args[:0]
+		for i, r := range chunk {
+			if i > 0 {
+				q.WriteByte(',')
+			}
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, assessmentID, fw, r.Item, r.Level, r.Confidence, r.Evidence, stamp(norm(r.RatedAt, at)))
+		}
+		if _, err := tx.ExecContext(ctx, q.String(), args...); err == nil {
+			continue
+		}
+		// A refused statement wrote nothing: find the row at fault.
+		for _, r := range chunk {
+			if err := writeRating(ctx, tx, assessmentID, fw, r, at, false); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -227,31 +227,6 @@ func (w *Workspace) ImportAppraiserPath(ctx context.Context, appraisalID, path s
 	return res, nil
 }
 
-// previousVersion is what an import keeps of the stored version of f's
-// assessment: its exchange file when f is newer (nil otherwise), and the
-// stored updated_at the import must still find (f's own when it is new).
-func (w *Workspace) previousVersion(ctx context.Context, f *exchange.File) ([]byte, time.Time, error) {
-	old, err := w.store.Assessment(ctx, f.Assessment.ID)
-	if model.KindOf(err) == model.NotFound {
-		return nil, f.Assessment.UpdatedAt, nil
-	}
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	if !f.Assessment.UpdatedAt.After(old.UpdatedAt) {
-		return nil, old.UpdatedAt, nil
-	}
-	of, fw, err := w.exportFile(ctx, old.ID)
-	if err != nil {
-		return nil, time.Time{}, err
-	}
-	previous, err := exchange.Encode(of, fw)
-	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("keep the previous version of %s: %w", old.ID, err)
-	}
-	return previous, old.UpdatedAt, nil
-}
-
 // SetAgreed records the level both agreed on for an item, in the agreed
 // assessment (through Rate, so the level must be valid for the item and
 // the item in scope).

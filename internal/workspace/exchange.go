@@ -27,6 +27,7 @@ const (
 
 // ImportResult describes one imported file.
 type ImportResult struct {
+	File       string // the file it came from, when imported from a file
 	Outcome    ImportOutcome
 	Person     model.Person
 	Assessment model.Assessment
@@ -128,20 +129,6 @@ func (w *Workspace) resolver(ctx context.Context) (exchange.Resolver, []model.Fr
 // in one transaction. Importing the same file twice changes nothing; a newer
 // file for the same assessment replaces the older, which is kept as history.
 func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportResult, error) {
-	return w.importData(ctx, data, nil, nil)
-}
-
-// pendingImport is a validated file ready to be written.
-type pendingImport struct {
-	file          *exchange.File
-	previous      []byte    // the stored version, kept as history when the file replaces it
-	storedUpdated time.Time // updated_at of the stored version the previous snapshot was made from
-}
-
-// importData validates data, lets check refuse it (a team's import refuses
-// another framework version, say), then writes it with write, or as a plain
-// import when write is nil.
-func (w *Workspace) importData(ctx context.Context, data []byte, check func(*exchange.File) error, write func(pendingImport) (ImportOutcome, error)) (ImportResult, error) {
 	resolve, installed, err := w.resolver(ctx)
 	if err != nil {
 		return ImportResult{}, err
@@ -150,43 +137,56 @@ func (w *Workspace) importData(ctx context.Context, data []byte, check func(*exc
 	if err != nil {
 		return ImportResult{}, err
 	}
-	if ahead := time.Until(f.Assessment.UpdatedAt); ahead > 24*time.Hour {
-		return ImportResult{}, model.Errorf(model.Invalid, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
-			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
-	}
-	if check != nil {
-		if err := check(f); err != nil {
-			return ImportResult{}, err
-		}
+	if err := checkNotFuture(f); err != nil {
+		return ImportResult{}, err
 	}
 	res := ImportResult{Person: f.Person, Assessment: f.Assessment, Ratings: len(f.Ratings)}
-	p := pendingImport{file: f, storedUpdated: f.Assessment.UpdatedAt}
-	if old, err := w.store.Assessment(ctx, f.Assessment.ID); err == nil {
-		p.storedUpdated = old.UpdatedAt
-		if f.Assessment.UpdatedAt.After(old.UpdatedAt) {
-			of, fw, err := w.exportFile(ctx, old.ID)
-			if err != nil {
-				return res, err
-			}
-			if p.previous, err = exchange.Encode(of, fw); err != nil {
-				return res, fmt.Errorf("keep the previous version of %s: %w", old.ID, err)
-			}
-		}
-	} else if model.KindOf(err) != model.NotFound {
+	previous, storedUpdated, err := w.previousVersion(ctx, f)
+	if err != nil {
 		return res, err
 	}
-	if write != nil {
-		res.Outcome, err = write(p)
-	} else {
-		res.Outcome, err = w.store.ImportAssessment(ctx, f.Person, f.Assessment, f.Ratings, f.Targets, p.previous, p.storedUpdated)
-	}
-	if err != nil {
+	if res.Outcome, err = w.store.ImportAssessment(ctx, f.Person, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated); err != nil {
 		return res, err
 	}
 	if p, err := w.store.Person(ctx, f.Person.ID); err == nil {
 		res.Person = p
 	}
 	return res, nil
+}
+
+// checkNotFuture refuses a file dated more than a day ahead: it would win
+// over every later real update.
+func checkNotFuture(f *exchange.File) error {
+	if time.Until(f.Assessment.UpdatedAt) > 24*time.Hour {
+		return model.Errorf(model.Invalid, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
+			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
+	}
+	return nil
+}
+
+// previousVersion is what an import keeps of the stored version of f's
+// assessment: its exchange file when f is newer (nil otherwise), and the
+// stored updated_at the import must still find (f's own when it is new).
+func (w *Workspace) previousVersion(ctx context.Context, f *exchange.File) ([]byte, time.Time, error) {
+	old, err := w.store.Assessment(ctx, f.Assessment.ID)
+	if model.KindOf(err) == model.NotFound {
+		return nil, f.Assessment.UpdatedAt, nil
+	}
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	if !f.Assessment.UpdatedAt.After(old.UpdatedAt) {
+		return nil, old.UpdatedAt, nil
+	}
+	of, fw, err := w.exportFile(ctx, old.ID)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	previous, err := exchange.Encode(of, fw)
+	if err != nil {
+		return nil, time.Time{}, fmt.Errorf("keep the previous version of %s: %w", old.ID, err)
+	}
+	return previous, old.UpdatedAt, nil
 }
 
 // ImportAssessmentFile reads and imports one file.

@@ -12,6 +12,7 @@ import (
 	"gapwise/internal/exchange"
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
+	"gapwise/internal/store"
 )
 
 // CreateTeam creates a team that works against one framework version.
@@ -95,12 +96,14 @@ func ExpandPaths(paths []string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
-// ImportTeamFiles imports members' self-assessment files into a team. Each
-// file is validated whole and written in one transaction together with the
-// membership, so nothing is half-imported; a file for another framework
-// version or not a self-assessment is refused with its reason; duplicates
-// change nothing; a newer file for the same assessment replaces the older
-// (kept as history). progress, if set, is called after each file.
+// ImportTeamFiles imports members' self-assessment files into a team. Every
+// file is read and validated whole first; a file for another framework
+// version, not a self-assessment, or otherwise invalid is refused with its
+// reason. Then all accepted files are written in one transaction with a
+// savepoint each (file, person and membership together), so nothing is
+// half-imported and a thousand files cost one commit. Duplicates change
+// nothing; a newer file for the same assessment replaces the older, which is
+// kept as history. progress, if set, is called as files are checked.
 func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []string, progress func(done, total int)) (BatchResult, error) {
 	var res BatchResult
 	team, err := w.store.Team(ctx, teamID)
@@ -111,41 +114,101 @@ func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []
 	if err != nil {
 		return res, err
 	}
-	check := func(f *exchange.File) error {
-		if f.Assessment.Framework != team.Framework {
-			return model.Errorf(model.Invalid, "rated against %s; team %q uses %s", f.Assessment.Framework, team.Name, team.Framework)
-		}
-		if f.Assessment.Kind != model.SelfAssessment {
-			return model.Errorf(model.Invalid, "a %s assessment; a team workshop merges members' self-assessments", f.Assessment.Kind)
-		}
-		return nil
+	resolve, installed, err := w.resolver(ctx)
+	if err != nil {
+		return res, err
 	}
-	write := func(p pendingImport) (ImportOutcome, error) {
-		f := p.file
-		return w.store.ImportTeamAssessment(ctx, teamID, f.Person, f.Assessment, f.Ratings, f.Targets, p.previous, p.storedUpdated)
+	type accepted struct {
+		path string
+		raw  []byte
+		file *exchange.File
 	}
+	byID := map[string][]accepted{}
+	var order []string // assessment ids in first-seen order
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		data, err := readLimited(path, exchange.MaxFileSize)
-		var r ImportResult
-		if err == nil {
-			r, err = w.importData(ctx, data, check, write)
-		}
-		switch {
-		case err != nil:
+		f, raw, err := w.checkTeamFile(path, team, resolve, installed)
+		if err != nil {
 			res.Refused = append(res.Refused, Refusal{File: path, Err: err})
-		case r.Outcome == Unchanged:
-			res.Same = append(res.Same, r)
-		default:
-			res.Imported = append(res.Imported, r)
+		} else {
+			id := f.Assessment.ID
+			if _, seen := byID[id]; !seen {
+				order = append(order, id)
+			}
+			byID[id] = append(byID[id], accepted{path, raw, f})
 		}
 		if progress != nil {
 			progress(i+1, len(files))
 		}
 	}
+
+	// One write per assessment: the newest file wins; older files of the
+	// same assessment in this import change nothing themselves, but the
+	// next-older one is kept as history when nothing older is stored.
+	var items []store.ImportItem
+	var newest []accepted
+	for _, id := range order {
+		group := byID[id]
+		slices.SortStableFunc(group, func(a, b accepted) int { return a.file.Assessment.UpdatedAt.Compare(b.file.Assessment.UpdatedAt) })
+		top := group[len(group)-1]
+		for _, older := range group[:len(group)-1] {
+			res.Same = append(res.Same, ImportResult{File: older.path, Outcome: Unchanged, Person: older.file.Person, Assessment: older.file.Assessment, Ratings: len(older.file.Ratings)})
+		}
+		item := store.ImportItem{Person: top.file.Person, Assessment: top.file.Assessment, Ratings: top.file.Ratings, Targets: top.file.Targets}
+		var err error
+		if item.Previous, item.StoredUpdated, err = w.previousVersion(ctx, top.file); err != nil {
+			return res, err
+		}
+		// Nothing stored to keep: keep the next-older file of this import.
+		// (When a stored version is the same or newer, the write changes
+		// nothing and this is ignored.)
+		if item.Previous == nil && len(group) > 1 && group[len(group)-2].file.Assessment.UpdatedAt.Before(top.file.Assessment.UpdatedAt) {
+			item.Previous = group[len(group)-2].raw
+		}
+		items = append(items, item)
+		newest = append(newest, top)
+	}
+	done, err := w.store.ImportBatch(ctx, teamID, items)
+	if err != nil {
+		return res, err
+	}
+	for i, d := range done {
+		a := newest[i]
+		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.file.Person, Assessment: a.file.Assessment, Ratings: len(a.file.Ratings)}
+		switch {
+		case d.Err != nil:
+			res.Refused = append(res.Refused, Refusal{File: a.path, Err: fmt.Errorf("%s: %w", a.path, d.Err)})
+		case d.Outcome == Unchanged:
+			res.Same = append(res.Same, r)
+		default:
+			res.Imported = append(res.Imported, r)
+		}
+	}
 	return res, nil
+}
+
+// checkTeamFile reads and validates one member's file for a team.
+func (w *Workspace) checkTeamFile(path string, team model.Team, resolve exchange.Resolver, installed []model.FrameworkRef) (*exchange.File, []byte, error) {
+	data, err := readLimited(path, exchange.MaxFileSize)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := exchange.Decode(data, resolve, installed...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := checkNotFuture(f); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
+	}
+	switch {
+	case f.Assessment.Framework != team.Framework:
+		return nil, nil, model.Errorf(model.Invalid, "%s: rated against %s; team %q uses %s", path, f.Assessment.Framework, team.Name, team.Framework)
+	case f.Assessment.Kind != model.SelfAssessment:
+		return nil, nil, model.Errorf(model.Invalid, "%s: a %s assessment; a team workshop merges members' self-assessments", path, f.Assessment.Kind)
+	}
+	return f, data, nil
 }
 
 // Summary is a one-line account of a bulk import.
