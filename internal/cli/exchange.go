@@ -66,21 +66,22 @@ func (e *env) assessImport(args []string) error {
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		var results []importJSON
-		refused := 0
-		for _, f := range files {
-			res, err := ws.ImportAssessmentFile(e.ctx, f)
-			if err != nil {
-				refused++
-				results = append(results, importJSON{File: f, Outcome: "refused", Error: err.Error()})
-				if !asJSON {
-					fmt.Fprintf(e.out, "refused: %v\n", err)
-				}
-				continue
+		batch, err := ws.ImportFiles(e.ctx, files, nil)
+		if err != nil {
+			return err
+		}
+		refused := len(batch.Refused)
+		for _, r := range batch.Refused {
+			results = append(results, importJSON{File: r.File, Outcome: "refused", Error: r.Err.Error()})
+			if !asJSON {
+				fmt.Fprintf(e.out, "refused: %v\n", r.Err)
 			}
-			results = append(results, importJSON{File: f, Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,
+		}
+		for _, res := range append(batch.Imported, batch.Same...) {
+			results = append(results, importJSON{File: res.File, Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,
 				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings})
 			if !asJSON {
-				fmt.Fprintf(e.out, "%s: %s\n", f, res.Describe())
+				fmt.Fprintf(e.out, "%s: %s\n", res.File, res.Describe())
 			}
 		}
 		if asJSON {

@@ -369,7 +369,7 @@ func TestMigrateFromVersion1KeepsData(t *testing.T) {
 	old.Close()
 
 	s := openAt(t, path)
-	if s.SchemaVersion() != 2 {
+	if s.SchemaVersion() != LatestSchema {
 		t.Fatalf("SchemaVersion() = %d after upgrade", s.SchemaVersion())
 	}
 	after := schemaOf(t, s)
@@ -378,8 +378,12 @@ func TestMigrateFromVersion1KeepsData(t *testing.T) {
 			t.Errorf("upgraded schema lacks %s", want)
 		}
 	}
-	// Schema 1's objects are untouched.
+	// Schema 1's objects are untouched, but for ratings, which migration 3
+	// rebuilds (its data is checked below).
 	for _, line := range strings.Split(before, "\n") {
+		if strings.Contains(line, "ratings") {
+			continue
+		}
 		if !strings.Contains(after, line) {
 			t.Errorf("upgrade changed %s", line)
 		}

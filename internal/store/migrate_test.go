@@ -56,9 +56,22 @@ func TestMigrateFromEmpty(t *testing.T) {
 			t.Errorf("no table %s", table)
 		}
 	}
-	for _, index := range []string{"ratings_by_item", "assessments_by_person"} {
+	for _, index := range []string{"assessments_by_person", "memberships_by_person"} {
 		if !strings.Contains(schema, "index "+index+":") {
 			t.Errorf("no index %s", index)
+		}
+	}
+	// Migration 3: ratings is its own primary key, still guarded by its triggers.
+	var sql string
+	s.db.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'ratings'").Scan(&sql)
+	if !strings.Contains(sql, "WITHOUT ROWID") || strings.Contains(schema, "index ratings_by_item:") {
+		t.Errorf("ratings after migration 3: %s", sql)
+	}
+	for _, trigger := range []string{"ratings_level_insert", "ratings_level_update"} {
+		var n int
+		s.db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?", trigger).Scan(&n)
+		if n != 1 {
+			t.Errorf("trigger %s missing after migration 3", trigger)
 		}
 	}
 }

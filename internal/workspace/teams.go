@@ -105,11 +105,22 @@ func ExpandPaths(paths []string) ([]string, error) {
 // nothing; a newer file for the same assessment replaces the older, which is
 // kept as history. progress, if set, is called as files are checked.
 func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []string, progress func(done, total int)) (BatchResult, error) {
-	var res BatchResult
 	team, err := w.store.Team(ctx, teamID)
 	if err != nil {
-		return res, err
+		return BatchResult{}, err
 	}
+	return w.importFiles(ctx, &team, paths, progress)
+}
+
+// ImportFiles imports assessment files of any person and kind, as
+// ImportTeamFiles does for a team: each file validated whole, all written
+// in one transaction with a savepoint per file.
+func (w *Workspace) ImportFiles(ctx context.Context, paths []string, progress func(done, total int)) (BatchResult, error) {
+	return w.importFiles(ctx, nil, paths, progress)
+}
+
+func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []string, progress func(done, total int)) (BatchResult, error) {
+	var res BatchResult
 	files, err := ExpandPaths(paths)
 	if err != nil {
 		return res, err
@@ -170,6 +181,10 @@ func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []
 		items = append(items, item)
 		newest = append(newest, top)
 	}
+	teamID := ""
+	if team != nil {
+		teamID = team.ID
+	}
 	done, err := w.store.ImportBatch(ctx, teamID, items)
 	if err != nil {
 		return res, err
@@ -189,8 +204,9 @@ func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []
 	return res, nil
 }
 
-// checkTeamFile reads and validates one member's file for a team.
-func (w *Workspace) checkTeamFile(path string, team model.Team, resolve exchange.Resolver, installed []model.FrameworkRef) (*exchange.File, []byte, error) {
+// checkTeamFile reads and validates one file, and for a team (non-nil) that
+// it is a member's self-assessment of the team's framework version.
+func (w *Workspace) checkTeamFile(path string, team *model.Team, resolve exchange.Resolver, installed []model.FrameworkRef) (*exchange.File, []byte, error) {
 	data, err := readLimited(path, exchange.MaxFileSize)
 	if err != nil {
 		return nil, nil, err
@@ -203,6 +219,7 @@ func (w *Workspace) checkTeamFile(path string, team model.Team, resolve exchange
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	switch {
+	case team == nil:
 	case f.Assessment.Framework != team.Framework:
 		return nil, nil, model.Errorf(model.Invalid, "%s: rated against %s; team %q uses %s", path, f.Assessment.Framework, team.Name, team.Framework)
 	case f.Assessment.Kind != model.SelfAssessment:
