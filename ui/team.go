@@ -407,35 +407,48 @@ func (t *TeamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-// showCell shows a rating's evidence. In workshop display, evidence stays
-// hidden: it is personal and could identify the member.
+// showCell shows a rating with its evidence, read from the member's
+// assessment. In workshop display evidence stays hidden: it is personal and
+// could identify the member.
 func (t *TeamScreen) showCell(id widget.TableCellID) {
-	if t.view == nil || id.Row < 0 || id.Col < 0 || id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
+	if t.view == nil || id.Row < 0 || id.Col < 0 || id.Row >= len(t.rows) || id.Col >= len(t.cols) {
 		return
 	}
 	m := t.view.Members[t.rows[id.Row]]
 	it := t.cols[id.Col].Item
+	f := t.view.Framework
 	title := t.memberLabel(id.Row) + " · " + it.Label()
-	r, ok := t.view.Ratings[m.ID][it.ID]
-	var msg string
-	switch {
-	case !ok:
-		msg = "Not rated."
-	case t.workshop:
-		msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, t.view.Framework.Scale.LevelName(r.Level))
-	default:
-		msg = fmt.Sprintf("Level %d · %s", r.Level, t.view.Framework.Scale.LevelName(r.Level))
-		if r.Confidence > 0 {
-			msg += fmt.Sprintf(", confidence %d of 5", r.Confidence)
+	workshop := t.workshop
+	inBackground(func() (*model.Rating, error) {
+		r, ok, err := t.shell.ws.LatestRating(context.Background(), m.ID, f.Ref, it.ID)
+		if !ok {
+			return nil, err
 		}
-		if r.Evidence != "" {
-			msg += "\n\nEvidence: " + r.Evidence
-		} else {
-			msg += "\n\nNo evidence recorded."
+		return &r, err
+	}, func(r *model.Rating, err error) {
+		if err != nil {
+			showError(t.shell.win, err)
+			return
 		}
-	}
-	d := dialog.NewInformation(title, msg, t.shell.win)
-	d.Show()
+		var msg string
+		switch {
+		case r == nil:
+			msg = "Not rated."
+		case workshop:
+			msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, f.Scale.LevelName(r.Level))
+		default:
+			msg = fmt.Sprintf("Level %d · %s", r.Level, f.Scale.LevelName(r.Level))
+			if r.Confidence > 0 {
+				msg += fmt.Sprintf(", confidence %d of 5", r.Confidence)
+			}
+			if r.Evidence != "" {
+				msg += "\n\nEvidence: " + r.Evidence
+			} else {
+				msg += "\n\nNo evidence recorded."
+			}
+		}
+		dialog.NewInformation(title, msg, t.shell.win).Show()
+	})
 }
 
 // hidden reports whether a figure resting on n people is suppressed now.

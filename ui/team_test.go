@@ -121,3 +121,28 @@ func TestTeamMeasuresSayWhatTheyRestOn(t *testing.T) {
 		t.Error("sorting by gap did not put the largest share below target first")
 	}
 }
+
+func TestHeatmapCellShowsTheRatingsEvidence(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.Team
+	// Find a rating with evidence in the sample team.
+	for r, mi := range tm.rows {
+		m := tm.view.Members[mi]
+		for c, col := range tm.cols {
+			rt, ok, err := s.ws.LatestRating(context.Background(), m.ID, tm.view.Framework.Ref, col.Item.ID)
+			if err != nil || !ok || rt.Evidence == "" {
+				continue
+			}
+			tm.showCell(widget.TableCellID{Row: r, Col: c})
+			top := s.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("selecting a cell showed no dialog")
+			}
+			if markup := test.RenderObjectToMarkup(top); !strings.Contains(markup, "Evidence: ") {
+				t.Errorf("the cell dialog does not show the evidence %q", rt.Evidence)
+			}
+			return
+		}
+	}
+	t.Fatal("no rating with evidence in the sample team")
+}

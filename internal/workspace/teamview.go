@@ -99,3 +99,33 @@ func (v *TeamView) DisplayMembers(workshop bool) []model.Person {
 	}
 	return out
 }
+
+// LatestRating is one member's rating of one item in their latest
+// self-assessment of a framework version, with its evidence (which the team
+// view leaves out: at a thousand members it would be most of the memory).
+func (w *Workspace) LatestRating(ctx context.Context, personID string, ref model.FrameworkRef, item string) (model.Rating, bool, error) {
+	as, err := w.store.Assessments(ctx, personID)
+	if err != nil {
+		return model.Rating{}, false, err
+	}
+	var latest *model.Assessment
+	for i := range as {
+		a := &as[i]
+		if a.Kind == model.SelfAssessment && a.Framework == ref && (latest == nil || a.UpdatedAt.After(latest.UpdatedAt)) {
+			latest = a
+		}
+	}
+	if latest == nil {
+		return model.Rating{}, false, nil
+	}
+	rs, err := w.store.Ratings(ctx, latest.ID)
+	if err != nil {
+		return model.Rating{}, false, err
+	}
+	for _, r := range rs {
+		if r.Item == item {
+			return r, true, nil
+		}
+	}
+	return model.Rating{}, false, nil
+}
