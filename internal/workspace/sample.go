@@ -121,6 +121,9 @@ func (w *Workspace) CreateSampleData(ctx context.Context) (SampleResult, error) 
 	if err == nil {
 		err = w.createSampleTeam(ctx, p)
 	}
+	if err == nil {
+		err = w.createSamplePlan(ctx, p)
+	}
 	if err != nil {
 		// Leave no half-made sample behind: the next attempt would find it and stop.
 		_, rerr := w.RemoveSampleData(ctx)

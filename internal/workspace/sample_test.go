@@ -141,6 +141,11 @@ func TestCreateSampleData(t *testing.T) {
 		t.Errorf("sample team should show some covered, some fragile and some uncovered items: covered %d, fragile %d of %d", covered, fragile, len(tv.Measures.Items))
 	}
 
+	// A development plan with actions in different states.
+	if plan, ok, err := w.LatestPlan(ctx, p.ID); err != nil || !ok || len(plan.Actions) != 3 {
+		t.Errorf("sample plan: %+v %v %v", plan, ok, err)
+	}
+
 	// A second call finds the sample and changes nothing.
 	again, err := w.CreateSampleData(ctx)
 	if err != nil {

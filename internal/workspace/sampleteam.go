@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
 
@@ -75,4 +76,49 @@ func (w *Workspace) createSampleTeam(ctx context.Context, lead model.Person) err
 		targets[i] = model.Target{Item: it.ID, Level: sampleFCITarget, Source: "manual"}
 	}
 	return w.store.SetTeamTargets(ctx, team.ID, targets)
+}
+
+// createSamplePlan gives the sample person a development plan against their
+// latest DDaT assessment: three fictional actions on skills below target, in
+// different states, so the plan screen and its PDF have something to show.
+func (w *Workspace) createSamplePlan(ctx context.Context, p model.Person) error {
+	as, err := w.store.Assessments(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	for _, a := range as {
+		if a.Framework.ID != "ddat" || a.Kind != model.SelfAssessment {
+			continue
+		}
+		v, err := w.Gaps(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		var below []string
+		for _, g := range v.Report.Items {
+			if g.Status == gap.Below {
+				below = append(below, g.Item.ID)
+			}
+		}
+		plan, err := w.PlanFromGaps(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		due := time.Now().UTC().AddDate(0, 6, 0).Format("2006-01-02")
+		actions := []model.Action{
+			{Objective: "Complete an accredited data analysis course and apply it to the ward dashboard (fictional example)", Activity: "course or qualification", Status: model.InProgress, Due: due},
+			{Objective: "Shadow the trust's lead data analyst for four sessions (fictional example)", Activity: "shadowing", Status: model.Planned, Due: due},
+			{Objective: "Present the falls audit findings at the regional network (fictional example)", Activity: "conference or network", Status: model.Done, Due: time.Now().UTC().AddDate(0, -1, 0).Format("2006-01-02"), Evidence: "Slides and feedback in the portfolio (fictional)"},
+		}
+		for i, ac := range actions {
+			if i < len(below) {
+				ac.Items = []string{below[i]}
+			}
+			if _, err := w.SaveAction(ctx, plan.ID, ac); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return nil
 }
