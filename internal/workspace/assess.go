@@ -295,22 +295,31 @@ func (w *Workspace) SetTarget(ctx context.Context, assessmentID, item string, le
 	if err != nil {
 		return err
 	}
-	it, ok := f.Item(item)
-	if !ok {
-		return model.Errorf(model.NotFound, "%s has no item %q", f.Ref, item)
-	}
-	if level < 0 || (level > 0 && !it.ValidLevel(level)) {
-		return model.Errorf(model.Invalid, "level %d is not defined for %s in %s (valid: %s)", level, it.ID, f.Ref, validLevels(it))
-	}
 	targets, err := w.store.Targets(ctx, assessmentID)
 	if err != nil {
 		return err
+	}
+	if targets, err = withManualTarget(f, targets, item, level); err != nil {
+		return err
+	}
+	return w.store.SetTargets(ctx, assessmentID, targets)
+}
+
+// withManualTarget returns targets with one item's target set by hand
+// (level > 0) or removed (level 0); shared by personal and team targets.
+func withManualTarget(f *model.Framework, targets []model.Target, item string, level int) ([]model.Target, error) {
+	it, ok := f.Item(item)
+	if !ok {
+		return nil, model.Errorf(model.NotFound, "%s has no item %q", f.Ref, item)
+	}
+	if level < 0 || (level > 0 && !it.ValidLevel(level)) {
+		return nil, model.Errorf(model.Invalid, "level %d is not defined for %s in %s (valid: %s)", level, it.ID, f.Ref, validLevels(it))
 	}
 	targets = slices.DeleteFunc(targets, func(t model.Target) bool { return t.Item == item })
 	if level > 0 {
 		targets = append(targets, model.Target{Item: item, Level: level, Source: gap.ManualSource})
 	}
-	return w.store.SetTargets(ctx, assessmentID, targets)
+	return targets, nil
 }
 
 // ClearTargets removes every target of an assessment.

@@ -243,20 +243,12 @@ func (w *Workspace) SetTeamTarget(ctx context.Context, teamID, item string, leve
 	if err != nil {
 		return err
 	}
-	it, ok := f.Item(item)
-	if !ok {
-		return model.Errorf(model.NotFound, "%s has no item %q", f.Ref, item)
-	}
-	if level < 0 || (level > 0 && !it.ValidLevel(level)) {
-		return model.Errorf(model.Invalid, "level %d is not defined for %s in %s (valid: %s)", level, it.ID, f.Ref, validLevels(it))
-	}
 	targets, err := w.store.TeamTargets(ctx, teamID)
 	if err != nil {
 		return err
 	}
-	targets = slices.DeleteFunc(targets, func(t model.Target) bool { return t.Item == item })
-	if level > 0 {
-		targets = append(targets, model.Target{Item: item, Level: level, Source: gap.ManualSource})
+	if targets, err = withManualTarget(f, targets, item, level); err != nil {
+		return err
 	}
 	return w.store.SetTeamTargets(ctx, teamID, targets)
 }
