@@ -389,10 +389,6 @@ func (e *env) teamShow(args []string) error {
 		if err != nil {
 			return err
 		}
-		assessed, err := ws.AssessedMembers(e.ctx, t.ID)
-		if err != nil {
-			return err
-		}
 		out := teamShowJSON{
 			Team: t.ID, Name: t.Name, Framework: t.Framework.String(), Sample: t.Sample, Assessed: v.Assessed,
 			Targets: len(v.Targets), Members: make([]teamMemberJSON, 0, len(v.Members)), Composition: toCompositionJSON(v.Composition),
@@ -400,7 +396,7 @@ func (e *env) teamShow(args []string) error {
 		for _, p := range v.Members {
 			out.Members = append(out.Members, teamMemberJSON{
 				ID: p.ID, Name: p.Name, Discipline: string(p.Discipline), Role: p.Role, Organisation: p.Organisation,
-				InformaticsWTE: p.InformaticsWTE, Assessed: assessed[p.ID], Rated: len(v.Ratings[p.ID]), Sample: p.Sample,
+				InformaticsWTE: p.InformaticsWTE, Assessed: v.HasAssessed[p.ID], Rated: len(v.Ratings[p.ID]), Sample: p.Sample,
 			})
 		}
 		if asJSON {

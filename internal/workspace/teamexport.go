@@ -120,33 +120,6 @@ func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) e
 	return t
 }
 
-// AssessedMembers tells which of a team's members have a self-assessment of
-// the team's framework version (the members TeamView counts as Assessed),
-// even an empty one.
-func (w *Workspace) AssessedMembers(ctx context.Context, teamID string) (map[string]bool, error) {
-	team, err := w.store.Team(ctx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	members, err := w.store.Members(ctx, teamID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]string, len(members))
-	for i, m := range members {
-		ids[i] = m.ID
-	}
-	latest, err := w.store.LatestRatings(ctx, team.Framework, model.SelfAssessment, ids)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]bool, len(members))
-	for _, id := range ids {
-		_, out[id] = latest[id]
-	}
-	return out, nil
-}
-
 // TeamReport writes a team's gap report as a PDF: composition, coverage,
 // single points of failure, common gaps, the members x items heatmap and
 // the team's actions. In workshop display names are replaced by neutral

@@ -232,10 +232,11 @@ func TestAssessedMembers(t *testing.T) {
 	if err := w.AddMember(ctx, v.Team.ID, extra.ID); err != nil {
 		t.Fatal(err)
 	}
-	got, err := w.AssessedMembers(ctx, v.Team.ID)
+	nv, err := w.TeamView(ctx, v.Team.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := nv.HasAssessed
 	if len(got) != len(v.Members)+1 || got[extra.ID] {
 		t.Errorf("assessed %v", got)
 	}

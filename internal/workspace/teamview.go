@@ -18,6 +18,7 @@ type TeamView struct {
 	Members     []model.Person
 	Ratings     map[string]map[string]model.Rating // person id -> item id -> rating
 	Assessed    int                                // members with a self-assessment of the team's framework version
+	HasAssessed map[string]bool                    // person id -> has such an assessment (even an empty one)
 	Targets     []model.Target
 	Composition gap.Composition
 	Measures    gap.TeamReport
@@ -50,7 +51,7 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 	if err != nil {
 		return nil, err
 	}
-	v := &TeamView{Team: team, Framework: f, Members: members, Targets: targets, Ratings: map[string]map[string]model.Rating{}}
+	v := &TeamView{Team: team, Framework: f, Members: members, Targets: targets, Ratings: map[string]map[string]model.Rating{}, HasAssessed: map[string]bool{}}
 	mr := make([]gap.MemberRatings, len(members))
 	for i, m := range members {
 		rs, ok := latest[m.ID]
@@ -60,6 +61,7 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 			byItem[r.Item] = r
 		}
 		v.Ratings[m.ID] = byItem
+		v.HasAssessed[m.ID] = ok
 		if ok {
 			v.Assessed++
 		}
