@@ -51,6 +51,7 @@ type TeamScreen struct {
 	common      *widget.RichText
 	actions     *widget.List
 	legend      *widget.Label
+	tabs        *container.AppTabs
 	body        fyne.CanvasObject
 	empty       *widget.Label
 	root        *fyne.Container
@@ -86,7 +87,11 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	t.composition = widget.NewRichText()
 	t.composition.Wrapping = fyne.TextWrapWord
 	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
-	t.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("Member name template") }
+	// Headers are plain text, cut to fit, rather than labels: the table
+	// refreshes every header on each scroll and labels re-shape their text.
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		return container.NewPadded(canvas.NewText("Member name template xx", theme.Color(theme.ColorNameForeground)))
+	}
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) { t.showCell(id); t.table.UnselectAll() }
 	t.list = widget.NewList(
@@ -139,7 +144,7 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox), t.legend), nil, nil, nil, t.table)
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
-	tabs := container.NewAppTabs(
+	t.tabs = container.NewAppTabs(
 		container.NewTabItem("Composition", container.NewVScroll(container.NewPadded(t.composition))),
 		container.NewTabItem("Heatmap", heat),
 		container.NewTabItem("Coverage and common gaps", measures),
@@ -151,7 +156,7 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatCSV) })
 	outputs := container.NewHBox(pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, outputs, t.modeNote)
-	t.body = container.NewBorder(top, nil, nil, nil, tabs)
+	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.root = container.NewStack(container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty)))
 	t.reloadTeams("")
@@ -240,6 +245,10 @@ func (t *TeamScreen) SelectTeam(id string) { t.reloadTeams(id) }
 
 func (t *TeamScreen) show(v *workspace.TeamView) {
 	t.view = v
+	if len(t.root.Objects) != 1 || t.root.Objects[0] != t.body {
+		t.root.Objects = []fyne.CanvasObject{t.body}
+		t.root.Refresh()
+	}
 	groups := []string{allGroups}
 	for _, g := range v.Framework.Groups {
 		if g.Parent == "" {
@@ -360,7 +369,7 @@ func (t *TeamScreen) tableSize() (int, int) {
 // level as text, so colour never carries the meaning alone.
 func (t *TeamScreen) newCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
-	l := widget.NewLabel("–")
+	l := canvas.NewText("–", theme.Color(theme.ColorNameForeground))
 	l.Alignment = fyne.TextAlignCenter
 	return container.NewStack(bg, l)
 }
@@ -368,7 +377,7 @@ func (t *TeamScreen) newCell() fyne.CanvasObject {
 func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	bg := c.Objects[0].(*canvas.Rectangle)
-	l := c.Objects[1].(*widget.Label)
+	l := c.Objects[1].(*canvas.Text)
 	if id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
 		return
 	}
@@ -389,21 +398,28 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		bg.FillColor = fill
 		bg.Refresh()
 	}
-	setLabel(l, text, false)
+	if l.Text != text {
+		l.Text = text
+		l.Refresh()
+	}
 }
 
 func (t *TeamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
-	l.Truncation = fyne.TextTruncateEllipsis
+	l := o.(*fyne.Container).Objects[0].(*canvas.Text)
+	text, bold := "", false
 	switch {
 	case t.view == nil:
-		setLabel(l, "", false)
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(t.cols):
-		setLabel(l, t.cols[id.Col].Item.ID, true)
-	case id.Col < 0 && id.Row >= 0 && id.Row < len(t.view.Members):
-		setLabel(l, t.memberLabel(id.Row), false)
-	default:
-		setLabel(l, "", false)
+		text, bold = t.cols[id.Col].Item.ID, true
+	case id.Col < 0 && id.Row >= 0 && id.Row < len(t.rows):
+		text = t.memberLabel(id.Row)
+	}
+	if r := []rune(text); len(r) > 22 {
+		text = string(r[:21]) + "…"
+	}
+	if l.Text != text || l.TextStyle.Bold != bold {
+		l.Text, l.TextStyle.Bold = text, bold
+		l.Refresh()
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -38,7 +39,7 @@ func TestTeamHeatmapShowsLevelsAsText(t *testing.T) {
 	for col := 0; col < 5; col++ {
 		cell := tm.newCell()
 		tm.updateCell(widget.TableCellID{Row: 0, Col: col}, cell)
-		text := cell.(*fyne.Container).Objects[1].(*widget.Label).Text
+		text := cell.(*fyne.Container).Objects[1].(*canvas.Text).Text
 		r, ok := tm.view.Ratings[tm.view.Members[0].ID][tm.cols[col].Item.ID]
 		want := "–"
 		if ok {

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+	"gapwise/internal/workspace"
+)
+
+// BenchmarkHeatmapScroll100x150 measures the UI-goroutine work of scrolling
+// the team heatmap to a new region of a 100 member x 150 item team (one
+// frame's worth: the table re-binds only the visible cells).
+func BenchmarkHeatmapScroll100x150(b *testing.B) {
+	a := test.NewTempApp(b)
+	w := a.NewWindow("Gapwise")
+	w.Resize(fyne.NewSize(1280, 800))
+	ws, err := workspace.Open(context.Background(), filepath.Join(b.TempDir(), "g.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ws.Close() })
+	s := NewShell(w, ws)
+	w.SetContent(s.Content())
+	f, _ := ws.ResolveFramework(context.Background(), "ddat")
+	v := &workspace.TeamView{Team: model.Team{Name: "Bench"}, Framework: f, Ratings: map[string]map[string]model.Rating{}}
+	var members []gap.MemberRatings
+	for i := 0; i < 100; i++ {
+		p := model.Person{ID: fmt.Sprintf("p%03d", i), Name: fmt.Sprintf("Member %03d", i), Discipline: model.Nurse}
+		v.Members = append(v.Members, p)
+		rs := map[string]model.Rating{}
+		var list []model.Rating
+		for j := 0; j < 150; j++ {
+			r := model.Rating{Item: f.Items[j].ID, Level: (i + j) % 5}
+			rs[r.Item] = r
+			list = append(list, r)
+		}
+		v.Ratings[p.ID] = rs
+		members = append(members, gap.MemberRatings{PersonID: p.ID, Ratings: list})
+	}
+	scope := make([]*model.Item, 150)
+	for j := range scope {
+		scope[j] = &f.Items[j]
+	}
+	v.Measures = gap.TeamMeasures(f, scope, members, nil)
+	v.Composition = gap.TeamComposition(v.Members)
+	s.ShowTab("Team")
+	s.Team.show(v)
+	s.Team.tabs.SelectIndex(1) // the heatmap
+	if r, c := s.Team.tableSize(); r != 100 || c != 150 {
+		b.Fatalf("heatmap %dx%d", r, c)
+	}
+	w.Resize(fyne.NewSize(1280, 801)) // lay out the newly shown tabs
+	if s.Team.table.Size().Height < 300 {
+		b.Fatal("the heatmap is not laid out: the benchmark would measure nothing")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Team.table.ScrollTo(widget.TableCellID{Row: (i * 37) % 100, Col: (i * 53) % 150})
+	}
+}
