@@ -203,13 +203,28 @@ func (d *doc) ratingsTable(in AppraisalInput, c appraisalCounts) {
 		{head: "Self vs appraiser", align: 'L', fit: true, max: 26},
 		{head: "Discussion note", align: 'L', weight: 2.6},
 	}}
+	// Items nobody rated, agreed or discussed are counted, not listed: in a
+	// broad framework they would fill pages with dashes.
+	var listed []AppraisalItem
+	for _, it := range in.Items {
+		if it.Self != nil || it.Appraiser != nil || it.Agreed != nil || it.Note != "" {
+			listed = append(listed, it)
+		}
+	}
+	if skipped := len(in.Items) - len(listed); skipped > 0 {
+		d.para(fmt.Sprintf("%s in scope were rated by neither of you and are not listed.", plural(skipped, "item", "items")), "I", smallSize, muted)
+		d.down(1)
+	}
+	if len(listed) == 0 {
+		return
+	}
 	var group *model.Group
 	first := true
-	for _, it := range in.Items {
+	for _, it := range listed {
 		if first || !sameGroup(it.TopGroup, group) {
 			first = false
 			group = it.TopGroup
-			t.rows = append(t.rows, row{group: ratingGroupHeading(in.Items, group, len(f.Groups) == 0)})
+			t.rows = append(t.rows, row{group: ratingGroupHeading(listed, group, len(f.Groups) == 0)})
 		}
 		mark := cell{text: disagreeText(it.Self, it.Appraiser)}
 		dis := model.Disagree(it.Self, it.Appraiser)

@@ -395,3 +395,27 @@ func TestPlanWithoutAssessment(t *testing.T) {
 		}
 	}
 }
+
+// TestAppraisalCountsUnratedItems: items nobody rated, agreed or discussed
+// are counted in a sentence, not listed row by row.
+func TestAppraisalCountsUnratedItems(t *testing.T) {
+	in := appraisalFor(bigFramework(147), false, true)
+	for i := 10; i < len(in.Items); i++ {
+		in.Items[i].Self, in.Items[i].Appraiser, in.Items[i].Agreed, in.Items[i].Note = nil, nil, nil, ""
+	}
+	pdf := render(t, "appraisal_sparse", appraisalDoc(in))
+	pages := pageTexts(t, pdf, false)
+	if pages == nil {
+		return // no pdftotext here
+	}
+	all := flat(strings.Join(pages, " "))
+	if !strings.Contains(all, "137 items in scope were rated by neither of you and are not listed") {
+		t.Error("the count of unrated items is missing")
+	}
+	if strings.Contains(all, in.Items[146].Item.ID+" ") {
+		t.Errorf("unrated item %s is still listed", in.Items[146].Item.ID)
+	}
+	if !strings.Contains(all, in.Items[0].Item.ID+" ") {
+		t.Errorf("rated item %s is missing", in.Items[0].Item.ID)
+	}
+}
