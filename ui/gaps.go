@@ -239,29 +239,17 @@ func radarsFor(v *workspace.GapView) []chart.Radar {
 	return out
 }
 
-// radarAxis labels an axis with its numbers: colour is never the only carrier.
+// radarAxis labels an axis with the item's code (or shortened title) and
+// its numbers: colour is never the only carrier.
 func radarAxis(it *gap.ItemGap) chart.Axis {
 	label := it.Item.ID
 	if len(label) > 14 {
 		label = it.Item.Title
-		if len(label) > 14 {
-			label = label[:13] + "…"
+		if r := []rune(label); len(r) > 14 {
+			label = string(r[:13]) + "…"
 		}
 	}
-	a := chart.Axis{}
-	cur, tgt := "–", "–"
-	if it.Current != nil {
-		v := float64(*it.Current)
-		a.Value = &v
-		cur = fmt.Sprint(*it.Current)
-	}
-	if it.Target != nil {
-		v := float64(*it.Target)
-		a.Target = &v
-		tgt = fmt.Sprint(*it.Target)
-	}
-	a.Label = fmt.Sprintf("%s %s/%s", label, cur, tgt)
-	return a
+	return chart.LevelAxis(label, it.Current, it.Target)
 }
 
 // setTargets offers the three sources of targets: a role level's needs,

@@ -11,6 +11,7 @@
 package chart
 
 import (
+	"strconv"
 	"fmt"
 	"math"
 	"slices"
@@ -247,4 +248,25 @@ func align(angle float64) (Align, VAlign) {
 		v = VAlignTop
 	}
 	return h, v
+}
+
+// LevelAxis is an axis for an item at a current and a target level (nil: not
+// rated / no target). Its label carries the numbers as "name now/target",
+// with "–" for a missing one, so the chart never relies on colour or shape
+// alone; the app and the PDF reports both label axes this way.
+func LevelAxis(name string, current, target *int) Axis {
+	a := Axis{}
+	cur, tgt := "–", "–"
+	if current != nil {
+		v := float64(*current)
+		a.Value = &v
+		cur = strconv.Itoa(*current)
+	}
+	if target != nil {
+		v := float64(*target)
+		a.Target = &v
+		tgt = strconv.Itoa(*target)
+	}
+	a.Label = name + " " + cur + "/" + tgt
+	return a
 }

@@ -331,3 +331,24 @@ func TestGeometryStaysInsideTheCircle(t *testing.T) {
 		}
 	}
 }
+
+func TestLevelAxisCarriesTheNumbers(t *testing.T) {
+	three, five := 3, 5
+	cases := []struct {
+		cur, tgt *int
+		label    string
+	}{
+		{&three, &five, "ITSP 3/5"},
+		{nil, &five, "ITSP –/5"},
+		{&three, nil, "ITSP 3/–"},
+	}
+	for _, c := range cases {
+		a := LevelAxis("ITSP", c.cur, c.tgt)
+		if a.Label != c.label || (a.Value == nil) != (c.cur == nil) || (a.Target == nil) != (c.tgt == nil) {
+			t.Errorf("LevelAxis(%v, %v) = %+v", c.cur, c.tgt, a)
+		}
+		if c.cur != nil && *a.Value != float64(*c.cur) {
+			t.Errorf("value %v", *a.Value)
+		}
+	}
+}

@@ -72,20 +72,7 @@ func radarAxis(it *gap.ItemGap) chart.Axis {
 		}
 		label = string(r)
 	}
-	a := chart.Axis{}
-	cur, tgt := "–", "–"
-	if it.Current != nil {
-		v := float64(*it.Current)
-		a.Value = &v
-		cur = fmt.Sprint(*it.Current)
-	}
-	if it.Target != nil {
-		v := float64(*it.Target)
-		a.Target = &v
-		tgt = fmt.Sprint(*it.Target)
-	}
-	a.Label = fmt.Sprintf("%s %s/%s", label, cur, tgt)
-	return a
+	return chart.LevelAxis(label, it.Current, it.Target)
 }
 
 // radarLegend explains the charts in words and shapes.
