@@ -11,10 +11,10 @@
 package chart
 
 import (
-	"strconv"
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 )
 
 // MaxAxes is the most axes one radar chart has: Fyne's ArbitraryPolygon takes
