@@ -138,30 +138,41 @@ func (e *env) peopleList(args []string) error {
 // resolvePerson finds a person by id or, failing that, by a name that
 // matches exactly one person (ignoring case).
 func resolvePerson(e *env, ws *workspace.Workspace, s string) (model.Person, error) {
+	return resolve(s, "person", "people", "people", func(id string) (model.Person, error) { return ws.Person(e.ctx, id) },
+		func() ([]model.Person, error) { return ws.People(e.ctx) },
+		func(p model.Person) (string, string) { return p.ID, p.Name })
+}
+
+// resolve finds a person or a team by id or, failing that, by a unique
+// case-insensitive name, so scripts can say --person "Sam Jones". An
+// ambiguous name is refused with the matching ids.
+func resolve[T any](s, what, plural, list string, byID func(string) (T, error), all func() ([]T, error), key func(T) (id, name string)) (T, error) {
+	var zero T
 	s = strings.TrimSpace(s)
-	p, err := ws.Person(e.ctx, s)
+	v, err := byID(s)
 	if err == nil || model.KindOf(err) != model.NotFound {
-		return p, err
+		return v, err
 	}
-	people, err := ws.People(e.ctx)
+	items, err := all()
 	if err != nil {
-		return model.Person{}, err
+		return zero, err
 	}
-	var found []model.Person
-	for _, p := range people {
-		if strings.EqualFold(p.Name, s) {
-			found = append(found, p)
+	var found []T
+	for _, x := range items {
+		if _, name := key(x); strings.EqualFold(name, s) {
+			found = append(found, x)
 		}
 	}
 	switch len(found) {
 	case 0:
-		return model.Person{}, model.Errorf(model.NotFound, "no person has the id or name %q (see: gapwise-cli people list)", s)
+		return zero, model.Errorf(model.NotFound, "no %s has the id or name %q (see: gapwise-cli %s list)", what, s, list)
 	case 1:
 		return found[0], nil
 	}
 	names := make([]string, len(found))
-	for i, p := range found {
-		names[i] = fmt.Sprintf("%s (%s)", p.Name, p.ID)
+	for i, x := range found {
+		id, name := key(x)
+		names[i] = fmt.Sprintf("%s (%s)", name, id)
 	}
-	return model.Person{}, model.Errorf(model.Invalid, "%d people are called %q: %s; give an id", len(found), s, strings.Join(names, ", "))
+	return zero, model.Errorf(model.Invalid, "%d %s are called %q: %s; give an id", len(found), plural, s, strings.Join(names, ", "))
 }

@@ -151,32 +151,9 @@ func (e *env) team(args []string) error {
 // resolveTeam finds a team by id or, failing that, by a name that matches
 // exactly one team (ignoring case).
 func resolveTeam(e *env, ws *workspace.Workspace, s string) (model.Team, error) {
-	s = strings.TrimSpace(s)
-	t, err := ws.Team(e.ctx, s)
-	if err == nil || model.KindOf(err) != model.NotFound {
-		return t, err
-	}
-	teams, err := ws.Teams(e.ctx)
-	if err != nil {
-		return model.Team{}, err
-	}
-	var found []model.Team
-	for _, t := range teams {
-		if strings.EqualFold(t.Name, s) {
-			found = append(found, t)
-		}
-	}
-	switch len(found) {
-	case 0:
-		return model.Team{}, model.Errorf(model.NotFound, "no team has the id or name %q (see: gapwise-cli team list)", s)
-	case 1:
-		return found[0], nil
-	}
-	ids := make([]string, len(found))
-	for i, t := range found {
-		ids[i] = t.ID
-	}
-	return model.Team{}, model.Errorf(model.Invalid, "%d teams are called %q (%s); give an id", len(found), s, strings.Join(ids, ", "))
+	return resolve(s, "team", "teams", "team", func(id string) (model.Team, error) { return ws.Team(e.ctx, id) },
+		func() ([]model.Team, error) { return ws.Teams(e.ctx) },
+		func(t model.Team) (string, string) { return t.ID, t.Name })
 }
 
 func toTeamJSON(t model.Team, members int) teamJSON {
