@@ -23,6 +23,19 @@ var importRules = []struct {
 	{"github.com/xuri/excelize", []string{"internal/exchange"}},
 }
 
+// ownRules keep Gapwise's own layers apart: screens reach data only through
+// the workspace, and documents and file formats take model values, never a
+// database, so each can be tested (and replaced) on its own.
+var ownRules = []struct {
+	dir       string   // directory (and its subtree)
+	forbidden []string // Gapwise packages it must not import
+}{
+	{"ui", []string{"gapwise/internal/store", "gapwise/internal/exchange", "gapwise/internal/report"}},
+	{"internal/report", []string{"gapwise/internal/workspace", "gapwise/internal/store"}},
+	{"internal/exchange", []string{"gapwise/internal/store", "gapwise/internal/workspace"}},
+	{"internal/store", []string{"gapwise/internal/workspace", "gapwise/internal/report", "gapwise/internal/exchange"}},
+}
+
 // pureDirs may import only the standard library and the named module packages.
 var pureDirs = map[string][]string{
 	"internal/model": {},
@@ -54,6 +67,11 @@ func TestImportBoundaries(t *testing.T) {
 			for _, r := range importRules {
 				if strings.HasPrefix(p, r.prefix) && !under(dir, r.allowed) {
 					t.Errorf("%s imports %s; only %v may", path, p, r.allowed)
+				}
+			}
+			for _, r := range ownRules {
+				if under(dir, []string{r.dir}) && slices.ContainsFunc(r.forbidden, func(f string) bool { return p == f || strings.HasPrefix(p, f+"/") }) {
+					t.Errorf("%s imports %s; %s must not (docs/architecture.md, Layering)", path, p, r.dir)
 				}
 			}
 			for pure, ok := range pureDirs {

@@ -265,7 +265,7 @@ func outlineRows(f *model.Framework, items []*model.Item) []browseRow {
 	var rows []browseRow
 	shown := map[string]bool{}
 	for _, it := range items {
-		chain := groupChain(f, it.Group)
+		chain := f.GroupPath(it.Group)
 		for d, g := range chain {
 			if !shown[g.ID] {
 				shown[g.ID] = true
@@ -275,20 +275,6 @@ func outlineRows(f *model.Framework, items []*model.Item) []browseRow {
 		rows = append(rows, browseRow{depth: len(chain), text: it.Label(), item: it})
 	}
 	return rows
-}
-
-// groupChain is the list of groups from the outermost down to id.
-func groupChain(f *model.Framework, id string) []*model.Group {
-	var chain []*model.Group
-	for id != "" {
-		g, ok := f.Group(id)
-		if !ok {
-			break
-		}
-		chain = append([]*model.Group{g}, chain...)
-		id = g.Parent
-	}
-	return chain
 }
 
 func (b *Browser) showItem(it *model.Item) {

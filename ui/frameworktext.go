@@ -35,7 +35,7 @@ func block(style widget.RichTextStyle, s string) widget.RichTextSegment {
 func itemSegments(f *model.Framework, it *model.Item) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{heading(strings.Replace(it.Label(), "  ", " — ", 1))}
 	var path []string
-	for _, g := range groupChain(f, it.Group) {
+	for _, g := range f.GroupPath(it.Group) {
 		path = append(path, g.Title)
 	}
 	if len(path) > 0 {

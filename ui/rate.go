@@ -271,7 +271,7 @@ func (r *RateScreen) showItem(it *model.Item) {
 	f := r.sheet.Framework
 	r.title.SetText(strings.Replace(it.Label(), "  ", " — ", 1))
 	var path []string
-	for _, g := range groupChain(f, it.Group) {
+	for _, g := range f.GroupPath(it.Group) {
 		path = append(path, g.Title)
 	}
 	r.path.SetText(strings.Join(path, " › "))

@@ -310,8 +310,8 @@ func (t *TeamScreen) arrange() {
 }
 
 func topGroupTitle(f *model.Framework, it *model.Item) string {
-	if chain := groupChain(f, it.Group); len(chain) > 0 {
-		return chain[0].Title
+	if g := f.TopGroup(it.Group); g != nil {
+		return g.Title
 	}
 	return ""
 }

@@ -458,15 +458,10 @@ func (e *env) assessTarget(args []string) error {
 
 // topGroupTitle is the title of the outermost group above (or at) id; "" when none.
 func topGroupTitle(f *model.Framework, id string) string {
-	title := ""
-	for steps := 0; id != "" && steps <= len(f.Groups); steps++ {
-		g, ok := f.Group(id)
-		if !ok {
-			break
-		}
-		title, id = g.Title, g.Parent
+	if g := f.TopGroup(id); g != nil {
+		return g.Title
 	}
-	return title
+	return ""
 }
 
 // clipText shortens s to at most n characters for a table cell.

@@ -179,15 +179,11 @@ func printItem(e *env, f *model.Framework, it *model.Item) {
 	}
 }
 
+// groupPath is "Outer > Inner" for the groups above (and at) id.
 func groupPath(f *model.Framework, id string) string {
 	var parts []string
-	for id != "" {
-		g, ok := f.Group(id)
-		if !ok {
-			break
-		}
-		parts = append([]string{g.Title}, parts...)
-		id = g.Parent
+	for _, g := range f.GroupPath(id) {
+		parts = append(parts, g.Title)
 	}
 	return strings.Join(parts, " > ")
 }

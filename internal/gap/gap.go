@@ -135,7 +135,7 @@ func Compute(f *model.Framework, scope []*model.Item, ratings []model.Rating, ta
 	for _, i := range order {
 		it := &f.Items[i]
 		g := ItemGap{Item: it, Group: ix.group[it.Group]}
-		g.TopGroup = ix.top(g.Group)
+		g.TopGroup = f.TopGroup(it.Group)
 		if r, ok := rated[it.ID]; ok {
 			g.Current = ptr(r.Level)
 		}
@@ -258,19 +258,6 @@ func newIndex(f *model.Framework) *index {
 		ix.groupOrder[g] = i
 	}
 	return ix
-}
-
-// top follows parents to the outermost group, stopping on a cycle or a
-// missing parent (the last group found is then the outermost).
-func (ix *index) top(g *model.Group) *model.Group {
-	for steps := 0; g != nil && g.Parent != "" && steps <= len(ix.f.Groups); steps++ {
-		p, ok := ix.group[g.Parent]
-		if !ok {
-			break
-		}
-		g = p
-	}
-	return g
 }
 
 // ratingsByItem keeps the last rating given for each item.

@@ -157,6 +157,33 @@ func (f *Framework) Group(id string) (*Group, bool) {
 	return nil, false
 }
 
+// GroupPath is the chain of groups from the outermost down to id (empty
+// when id names no group). It stops at a missing parent or a repeated group,
+// so a pack from outside with a cycle cannot hang a screen or a report.
+func (f *Framework) GroupPath(id string) []*Group {
+	var chain []*Group
+	seen := make(map[string]bool)
+	for id != "" && !seen[id] {
+		g, ok := f.Group(id)
+		if !ok {
+			break
+		}
+		seen[id] = true
+		chain = append(chain, g)
+		id = g.Parent
+	}
+	slices.Reverse(chain)
+	return chain
+}
+
+// TopGroup is the outermost group above (or at) id; nil when id names no group.
+func (f *Framework) TopGroup(id string) *Group {
+	if path := f.GroupPath(id); len(path) > 0 {
+		return path[0]
+	}
+	return nil
+}
+
 // RoleLevel finds a role level by id, with its role.
 func (f *Framework) RoleLevel(id string) (*Role, *RoleLevel, bool) {
 	for i := range f.Roles {

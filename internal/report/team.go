@@ -153,22 +153,12 @@ func neutralLabel(i int) string {
 	return string(b)
 }
 
-// topGroups maps every group id to its outermost group.
+// topGroups maps every group id to its outermost group, looked up once per
+// report rather than once per cell.
 func topGroups(f *model.Framework) map[string]*model.Group {
-	byID := make(map[string]*model.Group, len(f.Groups))
-	for i := range f.Groups {
-		byID[f.Groups[i].ID] = &f.Groups[i]
-	}
 	top := make(map[string]*model.Group, len(f.Groups))
-	for id, g := range byID {
-		for steps := 0; g.Parent != "" && steps < len(f.Groups); steps++ {
-			p, ok := byID[g.Parent]
-			if !ok {
-				break
-			}
-			g = p
-		}
-		top[id] = g
+	for _, g := range f.Groups {
+		top[g.ID] = f.TopGroup(g.ID)
 	}
 	return top
 }

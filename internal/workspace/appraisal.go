@@ -441,7 +441,7 @@ func (w *Workspace) AppraisalView(ctx context.Context, id string) (*AppraisalVie
 	v.Items = make([]AppraisalRow, 0, len(items))
 	for _, it := range items {
 		row := AppraisalRow{
-			Item: it, TopGroup: topGroup(v.Framework, it.Group), Note: ap.ItemNotes[it.ID],
+			Item: it, TopGroup: v.Framework.TopGroup(it.Group), Note: ap.ItemNotes[it.ID],
 			Self: at(selfLevels, it.ID), Appraiser: at(appraiserLevels, it.ID), Agreed: at(agreedLevels, it.ID),
 		}
 		row.Disagree = model.Disagree(row.Self, row.Appraiser)
@@ -473,17 +473,4 @@ func (w *Workspace) AppraisalView(ctx context.Context, id string) (*AppraisalVie
 		return nil, err
 	}
 	return v, nil
-}
-
-// topGroup is the outermost group above (or at) group id; nil when none.
-func topGroup(f *model.Framework, id string) *model.Group {
-	var top *model.Group
-	for steps := 0; id != "" && steps <= len(f.Groups); steps++ {
-		g, ok := f.Group(id)
-		if !ok {
-			break
-		}
-		top, id = g, g.Parent
-	}
-	return top
 }

@@ -52,17 +52,7 @@ func ScopeItems(f *model.Framework, scope model.Scope) ([]*model.Item, error) {
 
 // inGroup reports whether group g is want or lies under it.
 func inGroup(f *model.Framework, g, want string) bool {
-	for g != "" {
-		if g == want {
-			return true
-		}
-		grp, ok := f.Group(g)
-		if !ok {
-			return false
-		}
-		g = grp.Parent
-	}
-	return false
+	return slices.ContainsFunc(f.GroupPath(g), func(grp *model.Group) bool { return grp.ID == want })
 }
 
 // StartAssessment creates an assessment of a person against a framework

@@ -99,7 +99,7 @@ func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) e
 			Covered: m.Covered, Fragile: m.Fragile, BelowShare: m.BelowShare,
 			Suppressed: workshop && m.Suppress(minPeople),
 		}
-		if g := topGroup(f, m.Item.Group); g != nil {
+		if g := f.TopGroup(m.Item.Group); g != nil {
 			it.Group = g.Title
 		}
 		t.Items[i] = it
