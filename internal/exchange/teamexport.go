@@ -140,13 +140,18 @@ func cellText(s string) string {
 	}, s)
 }
 
-// TeamCSV writes the matrix as CSV (RFC 4180, UTF-8, CRLF line ends): a
-// header row "member" then the item ids, and one row per member with their
+// TeamCSV writes the matrix as CSV (RFC 4180, UTF-8 with a byte-order mark,
+// CRLF line ends): a header row "member" then the item ids, and one row per member with their
 // level on each item, blank for not rated. A text cell that a spreadsheet
 // would take for a formula (it starts with =, +, -, @, tab or carriage
 // return) gets a leading apostrophe.
 func TeamCSV(w io.Writer, in TeamTable) error {
 	if err := in.check(); err != nil {
+		return err
+	}
+	// The byte-order mark: Excel reads a .csv without it in the Windows
+	// code page (so "Zoë" opens as "ZoÃ«"), and with it as UTF-8.
+	if _, err := w.Write(utf8BOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)

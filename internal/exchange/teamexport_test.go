@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"gapwise/internal/model"
 )
@@ -238,7 +239,7 @@ func TestTeamCSV(t *testing.T) {
 	if !strings.HasSuffix(buf.String(), "\r\n") {
 		t.Error("CSV lines do not end in CRLF")
 	}
-	r := csv.NewReader(&buf)
+	r := csv.NewReader(strings.NewReader(excelDecode(buf.Bytes())))
 	got, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -262,7 +263,7 @@ func TestTeamCSV(t *testing.T) {
 			t.Errorf("workshop CSV contains %q:\n%s", name, buf.String())
 		}
 	}
-	got, err = csv.NewReader(&buf).ReadAll()
+	got, err = csv.NewReader(strings.NewReader(excelDecode(buf.Bytes()))).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,5 +289,45 @@ func TestTeamXLSXEmptyTeam(t *testing.T) {
 	x := openXLSX(t, writeXLSX(t, in))
 	if m := rows(t, x, SheetMatrix); len(m) != 1 || len(m[0]) != 1 {
 		t.Errorf("empty matrix %q", m)
+	}
+}
+
+// excelDecode reads a CSV file's bytes as Excel for Windows does when the
+// file is opened: a UTF-8 byte-order mark means UTF-8 (the mark is not
+// text); anything else is read in the Windows code page (1252 in the UK).
+func excelDecode(b []byte) string {
+	if rest, ok := bytes.CutPrefix(b, []byte{0xEF, 0xBB, 0xBF}); ok {
+		return string(rest)
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(b)
+	if err != nil {
+		panic(err)
+	}
+	return string(s)
+}
+
+// TestTeamCSVExcelNames: names with accents and non-Latin-1 letters open
+// intact in Excel, which needs the byte-order mark; without it they turn
+// into mojibake (checked on the same bytes minus the mark, so the decoder
+// really distinguishes the two).
+func TestTeamCSVExcelNames(t *testing.T) {
+	in := teamTable(false)
+	in.Members[0].Label = "Zoë Ødegård-Nęść"
+	var buf bytes.Buffer
+	if err := TeamCSV(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte{0xEF, 0xBB, 0xBF}) {
+		t.Fatalf("CSV does not start with a UTF-8 byte-order mark: % x", buf.Bytes()[:3])
+	}
+	rows, err := csv.NewReader(strings.NewReader(excelDecode(buf.Bytes()))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[0][0] != "member" || rows[1][0] != "Zoë Ødegård-Nęść" {
+		t.Errorf("Excel reads header %q and name %q", rows[0][0], rows[1][0])
+	}
+	if got := excelDecode(buf.Bytes()[3:]); !strings.Contains(got, "ZoÃ«") {
+		t.Errorf("without the mark Excel would read the name intact, so the test proves nothing: %q", got)
 	}
 }

@@ -40,8 +40,13 @@ func sampleTeamView(t *testing.T) (*Workspace, *TeamView) {
 	return w, v
 }
 
+// readCSV reads an exported CSV file, which starts with a UTF-8 byte-order mark.
 func readCSV(t *testing.T, data []byte) [][]string {
 	t.Helper()
+	data, ok := bytes.CutPrefix(data, []byte("\ufeff"))
+	if !ok {
+		t.Fatal("the CSV file does not start with a UTF-8 byte-order mark")
+	}
 	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
