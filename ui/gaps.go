@@ -59,7 +59,7 @@ func newGapsScreen(s *Shell) *GapsScreen {
 		if id >= 0 && id < len(g.rows) && g.rows[id].g != nil && s.AssessmentID() != "" {
 			item := g.rows[id].g.Item.ID
 			s.tabs.Select(s.rateTab)
-			s.Rate.SelectItem(item)
+			s.Rate.jumpTo(item)
 		}
 	}
 	g.radars = container.NewGridWrap(fyne.NewSize(360, 330))

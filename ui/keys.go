@@ -7,19 +7,23 @@ import (
 
 // installKeys wires the window's keyboard: Ctrl+F searches the area on
 // screen, and keys typed while nothing has focus go to the rating pad when
-// the rating screen is shown.
+// the rating screen is shown. While a dialog is open the window's own keys
+// do nothing: a key meant for the dialog (typed after clicking its
+// background) must not rate the item hidden behind it.
 func (s *Shell) installKeys() {
 	c := s.win.Canvas()
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		s.focusSearch()
+		if !s.dialogOpen() {
+			s.focusSearch()
+		}
 	})
 	c.SetOnTypedRune(func(r rune) {
-		if s.tabs.Selected() == s.rateTab {
+		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
 			s.Rate.typedRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if s.tabs.Selected() == s.rateTab {
+		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
 			s.Rate.typedKey(e)
 		}
 	})
@@ -28,6 +32,9 @@ func (s *Shell) installKeys() {
 		s.Rate.WhenSaved(s.win.Close)
 	})
 }
+
+// dialogOpen is true while a dialog (or other overlay) covers the window.
+func (s *Shell) dialogOpen() bool { return s.win.Canvas().Overlays().Top() != nil }
 
 func (s *Shell) focusSearch() {
 	switch s.tabs.Selected() {

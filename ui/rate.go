@@ -54,6 +54,7 @@ type RateScreen struct {
 	targetNote *widget.Label
 	pad        *keyPad
 	filling    bool // true while the panel is being filled, so no change is saved
+	quiet      bool // true while the program (not the user) selects a list row: focus stays put
 
 	saver  *saver
 	body   *fyne.Container
@@ -84,7 +85,10 @@ func newRateScreen(s *Shell) *RateScreen {
 			return
 		}
 		r.showItem(r.rows[id].item)
-		r.focusPad()
+		if !r.quiet {
+			// A row chosen by mouse or from the keyboard: keys now rate it.
+			r.focusPad()
+		}
 	}
 	r.progress = widget.NewProgressBar()
 	r.progress.TextFormatter = func() string { return "" }
@@ -209,7 +213,9 @@ func (r *RateScreen) refilter() {
 		}
 	}
 	r.rows = outlineRows(r.sheet.Framework, items)
+	r.quiet = true
 	r.list.UnselectAll()
+	r.quiet = false
 	r.list.Refresh()
 	switch {
 	case len(items) == 0:
@@ -226,16 +232,29 @@ func (r *RateScreen) refilter() {
 	}
 }
 
-// SelectItem shows an item; false if it is not in the contents list.
+// SelectItem shows an item; false if it is not in the contents list. It
+// leaves keyboard focus where it is: searching selects the first match as
+// the user types, and the next letter must reach the search box, not the
+// rating keys ("n" would clear the rating).
 func (r *RateScreen) SelectItem(id string) bool {
 	for i, row := range r.rows {
 		if !row.heading && row.item.ID == id {
+			r.quiet = true
 			r.list.Select(i)
+			r.quiet = false
 			r.list.ScrollTo(i)
 			return true
 		}
 	}
 	return false
+}
+
+// jumpTo shows an item the user asked to rate (from My gaps) with the
+// rating keys focused.
+func (r *RateScreen) jumpTo(id string) {
+	if r.SelectItem(id) {
+		r.focusPad()
+	}
 }
 
 func (r *RateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {

@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"gapwise/internal/model"
 	"gapwise/internal/workspace"
@@ -256,4 +258,121 @@ func TestRatingAndGapsScreensMarkup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "rate_screen.xml", w.Canvas())
 	s.ShowTab("My gaps")
 	test.AssertRendersToMarkup(t, "gaps_screen.xml", w.Canvas())
+}
+
+// typeAsUser types text one key at a time into whatever has keyboard focus,
+// as a window does: test.Type alone sends every key to one widget, so a
+// widget that moves focus part-way through a word would go unnoticed.
+func typeAsUser(w fyne.Window, text string) {
+	c := w.Canvas()
+	for _, ch := range text {
+		if f := c.Focused(); f != nil {
+			test.Type(f, string(ch))
+		} else {
+			test.TypeOnCanvas(c, string(ch))
+		}
+	}
+}
+
+func TestTypingASearchNeverRates(t *testing.T) {
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	id := startDDaT(t, s, ws, person)
+	r := s.Rate
+	// Rate the first item, so a stray "n" or digit would show.
+	w.Canvas().Focus(r.pad)
+	test.Type(r.pad, "2")
+	before := savedRatings(t, ws, id)
+	if len(before) != 1 {
+		t.Fatalf("setup: %d ratings", len(before))
+	}
+	r.FocusSearch()
+	// "analysis" holds an "n"; "data 1" ends in a digit (both are rating keys).
+	for _, word := range []string{"analysis", "data 1"} {
+		r.search.SetText("")
+		typeAsUser(w, word)
+		if r.search.Text != word {
+			t.Errorf("search box holds %q after typing %q", r.search.Text, word)
+		}
+		if w.Canvas().Focused() != r.search {
+			t.Errorf("typing %q moved keyboard focus to %T", word, w.Canvas().Focused())
+		}
+		if after := savedRatings(t, ws, id); !sameRatings(before, after) {
+			t.Errorf("typing %q in the search box changed ratings: %v -> %v", word, before, after)
+		}
+	}
+	// Choosing a row is still a request to rate it: keys go to the pad.
+	r.search.SetText("")
+	r.list.Select(r.firstItemRow() + 1)
+	if w.Canvas().Focused() != r.pad {
+		t.Errorf("selecting an item focused %T, want the rating keys", w.Canvas().Focused())
+	}
+}
+
+func sameRatings(a, b map[string]model.Rating) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w.Level != v.Level || w.Confidence != v.Confidence || w.Evidence != v.Evidence {
+			return false
+		}
+	}
+	return true
+}
+
+func TestKeysDoNotReachTheRatingBehindADialog(t *testing.T) {
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	id := startDDaT(t, s, ws, person)
+	r := s.Rate
+	w.Canvas().Focus(r.pad)
+	test.Type(r.pad, "2")
+	before := savedRatings(t, ws, id)
+	// A dialog is open and nothing in it has focus (the user clicked its
+	// background): the keys are for the dialog, not the item behind it.
+	dialog.ShowInformation("Note", "Something to read", w)
+	w.Canvas().Unfocus()
+	test.TypeOnCanvas(w.Canvas(), "n3")
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if after := savedRatings(t, ws, id); !sameRatings(before, after) {
+		t.Errorf("keys typed over a dialog changed ratings: %v -> %v", before, after)
+	}
+}
+
+// Whole words with rating keys in them ("n", digits) typed into the other
+// text fields stay in those fields and rate nothing.
+func TestTypingInTextFieldsKeepsFocusAndRatings(t *testing.T) {
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	id := startDDaT(t, s, ws, person)
+	r := s.Rate
+	w.Canvas().Focus(r.pad)
+	test.Type(r.pad, "2")
+	w.Canvas().Focus(r.evidence)
+	typeAsUser(w, "Ran 3 analyses, then 1 more")
+	before := savedRatings(t, ws, id)
+	if got := before[r.Current().ID].Evidence; got != "Ran 3 analyses, then 1 more" {
+		t.Errorf("evidence saved as %q", got)
+	}
+	fields := []struct {
+		tab   string
+		entry *widget.Entry
+	}{
+		{"Frameworks", s.Browser.search},
+		{"Me", s.Profile.role},
+		{"Me", s.Profile.org},
+	}
+	for _, f := range fields {
+		s.ShowTab(f.tab)
+		f.entry.SetText("")
+		w.Canvas().Focus(f.entry)
+		typeAsUser(w, "clinical n 12")
+		if f.entry.Text != "clinical n 12" || w.Canvas().Focused() != f.entry {
+			t.Errorf("%s field holds %q, focus on %T", f.tab, f.entry.Text, w.Canvas().Focused())
+		}
+	}
+	if after := savedRatings(t, ws, id); !sameRatings(before, after) {
+		t.Errorf("typing in text fields changed ratings: %v -> %v", before, after)
+	}
 }
