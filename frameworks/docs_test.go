@@ -42,6 +42,16 @@ func TestSchemaMatchesPacks(t *testing.T) {
 			t.Errorf("%s: %s", p.Framework.Ref, msg)
 		}
 	}
+	// The small test pack uses the optional fields no embedded pack has.
+	var small map[string]any
+	if err := json.Unmarshal(smallPackJSON(t), &small); err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	walkSchema(schema, schema, small, "", &problems)
+	for _, msg := range problems {
+		t.Errorf("small pack: %s", msg)
+	}
 	for k := range schema["properties"].(map[string]any) {
 		if !used[k] {
 			t.Errorf("schema documents top-level %q but no embedded pack uses it", k)

@@ -8,8 +8,8 @@ import (
 )
 
 // smallPack is a minimal valid framework using every part of the format:
-// groups two deep, level 0 on the scale, descriptors, a role with levels and
-// a role-wide requirement, and an attribute.
+// groups two deep, level 0 on the scale, descriptors, a related item and
+// resources, a role with levels and a role-wide requirement, and an attribute.
 func smallPack() *model.Framework {
 	return &model.Framework{
 		Ref:         model.FrameworkRef{ID: "acme", Version: "1"},
@@ -31,7 +31,11 @@ func smallPack() *model.Framework {
 		Items: []model.Item{
 			{ID: "DQ1", Title: "Checking data", Group: "data.quality", Levels: []int{1, 2, 3},
 				Descriptors: []model.Descriptor{{Level: 1, Text: "Knows why"}, {Level: 3, Text: "Leads checks"}}},
-			{ID: "DQ2", Title: "Fixing data", Group: "data", Levels: []int{0, 1, 2, 3}},
+			{ID: "DQ2", Title: "Fixing data", Group: "data", Levels: []int{0, 1, 2, 3}, Related: []string{"DQ1"},
+				Resources: []model.Resource{
+					{Title: "Data quality course", URL: "https://example.org/dq", Provider: "Acme Academy", Kind: "learning resource"},
+					{Title: "OpenRefine", Kind: "tool"},
+				}},
 		},
 		Roles: []model.Role{
 			{ID: "data/analyst", Family: "Data", Title: "Analyst", Levels: []model.RoleLevel{

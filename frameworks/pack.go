@@ -66,6 +66,15 @@ type itemJSON struct {
 	Descriptors []descriptorJSON `json:"descriptors,omitempty"`
 	Confidence  string           `json:"confidence,omitempty"`
 	Note        string           `json:"note,omitempty"`
+	Related     []string         `json:"related,omitempty"`
+	Resources   []resourceJSON   `json:"resources,omitempty"`
+}
+
+type resourceJSON struct {
+	Title    string `json:"title"`
+	URL      string `json:"url,omitempty"`
+	Provider string `json:"provider,omitempty"`
+	Kind     string `json:"kind,omitempty"`
 }
 
 type descriptorJSON struct {
@@ -150,7 +159,10 @@ func toModel(p *packJSON) *model.Framework {
 			return model.Item{
 				ID: it.ID, Title: it.Title, Group: it.Group, Description: it.Description, Guidance: it.Guidance, URL: it.URL,
 				Levels: cloneInts(it.Levels), Descriptors: mapSlice(it.Descriptors, descriptorToModel),
-				Confidence: it.Confidence, Note: it.Note,
+				Confidence: it.Confidence, Note: it.Note, Related: cloneStrings(it.Related),
+				Resources: mapSlice(it.Resources, func(r resourceJSON) model.Resource {
+					return model.Resource{Title: r.Title, URL: r.URL, Provider: r.Provider, Kind: r.Kind}
+				}),
 			}
 		}),
 		Roles: mapSlice(p.Roles, func(r roleJSON) model.Role {
@@ -202,7 +214,10 @@ func fromModel(f *model.Framework) *packJSON {
 			return itemJSON{
 				ID: it.ID, Title: it.Title, Group: it.Group, Description: it.Description, Guidance: it.Guidance, URL: it.URL,
 				Levels: cloneInts(it.Levels), Descriptors: mapSlice(it.Descriptors, descriptorFromModel),
-				Confidence: it.Confidence, Note: it.Note,
+				Confidence: it.Confidence, Note: it.Note, Related: cloneStrings(it.Related),
+				Resources: mapSlice(it.Resources, func(r model.Resource) resourceJSON {
+					return resourceJSON{Title: r.Title, URL: r.URL, Provider: r.Provider, Kind: r.Kind}
+				}),
 			}
 		}),
 		Roles: mapSlice(f.Roles, func(r model.Role) roleJSON {

@@ -27,6 +27,34 @@ func (v *validator) items() error {
 			return fmt.Errorf("item %q: %w", it.ID, err)
 		}
 	}
+	// Cross-references can point forward, so they are checked once every id is known.
+	for i := range f.Items {
+		if err := v.links(&f.Items[i]); err != nil {
+			return fmt.Errorf("item %q: %w", f.Items[i].ID, err)
+		}
+	}
+	return nil
+}
+
+// links checks an item's related items and resources.
+func (v *validator) links(it *model.Item) error {
+	seen := make(map[string]bool, len(it.Related))
+	for _, id := range it.Related {
+		switch {
+		case id == it.ID:
+			return fmt.Errorf("related: lists the item itself")
+		case v.itemByID[id] == nil:
+			return fmt.Errorf("related: item %q does not exist", id)
+		case seen[id]:
+			return fmt.Errorf("related: item %q is listed twice", id)
+		}
+		seen[id] = true
+	}
+	for i, r := range it.Resources {
+		if strings.TrimSpace(r.Title) == "" {
+			return fmt.Errorf("resource %d: title is missing", i+1)
+		}
+	}
 	return nil
 }
 

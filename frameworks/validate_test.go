@@ -48,6 +48,11 @@ func TestValidate(t *testing.T) {
 			f.Items[0].Descriptors[0].Level, f.Items[0].Descriptors[1].Level = 3, 1
 		}, `item "DQ1": descriptor for level 1 comes after level 3`},
 		{"descriptor text", func(f *model.Framework) { f.Items[0].Descriptors[0].Text = "\n" }, `item "DQ1": descriptor for level 1 has no text`},
+		{"related missing", func(f *model.Framework) { f.Items[1].Related = []string{"DQ9"} }, `item "DQ2": related: item "DQ9" does not exist`},
+		{"related self", func(f *model.Framework) { f.Items[1].Related = []string{"DQ2"} }, `item "DQ2": related: lists the item itself`},
+		{"related twice", func(f *model.Framework) { f.Items[1].Related = []string{"DQ1", "DQ1"} }, `item "DQ2": related: item "DQ1" is listed twice`},
+		{"related forward", func(f *model.Framework) { f.Items[0].Related = []string{"DQ2"} }, ""},
+		{"resource title", func(f *model.Framework) { f.Items[1].Resources[1].Title = " " }, `item "DQ2": resource 2: title is missing`},
 		{"role id", func(f *model.Framework) { f.Roles[0].ID = "data//analyst" }, `role 1: id "data//analyst"`},
 		{"duplicate role", func(f *model.Framework) { f.Roles[1].ID = "data/analyst" }, `role id "data/analyst" is used twice`},
 		{"duplicate role level", func(f *model.Framework) {
@@ -140,5 +145,14 @@ func TestParse(t *testing.T) {
 	}
 	if again, _ := frameworks.Encode(f); !bytes.Equal(again, valid) {
 		t.Error("Encode(Parse(x)) != x for the small pack")
+	}
+	// The optional item links are written, and read back into the model.
+	for _, want := range []string{`"related": [`, `"resources": [`, `"provider": "Acme Academy"`, `"kind": "tool"`} {
+		if !bytes.Contains(valid, []byte(want)) {
+			t.Errorf("encoded small pack lacks %s", want)
+		}
+	}
+	if it, _ := f.Item("DQ2"); len(it.Related) != 1 || len(it.Resources) != 2 || it.Resources[0].URL != "https://example.org/dq" {
+		t.Errorf("DQ2 read back as related %v, resources %+v", it.Related, it.Resources)
 	}
 }

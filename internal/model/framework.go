@@ -93,6 +93,17 @@ type Item struct {
 	Descriptors []Descriptor
 	Confidence  string // provenance grade of the item itself (FCI: verified/strong/inferred)
 	Note        string
+	Related     []string   // ids of other items the framework cross-references (Moodle, DIRECT)
+	Resources   []Resource // learning resources and tools the framework links to the item (DIRECT)
+}
+
+// Resource is something a framework points to for developing an item: a
+// course, a tutorial, a tool. Only the title is required.
+type Resource struct {
+	Title    string
+	URL      string
+	Provider string // who offers it, e.g. "The Carpentries"
+	Kind     string // what it is, in the framework's words: "learning resource", "tool", "language"
 }
 
 // Descriptor is what an item means at one level.
