@@ -113,7 +113,7 @@ func (g *GapsScreen) show(v *workspace.GapView) {
 		g.rows = append(g.rows, gapRow{heading: fmt.Sprintf("%s — %d met, %d below, %d not rated", title, sum.Met, sum.Below, sum.NotRated)})
 		for i := range rep.Items {
 			it := &rep.Items[i]
-			if sameGroup(it.TopGroup, sum.Group) {
+			if model.SameGroup(it.TopGroup, sum.Group) {
 				g.rows = append(g.rows, gapRow{g: it})
 			}
 		}
@@ -126,13 +126,6 @@ func (g *GapsScreen) show(v *workspace.GapView) {
 	g.radars.Refresh()
 	g.root.Objects = []fyne.CanvasObject{g.body}
 	g.root.Refresh()
-}
-
-func sameGroup(a, b *model.Group) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.ID == b.ID
 }
 
 func (g *GapsScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
@@ -210,46 +203,13 @@ func changesText(v *workspace.GapView) string {
 	return t + "."
 }
 
-// radarsFor draws one radar per outermost group. When the assessment has
-// targets, only items with a target are drawn (the role's skills), else the
-// rated items, so a 188-skill framework does not become a dozen charts.
-func radarsFor(v *workspace.GapView) []chart.Radar {
-	rep := v.Report
-	withTargets := rep.NoTarget < len(rep.Items)
-	top := float64(v.Sheet.Framework.Scale.Top())
-	var out []chart.Radar
-	for _, sum := range rep.Groups {
-		title := "Skills"
-		if sum.Group != nil {
-			title = sum.Group.Title
-		}
-		var axes []chart.Axis
-		for i := range rep.Items {
-			it := &rep.Items[i]
-			if !sameGroup(it.TopGroup, sum.Group) || (withTargets && it.Target == nil) || (!withTargets && it.Current == nil) {
-				continue
-			}
-			axes = append(axes, radarAxis(it))
-		}
-		if len(axes) < chart.MinAxes {
-			continue
-		}
-		out = append(out, chart.SplitRadar(title, axes, top)...)
-	}
-	return out
-}
+// appAxisRunes is the room the app's radar has for an axis name.
+const appAxisRunes = 18
 
-// radarAxis labels an axis with the item's code (or shortened title) and
-// its numbers: colour is never the only carrier.
-func radarAxis(it *gap.ItemGap) chart.Axis {
-	label := it.Item.ID
-	if len(label) > 14 {
-		label = it.Item.Title
-		if r := []rune(label); len(r) > 14 {
-			label = string(r[:13]) + "…"
-		}
-	}
-	return chart.LevelAxis(label, it.Current, it.Target)
+// radarsFor draws the radars by the one rule the PDFs use too.
+func radarsFor(v *workspace.GapView) []chart.Radar {
+	charts, _ := chart.GapRadars(v.Sheet.Framework, v.Report, appAxisRunes)
+	return charts
 }
 
 // setTargets offers the three sources of targets: a role level's needs,

@@ -414,9 +414,7 @@ func (t *TeamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(t.rows):
 		text = t.memberLabel(id.Row)
 	}
-	if r := []rune(text); len(r) > 22 {
-		text = string(r[:21]) + "…"
-	}
+	text = model.ClipText(text, 22)
 	if l.Text != text || l.TextStyle.Bold != bold {
 		l.Text, l.TextStyle.Bold = text, bold
 		l.Refresh()

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"gapwise/internal/model"
 	"gapwise/internal/workspace"
@@ -466,10 +465,5 @@ func topGroupTitle(f *model.Framework, id string) string {
 
 // clipText shortens s to at most n characters for a table cell.
 func clipText(s string, n int) string {
-	s = oneLine(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
+	return model.ClipText(oneLine(s), n)
 }

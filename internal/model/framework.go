@@ -187,6 +187,14 @@ func (f *Framework) GroupPath(id string) []*Group {
 	return chain
 }
 
+// SameGroup reports whether a and b are the same group (both nil: "no group").
+func SameGroup(a, b *Group) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.ID == b.ID
+}
+
 // TopGroup is the outermost group above (or at) id; nil when id names no group.
 func (f *Framework) TopGroup(id string) *Group {
 	if path := f.GroupPath(id); len(path) > 0 {

@@ -46,3 +46,27 @@ func TestGroupPathAndTopGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestClipText(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"exactly10!", 10, "exactly10!"},
+		{"Zoë Ødegård-Nęść", 6, "Zoë Ø…"},
+		{"cut at space here", 5, "cut…"},
+		{"anything", 0, ""},
+		{"ab", 1, "…"},
+	}
+	for _, tt := range tests {
+		got := ClipText(tt.in, tt.n)
+		if got != tt.want {
+			t.Errorf("ClipText(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+		if tt.n > 0 && len([]rune(got)) > tt.n {
+			t.Errorf("ClipText(%q, %d) = %q: longer than %d", tt.in, tt.n, got, tt.n)
+		}
+	}
+}

@@ -221,7 +221,7 @@ func (d *doc) ratingsTable(in AppraisalInput, c appraisalCounts) {
 	var group *model.Group
 	first := true
 	for _, it := range listed {
-		if first || !sameGroup(it.TopGroup, group) {
+		if first || !model.SameGroup(it.TopGroup, group) {
 			first = false
 			group = it.TopGroup
 			t.rows = append(t.rows, row{group: ratingGroupHeading(listed, group, len(f.Groups) == 0)})
@@ -262,7 +262,7 @@ func ratingGroupHeading(items []AppraisalItem, g *model.Group, only bool) string
 	}
 	n := 0
 	for _, it := range items {
-		if sameGroup(it.TopGroup, g) && model.Disagree(it.Self, it.Appraiser) {
+		if model.SameGroup(it.TopGroup, g) && model.Disagree(it.Self, it.Appraiser) {
 			n++
 		}
 	}

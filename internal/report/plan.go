@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"gapwise/internal/chart"
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
@@ -212,7 +213,7 @@ func (d *doc) gapsTable(f *model.Framework, rep gap.Report) {
 		var rows []row
 		for i := range rep.Items {
 			g := &rep.Items[i]
-			if !sameGroup(g.TopGroup, sum.Group) || (g.Current == nil && g.Target == nil) {
+			if !model.SameGroup(g.TopGroup, sum.Group) || (g.Current == nil && g.Target == nil) {
 				continue
 			}
 			rows = append(rows, gapRow(f, g))
@@ -333,12 +334,7 @@ func (d *doc) signColumn(x, y, w float64, title string, lines [][2]string) {
 
 // ungroupedTitle heads the items that have no group: all of them, or the
 // rest after the groups.
-func ungroupedTitle(only bool) string {
-	if only {
-		return "All items"
-	}
-	return "Other items"
-}
+func ungroupedTitle(only bool) string { return chart.UngroupedTitle(only) }
 
 func groupKind(f *model.Framework) string {
 	if len(f.GroupKinds) > 0 && f.GroupKinds[0] != "" {

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -18,61 +17,13 @@ const (
 	ringLabelSize  = 5.0
 )
 
-// radarsFor makes the summary charts the way the app's gaps screen does:
-// one per outermost group, over the items with a target when any item has
-// one (else the rated items), in the report's order, split to at most
-// chart.MaxAxes axes. Groups with fewer than chart.MinAxes such items are
-// left out and counted in skipped.
+// pdfAxisRunes is the room a PDF radar has for an axis name; the page has
+// more room than the app's chart.
+const pdfAxisRunes = 22
+
+// radarsFor makes the summary charts by the app's rule (chart.GapRadars).
 func radarsFor(f *model.Framework, rep gap.Report) (charts []chart.Radar, skipped int) {
-	withTargets := rep.NoTarget < len(rep.Items)
-	top := float64(f.Scale.Top())
-	for _, sum := range rep.Groups {
-		title := ungroupedTitle(len(rep.Groups) == 1)
-		if sum.Group != nil {
-			title = sum.Group.Title
-		}
-		var axes []chart.Axis
-		for i := range rep.Items {
-			it := &rep.Items[i]
-			if !sameGroup(it.TopGroup, sum.Group) || (withTargets && it.Target == nil) || (!withTargets && it.Current == nil) {
-				continue
-			}
-			axes = append(axes, radarAxis(it))
-		}
-		if len(axes) == 0 {
-			continue
-		}
-		if len(axes) < chart.MinAxes {
-			skipped++
-			continue
-		}
-		charts = append(charts, chart.SplitRadar(title, axes, top)...)
-	}
-	return charts, skipped
-}
-
-func sameGroup(a, b *model.Group) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return a.ID == b.ID
-}
-
-// radarAxis labels an axis with its numbers, "now/target", with "–" for
-// not rated or no target, as the app does. The name is the item's id when
-// that is a short code, else its title shortened to maxLabel characters
-// (a PDF page has more room than the app's chart, so titles are cut later).
-func radarAxis(it *gap.ItemGap) chart.Axis {
-	const maxLabel = 22
-	label := it.Item.ID
-	if len([]rune(label)) > 14 || label == model.Slug(it.Item.Title) {
-		r := []rune(it.Item.Title)
-		if len(r) > maxLabel {
-			r = append([]rune(strings.TrimRight(string(r[:maxLabel-1]), " ")), '…')
-		}
-		label = string(r)
-	}
-	return chart.LevelAxis(label, it.Current, it.Target)
+	return chart.GapRadars(f, rep, pdfAxisRunes)
 }
 
 // radarLegend explains the charts in words and shapes.

@@ -26,15 +26,6 @@ func AppraisalPeriod(day time.Time) string {
 	return fmt.Sprintf("%d/%02d", y, (y+1)%100)
 }
 
-// clipRunes shortens s to at most n characters.
-func clipRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}
-
 // signed reports whether either party has signed the appraisal off.
 func signed(a model.Appraisal) bool {
 	return !a.AppraiseeSignedAt.IsZero() || !a.AppraiserSignedAt.IsZero()
@@ -104,13 +95,13 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 		},
 		Agreed: model.Assessment{
 			PersonID: person.ID, Framework: self.Framework, Kind: model.AgreedAssessment, Scope: self.Scope,
-			Assessor:  clipRunes(fmt.Sprintf("agreed by %s and %s", person.Name, appraiserName), exchange.MaxTextLen),
+			Assessor:  model.ClipText(fmt.Sprintf("agreed by %s and %s", person.Name, appraiserName), exchange.MaxTextLen),
 			CreatedAt: at, UpdatedAt: at,
 		},
 		AgreedTargets: targets,
 		Plan: model.Plan{
 			PersonID: person.ID, Framework: self.Framework, CreatedAt: at, UpdatedAt: at,
-			Title: clipRunes(fmt.Sprintf("Development plan — %s — %s appraisal", frameworkLabel(f), period), exchange.MaxTextLen),
+			Title: model.ClipText(fmt.Sprintf("Development plan — %s — %s appraisal", frameworkLabel(f), period), exchange.MaxTextLen),
 		},
 	})
 }
