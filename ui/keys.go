@@ -17,6 +17,14 @@ func (s *Shell) installKeys() {
 			s.focusSearch()
 		}
 	})
+	// Ctrl+Z (Cmd+Z on macOS) reaches the window only when the focused
+	// widget does not take shortcuts itself: in the search box or the
+	// evidence entry it undoes typing there, as in any text field.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
+			s.Rate.Undo()
+		}
+	})
 	c.SetOnTypedRune(func(r rune) {
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
 			s.Rate.typedRune(r)

@@ -56,11 +56,13 @@ type RateScreen struct {
 	filling    bool // true while the panel is being filled, so no change is saved
 	quiet      bool // true while the program (not the user) selects a list row: focus stays put
 
-	saver  *saver
-	body   *fyne.Container
-	empty  fyne.CanvasObject
-	detail *container.Scroll
-	root   *fyne.Container
+	saver   *saver
+	history ratingHistory // changes since the assessment was opened, for Ctrl+Z
+	note    string        // what the last undo did, kept on the status line once saved
+	body    *fyne.Container
+	empty   fyne.CanvasObject
+	detail  *container.Scroll
+	root    *fyne.Container
 }
 
 func newRateScreen(s *Shell) *RateScreen {
@@ -172,6 +174,8 @@ func (r *RateScreen) load(id string) {
 		}
 		r.sheet = sh
 		r.cur = nil
+		r.history.reset()
+		r.note = ""
 		r.root.Objects = []fyne.CanvasObject{r.body}
 		r.root.Refresh()
 		r.search.SetText("")
@@ -465,27 +469,23 @@ func (r *RateScreen) rate(level int) {
 	if r.cur == nil || r.sheet == nil {
 		return
 	}
-	it, id := r.cur, r.sheet.Assessment.ID
+	it := r.cur
 	rt := r.sheet.Ratings[it.ID]
 	rt.Item, rt.Level, rt.RatedAt = it.ID, level, time.Now().UTC()
-	r.sheet.Ratings[it.ID] = rt
+	r.change(it.ID, ratingState{rated: true, rating: rt}, false)
 	r.afterChange(it)
-	ws := r.shell.ws
-	r.saver.do("rating:"+it.ID, func() error { return ws.Rate(context.Background(), id, rt) })
 }
 
 func (r *RateScreen) clear() {
 	if r.cur == nil || r.sheet == nil {
 		return
 	}
-	it, id := r.cur, r.sheet.Assessment.ID
+	it := r.cur
 	if _, ok := r.sheet.Ratings[it.ID]; !ok {
 		return
 	}
-	delete(r.sheet.Ratings, it.ID)
+	r.change(it.ID, ratingState{}, false)
 	r.afterChange(it)
-	ws := r.shell.ws
-	r.saver.do("rating:"+it.ID, func() error { return ws.ClearRating(context.Background(), id, it.ID) })
 }
 
 func (r *RateScreen) changeConfidence() {
@@ -502,7 +502,7 @@ func (r *RateScreen) changeConfidence() {
 			rt.Confidence = i
 		}
 	}
-	r.saveRating(rt)
+	r.change(rt.Item, ratingState{rated: true, rating: rt}, false)
 }
 
 func (r *RateScreen) changeEvidence() {
@@ -514,15 +514,63 @@ func (r *RateScreen) changeEvidence() {
 		return
 	}
 	rt.Evidence = r.evidence.Text
-	r.saveRating(rt)
+	r.change(rt.Item, ratingState{rated: true, rating: rt}, true)
 }
 
-// saveRating saves a change to an existing rating's confidence or evidence.
-func (r *RateScreen) saveRating(rt model.Rating) {
-	r.sheet.Ratings[rt.Item] = rt
-	r.saveStatus.SetText("Saving…")
+// change is the one way a rating changes: it updates the sheet, records the
+// change for undo and queues the write. Redrawing is the caller's job (the
+// evidence entry must not be refilled while it is being typed in).
+func (r *RateScreen) change(item string, to ratingState, evidence bool) {
+	r.history.record(ratingChange{item: item, before: r.state(item), after: to, evidence: evidence})
+	r.note = ""
+	r.put(item, to)
+}
+
+// state is an item's rating on screen now.
+func (r *RateScreen) state(item string) ratingState {
+	rt, ok := r.sheet.Ratings[item]
+	return ratingState{rated: ok, rating: rt}
+}
+
+// put sets an item's rating on the sheet and queues the write.
+func (r *RateScreen) put(item string, to ratingState) {
 	id, ws := r.sheet.Assessment.ID, r.shell.ws
-	r.saver.do("rating:"+rt.Item, func() error { return ws.Rate(context.Background(), id, rt) })
+	if r.note != "" {
+		r.saveStatus.SetText(r.note + " · saving…")
+	} else {
+		r.saveStatus.SetText("Saving…")
+	}
+	if to.rated {
+		r.sheet.Ratings[item] = to.rating
+		rt := to.rating
+		r.saver.do("rating:"+item, func() error { return ws.Rate(context.Background(), id, rt) })
+		return
+	}
+	delete(r.sheet.Ratings, item)
+	r.saver.do("rating:"+item, func() error { return ws.ClearRating(context.Background(), id, item) })
+}
+
+// Undo takes back the latest rating change (level, not rated, confidence or
+// evidence) and saves the result like any change; repeated, it returns to
+// the ratings the assessment was opened with.
+func (r *RateScreen) Undo() {
+	if r.sheet == nil {
+		return
+	}
+	c, ok := r.history.pop()
+	if !ok {
+		r.saveStatus.SetText("Nothing to undo")
+		return
+	}
+	r.note = undoMessage(c)
+	r.put(c.item, c.before)
+	r.updateProgress()
+	r.list.Refresh()
+	if r.cur == nil || r.cur.ID != c.item {
+		r.SelectItem(c.item) // show what changed, leaving focus where it is
+	} else {
+		r.showItem(r.cur)
+	}
 }
 
 func (r *RateScreen) changeTarget() {
@@ -545,9 +593,8 @@ func (r *RateScreen) changeTarget() {
 	r.saver.do("target:"+it.ID, func() error { return ws.SetTarget(context.Background(), id, it.ID, level) })
 }
 
-// afterChange redraws what a rating change affects and marks it unsaved.
+// afterChange redraws what a rating change affects.
 func (r *RateScreen) afterChange(it *model.Item) {
-	r.saveStatus.SetText("Saving…")
 	r.updateProgress()
 	r.list.Refresh()
 	if r.cur == it {
@@ -566,7 +613,11 @@ func (r *RateScreen) saved(err error, pending int) {
 		return
 	}
 	if pending == 0 {
-		r.saveStatus.SetText("All changes saved")
+		if r.note != "" {
+			r.saveStatus.SetText(r.note + " · all changes saved")
+		} else {
+			r.saveStatus.SetText("All changes saved")
+		}
 	}
 }
 
