@@ -28,7 +28,7 @@ func TestEmbeddedFigures(t *testing.T) {
 	}{
 		{
 			ref:        "ddat@2025-q3",
-			counts:     model.Counts{Items: 188, Groups: 0, Levels: 4, Roles: 52, RoleLevels: 201, Requirements: 1809, LevelDescriptors: 664},
+			counts:     model.Counts{Items: 188, Groups: 0, Levels: 4, Roles: 52, RoleLevels: 201, Requirements: 1809, LevelDescriptors: 604},
 			levels:     []int{1, 2, 3, 4},
 			levelNames: []string{"Awareness", "Working", "Practitioner", "Expert"},
 		},

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"unicode"
 
+	"gapwise/internal/exchange/frameworkfile"
 	"gapwise/internal/model"
 )
 
@@ -39,39 +40,12 @@ func All(src fs.FS) ([]*model.Framework, error) {
 }
 
 // Slug makes the lower-case, hyphenated ids used for DDaT skills, roles and
-// SFIA groups: every run of characters other than a-z and 0-9 becomes one
-// hyphen, e.g. "Quality assurance testing (QAT)" -> "quality-assurance-testing-qat".
-func Slug(s string) string {
-	var b strings.Builder
-	pendingHyphen := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if pendingHyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			pendingHyphen = false
-			b.WriteRune(r)
-			continue
-		}
-		pendingHyphen = true
-	}
-	return b.String()
-}
+// SFIA groups (frameworkfile.Slug, shared with the app's framework import).
+func Slug(s string) string { return frameworkfile.Slug(s) }
 
-// CleanText normalises source text without changing its wording: line
-// endings become \n, trailing spaces and tabs are cut from every line, and
-// leading and trailing blank space is cut from the whole. The SFIA sheets in
-// particular carry hundreds of invisible trailing spaces that would only add
-// noise to pack diffs.
-func CleanText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \t")
-	}
-	return strings.TrimFunc(strings.Join(lines, "\n"), unicode.IsSpace)
-}
+// CleanText normalises source text without changing its wording
+// (frameworkfile.CleanText, shared with the app's framework import).
+func CleanText(s string) string { return frameworkfile.CleanText(s) }
 
 // table is a CSV file read whole, with its columns checked against what the
 // converter expects so that an upstream format change fails loudly instead

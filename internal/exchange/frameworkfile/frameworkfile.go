@@ -62,6 +62,7 @@ type Reader struct {
 // this order, so a reader whose Detect is looser goes after stricter ones.
 var registry = []Reader{
 	packReader,
+	ddatReader,
 }
 
 // Readers returns the registered readers in detection order.

@@ -1,6 +1,7 @@
 package frameworkfile_test
 
 import (
+	"strings"
 	"testing"
 
 	"gapwise/internal/exchange/frameworkfile"
@@ -25,6 +26,24 @@ func FuzzReadPack(f *testing.F) {
 			}
 			if res.Framework == nil || len(res.Framework.Items) == 0 {
 				t.Fatal("a framework with no items was accepted")
+			}
+		}
+	})
+}
+
+// FuzzReadDDaT mutates the skill download beside the real role download:
+// the reader refuses bad input as the user's error and never panics.
+func FuzzReadDDaT(f *testing.F) {
+	role, skill := ddatFiles(f)
+	f.Add(skill.Data[:4000])
+	f.Add([]byte("Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill\nA,\"b\nc\",,,,,x\n"))
+	f.Add([]byte("Skill Name,Skill Description,Awareness,Working,Practitioner,Expert,Roles that require Skill\r\n\"unterminated"))
+	small := frameworkfile.File{Name: role.Name, Data: []byte(strings.Join(strings.SplitAfterN(string(role.Data), "\nArchitecture,Business architect,", 3)[:2], ""))}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, r := range []frameworkfile.File{small, {Name: "r.csv", Data: data}} {
+			files := []frameworkfile.File{r, {Name: "s.csv", Data: data}}
+			if _, err := frameworkfile.Read(files, ""); err != nil && model.KindOf(err) != model.Invalid {
+				t.Fatalf("kind %v for %v", model.KindOf(err), err)
 			}
 		}
 	})

@@ -1,4 +1,4 @@
-package convert
+package frameworkfile
 
 import (
 	"cmp"
