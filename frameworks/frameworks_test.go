@@ -290,3 +290,24 @@ func TestFCIContent(t *testing.T) {
 		}
 	}
 }
+
+// Files is what start-up compares with the database instead of parsing:
+// it must name and checksum exactly the packs Embedded parses.
+func TestFilesMatchEmbedded(t *testing.T) {
+	files, err := frameworks.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	packs, err := frameworks.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(packs) {
+		t.Fatalf("%d files, %d packs", len(files), len(packs))
+	}
+	for i := range files {
+		if files[i].Ref != packs[i].Framework.Ref || files[i].SHA256 != packs[i].SHA256 {
+			t.Errorf("file %d is %s %s; pack is %s %s", i, files[i].Ref, files[i].SHA256[:8], packs[i].Framework.Ref, packs[i].SHA256[:8])
+		}
+	}
+}

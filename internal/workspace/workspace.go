@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -42,9 +43,11 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens (creating if needed) the database at path and makes sure every
-// embedded framework pack is in it.
+// embedded framework pack is in it. The packs are parsed only when the
+// database lacks one or holds an older copy: comparing checksums is enough
+// on every other start.
 func Open(ctx context.Context, path string) (*Workspace, error) {
-	packs, err := frameworks.Embedded()
+	files, err := frameworks.Files()
 	if err != nil {
 		return nil, fmt.Errorf("load embedded frameworks: %w", err)
 	}
@@ -52,14 +55,32 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := seedIfNeeded(ctx, st, files); err != nil {
+		return nil, errors.Join(fmt.Errorf("add framework packs to %s: %w", path, err), st.Close())
+	}
+	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
+}
+
+// seedIfNeeded parses and seeds the embedded packs when any is missing from
+// the database or differs from the stored copy.
+func seedIfNeeded(ctx context.Context, st *store.Store, files []frameworks.File) error {
+	stored, err := st.PackChecksums(ctx)
+	if err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(files, func(f frameworks.File) bool { return stored[f.Ref.String()] != f.SHA256 }) {
+		return nil
+	}
+	packs, err := frameworks.Embedded()
+	if err != nil {
+		return fmt.Errorf("load embedded frameworks: %w", err)
+	}
 	data := make([]store.PackData, len(packs))
 	for i, p := range packs {
 		data[i] = store.PackData{Framework: p.Framework, Raw: p.Raw, SHA256: p.SHA256}
 	}
-	if _, err := st.SeedPacks(ctx, data); err != nil {
-		return nil, errors.Join(fmt.Errorf("add framework packs to %s: %w", path, err), st.Close())
-	}
-	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
+	_, err = st.SeedPacks(ctx, data)
+	return err
 }
 
 // Close releases the database.

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"gapwise/frameworks"
 	"gapwise/internal/model"
+	"gapwise/internal/store"
 )
 
 func openTemp(t testing.TB) *Workspace {
@@ -118,6 +120,35 @@ func BenchmarkLoadLargestPack(b *testing.B) {
 		ws.mu.Unlock()
 		if _, err := ws.Framework(context.Background(), ref); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// A database that lacks the packs (as a new one does) is seeded from the
+// files' checksums alone; one that has them is left as it is.
+func TestSeedIfNeededComparesChecksums(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "gapwise.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	files, err := frameworks.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 1; round <= 2; round++ {
+		if err := seedIfNeeded(ctx, st, files); err != nil {
+			t.Fatal(err)
+		}
+		sums, err := st.PackChecksums(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if sums[f.Ref.String()] != f.SHA256 {
+				t.Errorf("round %d: %s stored with checksum %q, want the file's", round, f.Ref, sums[f.Ref.String()])
+			}
 		}
 	}
 }
