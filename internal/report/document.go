@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,6 +21,12 @@ type Meta struct {
 	AppVersion string           // "" means appinfo.Version
 	Generated  time.Time        // printed as given (its own zone); zero means now
 	Title      string           // "" means the document's usual title
+	// Authors are the people the document is by, for its metadata; none
+	// means the person named on the cover (none at all for a team report).
+	Authors []string
+	// Attachments are carried inside the PDF (the assessment files it was
+	// made from); any make it PDF/A-3b rather than PDF/A-2b.
+	Attachments []Attachment
 }
 
 // Page geometry in millimetres: A4 portrait with 15 mm side and top margins.
@@ -123,9 +130,24 @@ func newDoc(m Meta, title, person string) (*doc, error) {
 	p.SetAutoPageBreak(false, 0)
 	p.SetLineCapStyle("butt")
 	p.SetLineJoinStyle("miter")
-	p.SetTitle(clean(running), true)
-	p.SetSubject(clean(m.Framework.Name+", version "+m.Framework.Ref.Version), true)
-	p.SetCreator(appinfo.Name+" "+appVersion(m), true)
+	var authors []string
+	for _, a := range m.Authors {
+		if a = clean(a); strings.TrimSpace(a) != "" {
+			authors = append(authors, a)
+		}
+	}
+	if len(m.Authors) == 0 && strings.TrimSpace(person) != "" {
+		authors = []string{clean(person)}
+	}
+	setPDFA(p, docInfo{
+		title:    clean(running),
+		subject:  clean(title + " against " + m.Framework.Name + ", version " + m.Framework.Ref.Version),
+		authors:  authors,
+		creator:  appinfo.Name + " " + appVersion(m),
+		producer: appinfo.Name + " " + appVersion(m) + " (go-pdf/fpdf)",
+		date:     m.Generated,
+		part:     pdfaPart(m),
+	})
 	p.SetLang("en-GB")
 	if err := p.Error(); err != nil {
 		return nil, model.Wrap(model.Internal, err, "The report fonts could not be loaded")
@@ -143,7 +165,15 @@ func (d *doc) finish(w io.Writer) error {
 	for i, page := range d.sections {
 		d.pdf.RegisterAlias(sectionAlias(i+1), strconv.Itoa(page))
 	}
-	if err := d.pdf.Output(w); err != nil {
+	var raw bytes.Buffer
+	if err := d.pdf.Output(&raw); err != nil {
+		return model.Wrap(model.Internal, err, "The PDF could not be written")
+	}
+	out, err := archive(raw.Bytes(), d.meta.Generated, d.meta.Attachments)
+	if err != nil {
+		return model.Wrap(model.Internal, err, "The PDF could not be made archival (PDF/A)")
+	}
+	if _, err := w.Write(out); err != nil {
 		return model.Wrap(model.Internal, err, "The PDF could not be written")
 	}
 	return nil

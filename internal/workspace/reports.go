@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"gapwise/internal/appinfo"
@@ -80,6 +81,11 @@ func (w *Workspace) PlanReport(ctx context.Context, planID string, out io.Writer
 		}
 		in.Assessment = s.Assessment
 		in.Gaps = gap.Compute(s.Framework, s.Items, s.ratingList(), s.targetList())
+		att, err := w.assessmentAttachment(ctx, a.ID, "The assessment this plan's gaps come from")
+		if err != nil {
+			return err
+		}
+		in.Attachments = []report.Attachment{att}
 	}
 	if err := report.PlanPDF(out, in); err != nil {
 		return model.Wrap(model.KindOf(err), err, "cannot make the plan report")
@@ -106,10 +112,41 @@ func (w *Workspace) AppraisalReport(ctx context.Context, appraisalID string, out
 	for i, r := range v.Items {
 		in.Items[i] = report.AppraisalItem{Item: r.Item, TopGroup: r.TopGroup, Self: r.Self, Appraiser: r.Appraiser, Agreed: r.Agreed, Note: r.Note}
 	}
+	if name := strings.TrimSpace(v.Appraisal.AppraiserName); name != "" {
+		in.Authors = []string{v.Person.Name, name}
+	}
+	for _, a := range []struct{ id, what string }{
+		{v.Appraisal.SelfID, "The appraisee's self-assessment"},
+		{v.Appraisal.AppraiserID, "The appraiser's assessment"},
+		{v.Appraisal.AgreedID, "The agreed levels"},
+	} {
+		if a.id == "" {
+			continue
+		}
+		att, err := w.assessmentAttachment(ctx, a.id, a.what)
+		if err != nil {
+			return err
+		}
+		in.Attachments = append(in.Attachments, att)
+	}
 	if err := report.AppraisalPDF(out, in); err != nil {
 		return model.Wrap(model.KindOf(err), err, "cannot make the appraisal report")
 	}
 	return nil
+}
+
+// assessmentAttachment is an assessment's .gapwise.json file, carried
+// inside a personal report (PDF/A-3) so that a portfolio keeps the data
+// with the document and Gapwise can import it again from there.
+func (w *Workspace) assessmentAttachment(ctx context.Context, id, what string) (report.Attachment, error) {
+	data, name, err := w.ExportAssessment(ctx, id)
+	if err != nil {
+		return report.Attachment{}, err
+	}
+	return report.Attachment{
+		Name: name, MIME: "application/json", Data: data,
+		Description: what + ", as a Gapwise assessment file (import it with Gapwise to see it again)",
+	}, nil
 }
 
 // WriteReportFile writes a report to path through a temporary file in the

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -116,5 +117,52 @@ func TestReportsArePDFs(t *testing.T) {
 	}
 	if err := w.AppraisalReport(ctx, "nope", io.Discard, time.Time{}); model.KindOf(err) != model.NotFound {
 		t.Errorf("unknown appraisal: %v", err)
+	}
+}
+
+// TestReportsCarryTheirAssessments: the appraisal PDF holds the self,
+// appraiser and agreed assessment files, byte for byte as an export makes
+// them, and each imports into another database (read out with poppler's
+// pdfdetach, as a records officer would; skipped where it is missing).
+func TestReportsCarryTheirAssessments(t *testing.T) {
+	tool, err := exec.LookPath("pdfdetach")
+	if err != nil {
+		t.Skip("pdfdetach (poppler-utils) is not installed")
+	}
+	ctx := context.Background()
+	w := openTemp(t)
+	_, self := appraisee(t, w, "Zoë Ødegård")
+	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	appr, _ := w.RateAsAppraiser(ctx, ap.ID)
+	if err := w.Rate(ctx, appr.ID, model.Rating{Item: "ITSP", Level: 4}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "appraisal.pdf")
+	if err := WriteReportFile(path, func(out io.Writer) error { return w.AppraisalReport(ctx, ap.ID, out, time.Now()) }); err != nil {
+		t.Fatal(err)
+	}
+	files := filepath.Join(dir, "files")
+	os.Mkdir(files, 0o700)
+	if out, err := exec.Command(tool, "-saveall", "-o", files, path).CombinedOutput(); err != nil {
+		t.Fatalf("pdfdetach: %v\n%s", err, out)
+	}
+	other := openTemp(t)
+	for _, id := range []string{self.ID, appr.ID, ap.AgreedID} {
+		want, name, err := w.ExportAssessment(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(files, name))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("attachment %s: %v (%d bytes, want %d)", name, err, len(got), len(want))
+			continue
+		}
+		if _, err := other.ImportAssessment(ctx, got); err != nil {
+			t.Errorf("importing %s from the PDF: %v", name, err)
+		}
 	}
 }
