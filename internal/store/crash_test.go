@@ -26,7 +26,14 @@ func TestMain(m *testing.M) {
 		crashChild(path, os.Getenv(crashAssessmentEnv))
 		return
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "gapwise-checked-")
+	if err != nil {
+		panic(err)
+	}
+	checkCacheDir = func() (string, error) { return dir, nil }
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 const crashItems = 2000

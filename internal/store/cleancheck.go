@@ -1,0 +1,139 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Integrity checking that costs nothing when nothing changed.
+//
+// PRAGMA quick_check reads the whole file, which on an organisation's
+// database was most of a short command's run. Gapwise checks a file once and,
+// when it closes it cleanly (write-ahead log checkpointed away), remembers
+// the file's identity: its size, modification time and the SQLite header
+// (which carries the change counter, page count and schema cookie). The next
+// open skips the check only when all of that is unchanged and no -wal file
+// is waiting; any difference, a crash, or another program's write means a
+// full check first, as before. `db check` always runs the full
+// integrity_check.
+//
+// The record lives in Gapwise's own cache folder, never beside the user's
+// database, keyed by the database's absolute path.
+
+// fileIdentity is what must be unchanged for a check to be skipped.
+type fileIdentity struct {
+	Size    int64  `json:"size"`
+	ModNano int64  `json:"mod_nano"`
+	Header  string `json:"header_sha256"` // of the first 100 bytes
+}
+
+// checkCacheDir is where clean-check records go; a variable so tests can
+// point it at a temporary folder.
+var checkCacheDir = func() (string, error) {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "Gapwise", "checked"), nil
+}
+
+// identify reads the identity of the file at path. ok is false when a -wal
+// file is present (committed changes may be outside the main file) or the
+// file cannot be read.
+func identify(path string) (id fileIdentity, ok bool) {
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		return id, false
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return id, false
+	}
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return id, false
+	}
+	hdr, err := readHeader(path)
+	if err != nil || len(hdr) < 100 {
+		return id, false
+	}
+	sum := sha256.Sum256(hdr)
+	return fileIdentity{Size: fi.Size(), ModNano: fi.ModTime().UnixNano(), Header: hex.EncodeToString(sum[:])}, true
+}
+
+func recordPath(dbPath string) (string, error) {
+	dir, err := checkCacheDir()
+	if err != nil {
+		return "", err
+	}
+	key := sha256.Sum256([]byte(dbPath))
+	return filepath.Join(dir, hex.EncodeToString(key[:12])+".json"), nil
+}
+
+// knownClean reports whether path is exactly as Gapwise last left it after
+// a clean close, so its integrity check can be skipped.
+func knownClean(path string) bool {
+	now, ok := identify(path)
+	if !ok {
+		return false
+	}
+	rp, err := recordPath(path)
+	if err != nil {
+		return false
+	}
+	data, err := os.ReadFile(rp)
+	if err != nil {
+		return false
+	}
+	var rec struct {
+		Path string       `json:"path"`
+		ID   fileIdentity `json:"identity"`
+	}
+	if json.Unmarshal(data, &rec) != nil {
+		return false
+	}
+	return rec.Path == path && rec.ID == now
+}
+
+// rememberClean records path's identity after Gapwise closed it cleanly.
+// Failing to record only costs the next open a full check, so errors are
+// dropped (and any stale record removed).
+func rememberClean(path string) {
+	rp, err := recordPath(path)
+	if err != nil {
+		return
+	}
+	id, ok := identify(path)
+	if !ok {
+		os.Remove(rp)
+		return
+	}
+	data, err := json.Marshal(struct {
+		Path string       `json:"path"`
+		ID   fileIdentity `json:"identity"`
+	}{path, id})
+	if err != nil {
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(rp), 0o700); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(rp), "record-*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), rp) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+// forgetClean drops the record, so the next open checks in full.
+func forgetClean(path string) {
+	if rp, err := recordPath(path); err == nil {
+		os.Remove(rp)
+	}
+}
