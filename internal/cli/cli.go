@@ -37,6 +37,10 @@ Commands:
   frameworks list [--json]                  framework versions and their figures
   frameworks show ID[@VERSION] [--json] [--item ID] [--search TEXT]
                                             a framework's groups, items and levels
+  frameworks import [--format F] [--as ID@VERSION] [--licence L] [--attribution A] [--json] FILE...
+                                            add a framework from its files (a pack JSON, the two
+                                            official DDaT CSVs together, ...); all or nothing
+  frameworks rm ID@VERSION                  remove an imported version nothing uses
   roles list --framework ID[@VERSION] [--json]
                                             role families, roles and role levels
   people add --name NAME --discipline D [--role R] [--organisation O] [--wte 0.4] [--json]
@@ -120,6 +124,7 @@ type env struct {
 	ctx    context.Context
 	dbPath string
 	out    io.Writer
+	errOut io.Writer // warnings that must not mix with --json output
 }
 
 // Run executes one command line and returns the exit status.
@@ -141,7 +146,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ExitOK
 	}
-	e := &env{ctx: ctx, dbPath: *db, out: stdout}
+	e := &env{ctx: ctx, dbPath: *db, out: stdout, errOut: stderr}
 	err := dispatch(e, rest[0], rest[1:])
 	return report(err, stderr)
 }

@@ -32,13 +32,17 @@ type frameworkJSON struct {
 
 func (e *env) frameworks(args []string) error {
 	if len(args) == 0 {
-		return usagef("frameworks: say list or show")
+		return usagef("frameworks: say list, show, import or rm")
 	}
 	switch args[0] {
 	case "list":
 		return e.frameworksList(args[1:])
 	case "show":
 		return e.frameworksShow(args[1:])
+	case "import":
+		return e.frameworksImport(args[1:])
+	case "rm":
+		return e.frameworksRemove(args[1:])
 	}
 	return usagef("frameworks: unknown subcommand %q", args[0])
 }
@@ -58,17 +62,7 @@ func (e *env) frameworksList(args []string) error {
 			return err
 		}
 		if asJSON {
-			out := make([]frameworkJSON, 0, len(infos))
-			for _, f := range infos {
-				c := f.Counts
-				out = append(out, frameworkJSON{
-					ID: f.Ref.ID, Version: f.Ref.Version, Ref: f.Ref.String(), Name: f.Name,
-					Provisional: f.Provisional, Licence: f.Licence, Attribution: f.Attribution,
-					Items: c.Items, Groups: c.Groups, Levels: c.Levels, Roles: c.Roles, RoleLevels: c.RoleLevels,
-					Requirements: c.Requirements, LevelDescriptors: c.LevelDescriptors, Attributes: c.Attributes,
-				})
-			}
-			return writeJSON(e.out, out)
+			return writeJSON(e.out, frameworksJSON(infos))
 		}
 		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "FRAMEWORK\tNAME\tITEMS\tGROUPS\tLEVELS\tROLE LEVELS\tLICENCE")
@@ -82,6 +76,20 @@ func (e *env) frameworksList(args []string) error {
 		}
 		return tw.Flush()
 	})
+}
+
+func frameworksJSON(infos []workspace.FrameworkInfo) []frameworkJSON {
+	out := make([]frameworkJSON, 0, len(infos))
+	for _, f := range infos {
+		c := f.Counts
+		out = append(out, frameworkJSON{
+			ID: f.Ref.ID, Version: f.Ref.Version, Ref: f.Ref.String(), Name: f.Name,
+			Provisional: f.Provisional, Licence: f.Licence, Attribution: f.Attribution,
+			Items: c.Items, Groups: c.Groups, Levels: c.Levels, Roles: c.Roles, RoleLevels: c.RoleLevels,
+			Requirements: c.Requirements, LevelDescriptors: c.LevelDescriptors, Attributes: c.Attributes,
+		})
+	}
+	return out
 }
 
 func (e *env) frameworksShow(args []string) error {

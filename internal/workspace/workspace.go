@@ -98,6 +98,7 @@ type FrameworkInfo struct {
 	Licence     string
 	Attribution string
 	Counts      model.Counts
+	BuiltIn     bool // one of the packs built into Gapwise (not removable)
 }
 
 // Frameworks lists every framework version in the database with its figures.
@@ -112,12 +113,16 @@ func (w *Workspace) Frameworks(ctx context.Context) ([]FrameworkInfo, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, FrameworkInfo{
-			Ref: f.Ref, Name: f.Name, ShortName: f.ShortName, Provisional: f.Provisional,
-			Licence: f.Licence, Attribution: f.Attribution, Counts: f.Counts(),
-		})
+		out = append(out, infoOf(f))
 	}
 	return out, nil
+}
+
+func infoOf(f *model.Framework) FrameworkInfo {
+	return FrameworkInfo{
+		Ref: f.Ref, Name: f.Name, ShortName: f.ShortName, Provisional: f.Provisional,
+		Licence: f.Licence, Attribution: f.Attribution, Counts: f.Counts(), BuiltIn: IsBuiltIn(f.Ref),
+	}
 }
 
 // Framework returns one framework version from the database. The result is

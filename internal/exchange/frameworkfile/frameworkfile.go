@@ -307,3 +307,47 @@ func openErr(path string, err error) error {
 	}
 	return model.Wrap(model.Invalid, err, "cannot open %s", path)
 }
+
+// Split groups the files a user gave into frameworks. Files that one
+// multi-file reader accepts together (the DDaT pair) are one framework;
+// every other file is one on its own (several pack files are several
+// frameworks). With format given, only that reader is asked.
+func Split(files []File, format Format) [][]File {
+	if len(files) <= 1 {
+		return [][]File{files}
+	}
+	var out [][]File
+	byFormat := map[Format]int{} // index in out of the group of a multi-file format
+	for _, f := range files {
+		var own Format
+		for _, r := range registry {
+			if (format == "" || r.Format == format) && detect(r, []File{f}) {
+				own = r.Format
+				break
+			}
+		}
+		if own == "" {
+			if format != "" { // let Read say why the named format refuses them
+				return [][]File{files}
+			}
+			out = append(out, []File{f})
+			continue
+		}
+		if i, ok := byFormat[own]; ok && detect(readerFor(own), append(slices.Clone(out[i]), f)) {
+			out[i] = append(out[i], f)
+			continue
+		}
+		byFormat[own] = len(out)
+		out = append(out, []File{f})
+	}
+	return out
+}
+
+func readerFor(f Format) Reader {
+	for _, r := range registry {
+		if r.Format == f {
+			return r
+		}
+	}
+	return Reader{}
+}

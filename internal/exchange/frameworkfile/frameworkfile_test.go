@@ -1,6 +1,7 @@
 package frameworkfile_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +115,37 @@ func TestReadPathsRefuses(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want %q", tt.path, err, tt.want)
 		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	role, skill := ddatFiles(t)
+	pack := frameworkfile.File{Name: "acme.json", Data: []byte(minimalPack)}
+	other := frameworkfile.File{Name: "notes.txt", Data: []byte("hello")}
+	tests := []struct {
+		name  string
+		files []frameworkfile.File
+		want  [][]string
+	}{
+		{"ddat pair", []frameworkfile.File{role, skill}, [][]string{{role.Name, skill.Name}}},
+		{"pack between the pair", []frameworkfile.File{role, pack, skill}, [][]string{{role.Name, skill.Name}, {pack.Name}}},
+		{"two packs", []frameworkfile.File{pack, pack}, [][]string{{pack.Name}, {pack.Name}}},
+		{"unknown file alone", []frameworkfile.File{pack, other}, [][]string{{pack.Name}, {other.Name}}},
+		{"two role files", []frameworkfile.File{role, role}, [][]string{{role.Name, role.Name}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got [][]string
+			for _, g := range frameworkfile.Split(tt.files, "") {
+				var names []string
+				for _, f := range g {
+					names = append(names, f.Name)
+				}
+				got = append(got, names)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("Split = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
