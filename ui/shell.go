@@ -259,10 +259,12 @@ area for its licence and the attribution it requires.`)
 // done, if set, is called on the UI goroutine with the result.
 func Start(win fyne.Window, open Opener, done func(*Shell, error)) {
 	status := widget.NewLabel("Opening your Gapwise database…")
-	win.SetContent(container.NewCenter(container.NewVBox(widget.NewProgressBarInfinite(), status)))
+	bar := widget.NewProgressBarInfinite()
+	win.SetContent(container.NewCenter(container.NewVBox(bar, status)))
 	inBackground(func() (*workspace.Workspace, error) {
 		return open(context.Background())
 	}, func(ws *workspace.Workspace, err error) {
+		bar.Stop() // else its animation runs on, unseen, burning CPU
 		if err != nil {
 			showOpenError(win, err)
 			if done != nil {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"gapwise/internal/model"
 	"gapwise/internal/workspace"
@@ -48,5 +49,46 @@ func TestStartOpensTheFrameworksBrowser(t *testing.T) {
 	})
 	if shell == nil || shell.Browser.Framework() == nil {
 		t.Fatal("the shell did not open with a framework on screen")
+	}
+}
+
+// Nothing runs that the user did not ask for: the opening screen's
+// animation stops when the shell replaces it, and no team is loaded until
+// Team is shown (on an organisation's database a team view is large).
+func TestStartDoesNoUnaskedWork(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Gapwise")
+	w.Resize(fyne.NewSize(1280, 800))
+	ws := openWorkspace(t)
+	if _, err := ws.CreateSampleData(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var bar *widget.ProgressBarInfinite
+	var shell *Shell
+	Start(w, func(context.Context) (*workspace.Workspace, error) {
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			if b, ok := o.(*widget.ProgressBarInfinite); ok {
+				bar = b
+			}
+		}
+		return ws, nil
+	}, func(s *Shell, err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		shell = s
+	})
+	if bar == nil {
+		t.Fatal("no progress bar while opening")
+	}
+	if bar.Running() {
+		t.Error("the opening progress bar still animates after the shell replaced it")
+	}
+	if shell.Team.view != nil {
+		t.Error("a team's view was loaded before Team was shown")
+	}
+	shell.ShowTab("Team")
+	if shell.Team.view == nil {
+		t.Error("showing Team did not load the sample team")
 	}
 }

@@ -159,7 +159,8 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.root = container.NewStack(container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty)))
-	t.reloadTeams("")
+	// Nothing is loaded until Team is shown (Shell.refreshTab): on an
+	// organisation's database a team's view is hundreds of megabytes.
 	return t
 }
 
