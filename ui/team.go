@@ -32,8 +32,8 @@ type TeamScreen struct {
 	view  *workspace.TeamView
 	plan  *model.Plan // the team's development plan
 
-	workshop  bool // names hidden, small figures suppressed
-	minPeople int  // figures resting on fewer people are suppressed in workshop display
+	display gap.Display // named or workshop display (gap.Display decides what each shows)
+	roster  gap.Roster  // the members in the display's order, under its labels
 
 	rows     []int              // heatmap rows: indexes into view.Members
 	cols     []*gap.ItemMeasure // heatmap columns after filter and sort
@@ -64,7 +64,7 @@ const (
 )
 
 func newTeamScreen(s *Shell) *TeamScreen {
-	t := &TeamScreen{shell: s, minPeople: 3}
+	t := &TeamScreen{shell: s, display: gap.NamedDisplay()}
 	t.picker = widget.NewSelect(nil, func(string) { t.pick() })
 	t.picker.PlaceHolder = "Choose a team"
 	newTeam := widget.NewButtonWithIcon("New team…", theme.ContentAddIcon(), func() { t.newTeam() })
@@ -74,7 +74,7 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	t.mode = widget.NewButtonWithIcon("Workshop display", theme.VisibilityOffIcon(), func() { t.toggleWorkshop() })
 	t.modeNote = widget.NewLabel("")
 	t.minEntry = widget.NewEntry()
-	t.minEntry.SetText("3")
+	t.minEntry.SetText(strconv.Itoa(gap.DefaultMinPeople))
 	t.minEntry.OnSubmitted = func(string) { t.setMinPeople() }
 
 	t.groupFilter = widget.NewSelect([]string{allGroups}, func(string) { t.arrange() })
@@ -171,7 +171,7 @@ func (t *TeamScreen) Content() fyne.CanvasObject { return t.root }
 func (t *TeamScreen) View() *workspace.TeamView { return t.view }
 
 // Workshop reports whether the workshop display is on.
-func (t *TeamScreen) Workshop() bool { return t.workshop }
+func (t *TeamScreen) Workshop() bool { return t.display.Workshop }
 
 func (t *TeamScreen) reloadTeams(selectID string) {
 	inBackground(func() ([]model.Team, error) {
@@ -296,7 +296,8 @@ func (t *TeamScreen) arrange() {
 			t.cols = append(t.cols, m)
 		}
 	}
-	t.rows = memberOrder(v.Members, t.workshop)
+	t.roster = v.Roster(t.display)
+	t.rows = t.roster.Order
 	for i := range cols {
 		t.table.SetColumnWidth(i, 72)
 	}
@@ -317,53 +318,15 @@ func topGroupTitle(f *model.Framework, it *model.Item) string {
 	return ""
 }
 
-// memberOrder is the heatmap's row order: by name, or in workshop display
-// the order the PDF and exports use too (workspace.WorkshopOrder).
-func memberOrder(members []model.Person, workshop bool) []int {
-	if workshop {
-		return workspace.WorkshopOrder(members)
-	}
-	order := make([]int, len(members))
-	for i := range order {
-		order[i] = i
-	}
-	return order
-}
-
-// memberLabel is the name of the member on heatmap row r, or a neutral
-// label in workshop display.
-func (t *TeamScreen) memberLabel(r int) string {
-	if t.workshop {
-		return "Member " + neutralLabel(r)
-	}
-	return t.view.Members[t.rows[r]].Name
-}
-
-// labelOf is the label of the member at index i of view.Members.
-func (t *TeamScreen) labelOf(i int) string {
-	for r, m := range t.rows {
-		if m == i {
-			return t.memberLabel(r)
-		}
-	}
-	return t.view.Members[i].Name
-}
-
-// neutralLabel is A, B, ... Z, AA, AB ...
-func neutralLabel(i int) string {
-	s := ""
-	for i >= 0 {
-		s = string(rune('A'+i%26)) + s
-		i = i/26 - 1
-	}
-	return s
-}
+// memberLabel is the label of the member on heatmap row r: their name, or
+// a neutral label in workshop display (the roster's).
+func (t *TeamScreen) memberLabel(r int) string { return t.roster.Labels[r] }
 
 func (t *TeamScreen) tableSize() (int, int) {
 	if t.view == nil {
 		return 0, 0
 	}
-	return len(t.view.Members), len(t.cols)
+	return len(t.rows), len(t.cols)
 }
 
 // newCell is the heatmap's one cell template: a shaded background with the
@@ -379,7 +342,7 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	bg := c.Objects[0].(*canvas.Rectangle)
 	l := c.Objects[1].(*canvas.Text)
-	if id.Row >= len(t.view.Members) || id.Col >= len(t.cols) {
+	if id.Row >= len(t.rows) || id.Col >= len(t.cols) {
 		return
 	}
 	m := t.view.Members[t.rows[id.Row]]
@@ -433,7 +396,7 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 	it := t.cols[id.Col].Item
 	f := t.view.Framework
 	title := t.memberLabel(id.Row) + " · " + it.Label()
-	workshop := t.workshop
+	workshop := t.display.Workshop
 	inBackground(func() (*model.Rating, error) {
 		r, ok, err := t.shell.ws.LatestRating(context.Background(), m.ID, f.Ref, it.ID)
 		if !ok {
@@ -467,14 +430,14 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 }
 
 // hidden reports whether a figure resting on n people is suppressed now.
-func (t *TeamScreen) hidden(n int) bool { return t.workshop && n < t.minPeople }
+func (t *TeamScreen) hidden(n int) bool { return t.display.Hides(n) }
 
 // measureLine states an item's team figures, status first (it is what a
 // workshop discusses), each figure with how many people it rests on.
 func (t *TeamScreen) measureLine(m *gap.ItemMeasure) string {
 	head := m.Item.Label()
 	if t.hidden(m.Rated) {
-		return fmt.Sprintf("[hidden] %s — rated by fewer than %d people", head, t.minPeople)
+		return fmt.Sprintf("[hidden] %s — rated by fewer than %d people", head, t.display.MinPeople)
 	}
 	figures := fmt.Sprintf("rated by %d of %d", m.Rated, m.Members)
 	if m.Median != nil {
@@ -502,18 +465,15 @@ func (t *TeamScreen) compositionSegments() []widget.RichTextSegment {
 	segs = append(segs, para(fmt.Sprintf("Informatics time: %.1f WTE in total, %.0f%% of the Wachter benchmark of about %.0f WTE clinical informaticians for an average-sized trust.",
 		c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)))
 	segs = append(segs, subheading("Members by discipline"))
-	hide := map[model.Discipline]bool{}
-	if t.workshop {
-		hide = gap.HiddenDisciplines(c, t.minPeople)
-	}
+	hide := t.display.HiddenDisciplines(c)
 	for _, d := range c.ByDiscipline {
 		if hide[d.Discipline] {
-			segs = append(segs, para(fmt.Sprintf("%s: fewer than %d (hidden in workshop display)", d.Discipline.Label(), t.minPeople)))
+			segs = append(segs, para(fmt.Sprintf("%s: fewer than %d (hidden in workshop display)", d.Discipline.Label(), t.display.MinPeople)))
 			continue
 		}
 		segs = append(segs, para(fmt.Sprintf("%s: %d (%.0f%%), %.1f WTE", d.Discipline.Label(), d.Count, d.Share*100, d.WTE)))
 	}
-	if !t.workshop {
+	if t.display.Names() {
 		segs = append(segs, subheading("Members"))
 		for _, m := range v.Members {
 			segs = append(segs, para(fmt.Sprintf("%s — %s, %.1f WTE", m.Name, m.Discipline.Label(), m.InformaticsWTE)))
@@ -562,12 +522,9 @@ func (t *TeamScreen) commonGapSegments() []widget.RichTextSegment {
 // needs a deliberate confirmation, so a slip of the mouse in front of a room
 // does not show who rated what.
 func (t *TeamScreen) toggleWorkshop() {
-	if !t.workshop {
+	if !t.display.Workshop {
 		t.setMinPeople()
-		t.workshop = true
-		t.mode.SetText("Show names…")
-		t.mode.SetIcon(theme.VisibilityIcon())
-		t.arrange()
+		t.SetWorkshop(true)
 		return
 	}
 	dialog.ShowConfirm("Leave workshop display?", "Names, evidence and figures resting on few people will be shown again. Is the screen private?", func(ok bool) {
@@ -579,7 +536,8 @@ func (t *TeamScreen) toggleWorkshop() {
 
 // SetWorkshop turns the workshop display on or off directly.
 func (t *TeamScreen) SetWorkshop(on bool) {
-	t.workshop = on
+	t.display.Workshop = on
+	t.display.Individual = false
 	if on {
 		t.mode.SetText("Show names…")
 		t.mode.SetIcon(theme.VisibilityIcon())
@@ -592,17 +550,19 @@ func (t *TeamScreen) SetWorkshop(on bool) {
 
 func (t *TeamScreen) setMinPeople() {
 	n, err := strconv.Atoi(strings.TrimSpace(t.minEntry.Text))
-	if err != nil || n < 1 || n > 50 {
-		t.minEntry.SetText(strconv.Itoa(t.minPeople))
+	d := t.display
+	d.MinPeople = n
+	if err != nil || d.Validate() != nil || n > gap.MaxMinPeople {
+		t.minEntry.SetText(strconv.Itoa(t.display.MinPeople))
 		return
 	}
-	t.minPeople = n
+	t.display = d
 	t.arrange()
 }
 
 func (t *TeamScreen) updateModeNote() {
-	if t.workshop {
-		t.modeNote.SetText(fmt.Sprintf("WORKSHOP DISPLAY: names replaced by labels; figures resting on fewer than %d people are hidden.", t.minPeople))
+	if t.display.Workshop {
+		t.modeNote.SetText(fmt.Sprintf("WORKSHOP DISPLAY: names replaced by labels; figures resting on fewer than %d people are hidden.", t.display.MinPeople))
 		t.modeNote.Importance = widget.WarningImportance
 	} else {
 		t.modeNote.SetText("Names shown. Switch to workshop display before projecting.")
@@ -615,10 +575,8 @@ func (t *TeamScreen) updateModeNote() {
 // in workshop display).
 func (t *TeamScreen) teamActionLine(a model.Action) string {
 	who := "whole team"
-	for i, m := range t.view.Members {
-		if m.ID == a.Owner {
-			who = t.labelOf(i)
-		}
+	if l := t.roster.Label(a.Owner); l != "" {
+		who = l
 	}
 	return who + " · " + actionLine(a)
 }
@@ -638,8 +596,15 @@ func (t *TeamScreen) editAction(a model.Action) {
 			items = append(items, it)
 		}
 	}
+	// The owners in the roster's order under its labels: in workshop display
+	// by label, never in the order of the names behind them.
+	owners := make([]model.Person, len(t.roster.Order))
+	for k, i := range t.roster.Order {
+		owners[k] = t.view.Members[i]
+	}
+	roster := t.roster
 	form := actionForm{
-		shell: s, action: a, items: items, owners: t.view.Members, ownerL: t.labelOf,
+		shell: s, action: a, items: items, owners: owners, ownerL: func(k int) string { return roster.Labels[k] },
 		save: func(a model.Action) error {
 			_, err := s.ws.SaveTeamAction(context.Background(), id, a)
 			return err
@@ -656,17 +621,17 @@ func (t *TeamScreen) saveOutput(format string) {
 	if t.view == nil {
 		return
 	}
-	id, workshop, minPeople := t.view.Team.ID, t.workshop, t.minPeople
+	id, display := t.view.Team.ID, t.display
 	name := model.Slug(t.view.Team.Name) + "-" + time.Now().Format("2006-01-02")
-	if workshop {
+	if display.Workshop {
 		name += "-workshop"
 	}
 	name += "." + format
 	ws := t.shell.ws
 	saveReport(t.shell, name, func(w io.Writer) error {
 		if format == "pdf" {
-			return ws.TeamReport(context.Background(), id, w, time.Now(), workshop, minPeople)
+			return ws.TeamReport(context.Background(), id, w, time.Now(), display)
 		}
-		return ws.WriteTeamExport(context.Background(), id, w, format, time.Now(), workshop, minPeople)
+		return ws.WriteTeamExport(context.Background(), id, w, format, time.Now(), display)
 	}, t.modeNote)
 }

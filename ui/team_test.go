@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +12,9 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
 )
 
 // openSampleTeam opens the app with the sample data and its team on screen.
@@ -55,7 +59,7 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	s := openSampleTeam(t)
 	tm := s.Team
 	name := tm.view.Members[0].Name
-	if got := tm.labelOf(0); got != name {
+	if got := tm.roster.Label(tm.view.Members[0].ID); got != name {
 		t.Fatalf("normal display label %q, want the name", got)
 	}
 	test.Tap(tm.mode)
@@ -94,7 +98,7 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 		t.Error("one tap left workshop display without confirmation")
 	}
 	tm.SetWorkshop(false)
-	if tm.labelOf(0) != name {
+	if tm.roster.Label(tm.view.Members[0].ID) != name {
 		t.Error("names did not come back after leaving workshop display")
 	}
 }
@@ -146,4 +150,32 @@ func TestHeatmapCellShowsTheRatingsEvidence(t *testing.T) {
 		}
 	}
 	t.Fatal("no rating with evidence in the sample team")
+}
+
+func TestTeamActionOwnersAreListedByLabelNotByName(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.Team
+	test.Tap(tm.mode)
+	tm.editAction(model.Action{Status: model.Planned})
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no action dialog")
+	}
+	owner := findSelect(top, "The whole team")
+	if owner == nil {
+		t.Fatal("no For list in the team action dialog")
+	}
+	want := []string{"The whole team"}
+	for k := range tm.view.Members {
+		want = append(want, gap.MemberLabel(k))
+	}
+	if !slices.Equal(owner.Options, want) {
+		t.Errorf("For list %q\nwant %q (by label, not by the names behind them)", owner.Options, want)
+	}
+	all := strings.Join(windowTexts(s.win), "\n")
+	for _, m := range tm.view.Members {
+		if strings.Contains(all, m.Name) {
+			t.Errorf("the team action dialog shows %q", m.Name)
+		}
+	}
 }

@@ -402,7 +402,7 @@ func (e *env) teamShow(args []string) error {
 		} else {
 			fmt.Fprintf(e.out, "No members yet: add them with gapwise-cli team add --team %s --person ID|NAME\n", t.ID)
 		}
-		return printComposition(e, v.Composition)
+		return printComposition(e, v.Composition, gap.NamedDisplay())
 	})
 }
 
@@ -417,16 +417,26 @@ func toCompositionJSON(c gap.Composition) compositionJSON {
 	return out
 }
 
-// printComposition writes the composition summary lines.
-func printComposition(e *env, c gap.Composition) error {
+// printComposition writes the composition summary lines, as the display
+// allows.
+func printComposition(e *env, c gap.Composition, d gap.Display) error {
+	if c.Members > 0 && d.Hides(c.Members) {
+		_, err := fmt.Fprintf(e.out, "Composition: %d members, too few to show in workshop display\n", c.Members)
+		return err
+	}
 	fmt.Fprintf(e.out, "Composition: %d members from %d disciplines; informatics %.1f WTE, %.0f%% of the Wachter benchmark (%g WTE)\n",
 		c.Members, c.Disciplines, c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)
 	if len(c.ByDiscipline) == 0 {
 		return nil
 	}
+	hide := d.HiddenDisciplines(c)
 	parts := make([]string, len(c.ByDiscipline))
-	for i, d := range c.ByDiscipline {
-		parts[i] = fmt.Sprintf("%s %d (%.1f WTE)", d.Discipline.Label(), d.Count, d.WTE)
+	for i, dc := range c.ByDiscipline {
+		if hide[dc.Discipline] {
+			parts[i] = fmt.Sprintf("%s fewer than %d", dc.Discipline.Label(), d.MinPeople)
+			continue
+		}
+		parts[i] = fmt.Sprintf("%s %d (%.1f WTE)", dc.Discipline.Label(), dc.Count, dc.WTE)
 	}
 	_, err := fmt.Fprintf(e.out, "  %s\n", strings.Join(parts, ", "))
 	return err
@@ -503,18 +513,20 @@ func (d *displayFlags) define(fs *flag.FlagSet) {
 	fs.Var(&d.minPeople, "min-people", "in workshop display, the fewest rated members a figure may rest on (default 3)")
 }
 
-// check validates the flags and returns the threshold to use.
-func (d *displayFlags) check(cmd string) (int, error) {
+// check validates the flags and returns the display they ask for.
+func (d *displayFlags) check(cmd string) (gap.Display, error) {
+	disp := gap.Display{Workshop: d.workshop, MinPeople: gap.DefaultMinPeople}
 	if !d.minPeople.set {
-		return gap.DefaultMinPeople, nil
+		return disp, nil
 	}
 	if !d.workshop {
-		return 0, usagef("%s --min-people goes with --workshop", cmd)
+		return disp, usagef("%s --min-people goes with --workshop", cmd)
 	}
-	if d.minPeople.v < 1 {
-		return 0, usagef("%s --min-people must be 1 or more, not %d", cmd, d.minPeople.v)
+	disp.MinPeople = d.minPeople.v
+	if err := disp.Validate(); err != nil {
+		return disp, usagef("%s --min-people must be 1 or more, not %d", cmd, d.minPeople.v)
 	}
-	return d.minPeople.v, nil
+	return disp, nil
 }
 
 func (e *env) teamGaps(args []string) error {
@@ -534,7 +546,7 @@ func (e *env) teamGaps(args []string) error {
 	case teamID == "":
 		return usagef("team gaps needs --team ID")
 	}
-	minPeople, err := disp.check("team gaps")
+	d, err := disp.check("team gaps")
 	if err != nil {
 		return err
 	}
@@ -547,21 +559,21 @@ func (e *env) teamGaps(args []string) error {
 		if err != nil {
 			return err
 		}
-		out := toTeamGapsJSON(v, disp.workshop, minPeople)
+		out := toTeamGapsJSON(v, d)
 		if asJSON {
 			return writeJSON(e.out, out)
 		}
-		return printTeamGaps(e, v, out)
+		return printTeamGaps(e, v, out, d)
 	})
 }
 
-func toTeamGapsJSON(v *workspace.TeamView, workshop bool, minPeople int) teamGapsJSON {
+func toTeamGapsJSON(v *workspace.TeamView, d gap.Display) teamGapsJSON {
 	out := teamGapsJSON{
 		Team: v.Team.ID, Name: v.Team.Name, Framework: v.Team.Framework.String(), Members: v.Measures.Members,
-		Assessed: v.Assessed, MinPeople: minPeople, Workshop: workshop,
+		Assessed: v.Assessed, MinPeople: d.MinPeople, Workshop: d.Workshop,
 		Items: make([]teamItemJSON, 0, len(v.Measures.Items)), CommonGaps: []string{},
 	}
-	hidden := func(m *gap.ItemMeasure) bool { return workshop && m.Suppress(minPeople) }
+	hidden := func(m *gap.ItemMeasure) bool { return d.Hides(m.Rated) }
 	for i := range v.Measures.Items {
 		m := &v.Measures.Items[i]
 		row := teamItemJSON{Item: m.Item.ID, Title: m.Item.Title, Target: m.Target, Suppressed: hidden(m)}
@@ -581,7 +593,7 @@ func toTeamGapsJSON(v *workspace.TeamView, workshop bool, minPeople int) teamGap
 	return out
 }
 
-func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON) error {
+func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON, d gap.Display) error {
 	fmt.Fprintf(e.out, "Team gaps: %s, %s; %d members, %d with a self-assessment\n", out.Name, out.Framework, out.Members, out.Assessed)
 	if v.Framework.Provisional {
 		fmt.Fprintf(e.out, "%s is provisional (see: gapwise-cli frameworks show %s)\n", out.Framework, out.Framework)
@@ -640,7 +652,7 @@ func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON) error {
 	default:
 		fmt.Fprintf(e.out, "Common gaps, most widespread first: %s\n", strings.Join(out.CommonGaps, ", "))
 	}
-	return printComposition(e, v.Composition)
+	return printComposition(e, v.Composition, d)
 }
 
 func (e *env) teamReport(args []string) error {
@@ -659,7 +671,7 @@ func (e *env) teamReport(args []string) error {
 	case teamID == "" || out == "":
 		return usagef("team report needs --team ID and --out FILE.pdf")
 	}
-	minPeople, err := disp.check("team report")
+	d, err := disp.check("team report")
 	if err != nil {
 		return err
 	}
@@ -670,7 +682,7 @@ func (e *env) teamReport(args []string) error {
 		}
 		generated := time.Now()
 		if err := workspace.WriteReportFile(out, func(w io.Writer) error {
-			return ws.TeamReport(e.ctx, t.ID, w, generated, disp.workshop, minPeople)
+			return ws.TeamReport(e.ctx, t.ID, w, generated, d)
 		}); err != nil {
 			return err
 		}
@@ -697,7 +709,7 @@ func (e *env) teamExport(args []string) error {
 	case (xlsx == "") == (csvPath == ""):
 		return usagef("team export needs --xlsx FILE or --csv FILE (one of them)")
 	}
-	minPeople, err := disp.check("team export")
+	d, err := disp.check("team export")
 	if err != nil {
 		return err
 	}
@@ -710,7 +722,7 @@ func (e *env) teamExport(args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := ws.TeamExport(e.ctx, t.ID, path, format, disp.workshop, minPeople); err != nil {
+		if err := ws.TeamExport(e.ctx, t.ID, path, format, d); err != nil {
 			return err
 		}
 		return teamWritten(e, path, disp.workshop)

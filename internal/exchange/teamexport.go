@@ -2,10 +2,10 @@ package exchange
 
 // Team exports: a team's competency matrix and measures as a spreadsheet
 // (XLSX, three sheets) or the matrix alone as CSV, for a CCIO to take into
-// their own tools. The caller (the workspace) supplies plain values; this
-// file owns the layout, the anonymisation of workshop mode and the
-// suppression of figures that rest on too few people, so that a caller
-// cannot forget either.
+// their own tools. The caller (the workspace) supplies plain values and the
+// display; this file owns the layout and applies the display's rules
+// (gap.Display: labels, order, suppression) itself, so that a caller cannot
+// forget them.
 
 import (
 	"encoding/csv"
@@ -18,6 +18,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
 
@@ -36,6 +37,7 @@ var MeasuresHeader = []string{"item", "title", "group", "rated", "meeting", "bel
 // TeamTable is what a team export holds: the team's members and their
 // levels on each item, and the team measures per item.
 type TeamTable struct {
+	TeamID          string // orders the members in workshop display (gap.Display.Roster)
 	Team            string // the team's name
 	Framework       model.FrameworkRef
 	FrameworkName   string
@@ -46,19 +48,19 @@ type TeamTable struct {
 	ProvisionalNote string
 	Generated       time.Time // printed and used for the document dates; zero means now
 	AppVersion      string    // Gapwise version
-	// Workshop hides names: members are labelled "Member A", "Member B", ...
-	// (whatever their Label), and the figures of an item that fewer than
-	// MinPeople members rated are left blank and marked suppressed.
-	Workshop  bool
-	MinPeople int
-	Members   []TeamMember // matrix rows, in the order given
-	Items     []TeamItem   // matrix columns and Measures rows, in the order given
+	// Display decides what the file shows: in workshop display members are
+	// "Member A", "Member B" … in the roster's order (never their names),
+	// and the figures of an item that fewer than MinPeople members rated are
+	// left blank and marked suppressed.
+	Display gap.Display
+	Members []TeamMember // matrix rows, in any order: the display's roster orders them
+	Items   []TeamItem   // matrix columns and Measures rows, in the order given
 }
 
 // TeamMember is one row of the matrix.
 type TeamMember struct {
-	Label  string // the member's name; ignored in workshop mode
-	Levels []*int // one per TeamTable.Items entry; nil is not rated (0 is "none yet")
+	Person model.Person // id and name; the name is used only in named display
+	Levels []*int       // one per TeamTable.Items entry; nil is not rated (0 is "none yet")
 }
 
 // TeamItem is one item's team measures (gap.ItemMeasure as plain values).
@@ -70,50 +72,51 @@ type TeamItem struct {
 	Target           *int // nil when the team has no target for it
 	Covered, Fragile bool
 	BelowShare       float64
-	// Suppressed blanks the figures; an item is also suppressed whenever
-	// the table is in workshop mode and fewer than MinPeople rated it.
-	Suppressed bool
+	Levels           map[int]int // rated members at each level
 }
 
 // suppressed reports whether the item's figures must stay blank.
-func (in *TeamTable) suppressed(it TeamItem) bool {
-	return it.Suppressed || (in.Workshop && it.Rated < in.MinPeople)
-}
+func (in *TeamTable) suppressed(it TeamItem) bool { return in.Display.Hides(it.Rated) }
 
-// matrixColumns are the items the matrix shows, as indexes into Items. In
-// workshop mode an item rated by fewer than MinPeople members is left out:
-// its cells would show what its suppressed figures hide.
+// matrixColumns are the items the matrix shows, as indexes into Items. An
+// item whose figures the display suppresses is left out: its cells would
+// show what its figures hide.
 func (in *TeamTable) matrixColumns() []int {
 	var cols []int
 	for j, it := range in.Items {
-		if !in.Workshop || !in.suppressed(it) {
+		if !in.suppressed(it) {
 			cols = append(cols, j)
 		}
 	}
 	return cols
 }
 
-// MemberLabel is the label of the i-th member (from 0) in workshop mode:
-// "Member A" to "Member Z", then "Member AA", "Member AB", ... like
-// spreadsheet columns.
-func MemberLabel(i int) string {
-	var b []byte
-	for n := i + 1; n > 0; n = (n - 1) / 26 {
-		b = append([]byte{byte('A' + (n-1)%26)}, b...)
-	}
-	return "Member " + string(b)
+// matrixRow is one row of the matrix: its label and a member's levels.
+type matrixRow struct {
+	label  string
+	levels []*int
 }
 
-// label is what the matrix calls member i.
-func (in *TeamTable) label(i int) string {
-	if in.Workshop {
-		return MemberLabel(i)
+// matrixRows are the members in the display's order under its labels.
+func (in *TeamTable) matrixRows() []matrixRow {
+	people := make([]model.Person, len(in.Members))
+	for i, m := range in.Members {
+		people[i] = m.Person
 	}
-	return cellText(in.Members[i].Label)
+	r := in.Display.Roster(in.TeamID, people)
+	rows := make([]matrixRow, len(r.Order))
+	for k, i := range r.Order {
+		rows[k] = matrixRow{label: cellText(r.Labels[k]), levels: in.Members[i].Levels}
+	}
+	return rows
 }
 
-// check refuses a table whose rows do not fit its columns.
+// check refuses a table whose display is invalid or whose rows do not fit
+// its columns.
 func (in *TeamTable) check() error {
+	if err := in.Display.Validate(); err != nil {
+		return err
+	}
 	for i, m := range in.Members {
 		if len(m.Levels) != len(in.Items) {
 			return model.Errorf(model.Internal, "team export: member %d has %d levels for %d items", i+1, len(m.Levels), len(in.Items))
@@ -165,10 +168,10 @@ func TeamCSV(w io.Writer, in TeamTable) error {
 	if err := cw.Write(row); err != nil {
 		return err
 	}
-	for i, m := range in.Members {
-		row = append(row[:0], csvText(in.label(i)))
+	for _, m := range in.matrixRows() {
+		row = append(row[:0], csvText(m.label))
 		for _, j := range cols {
-			l := m.Levels[j]
+			l := m.levels[j]
 			if l == nil {
 				row = append(row, "")
 			} else {
@@ -283,10 +286,10 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	for c, j := range cols {
 		m.set(c+2, 1, in.Items[j].ID)
 	}
-	for i, mem := range in.Members {
-		m.set(1, i+2, in.label(i))
+	for i, mem := range in.matrixRows() {
+		m.set(1, i+2, mem.label)
 		for c, j := range cols {
-			m.setInt(c+2, i+2, mem.Levels[j])
+			m.setInt(c+2, i+2, mem.levels[j])
 		}
 	}
 	if m.err != nil {
@@ -355,9 +358,9 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	if in.Provisional && in.ProvisionalNote != "" {
 		provisional += ": " + in.ProvisionalNote
 	}
-	workshop := yesNo(in.Workshop)
-	if in.Workshop {
-		workshop += fmt.Sprintf(": names hidden; figures resting on fewer than %d rated members are blank", in.MinPeople)
+	workshop := yesNo(in.Display.Workshop)
+	if in.Display.Workshop {
+		workshop += fmt.Sprintf(": names hidden; figures resting on fewer than %d rated members are blank", in.Display.MinPeople)
 	}
 	about := [][2]string{
 		{"Team", in.Team},
@@ -373,7 +376,7 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 		{"Reading the matrix", "Levels are numbers on the framework's scale; a blank cell is not rated, and 0 means \"none yet\"."},
 		{"Personal data", "This file holds people's self-assessments: share it only with whoever needs it."},
 	}
-	if in.Workshop {
+	if in.Display.Workshop {
 		about[len(about)-1][1] = "Names are hidden, but members' levels are shown: share it only with the team."
 	}
 	a := &sheetWriter{x: x, sheet: SheetAbout}

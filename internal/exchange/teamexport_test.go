@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
 
@@ -30,11 +31,12 @@ func teamTable(workshop bool) TeamTable {
 		Provisional: true, ProvisionalNote: "the FCI publishes no scale",
 		Generated:  time.Date(2026, 3, 4, 10, 30, 0, 0, time.UTC),
 		AppVersion: "1.2.3",
-		Workshop:   workshop, MinPeople: 2,
+		TeamID:     "team-1",
+		Display:    gap.Display{Workshop: workshop, MinPeople: 2, Individual: workshop},
 		Members: []TeamMember{
-			{Label: "Zoë Ødegård", Levels: []*int{intp(3), intp(0), nil}},
-			{Label: "=HYPERLINK(\"x\")", Levels: []*int{intp(1), nil, intp(2)}},
-			{Label: "Nobody Rated", Levels: []*int{nil, nil, nil}},
+			{Person: model.Person{ID: "p1", Name: "Zoë Ødegård"}, Levels: []*int{intp(3), intp(0), nil}},
+			{Person: model.Person{ID: "p2", Name: "=HYPERLINK(\"x\")"}, Levels: []*int{intp(1), nil, intp(2)}},
+			{Person: model.Person{ID: "p3", Name: "Nobody Rated"}, Levels: []*int{nil, nil, nil}},
 		},
 		Items: []TeamItem{
 			{ID: "1.1", Title: "Health and care", Group: "Domain 1", Rated: 2, Meeting: 1, Below: 1,
@@ -179,7 +181,7 @@ func TestTeamXLSXWorkshopHidesNamesAndSmallFigures(t *testing.T) {
 	data := writeXLSX(t, in)
 	text := zipText(t, data)
 	for _, m := range in.Members {
-		for _, part := range []string{m.Label, "Ødegård", "HYPERLINK", "Nobody"} {
+		for _, part := range []string{m.Person.Name, m.Person.ID, "Ødegård", "HYPERLINK", "Nobody"} {
 			if strings.Contains(text, part) {
 				t.Errorf("workshop file contains %q", part)
 			}
@@ -195,9 +197,11 @@ func TestTeamXLSXWorkshopHidesNamesAndSmallFigures(t *testing.T) {
 		t.Errorf("workshop labels %q", labels)
 	}
 	// Only 1.1 rests on enough people: the suppressed items' columns are
-	// left out, or their cells would show what their figures hide.
-	if !slices.Equal(matrix[0], []string{"Member", "1.1"}) || !slices.Equal(matrix[1], []string{"Member A", "3"}) {
-		t.Errorf("workshop matrix header %q, first row %q", matrix[0], matrix[1])
+	// left out, or their cells would show what their figures hide. The
+	// rows follow the display's roster.
+	zoe := rosterPosition(in, "p1")
+	if !slices.Equal(matrix[0], []string{"Member", "1.1"}) || !slices.Equal(matrix[1+zoe], []string{gap.MemberLabel(zoe), "3"}) {
+		t.Errorf("workshop matrix header %q, rows %q", matrix[0], matrix[1:])
 	}
 	measures := rows(t, x, SheetMeasures)
 	// 1.1 rests on 2 rated members (shown); 1.2 and 2.1 on 1 (suppressed,
@@ -214,21 +218,14 @@ func TestTeamXLSXWorkshopHidesNamesAndSmallFigures(t *testing.T) {
 	}
 }
 
-func TestTeamXLSXSuppressedItemOutsideWorkshop(t *testing.T) {
-	in := teamTable(false)
-	in.Items[0].Suppressed = true
-	measures := rows(t, openXLSX(t, writeXLSX(t, in)), SheetMeasures)
-	if got := measures[1]; got[3] != "" || got[12] != "TRUE" {
-		t.Errorf("an item marked suppressed shows its figures: %q", got)
+// rosterPosition is where the display puts a member of in.
+func rosterPosition(in TeamTable, id string) int {
+	var people []model.Person
+	for _, m := range in.Members {
+		people = append(people, m.Person)
 	}
-}
-
-func TestMemberLabel(t *testing.T) {
-	for i, want := range map[int]string{0: "Member A", 25: "Member Z", 26: "Member AA", 27: "Member AB", 701: "Member ZZ", 702: "Member AAA"} {
-		if got := MemberLabel(i); got != want {
-			t.Errorf("MemberLabel(%d) = %q; want %q", i, got, want)
-		}
-	}
+	k, _ := in.Display.Roster(in.TeamID, people).Position(id)
+	return k
 }
 
 func TestTeamCSV(t *testing.T) {
@@ -267,7 +264,8 @@ func TestTeamCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got[1][0] != "Member A" || got[3][0] != "Member C" || got[1][1] != "3" {
+	zoe := rosterPosition(teamTable(true), "p1")
+	if got[1][0] != "Member A" || got[3][0] != "Member C" || got[1+zoe][1] != "3" {
 		t.Errorf("workshop CSV %q", got)
 	}
 }
@@ -312,7 +310,7 @@ func excelDecode(b []byte) string {
 // really distinguishes the two).
 func TestTeamCSVExcelNames(t *testing.T) {
 	in := teamTable(false)
-	in.Members[0].Label = "Zoë Ødegård-Nęść"
+	in.Members[0].Person.Name = "Zoë Ødegård-Nęść"
 	var buf bytes.Buffer
 	if err := TeamCSV(&buf, in); err != nil {
 		t.Fatal(err)

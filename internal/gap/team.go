@@ -3,7 +3,6 @@ package gap
 import (
 	"cmp"
 	"slices"
-	"strconv"
 
 	"gapwise/internal/model"
 )
@@ -21,9 +20,8 @@ import (
 // team target has no Meeting, Below, Covered, Fragile or BelowShare figure
 // (all zero), but still has its spread of levels, median and maximum.
 //
-// In workshop display mode names are hidden and any figure resting on fewer
-// than a configurable number of people (DefaultMinPeople) is suppressed; see
-// ItemMeasure.Suppress and ItemMeasure.Show.
+// How the figures may be shown (named, or workshop display with names
+// hidden and figures resting on few people suppressed) is Display's.
 
 // DefaultMinPeople is how many people a figure must rest on to be shown in
 // workshop display mode, unless the user chooses another number.
@@ -56,44 +54,6 @@ type ItemMeasure struct {
 	// Levels counts the rated members at each level, for the heatmap legend;
 	// nil when none rated.
 	Levels map[int]int
-}
-
-// Suppress reports whether the item's figures rest on too few people to be
-// shown in workshop display mode: fewer than minPeople rated it. With
-// minPeople of 0 or below nothing is suppressed.
-func (m ItemMeasure) Suppress(minPeople int) bool { return m.Rated < minPeople }
-
-// Shown is a figure ready for workshop display: its text, or nothing when it
-// rests on too few people.
-type Shown struct {
-	Value      string // "" when suppressed
-	Suppressed bool
-}
-
-// Show prepares value (one of the item's figures, already formatted) for
-// workshop display, suppressing it when the item rests on fewer than
-// minPeople rated members.
-func (m ItemMeasure) Show(minPeople int, value string) Shown {
-	if m.Suppress(minPeople) {
-		return Shown{Suppressed: true}
-	}
-	return Shown{Value: value}
-}
-
-// ShowMedian is the median level for workshop display ("-" when no one rated
-// the item but the threshold allows showing it).
-func (m ItemMeasure) ShowMedian(minPeople int) Shown { return m.Show(minPeople, level(m.Median)) }
-
-// ShowBelow is "Below of Rated" for workshop display, e.g. "4 of 9".
-func (m ItemMeasure) ShowBelow(minPeople int) Shown {
-	return m.Show(minPeople, strconv.Itoa(m.Below)+" of "+strconv.Itoa(m.Rated))
-}
-
-func level(p *int) string {
-	if p == nil {
-		return "-"
-	}
-	return strconv.Itoa(*p)
 }
 
 // TeamReport is the team's measures over the items in scope.

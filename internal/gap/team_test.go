@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -233,43 +234,6 @@ func TestTeamCommonGaps(t *testing.T) {
 	}
 }
 
-func TestTeamSuppression(t *testing.T) {
-	f := sfiaLike()
-	tests := []struct {
-		name      string
-		answers   []int
-		min       int
-		suppress  bool
-		median    string
-		belowText string
-	}{
-		{"exactly the threshold is shown", []int{2, 3, 4}, 3, false, "3", "2 of 3"},
-		{"one fewer is suppressed", []int{2, 3, notRated}, 3, true, "", ""},
-		{"members who did not rate do not count", []int{2, notRated, noAssessment, 5}, 3, true, "", ""},
-		{"threshold 1 shows a single rating", []int{4}, 1, false, "4", "0 of 1"},
-		{"threshold 1 hides an item no one rated", []int{notRated}, 1, true, "", ""},
-		{"threshold 0 shows everything", []int{notRated}, 0, false, "-", "0 of 0"},
-		{"default threshold", []int{2, 3}, DefaultMinPeople, true, "", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			rep := TeamMeasures(f, nil, teamOn("PROG", tc.answers...), []model.Target{want("PROG", 4)})
-			m := measureOf(t, rep, "PROG")
-			if got := m.Suppress(tc.min); got != tc.suppress {
-				t.Fatalf("Suppress(%d) = %v with %d rated", tc.min, got, m.Rated)
-			}
-			for _, s := range []struct {
-				got  Shown
-				want string
-			}{{m.ShowMedian(tc.min), tc.median}, {m.ShowBelow(tc.min), tc.belowText}} {
-				if s.got.Suppressed != tc.suppress || s.got.Value != s.want {
-					t.Errorf("shown %+v, want %q suppressed %v", s.got, s.want, tc.suppress)
-				}
-			}
-		})
-	}
-}
-
 func TestTeamComposition(t *testing.T) {
 	person := func(id string, d model.Discipline, wte float64) model.Person {
 		return model.Person{ID: id, Name: id, Discipline: d, InformaticsWTE: wte}
@@ -364,4 +328,11 @@ func BenchmarkTeamMeasures(b *testing.B) {
 	for b.Loop() {
 		TeamMeasures(f, nil, members, targets)
 	}
+}
+
+func level(p *int) string {
+	if p == nil {
+		return "-"
+	}
+	return strconv.Itoa(*p)
 }

@@ -17,18 +17,18 @@ import (
 type TeamInput struct {
 	Meta
 	Team        model.Team
-	Members     []model.Person                     // in display order; rows and neutral labels follow it
+	Members     []model.Person                     // in any order: the display's roster orders and labels them
 	Ratings     map[string]map[string]model.Rating // person id -> item id -> rating (latest self-assessment)
 	Targets     []model.Target                     // the team targets (the figures use Measures' normalised ones)
 	Composition gap.Composition
 	Measures    gap.TeamReport
 	Actions     []model.Action // team actions; none yet prints a sentence saying so
 
-	// Workshop is the workshop display: names replaced by neutral labels
-	// (Member A, B, ... in Members order), no evidence and no action owners,
-	// and every figure resting on fewer than MinPeople people suppressed.
-	Workshop  bool
-	MinPeople int // below 1 means gap.DefaultMinPeople (3)
+	// Display decides the edition (gap.Display): named, or the workshop
+	// edition with neutral labels (the screen's), no evidence, no action
+	// owners, and every figure resting on fewer than MinPeople people
+	// suppressed.
+	Display gap.Display
 }
 
 // Section titles of the team report, in order.
@@ -44,16 +44,18 @@ var teamSections = []string{
 // team is a team report being laid out.
 type team struct {
 	*doc
-	in     TeamInput
-	f      *model.Framework
-	min    int                     // MinPeople in force
-	top    map[string]*model.Group // group id -> its outermost group
-	items  []*gap.ItemMeasure      // items with a rating or a target, framework order
-	idle   int                     // items with neither, counted instead of listed
-	heat   []*gap.ItemMeasure      // the heatmap's columns: items, less those suppressed
-	cut    int                     // items left out of the heatmap as suppressed
-	labels []string                // row label of each member: name or neutral label
-	index  map[string]int          // person id -> position in Members
+	in      TeamInput
+	f       *model.Framework
+	disp    gap.Display             // the edition
+	min     int                     // its threshold
+	members []model.Person          // in the roster's order
+	top     map[string]*model.Group // group id -> its outermost group
+	items   []*gap.ItemMeasure      // items with a rating or a target, framework order
+	idle    int                     // items with neither, counted instead of listed
+	heat    []*gap.ItemMeasure      // the heatmap's columns: items, less those suppressed
+	cut     int                     // items left out of the heatmap as suppressed
+	labels  []string                // row label of each member: name or neutral label
+	index   map[string]int          // person id -> position in members
 }
 
 // TeamPDF writes the team gap report a CCIO takes to a team workshop: a
@@ -61,8 +63,8 @@ type team struct {
 // of every item with a rating or a target, single points of failure,
 // common gaps, a members x items heatmap and the team's actions.
 //
-// With in.Workshop set it is the workshop edition to hand out: members
-// are "Member A", "Member B" ... (in Members order, as on screen), no
+// With in.Display.Workshop set it is the workshop edition to hand out: members
+// are "Member A", "Member B" ... (the roster of in.Display, as on screen), no
 // evidence or action owner is printed, and any figure resting on fewer
 // than in.MinPeople people is replaced by words saying so.
 func TeamPDF(w io.Writer, in TeamInput) (err error) {
@@ -71,8 +73,11 @@ func TeamPDF(w io.Writer, in TeamInput) (err error) {
 	if title == "" {
 		title = "Team gap report"
 	}
+	if err := in.Display.Validate(); err != nil {
+		return err
+	}
 	running := in.Team.Name
-	if in.Workshop {
+	if in.Display.Workshop {
 		running += " · Workshop edition"
 	} else {
 		running += " · Named edition"
@@ -89,7 +94,7 @@ func TeamPDF(w io.Writer, in TeamInput) (err error) {
 	t.coverage()
 	t.fragile()
 	t.commonGaps()
-	if len(t.heat) > 0 && len(in.Members) > 0 {
+	if len(t.heat) > 0 && len(t.members) > 0 {
 		d.newPage() // the heatmap starts a page; a sentence saying there is none need not
 	}
 	t.heatmap()
@@ -98,10 +103,7 @@ func TeamPDF(w io.Writer, in TeamInput) (err error) {
 }
 
 func newTeam(d *doc, in TeamInput) *team {
-	t := &team{doc: d, in: in, f: in.Framework, min: in.MinPeople, index: map[string]int{}}
-	if t.min < 1 {
-		t.min = gap.DefaultMinPeople
-	}
+	t := &team{doc: d, in: in, f: in.Framework, disp: in.Display, min: in.Display.MinPeople, index: map[string]int{}}
 	if t.in.Composition.Members == 0 && len(in.Members) > 0 {
 		t.in.Composition = gap.TeamComposition(in.Members) // not worked out by the caller
 	}
@@ -128,29 +130,15 @@ func newTeam(d *doc, in TeamInput) *team {
 			t.heat = append(t.heat, m)
 		}
 	}
-	t.labels = make([]string, len(in.Members))
-	for i, p := range in.Members {
-		if _, dup := t.index[p.ID]; !dup {
-			t.index[p.ID] = i
-		}
-		if in.Workshop {
-			t.labels[i] = "Member " + neutralLabel(i)
-		} else {
-			t.labels[i] = orDash(p.Name)
-		}
+	r := in.Display.Roster(in.Team.ID, in.Members)
+	t.members = make([]model.Person, len(r.Order))
+	t.labels = make([]string, len(r.Order))
+	for k, i := range r.Order {
+		t.members[k] = in.Members[i]
+		t.index[in.Members[i].ID] = k
+		t.labels[k] = orDash(r.Labels[k])
 	}
 	return t
-}
-
-// neutralLabel is A, B, ... Z, AA, AB ... for the i-th member (from 0),
-// the labels the team screen uses.
-func neutralLabel(i int) string {
-	var b []byte
-	for i >= 0 {
-		b = append([]byte{byte('A' + i%26)}, b...)
-		i = i/26 - 1
-	}
-	return string(b)
 }
 
 // topGroups maps every group id to its outermost group, looked up once per
@@ -173,7 +161,7 @@ func (t *team) textHeight(text, style string, size float64) float64 {
 const tableStart = 22.0
 
 // hidden reports whether a figure resting on n people is suppressed.
-func (t *team) hidden(n int) bool { return t.in.Workshop && n < t.min }
+func (t *team) hidden(n int) bool { return t.disp.Hides(n) }
 
 // fewer is the words that stand for a suppressed figure.
 func (t *team) fewer(what string) string { return fmt.Sprintf("fewer than %d %s", t.min, what) }
@@ -226,7 +214,7 @@ func (c coverageTally) sentence(t *team) string {
 // assessed counts the members with at least one rating.
 func (t *team) assessed() int {
 	n := 0
-	for _, p := range t.in.Members {
+	for _, p := range t.members {
 		if len(t.in.Ratings[p.ID]) > 0 {
 			n++
 		}
@@ -252,7 +240,7 @@ func (t *team) cover(title string) {
 		targets = fmt.Sprintf("%d of %d items", n, len(in.Measures.Items))
 	}
 	edition := "Named edition: members are named"
-	if in.Workshop {
+	if in.Display.Workshop {
 		edition = "Workshop edition: names hidden"
 	}
 	pairs := [][2]string{
@@ -266,7 +254,7 @@ func (t *team) cover(title string) {
 	}
 	d.keyValues(pairs, 32, bodySize)
 	d.down(5)
-	if in.Workshop {
+	if in.Display.Workshop {
 		d.noteBox("Workshop edition: names hidden; figures resting on fewer than "+strconv.Itoa(t.min)+" people are not shown",
 			"Members appear as neutral labels (Member A, Member B …), the same on every page and on the team screen. "+
 				"No evidence and no action owner is printed. Any figure that rests on fewer than "+strconv.Itoa(t.min)+
@@ -315,10 +303,7 @@ func (t *team) composition() {
 		{head: "Informatics WTE", align: 'R', fit: true},
 	}}
 	suppressed := 0
-	hide := map[model.Discipline]bool{}
-	if t.in.Workshop {
-		hide = gap.HiddenDisciplines(c, t.min)
-	}
+	hide := t.disp.HiddenDisciplines(c)
 	for _, dc := range c.ByDiscipline {
 		label := orDash(dc.Discipline.Label())
 		if dc.Discipline == "" {
@@ -351,7 +336,7 @@ func (t *team) composition() {
 	d.down(2)
 	t.wachterBar(c.TotalWTE, c.WachterBenchmark)
 
-	if t.in.Workshop {
+	if t.disp.Workshop {
 		return
 	}
 	d.subheading("Members", 25)
@@ -363,7 +348,7 @@ func (t *team) composition() {
 		{head: "Items rated", align: 'R', fit: true},
 	}}
 	scope := len(t.in.Measures.Items)
-	for _, p := range t.in.Members {
+	for _, p := range t.members {
 		n := t.ratedInScope(p.ID)
 		rated := cell{text: fmt.Sprintf("%d of %d", n, scope)}
 		if n == 0 {
@@ -441,7 +426,7 @@ func (t *team) coverage() {
 	if t.idle > 0 {
 		note += fmt.Sprintf(" %s with neither a rating nor a team target %s not listed.", capital(plural(t.idle, "item", "items")), isAre(t.idle))
 	}
-	if t.in.Workshop {
+	if t.disp.Workshop {
 		note += fmt.Sprintf(" Workshop edition: items rated by %s show no figures.", t.fewer("members"))
 	}
 	d.heading(2, teamSections[1], t.textHeight(intro, "", bodySize)+t.textHeight(note, "", smallSize)+3+tableStart)
@@ -596,7 +581,7 @@ func (t *team) fragile() {
 		list = append(list, m)
 	}
 	intro := "Items that exactly one member meets the team target on: if that person leaves or is away, the team no longer covers the item."
-	if t.in.Workshop {
+	if t.disp.Workshop {
 		intro += " The workshop edition does not say who."
 	} else {
 		intro += " Nearest below target names the members with the highest level under the target, who could be developed to share the load."
@@ -622,14 +607,14 @@ func (t *team) fragile() {
 		{head: "Target", align: 'C', fit: true},
 		{head: "Rated", align: 'L', fit: true},
 	}}
-	if !t.in.Workshop {
+	if !t.disp.Workshop {
 		tb.cols = append(tb.cols,
 			column{head: "Met only by", align: 'L', weight: 0.75},
 			column{head: "Nearest below target", align: 'L', weight: 0.85})
 	}
 	for _, m := range list {
 		cells := []cell{{text: itemLabel(m.Item)}, {text: strconv.Itoa(*m.Target)}, {text: fmt.Sprintf("%d of %d", m.Rated, m.Members)}}
-		if !t.in.Workshop {
+		if !t.disp.Workshop {
 			who, nearest := t.whoMeets(m)
 			cells = append(cells, cell{text: who, style: "B"}, cell{text: nearest})
 		}
@@ -644,7 +629,7 @@ func (t *team) whoMeets(m *gap.ItemMeasure) (who, nearest string) {
 	var meets []string
 	best := -1
 	var near []string
-	for i, p := range t.in.Members {
+	for i, p := range t.members {
 		if t.index[p.ID] != i {
 			continue
 		}
@@ -746,7 +731,7 @@ func (t *team) actions() {
 		return
 	}
 	when := "Due and status"
-	if !t.in.Workshop {
+	if !t.disp.Workshop {
 		when = "Owner, due date and status"
 	}
 	tb := &table{cols: []column{
@@ -756,7 +741,7 @@ func (t *team) actions() {
 		{head: "Activity", align: 'L', fit: true, max: 22},
 		{head: when, align: 'L', fit: true, max: 32},
 	}}
-	if !t.in.Workshop {
+	if !t.disp.Workshop {
 		tb.cols = append(tb.cols, column{head: "Completion evidence", align: 'L', weight: 2.6})
 	}
 	for i, a := range t.in.Actions {
@@ -765,11 +750,11 @@ func (t *team) actions() {
 			due = "No due date"
 		}
 		due += "\n" + statusText(a.Status)
-		if !t.in.Workshop {
+		if !t.disp.Workshop {
 			due = t.owner(a.Owner) + "\n" + due
 		}
 		cells := []cell{{text: strconv.Itoa(i + 1)}, {text: orDash(a.Objective)}, {text: itemsText(t.f, a.Items)}, {text: orDash(a.Activity)}, {text: due}}
-		if !t.in.Workshop {
+		if !t.disp.Workshop {
 			cells = append(cells, cell{text: orDash(a.Evidence)})
 		}
 		tb.rows = append(tb.rows, row{cells: cells})
@@ -849,7 +834,7 @@ func (t *team) heatLayout() heatLayout {
 func (t *team) heatmap() {
 	d := t.doc
 	d.heading(5, teamSections[4], 60)
-	if len(t.in.Members) == 0 || len(t.items) == 0 {
+	if len(t.members) == 0 || len(t.items) == 0 {
 		d.para("Nothing to show yet: the heatmap needs members and items with a rating or a team target.", "I", bodySize, ink)
 		return
 	}
@@ -870,7 +855,7 @@ func (t *team) heatmap() {
 		from, to := c*per, min(n, (c+1)*per)
 		if c > 0 {
 			// A small team's chunks share a page when they fit whole.
-			whole := 6 + t.heatHeadHeight() + float64(len(t.in.Members))*heatRowH + t.heatKeyHeight(to-from)
+			whole := 6 + t.heatHeadHeight() + float64(len(t.members))*heatRowH + t.heatKeyHeight(to-from)
 			if d.room(whole) {
 				d.down(6)
 			} else {
@@ -888,7 +873,7 @@ func (t *team) heatLegend() {
 	text := fmt.Sprintf("Each row is a member and each column an item. A cell gives the member’s level (%s, 0 to %d) as a number, on a grey that darkens as the level rises; "+
 		"“↓” marks a level below the team target, and “–” means not rated, which is not the same as 0. The Team target row gives the target of each item (blank: none).",
 		scaleName(t.f), top)
-	if t.in.Workshop {
+	if t.disp.Workshop {
 		text += " Members are neutral labels, the same on every page and on the team screen."
 		if t.cut > 0 {
 			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
@@ -977,7 +962,7 @@ func (t *team) heatChunk(lay heatLayout, from, to, chunk, chunks int) {
 	cols := t.heat[from:to]
 	keyH := t.heatKeyHeight(len(cols))
 	headH := t.heatHeadHeight()
-	members := len(t.in.Members)
+	members := len(t.members)
 	for first := 0; first < members; {
 		if !d.room(headH+keyH+4*heatRowH) && !d.atTop() {
 			d.newPage()
@@ -1024,10 +1009,10 @@ func (t *team) heatCaption(lay heatLayout, cols []*gap.ItemMeasure, from, to, ch
 	default:
 		s = fmt.Sprintf("Items %s to %s (%d–%d of %d)", cols[0].Item.ID, cols[len(cols)-1].Item.ID, from+1, to, len(t.heat))
 	}
-	if first > 0 || last < len(t.in.Members) {
-		s += fmt.Sprintf(" · members %d–%d of %d", first+1, last, len(t.in.Members))
+	if first > 0 || last < len(t.members) {
+		s += fmt.Sprintf(" · members %d–%d of %d", first+1, last, len(t.members))
 	} else {
-		s += fmt.Sprintf(" · all %s", plural(len(t.in.Members), "member", "members"))
+		s += fmt.Sprintf(" · all %s", plural(len(t.members), "member", "members"))
 	}
 	if chunks > 1 {
 		s += fmt.Sprintf(" · part %d of %d", chunk, chunks)
@@ -1106,7 +1091,7 @@ func (t *team) heatHeader(lay heatLayout, cols []*gap.ItemMeasure, from int) {
 // heatRow prints one member's row at y.
 func (t *team) heatRow(lay heatLayout, cols []*gap.ItemMeasure, i int, y float64) {
 	d := t.doc
-	p := t.in.Members[i]
+	p := t.members[i]
 	d.font("", heatSize, ink)
 	d.pdf.Text(marginX+padX, baseline(y+0.6, heatSize), d.fitLine(t.labels[i], lay.labelW-2*padX))
 	d.line(marginX, y+heatRowH, marginX+lay.labelW, y+heatRowH, 0.1, faintGrey)

@@ -103,8 +103,17 @@ func teamFor(f *model.Framework, people []model.Person, workshop bool) TeamInput
 		Composition: gap.TeamComposition(people),
 		Measures:    gap.TeamMeasures(f, nil, mr, targets),
 		Actions:     actions,
-		Workshop:    workshop,
+		Display:     displayFor(workshop),
 	}
+}
+
+// displayFor is the named edition, or the workshop edition with
+// per-person rows (the heatmap tests read them).
+func displayFor(workshop bool) gap.Display {
+	if workshop {
+		return gap.Display{Workshop: true, MinPeople: gap.DefaultMinPeople, Individual: true}
+	}
+	return gap.NamedDisplay()
 }
 
 // manyPeople makes n members with distinct names, in name order.
@@ -351,11 +360,9 @@ func TestTeamHeatmapPages(t *testing.T) {
 					t.Errorf("heatmap page %d lacks %q", i+1, w)
 				}
 			}
+			roster := in.Display.Roster(in.Team.ID, people)
 			for k := range people {
-				label := people[k].Name
-				if workshop {
-					label = "Member " + neutralLabel(k)
-				}
+				label := roster.Label(people[k].ID)
 				if !strings.Contains(fp, label+" ") {
 					t.Errorf("heatmap page %d lacks row %q", i+1, label)
 				}
@@ -460,7 +467,7 @@ func TestHeatmapGlyphs(t *testing.T) {
 // than the threshold, and a framework whose item ids are long slugs.
 func TestTeamEdges(t *testing.T) {
 	f := fciFramework()
-	empty := TeamInput{Meta: meta(f, ""), Team: model.Team{Name: "New team"}, Workshop: true}
+	empty := TeamInput{Meta: meta(f, ""), Team: model.Team{Name: "New team"}, Display: gap.WorkshopDisplay(3)}
 	all := flat(strings.Join(pageTexts(t, render(t, "team_empty", teamDoc(empty)), false), " "))
 	for _, w := range []string{"This team has no members yet.", "No item has a rating or a team target yet.", "Nothing to show yet", "No team actions agreed yet."} {
 		if !strings.Contains(all, w) {
@@ -471,7 +478,6 @@ func TestTeamEdges(t *testing.T) {
 	small := teamFor(f, teamPeople[:2], true)
 	small.Targets = nil
 	small.Measures = gap.TeamMeasures(f, nil, membersOf(small), nil)
-	small.MinPeople = 0 // the default, 3
 	all = flat(strings.Join(pageTexts(t, render(t, "team_small", teamDoc(small)), false), " "))
 	for _, w := range []string{"rests on too few people to be shown", "No team targets are set yet", "Every item was rated by fewer than 3 members", "No item was rated by 3 or more members"} {
 		if !strings.Contains(all, w) {

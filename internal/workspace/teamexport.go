@@ -8,6 +8,7 @@ import (
 
 	"gapwise/internal/appinfo"
 	"gapwise/internal/exchange"
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 	"gapwise/internal/report"
 )
@@ -17,14 +18,6 @@ const (
 	TeamFormatXLSX = "xlsx" // matrix, measures and about sheets
 	TeamFormatCSV  = "csv"  // the matrix only
 )
-
-// checkTeamDisplay refuses a workshop threshold below one person.
-func checkTeamDisplay(workshop bool, minPeople int) error {
-	if workshop && minPeople < 1 {
-		return model.Errorf(model.Invalid, "in workshop display a figure must rest on at least 1 person, not %d", minPeople)
-	}
-	return nil
-}
 
 // teamFormat checks an export format name.
 func teamFormat(format string) (string, error) {
@@ -37,38 +30,38 @@ func teamFormat(format string) (string, error) {
 
 // TeamExport writes a team's matrix and measures to a new file at path as
 // "xlsx" (matrix, measures and about sheets) or "csv" (the matrix only). It
-// never overwrites: an existing path is refused. In workshop display
-// (workshop true) names are replaced by "Member A", "Member B", ... in the
-// order of the team view (as on screen and in the team report), and the
-// figures of items that fewer than minPeople members rated are left blank.
-func (w *Workspace) TeamExport(ctx context.Context, teamID, path, format string, workshop bool, minPeople int) error {
+// never overwrites: an existing path is refused. The display decides what
+// it shows (gap.Display): in workshop display no names, the labels and
+// order of the screen and the team report, and no figure resting on fewer
+// than its threshold of rated members.
+func (w *Workspace) TeamExport(ctx context.Context, teamID, path, format string, d gap.Display) error {
 	if _, err := teamFormat(format); err != nil {
 		return err
 	}
-	if err := checkTeamDisplay(workshop, minPeople); err != nil {
+	if err := d.Validate(); err != nil {
 		return err
 	}
 	generated := time.Now()
 	return WriteReportFile(path, func(out io.Writer) error {
-		return w.WriteTeamExport(ctx, teamID, out, format, generated, workshop, minPeople)
+		return w.WriteTeamExport(ctx, teamID, out, format, generated, d)
 	})
 }
 
 // WriteTeamExport writes a team export (see TeamExport) to out. generated
 // is recorded in the file as given; zero means now.
-func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.Writer, format string, generated time.Time, workshop bool, minPeople int) error {
+func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.Writer, format string, generated time.Time, d gap.Display) error {
 	format, err := teamFormat(format)
 	if err != nil {
 		return err
 	}
-	if err := checkTeamDisplay(workshop, minPeople); err != nil {
+	if err := d.Validate(); err != nil {
 		return err
 	}
 	v, err := w.TeamView(ctx, teamID)
 	if err != nil {
 		return err
 	}
-	table := teamTable(v, generated, workshop, minPeople)
+	table := teamTable(v, generated, d)
 	if format == TeamFormatCSV {
 		err = exchange.TeamCSV(out, table)
 	} else {
@@ -81,15 +74,15 @@ func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.W
 }
 
 // teamTable lays a team view out for export.
-func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) exchange.TeamTable {
+func teamTable(v *TeamView, generated time.Time, d gap.Display) exchange.TeamTable {
 	f := v.Framework
 	t := exchange.TeamTable{
-		Team: v.Team.Name, Framework: f.Ref, FrameworkName: f.Name,
+		TeamID: v.Team.ID, Team: v.Team.Name, Framework: f.Ref, FrameworkName: f.Name,
 		Licence: f.Licence, LicenceURL: f.LicenceURL, Attribution: f.Attribution,
 		Provisional: f.Provisional, ProvisionalNote: f.ProvisionalNote,
 		Generated: generated, AppVersion: appinfo.Version,
-		Workshop: workshop, MinPeople: minPeople,
-		Items: make([]exchange.TeamItem, len(v.Measures.Items)),
+		Display: d,
+		Items:   make([]exchange.TeamItem, len(v.Measures.Items)),
 	}
 	for i, m := range v.Measures.Items {
 		it := exchange.TeamItem{
@@ -97,18 +90,17 @@ func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) e
 			Rated: m.Rated, Meeting: m.Meeting, Below: m.Below,
 			Median: m.Median, Max: m.Max, Target: m.Target,
 			Covered: m.Covered, Fragile: m.Fragile, BelowShare: m.BelowShare,
-			Suppressed: workshop && m.Suppress(minPeople),
+			Levels: m.Levels,
 		}
 		if g := f.TopGroup(m.Item.Group); g != nil {
 			it.Group = g.Title
 		}
 		t.Items[i] = it
 	}
-	// Rows follow the display order, so "Member C" in workshop display is
-	// the same person on screen, in the PDF and in the file.
+	// The table orders and labels the members by the display's roster.
 	t.Members = make([]exchange.TeamMember, len(v.Members))
-	for i, p := range v.DisplayMembers(workshop) {
-		row := exchange.TeamMember{Label: p.Name, Levels: make([]*int, len(t.Items))}
+	for i, p := range v.Members {
+		row := exchange.TeamMember{Person: p, Levels: make([]*int, len(t.Items))}
 		ratings := v.Ratings[p.ID]
 		for j, it := range t.Items {
 			if r, ok := ratings[it.ID]; ok {
@@ -122,11 +114,10 @@ func teamTable(v *TeamView, generated time.Time, workshop bool, minPeople int) e
 
 // TeamReport writes a team's gap report as a PDF: composition, coverage,
 // single points of failure, common gaps, the members x items heatmap and
-// the team's actions. In workshop display names are replaced by neutral
-// labels and figures resting on fewer than minPeople people are
-// suppressed. generated is printed as given; zero means now.
-func (w *Workspace) TeamReport(ctx context.Context, teamID string, out io.Writer, generated time.Time, workshop bool, minPeople int) error {
-	if err := checkTeamDisplay(workshop, minPeople); err != nil {
+// the team's actions, as the display allows (gap.Display). generated is
+// printed as given; zero means now.
+func (w *Workspace) TeamReport(ctx context.Context, teamID string, out io.Writer, generated time.Time, d gap.Display) error {
+	if err := d.Validate(); err != nil {
 		return err
 	}
 	v, err := w.TeamView(ctx, teamID)
@@ -145,14 +136,13 @@ func (w *Workspace) TeamReport(ctx context.Context, teamID string, out io.Writer
 	in := report.TeamInput{
 		Meta:        report.Meta{Framework: v.Framework, AppVersion: appinfo.Version, Generated: generated},
 		Team:        v.Team,
-		Members:     v.DisplayMembers(workshop),
+		Members:     v.Members,
 		Ratings:     v.Ratings,
 		Targets:     v.Targets,
 		Composition: v.Composition,
 		Measures:    v.Measures,
 		Actions:     actions,
-		Workshop:    workshop,
-		MinPeople:   minPeople,
+		Display:     d,
 	}
 	if err := report.TeamPDF(out, in); err != nil {
 		return model.Wrap(model.KindOf(err), err, "cannot make the team report")

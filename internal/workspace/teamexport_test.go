@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"gapwise/internal/exchange"
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
 
@@ -58,7 +58,7 @@ func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
 	path := filepath.Join(t.TempDir(), "team.csv")
-	if err := w.TeamExport(ctx, v.Team.ID, path, "csv", false, 3); err != nil {
+	if err := w.TeamExport(ctx, v.Team.ID, path, "csv", gap.NamedDisplay()); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -86,7 +86,7 @@ func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
 	}
 
 	// Never overwrites.
-	err = w.TeamExport(ctx, v.Team.ID, path, "xlsx", false, 3)
+	err = w.TeamExport(ctx, v.Team.ID, path, "xlsx", gap.NamedDisplay())
 	if model.KindOf(err) != model.Conflict {
 		t.Errorf("over an existing file: %v", err)
 	}
@@ -99,7 +99,7 @@ func TestTeamExportXLSX(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
 	path := filepath.Join(t.TempDir(), "team.xlsx")
-	if err := w.TeamExport(ctx, v.Team.ID, path, "XLSX", false, 3); err != nil {
+	if err := w.TeamExport(ctx, v.Team.ID, path, "XLSX", gap.NamedDisplay()); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -119,10 +119,10 @@ func TestTeamExportXLSX(t *testing.T) {
 	// The same team at the same time gives the same bytes.
 	gen := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
 	var a, b bytes.Buffer
-	if err := w.WriteTeamExport(ctx, v.Team.ID, &a, "xlsx", gen, true, 3); err != nil {
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &a, "xlsx", gen, individual); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.WriteTeamExport(ctx, v.Team.ID, &b, "xlsx", gen, true, 3); err != nil {
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &b, "xlsx", gen, individual); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -160,10 +160,10 @@ func TestTeamExportWorkshopHidesNames(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
 	var x, c bytes.Buffer
-	if err := w.WriteTeamExport(ctx, v.Team.ID, &x, "xlsx", time.Time{}, true, 3); err != nil {
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &x, "xlsx", time.Time{}, individual); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.WriteTeamExport(ctx, v.Team.ID, &c, "csv", time.Time{}, true, 3); err != nil {
+	if err := w.WriteTeamExport(ctx, v.Team.ID, &c, "csv", time.Time{}, individual); err != nil {
 		t.Fatal(err)
 	}
 	xt := xlsxText(t, x.Bytes())
@@ -181,12 +181,14 @@ func TestTeamExportWorkshopHidesNames(t *testing.T) {
 	}
 	rows := readCSV(t, c.Bytes())
 	for i, row := range rows[1:] {
-		if row[0] != exchange.MemberLabel(i) {
+		if row[0] != gap.MemberLabel(i) {
 			t.Errorf("row %d is labelled %q", i+1, row[0])
 		}
 	}
-	// Rows follow the workshop display order, so labels match the screen and the PDF.
-	for i, p := range v.DisplayMembers(true) {
+	// Rows follow the display's roster, so labels match the screen and the PDF.
+	r := v.Roster(individual)
+	for i, k := range r.Order {
+		p := v.Members[k]
 		for j, m := range v.Measures.Items {
 			want := ""
 			if r, ok := v.Ratings[p.ID][m.Item.ID]; ok {
@@ -205,16 +207,16 @@ func TestTeamExportRefusals(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		name, team, format string
-		workshop           bool
-		minPeople          int
+		display            gap.Display
 		kind               model.ErrorKind
 	}{
-		{"unknown format", v.Team.ID, "pdf", false, 3, model.Invalid},
-		{"no people at all", v.Team.ID, "csv", true, 0, model.Invalid},
-		{"no such team", "no-such-team", "csv", false, 3, model.NotFound},
+		{"unknown format", v.Team.ID, "pdf", gap.NamedDisplay(), model.Invalid},
+		{"no people at all", v.Team.ID, "csv", gap.WorkshopDisplay(0), model.Invalid},
+		{"individual rows without workshop", v.Team.ID, "csv", gap.Display{Individual: true}, model.Invalid},
+		{"no such team", "no-such-team", "csv", gap.NamedDisplay(), model.NotFound},
 	} {
 		path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
-		err := w.TeamExport(ctx, tc.team, path, tc.format, tc.workshop, tc.minPeople)
+		err := w.TeamExport(ctx, tc.team, path, tc.format, tc.display)
 		if model.KindOf(err) != tc.kind {
 			t.Errorf("%s: %v; want kind %v", tc.name, err, tc.kind)
 		}
@@ -264,9 +266,9 @@ func TestTeamReportIsAPDF(t *testing.T) {
 	}
 	plans, _ := w.store.PlansForTeam(ctx, v.Team.ID)
 	gen := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
-	for _, workshop := range []bool{false, true} {
+	for _, workshop := range []gap.Display{gap.NamedDisplay(), gap.WorkshopDisplay(3), individual} {
 		var buf bytes.Buffer
-		if err := w.TeamReport(ctx, v.Team.ID, &buf, gen, workshop, 3); err != nil {
+		if err := w.TeamReport(ctx, v.Team.ID, &buf, gen, workshop); err != nil {
 			t.Fatalf("workshop %v: %v", workshop, err)
 		}
 		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || buf.Len() < 1000 {
@@ -276,10 +278,10 @@ func TestTeamReportIsAPDF(t *testing.T) {
 	if again, _ := w.store.PlansForTeam(ctx, v.Team.ID); len(again) != len(plans) {
 		t.Errorf("printing made a plan: %d plans, had %d", len(again), len(plans))
 	}
-	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, gen, true, 0); model.KindOf(err) != model.Invalid {
+	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, gen, gap.WorkshopDisplay(0)); model.KindOf(err) != model.Invalid {
 		t.Errorf("workshop with 0 people: %v", err)
 	}
-	if err := w.TeamReport(ctx, "no-such-team", io.Discard, gen, false, 3); model.KindOf(err) != model.NotFound {
+	if err := w.TeamReport(ctx, "no-such-team", io.Discard, gen, gap.NamedDisplay()); model.KindOf(err) != model.NotFound {
 		t.Errorf("unknown team: %v", err)
 	}
 }
@@ -287,10 +289,13 @@ func TestTeamReportIsAPDF(t *testing.T) {
 func TestTeamReportWithoutAPlan(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
-	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, time.Time{}, false, 3); err != nil {
+	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, time.Time{}, gap.NamedDisplay()); err != nil {
 		t.Fatal(err)
 	}
 	if plans, _ := w.store.PlansForTeam(ctx, v.Team.ID); len(plans) != 0 {
 		t.Errorf("printing made %d plans", len(plans))
 	}
 }
+
+// individual is workshop display with per-person rows under neutral labels.
+var individual = gap.Display{Workshop: true, MinPeople: 3, Individual: true}

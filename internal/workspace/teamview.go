@@ -1,10 +1,7 @@
 package workspace
 
 import (
-	"cmp"
 	"context"
-	"hash/fnv"
-	"slices"
 
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
@@ -71,36 +68,9 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 	return v, nil
 }
 
-// WorkshopOrder is the order members are shown in under workshop display,
-// as indexes into members: by a hash of each member's id, so "Member A" is
-// not simply the alphabetically first name. The app, the team PDF and the
-// XLSX/CSV exports all use it, so "Member C" is the same person in each.
-func WorkshopOrder(members []model.Person) []int {
-	order := make([]int, len(members))
-	for i := range order {
-		order[i] = i
-	}
-	key := func(i int) uint32 {
-		h := fnv.New32a()
-		h.Write([]byte(members[i].ID))
-		return h.Sum32()
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(key(a), key(b)) })
-	return order
-}
-
-// DisplayMembers is the team's members in display order: by name, or in
-// workshop display by WorkshopOrder.
-func (v *TeamView) DisplayMembers(workshop bool) []model.Person {
-	if !workshop {
-		return v.Members
-	}
-	out := make([]model.Person, 0, len(v.Members))
-	for _, i := range WorkshopOrder(v.Members) {
-		out = append(out, v.Members[i])
-	}
-	return out
-}
+// Roster is the team's members as the display shows them: order and labels
+// (gap.Display.Roster), the same on screen, in the PDF and in the exports.
+func (v *TeamView) Roster(d gap.Display) gap.Roster { return d.Roster(v.Team.ID, v.Members) }
 
 // LatestRating is one member's rating of one item in their latest
 // self-assessment of a framework version, with its evidence (which the team
