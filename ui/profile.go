@@ -318,25 +318,13 @@ func (p *ProfileScreen) trySample() {
 }
 
 func (p *ProfileScreen) removeSample() {
-	dialog.ShowConfirm("Remove sample data", "Delete the fictional sample person and all their assessments? Your own data is not touched.", func(ok bool) {
-		if !ok {
-			return
+	confirmErase(p.shell, "Remove sample data", workspace.EraseSample, "", func(gone workspace.Erasure) {
+		if p.shell.person != nil && p.shell.person.Sample {
+			p.shell.setPerson(nil)
 		}
-		ws := p.shell.ws
-		inBackground(func() (int, error) {
-			return ws.RemoveSampleData(context.Background())
-		}, func(n int, err error) {
-			if err != nil {
-				showError(p.shell.win, err)
-				return
-			}
-			if p.shell.person != nil && p.shell.person.Sample {
-				p.shell.setPerson(nil)
-			}
-			p.reloadPeople()
-			p.status.SetText(fmt.Sprintf("Removed %d sample person(s).", n))
-		})
-	}, p.shell.win)
+		p.reloadPeople()
+		p.status.SetText("Removed " + gone.Summary() + ".")
+	})
 }
 
 // exportOpen writes the open assessment as a .gapwise.json file into a

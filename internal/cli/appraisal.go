@@ -118,7 +118,7 @@ func toAppraisalShowJSON(v *workspace.AppraisalView) appraisalShowJSON {
 
 func (e *env) appraisal(args []string) error {
 	if len(args) == 0 {
-		return usagef("appraisal: say start, list, show, rate-as-appraiser, import-appraiser, agree, note or sign")
+		return usagef("appraisal: say start, list, show, rate-as-appraiser, import-appraiser, agree, note, sign or rm")
 	}
 	switch args[0] {
 	case "start":
@@ -135,6 +135,8 @@ func (e *env) appraisal(args []string) error {
 		return e.appraisalAgree(args[1:])
 	case "note":
 		return e.appraisalNote(args[1:])
+	case "rm":
+		return appraisalRm.run(e, args[1:])
 	case "sign":
 		return e.appraisalSign(args[1:])
 	}

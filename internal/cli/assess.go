@@ -72,7 +72,7 @@ type sheetJSON struct {
 
 func (e *env) assess(args []string) error {
 	if len(args) == 0 {
-		return usagef("assess: say new, list, rate, show or target")
+		return usagef("assess: say new, list, rate, show, target, export, import or rm")
 	}
 	switch args[0] {
 	case "new":
@@ -87,6 +87,8 @@ func (e *env) assess(args []string) error {
 		return e.assessExport(args[1:])
 	case "import":
 		return e.assessImport(args[1:])
+	case "rm":
+		return assessRm.run(e, args[1:])
 	case "target":
 		return e.assessTarget(args[1:])
 	}

@@ -46,6 +46,8 @@ Commands:
   people add --name NAME --discipline D [--role R] [--organisation O] [--wte 0.4] [--json]
                                             add a person; prints the new id
   people list [--json]                      everyone in the database
+  people rm --person ID|NAME [--yes]        erase a person and everything that is theirs
+                                            (asks first; without a terminal, needs --yes)
   assess new --person ID|NAME --framework ID[@VERSION] [--kind self|appraiser|agreed]
              [--assessor NAME] [--group GROUP_ID | --role-level ROLE_LEVEL_ID] [--json]
                                             start an assessment; prints its id
@@ -61,6 +63,7 @@ Commands:
                                             write a .gapwise.json file (never overwrites);
                                             without --out, to standard output
   assess import FILE... [--json]            validate and import .gapwise.json files
+  assess rm --assessment ID [--yes]         delete an assessment with its ratings and targets
   gaps --assessment ID [--json]             gaps against targets, and what moved since last time
   pathways --assessment ID [--json]         role levels ranked by fit, and the next step
   plan new --assessment ID [--title T] [--json]
@@ -73,6 +76,7 @@ Commands:
   plan action set --plan ID --action ID [the same flags]
                                             change the given fields of an action
   plan action rm --plan ID --action ID      remove an action
+  plan rm --plan ID [--yes]                 delete a plan and its actions
   appraisal start --assessment SELF_ID --appraiser NAME [--period P] [--json]
                                             start a joint appraisal; prints its id
   appraisal list --person ID|NAME [--json]  a person's appraisals, newest first
@@ -87,6 +91,8 @@ Commands:
                                             a note on an item, or the overall notes ("" removes)
   appraisal sign --appraisal ID --as appraisee|appraiser [--unsign]
                                             sign off (every item both rated must be agreed)
+  appraisal rm --appraisal ID [--yes]       delete an appraisal and its notes (its assessments
+                                            and agreed plan stay)
   report plan (--plan ID | --person ID|NAME) --out FILE.pdf
                                             a development plan as PDF (a person's latest plan)
   report appraisal --appraisal ID --out FILE.pdf
@@ -95,6 +101,8 @@ Commands:
                                             create a team; prints its id
   team list [--json]                        teams with their framework and member count
   team add --team ID --person ID|NAME       put a person in a team
+  team remove --team ID --person ID|NAME    take a person out of a team (and off its actions)
+  team rm --team ID [--yes]                 delete a team, its targets and plans (not its people)
   team import --team ID FILE_OR_FOLDER... [--json]
                                             import members' self-assessment files (a folder:
                                             its *.json files); exit 1 if any is refused
@@ -124,7 +132,7 @@ type env struct {
 	ctx    context.Context
 	dbPath string
 	out    io.Writer
-	errOut io.Writer // warnings that must not mix with --json output
+	errOut io.Writer // warnings and prompts that must not mix with --json output
 }
 
 // Run executes one command line and returns the exit status.

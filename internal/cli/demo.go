@@ -15,6 +15,17 @@ type demoJSON struct {
 	Team        string           `json:"team"` // the fictional team's id
 }
 
+// demoRemovedJSON is the stable JSON shape of `demo --remove --json`;
+// removed is the number of sample people.
+type demoRemovedJSON struct {
+	Removed     int `json:"removed"`
+	Teams       int `json:"teams"`
+	Assessments int `json:"assessments"`
+	Ratings     int `json:"ratings"`
+	Plans       int `json:"plans"`
+	Appraisals  int `json:"appraisals"`
+}
+
 func (e *env) demo(args []string) error {
 	var asJSON, remove bool
 	pos, err := flags("demo", args, func(fs *flag.FlagSet) {
@@ -29,14 +40,15 @@ func (e *env) demo(args []string) error {
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		if remove {
-			n, err := ws.RemoveSampleData(e.ctx)
+			gone, err := ws.RemoveSampleData(e.ctx)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSON(e.out, map[string]int{"removed": n})
+				return writeJSON(e.out, demoRemovedJSON{Removed: gone.People, Teams: gone.TeamsRemoved,
+					Assessments: gone.Assessments, Ratings: gone.Ratings, Plans: gone.Plans, Appraisals: gone.Appraisals})
 			}
-			_, err = fmt.Fprintf(e.out, "Removed %d sample people with their assessments; real data is untouched.\n", n)
+			_, err = fmt.Fprintf(e.out, "Removed %s.\n", gone.Summary())
 			return err
 		}
 		res, err := ws.CreateSampleData(e.ctx)

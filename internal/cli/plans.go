@@ -58,7 +58,7 @@ func toPlanJSON(p model.Plan, personName string) planJSON {
 
 func (e *env) plan(args []string) error {
 	if len(args) == 0 {
-		return usagef("plan: say new, list, show or action")
+		return usagef("plan: say new, list, show, action or rm")
 	}
 	switch args[0] {
 	case "new":
@@ -67,6 +67,8 @@ func (e *env) plan(args []string) error {
 		return e.planList(args[1:])
 	case "show":
 		return e.planShow(args[1:])
+	case "rm":
+		return planRm.run(e, args[1:])
 	case "action":
 		if len(args) < 2 {
 			return usagef("plan action: say add, set or rm")

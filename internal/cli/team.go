@@ -123,7 +123,7 @@ type teamImportJSON struct {
 
 func (e *env) team(args []string) error {
 	if len(args) == 0 {
-		return usagef("team: say create, list, add, import, show, target, gaps, report or export")
+		return usagef("team: say create, list, add, remove, import, show, target, gaps, report, export or rm")
 	}
 	switch args[0] {
 	case "create":
@@ -132,6 +132,10 @@ func (e *env) team(args []string) error {
 		return e.teamList(args[1:])
 	case "add":
 		return e.teamAdd(args[1:])
+	case "remove":
+		return e.teamRemove(args[1:])
+	case "rm":
+		return teamRm.run(e, args[1:])
 	case "import":
 		return e.teamImport(args[1:])
 	case "show":

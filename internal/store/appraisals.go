@@ -395,11 +395,8 @@ func (s *Store) SignAppraisal(ctx context.Context, id, who string, at time.Time)
 // and plans it links stay: they are the person's, listed with their other
 // assessments and plans.
 func (s *Store) DeleteAppraisal(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM appraisals WHERE id = ?", id)
-	if err != nil {
-		return fail(err, "cannot delete appraisal %s", id)
-	}
-	return mustAffect(res, model.Errorf(model.NotFound, "appraisal %s not found", id))
+	_, err := s.EraseAppraisal(ctx, id)
+	return err
 }
 
 // StartAppraiserAssessment adds the appraiser's assessment a (kind

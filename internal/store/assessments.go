@@ -113,11 +113,8 @@ func (s *Store) Assessments(ctx context.Context, personID string) ([]model.Asses
 
 // DeleteAssessment removes an assessment with its ratings, targets and history.
 func (s *Store) DeleteAssessment(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", id)
-	if err != nil {
-		return fail(err, "cannot delete assessment %s", id)
-	}
-	return mustAffect(res, model.Errorf(model.NotFound, "assessment %s not found", id))
+	_, err := s.EraseAssessment(ctx, id)
+	return err
 }
 
 // HistoryEntry is an older version of an assessment, as the exchange file

@@ -79,11 +79,8 @@ func (s *Store) UpdatePerson(ctx context.Context, p model.Person) error {
 // ratings, targets, team memberships and personal plans. Actions they own in
 // team plans stay, with no owner.
 func (s *Store) DeletePerson(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM people WHERE id = ?", id)
-	if err != nil {
-		return fail(err, "cannot delete person %s", id)
-	}
-	return mustAffect(res, model.Errorf(model.NotFound, "person %s not found", id))
+	_, err := s.ErasePerson(ctx, id)
+	return err
 }
 
 // Person returns one person.

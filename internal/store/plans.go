@@ -137,11 +137,8 @@ func (s *Store) plans(ctx context.Context, owner, id string, exists func(context
 
 // DeletePlan removes a plan and its actions.
 func (s *Store) DeletePlan(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM plans WHERE id = ?", id)
-	if err != nil {
-		return fail(err, "cannot delete plan %s", id)
-	}
-	return mustAffect(res, model.Errorf(model.NotFound, "plan %s not found", id))
+	_, err := s.ErasePlan(ctx, id)
+	return err
 }
 
 // SaveAction adds an action at the end of a plan (when its ID is empty or

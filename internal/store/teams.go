@@ -85,11 +85,8 @@ func (s *Store) Teams(ctx context.Context) ([]model.Team, error) {
 // DeleteTeam removes a team with its memberships, targets and team plans;
 // the people stay.
 func (s *Store) DeleteTeam(ctx context.Context, id string) error {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM teams WHERE id = ?", id)
-	if err != nil {
-		return fail(err, "cannot delete team %s", id)
-	}
-	return mustAffect(res, model.Errorf(model.NotFound, "team %s not found", id))
+	_, err := s.EraseTeam(ctx, id)
+	return err
 }
 
 // AddMember puts a person in a team. Adding a member twice changes nothing.

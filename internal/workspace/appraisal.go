@@ -119,7 +119,8 @@ func (w *Workspace) Appraisal(ctx context.Context, id string) (model.Appraisal, 
 // DeleteAppraisal removes an appraisal and its notes. Its assessments and
 // plans stay with the person, who can delete them on their own.
 func (w *Workspace) DeleteAppraisal(ctx context.Context, id string) error {
-	return w.store.DeleteAppraisal(ctx, id)
+	_, err := w.Erase(ctx, EraseAppraisal, id)
+	return err
 }
 
 // unsigned returns the appraisal, refusing (Conflict) one that has been signed.

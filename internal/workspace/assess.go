@@ -105,22 +105,11 @@ func (w *Workspace) Assessment(ctx context.Context, id string) (model.Assessment
 	return w.store.Assessment(ctx, id)
 }
 
-// DeleteAssessment removes an assessment with its ratings and targets.
+// DeleteAssessment removes an assessment with its ratings and targets (see
+// Erasure for what it refuses).
 func (w *Workspace) DeleteAssessment(ctx context.Context, id string) error {
-	a, err := w.store.Assessment(ctx, id)
-	if err != nil {
-		return err
-	}
-	aps, err := w.store.AppraisalsFor(ctx, a.PersonID)
-	if err != nil {
-		return err
-	}
-	for _, ap := range aps {
-		if ap.SelfID == id || ap.AgreedID == id {
-			return model.Errorf(model.Conflict, "this assessment is part of the %s appraisal; delete the appraisal first", ap.Period)
-		}
-	}
-	return w.store.DeleteAssessment(ctx, id)
+	_, err := w.Erase(ctx, EraseAssessment, id)
+	return err
 }
 
 // Sheet is everything the rating screen needs about one assessment.

@@ -63,9 +63,10 @@ func (w *Workspace) Person(ctx context.Context, id string) (model.Person, error)
 	return w.store.Person(ctx, id)
 }
 
-// DeletePerson erases a person and everything about them.
+// DeletePerson erases a person and everything about them (see Erasure).
 func (w *Workspace) DeletePerson(ctx context.Context, id string) error {
-	return w.store.DeletePerson(ctx, id)
+	_, err := w.Erase(ctx, ErasePerson, id)
+	return err
 }
 
 // CurrentPerson is the person the app last showed; ok is false when there is none.

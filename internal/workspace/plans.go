@@ -195,14 +195,8 @@ func (w *Workspace) DeleteAction(ctx context.Context, planID, actionID string) e
 // DeletePlan removes a plan and its actions. The plan agreed at an appraisal
 // is part of its record and is refused (Conflict) while the appraisal exists.
 func (w *Workspace) DeletePlan(ctx context.Context, id string) error {
-	ap, ok, err := w.store.AppraisalOfPlan(ctx, id)
-	if err != nil {
-		return err
-	}
-	if ok {
-		return model.Errorf(model.Conflict, "this plan was agreed at the %s appraisal with %s; delete the appraisal first", periodOr(ap.Period), ap.AppraiserName)
-	}
-	return w.store.DeletePlan(ctx, id)
+	_, err := w.Erase(ctx, ErasePlan, id)
+	return err
 }
 
 func periodOr(period string) string {

@@ -317,44 +317,11 @@ func itemHash(id string) uint32 {
 	return h.Sum32()
 }
 
-// RemoveSampleData deletes every sample person with everything about them
-// and returns how many were removed. Real people are never touched.
-func (w *Workspace) RemoveSampleData(ctx context.Context) (int, error) {
-	teams, err := w.store.Teams(ctx)
-	if err != nil {
-		return 0, err
-	}
-	for _, t := range teams {
-		if t.Sample {
-			if err := w.store.DeleteTeam(ctx, t.ID); err != nil && model.KindOf(err) != model.NotFound {
-				return 0, err
-			}
-		}
-	}
-	people, err := w.store.People(ctx)
-	if err != nil {
-		return 0, err
-	}
-	cur, hasCur, err := w.CurrentPerson(ctx)
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, p := range people {
-		if !p.Sample {
-			continue
-		}
-		if err := w.store.DeletePerson(ctx, p.ID); err != nil && model.KindOf(err) != model.NotFound {
-			return n, err
-		}
-		n++
-		if hasCur && cur.ID == p.ID {
-			if err := w.SetCurrentPerson(ctx, ""); err != nil {
-				return n, err
-			}
-		}
-	}
-	return n, nil
+// RemoveSampleData deletes every sample person and team with everything
+// about them and returns what went (Erasure(EraseSample) says beforehand).
+// Real people are never touched.
+func (w *Workspace) RemoveSampleData(ctx context.Context) (Erasure, error) {
+	return w.Erase(ctx, EraseSample, "")
 }
 
 // sampleTeam finds the fictional team; a zero team when there is none.

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -215,9 +216,16 @@ func TestSampleDataKeepsApartFromRealData(t *testing.T) {
 		t.Error("a real person was flagged as sample")
 	}
 
-	n, err := w.RemoveSampleData(ctx)
-	if err != nil || n != 1+len(sampleMembers) {
-		t.Fatalf("removed %d, %v; want the sample person and the %d fictional team members", n, err, len(sampleMembers))
+	preview, err := w.Erasure(ctx, EraseSample, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone, err := w.RemoveSampleData(ctx)
+	if err != nil || gone.People != 1+len(sampleMembers) || gone.TeamsRemoved != 1 {
+		t.Fatalf("removed %+v, %v; want the sample person, the %d fictional team members and their team", gone, err, len(sampleMembers))
+	}
+	if preview.Summary() != gone.Summary() || !strings.HasPrefix(gone.Summary(), fmt.Sprintf("sample data: %d fictional people, 1 team, ", 1+len(sampleMembers))) {
+		t.Errorf("the confirmation said %q, the removal %q", preview.Summary(), gone.Summary())
 	}
 	if teams, _ := w.Teams(ctx); len(teams) != 0 {
 		t.Errorf("the sample team survived removal: %+v", teams)
@@ -239,8 +247,8 @@ func TestSampleDataKeepsApartFromRealData(t *testing.T) {
 	if cur, ok, _ := w.CurrentPerson(ctx); !ok || cur.ID != real.ID {
 		t.Errorf("current person after removal: %+v %v", cur, ok)
 	}
-	if n, err := w.RemoveSampleData(ctx); n != 0 || err != nil {
-		t.Errorf("removing again: %d, %v", n, err)
+	if e, err := w.RemoveSampleData(ctx); e.People != 0 || e.TeamsRemoved != 0 || err != nil {
+		t.Errorf("removing again: %+v, %v", e, err)
 	}
 }
 

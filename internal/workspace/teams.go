@@ -37,7 +37,8 @@ func (w *Workspace) Team(ctx context.Context, id string) (model.Team, error) {
 
 // DeleteTeam removes a team; its members and their assessments stay.
 func (w *Workspace) DeleteTeam(ctx context.Context, id string) error {
-	return w.store.DeleteTeam(ctx, id)
+	_, err := w.Erase(ctx, EraseTeam, id)
+	return err
 }
 
 // AddMember puts a person in a team.
@@ -45,9 +46,11 @@ func (w *Workspace) AddMember(ctx context.Context, teamID, personID string) erro
 	return w.store.AddMember(ctx, teamID, personID)
 }
 
-// RemoveMember takes a person out of a team; their assessments stay.
+// RemoveMember takes a person out of a team and off its plan actions; their
+// assessments stay (see Erasure).
 func (w *Workspace) RemoveMember(ctx context.Context, teamID, personID string) error {
-	return w.store.RemoveMember(ctx, teamID, personID)
+	_, err := w.Erase(ctx, EraseMembership, MembershipID(teamID, personID))
+	return err
 }
 
 // Members lists a team's members by name.

@@ -1,0 +1,45 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"gapwise/internal/workspace"
+)
+
+// confirmErase asks before deleting anything, saying exactly what goes as
+// counted from the database (workspace.Erasure), then erases it in the
+// background and calls done with what went. A deletion the rules refuse
+// shows the refusal instead of a confirmation.
+func confirmErase(s *Shell, title string, kind workspace.ErasureKind, id string, done func(workspace.Erasure)) {
+	ws := s.ws
+	inBackground(func() (workspace.Erasure, error) {
+		return ws.Erasure(context.Background(), kind, id)
+	}, func(e workspace.Erasure, err error) {
+		if err != nil {
+			showError(s.win, err)
+			return
+		}
+		d := dialog.NewConfirm(title, "This deletes "+e.Summary()+".\n\nIt cannot be undone.", func(ok bool) {
+			if !ok {
+				return
+			}
+			inBackground(func() (workspace.Erasure, error) {
+				return ws.Erase(context.Background(), kind, id)
+			}, func(gone workspace.Erasure, err error) {
+				if err != nil && gone.Name == "" {
+					showError(s.win, err)
+					return
+				}
+				done(gone)
+				if err != nil { // deleted, but something after it failed: say so
+					showError(s.win, err)
+				}
+			})
+		}, s.win)
+		d.SetConfirmText("Delete")
+		d.SetDismissText("Keep")
+		d.Show()
+	})
+}
