@@ -18,6 +18,16 @@ var (
 	pathIDRe      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$`)
 )
 
+// ValidID reports whether s may be an item, group or attribute id, so that
+// readers of outside formats can keep a source's own id when it fits.
+func ValidID(s string) bool { return idRe.MatchString(s) }
+
+// ValidFrameworkID reports whether s may be a framework id.
+func ValidFrameworkID(s string) bool { return frameworkIDRe.MatchString(s) }
+
+// ValidVersion reports whether s may be a framework version.
+func ValidVersion(s string) bool { return versionRe.MatchString(s) }
+
 // Validate checks the structural rules every pack must keep (see
 // docs/packs.md). It reports the first problem found, as a model.Invalid
 // error naming the pack and the offending id.

@@ -63,6 +63,8 @@ type Reader struct {
 var registry = []Reader{
 	packReader,
 	ddatReader,
+	sfiaReader,
+	templateReader,
 }
 
 // Readers returns the registered readers in detection order.
