@@ -35,9 +35,9 @@ func invalidf(format string, args ...any) error {
 	return model.Errorf(model.Invalid, format, args...)
 }
 
-// csvTable is a CSV file read whole: a header and rows, each row with the
+// textTable is a CSV file read whole: a header and rows, each row with the
 // line it starts on (a quoted field may span lines).
-type csvTable struct {
+type textTable struct {
 	file   string
 	header []string       // as written, trimmed
 	col    map[string]int // lower-cased header -> index
@@ -46,12 +46,12 @@ type csvTable struct {
 	hline  int // line of the header
 }
 
-// readCSV reads a UTF-8 CSV file whose first non-empty line is a header. The
+// readTextCSV reads a UTF-8 CSV file whose first non-empty line is a header. The
 // delimiter is the comma unless the header holds more semicolons or tabs
 // (spreadsheets in many European locales save with ';'). Rows that are wholly
 // empty are skipped; a row with more fields than the header is refused
 // unless the extra fields are empty.
-func readCSV(f File) (*csvTable, error) {
+func readTextCSV(f File) (*textTable, error) {
 	name := baseName(f)
 	data := bytes.TrimPrefix(f.Data, []byte("\ufeff"))
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -64,7 +64,7 @@ func readCSV(f File) (*csvTable, error) {
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffDelimiter(data)
 	r.FieldsPerRecord = -1
-	t := &csvTable{file: name, col: map[string]int{}}
+	t := &textTable{file: name, col: map[string]int{}}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {

@@ -98,7 +98,7 @@ func templateTables(files []File) ([]*tmplTable, error) {
 			}
 			continue
 		}
-		t, err := readCSV(f)
+		t, err := readTextCSV(f)
 		if err != nil {
 			return nil, err
 		}
