@@ -76,6 +76,10 @@ func decode(data []byte, resolve Resolver, installed []model.FrameworkRef, lines
 	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	d := &decoder{lines: newLineIndex(data), noLines: !lines}
+	if isUTF16(data) {
+		d.add(0, "the file is UTF-16 text; Gapwise reads assessment files saved as UTF-8")
+		return nil, d.err()
+	}
 	if !utf8.Valid(data) {
 		d.add(firstInvalidUTF8(data), "the file is not UTF-8 text (save it as UTF-8)")
 		return nil, d.err()
@@ -90,6 +94,15 @@ func decode(data []byte, resolve Resolver, installed []model.FrameworkRef, lines
 		return nil, d.err()
 	}
 	return f, nil
+}
+
+// isUTF16 recognises UTF-16 by its byte-order mark, or by the zero bytes
+// every other byte that ASCII JSON ("{" and quotes) has in UTF-16.
+func isUTF16(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
+		return true
+	}
+	return len(data) >= 4 && (data[0] == 0 && data[1] == '{' && data[2] == 0 || data[0] == '{' && data[1] == 0 && data[3] == 0)
 }
 
 func invalid(de *DecodeError) error { return &model.Error{Kind: model.Invalid, Err: de} }
@@ -330,8 +343,10 @@ func (d *decoder) str(n *node, name string) (string, bool) {
 	return n.text, true
 }
 
-// text reads a string of at most limit characters without control
-// characters (multiline text may hold line breaks and tabs).
+// text reads a string of at most limit characters holding only what
+// model.CheckLine allows (model.CheckText for multiline text, which may hold
+// line breaks and tabs): no control characters, and in one-line text nothing
+// invisible, so a name cannot pose as another or reverse the text after it.
 func (d *decoder) text(n *node, name string, limit int, multiline bool) (string, bool) {
 	s, ok := d.str(n, name)
 	if !ok {
@@ -341,20 +356,15 @@ func (d *decoder) text(n *node, name string, limit int, multiline bool) (string,
 		d.add(n.off, "%s is %d characters long; the limit is %d", name, c, limit)
 		return "", false
 	}
-	for _, r := range s {
-		if isControl(r, multiline) {
-			d.add(n.off, "%s contains the control character U+%04X", name, r)
-			return "", false
-		}
+	check := model.CheckLine
+	if multiline {
+		check = model.CheckText
+	}
+	if err := check(s); err != nil {
+		d.add(n.off, "%s %v", name, err)
+		return "", false
 	}
 	return s, true
-}
-
-func isControl(r rune, multiline bool) bool {
-	if multiline && (r == '\n' || r == '\r' || r == '\t') {
-		return false
-	}
-	return r < 0x20 || (r >= 0x7f && r < 0xa0)
 }
 
 // nonEmpty reads text that must not be blank.

@@ -2,11 +2,13 @@ package exchange
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gapwise/internal/model"
 )
@@ -89,6 +91,35 @@ func FuzzDecode(f *testing.F) {
 		out2, err := Encode(again, fw)
 		if err != nil || !bytes.Equal(out, out2) {
 			t.Fatalf("Encode is not stable: %v", err)
+		}
+	})
+}
+
+// FuzzUnescape checks the string decoder against encoding/json: they agree
+// on every JSON string, except that unescape refuses a lone surrogate escape
+// that encoding/json turns into U+FFFD.
+func FuzzUnescape(f *testing.F) {
+	for _, s := range []string{`a`, `\u00e9`, `\ud83d\ude00`, `\ud800`, `\udc00\ud800`, `\ud800\u0041`, `\ud800x`, `\"\\\/\b\f\n\r\t`, `\uD83D\uDE00z`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, inner string) {
+		raw := []byte(`"` + inner + `"`)
+		if !json.Valid(raw) {
+			return
+		}
+		var want string
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		got, _, err := unescape([]byte(inner))
+		if err != nil {
+			if !strings.ContainsRune(want, utf8.RuneError) {
+				t.Fatalf("unescape(%q) refused what encoding/json reads as %q: %v", inner, want, err)
+			}
+			return
+		}
+		if got != want && !strings.ContainsRune(inner, utf8.RuneError) && utf8.ValidString(inner) {
+			t.Fatalf("unescape(%q) = %q, encoding/json %q", inner, got, want)
 		}
 	})
 }

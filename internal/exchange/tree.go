@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // The assessment file is read in two steps: first into a small tree of JSON
@@ -247,7 +250,10 @@ func (p *treeParser) value(depth int) (*node, error) {
 	return n, nil
 }
 
-// string reads a JSON string starting at p.i.
+// string reads a JSON string starting at p.i. A \u escape of half a
+// UTF-16 surrogate pair without its other half is refused, with p.i at the
+// escape: encoding/json would quietly turn it into U+FFFD, so a name would
+// change on its way in.
 func (p *treeParser) string() (string, error) {
 	start := p.i
 	escaped := false
@@ -258,16 +264,80 @@ func (p *treeParser) string() (string, error) {
 			j++
 		case '"':
 			p.i = j + 1
-			raw := p.data[start:p.i]
+			raw := p.data[start+1 : j]
 			if !escaped {
-				return string(raw[1 : len(raw)-1]), nil
+				return string(raw), nil
 			}
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				return "", errBroken
+			s, bad, err := unescape(raw)
+			if err != nil {
+				p.i = start + 1 + bad
 			}
-			return s, nil
+			return s, err
 		}
 	}
 	return "", errBroken
+}
+
+// unescape decodes the inside of a JSON string that the scanner has found
+// valid. On a lone surrogate it returns the escape's offset in raw.
+func unescape(raw []byte) (string, int, error) {
+	var b strings.Builder
+	b.Grow(len(raw))
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 >= len(raw) {
+			return "", i, errBroken
+		}
+		i++
+		switch raw[i] {
+		case '"', '\\', '/':
+			b.WriteByte(raw[i])
+		case 'b':
+			b.WriteByte('\b')
+		case 'f':
+			b.WriteByte('\f')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		case 'u':
+			at := i - 1
+			r, ok := hex4(raw, i+1)
+			if !ok {
+				return "", at, errBroken
+			}
+			i += 4
+			if utf16.IsSurrogate(r) {
+				lo, ok := rune(0), false
+				if r < 0xdc00 && i+2 < len(raw) && raw[i+1] == '\\' && raw[i+2] == 'u' {
+					lo, ok = hex4(raw, i+3)
+				}
+				pair := utf16.DecodeRune(r, lo)
+				if !ok || pair == utf8.RuneError {
+					return "", at, fmt.Errorf("%s is half of a UTF-16 surrogate pair without its other half: it is not a character (the program that wrote the file damaged the text)", raw[at:at+6])
+				}
+				r = pair
+				i += 6
+			}
+			b.WriteRune(r)
+		default:
+			return "", i - 1, errBroken
+		}
+	}
+	return b.String(), 0, nil
+}
+
+// hex4 reads the four hex digits of a \u escape at raw[i:].
+func hex4(raw []byte, i int) (rune, bool) {
+	if i+4 > len(raw) {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(string(raw[i:i+4]), 16, 32)
+	return rune(v), err == nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -159,4 +160,38 @@ type Action struct {
 	Due       string // ISO date
 	Status    ActionStatus
 	Evidence  string
+}
+
+// SameIdentity reports whether two records carrying one person id describe
+// the same person. A person is identified by name and discipline; a new job
+// role, organisation or WTE is ordinary change. Names are compared with
+// their white space trimmed and runs of spaces collapsed, ignoring letter
+// case, so "sam  jones " is "Sam Jones" but "Sam Jone" is not.
+func SameIdentity(a, b Person) bool {
+	return a.Discipline == b.Discipline && strings.EqualFold(foldSpace(a.Name), foldSpace(b.Name))
+}
+
+func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// PersonMismatchError is a file whose person id belongs to someone else
+// here: importing it would put one person's ratings under another's name.
+// It comes wrapped in an *Error of kind Conflict; the app finds it with
+// errors.As to ask whether they are the same person.
+type PersonMismatchError struct {
+	File   Person // as the file gives them
+	Stored Person // as this database holds them
+}
+
+func (e *PersonMismatchError) Error() string {
+	return fmt.Sprintf("this file says person %s is %q (%s), but in this database %s is %q (%s)",
+		e.File.ID, e.File.Name, strings.ToLower(e.File.Discipline.Label()), e.Stored.ID, e.Stored.Name, strings.ToLower(e.Stored.Discipline.Label()))
+}
+
+// CheckIdentity returns a Conflict wrapping a *PersonMismatchError when
+// stored and file, records of one person id, describe different people.
+func CheckIdentity(stored, file Person) error {
+	if SameIdentity(stored, file) {
+		return nil
+	}
+	return &Error{Kind: Conflict, Err: &PersonMismatchError{File: file, Stored: stored}}
 }

@@ -76,7 +76,10 @@ func (w *Workspace) StartAssessment(ctx context.Context, personID string, ref mo
 	if err != nil {
 		return model.Assessment{}, err
 	}
-	if strings.TrimSpace(assessor) == "" {
+	if assessor, err = checkLine("assessor's name", assessor); err != nil {
+		return model.Assessment{}, err
+	}
+	if assessor == "" {
 		assessor = p.Name
 	}
 	now := time.Now().UTC()
@@ -195,6 +198,9 @@ func (w *Workspace) Rate(ctx context.Context, assessmentID string, r model.Ratin
 		if !slices.ContainsFunc(scope, func(s *model.Item) bool { return s.ID == it.ID }) {
 			return model.Errorf(model.Invalid, "%s is not among the %d items this assessment covers", it.ID, len(scope))
 		}
+	}
+	if err := model.CheckText(r.Evidence); err != nil {
+		return model.Errorf(model.Invalid, "the evidence %v", err)
 	}
 	if utf8.RuneCountInString(r.Evidence) > exchange.MaxEvidenceLen {
 		return model.Errorf(model.Invalid, "evidence is limited to %d characters; keep the detail in your portfolio and summarise here", exchange.MaxEvidenceLen)

@@ -4,10 +4,7 @@ import (
 	"context"
 	"math"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"gapwise/internal/exchange"
 	"gapwise/internal/model"
 )
 
@@ -36,11 +33,8 @@ func checkProfile(p *model.Person) error {
 	p.Role = strings.TrimSpace(p.Role)
 	p.Organisation = strings.TrimSpace(p.Organisation)
 	for _, f := range []struct{ what, v string }{{"name", p.Name}, {"job role", p.Role}, {"organisation", p.Organisation}} {
-		if utf8.RuneCountInString(f.v) > exchange.MaxTextLen {
-			return model.Errorf(model.Invalid, "the %s is longer than %d characters", f.what, exchange.MaxTextLen)
-		}
-		if strings.ContainsFunc(f.v, unicode.IsControl) {
-			return model.Errorf(model.Invalid, "the %s contains a line break or control character", f.what)
+		if _, err := checkLine(f.what, f.v); err != nil {
+			return err
 		}
 	}
 	switch {

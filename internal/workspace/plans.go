@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"gapwise/internal/exchange"
@@ -40,12 +39,12 @@ func DefaultPlanTitle(f *model.Framework, day time.Time) string {
 // checkLine tidies a one-line text (a title, a name) and refuses one that is
 // too long or holds a line break.
 func checkLine(what, s string) (string, error) {
-	s = strings.TrimSpace(s)
+	s, err := model.CleanLine(s)
+	if err != nil {
+		return "", model.Errorf(model.Invalid, "the %s %v", what, err)
+	}
 	if utf8.RuneCountInString(s) > exchange.MaxTextLen {
 		return "", model.Errorf(model.Invalid, "the %s is longer than %d characters", what, exchange.MaxTextLen)
-	}
-	if strings.ContainsFunc(s, unicode.IsControl) {
-		return "", model.Errorf(model.Invalid, "the %s contains a line break or control character", what)
 	}
 	return s, nil
 }
@@ -53,12 +52,12 @@ func checkLine(what, s string) (string, error) {
 // checkText tidies a longer text (notes, evidence) and refuses one over limit
 // characters. Line breaks are kept.
 func checkText(what, s string, limit int) (string, error) {
-	s = strings.TrimSpace(s)
+	s, err := model.CleanText(s)
+	if err != nil {
+		return "", model.Errorf(model.Invalid, "the %s %v", what, err)
+	}
 	if utf8.RuneCountInString(s) > limit {
 		return "", model.Errorf(model.Invalid, "the %s is longer than %d characters", what, limit)
-	}
-	if strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' }) {
-		return "", model.Errorf(model.Invalid, "the %s contains a control character", what)
 	}
 	return s, nil
 }

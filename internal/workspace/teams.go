@@ -17,7 +17,10 @@ import (
 
 // CreateTeam creates a team that works against one framework version.
 func (w *Workspace) CreateTeam(ctx context.Context, name string, ref model.FrameworkRef) (model.Team, error) {
-	name = strings.TrimSpace(name)
+	name, err := checkLine("team name", name)
+	if err != nil {
+		return model.Team{}, err
+	}
 	if name == "" {
 		return model.Team{}, model.Errorf(model.Invalid, "a team needs a name")
 	}

@@ -152,3 +152,14 @@ func TestSeedIfNeededComparesChecksums(t *testing.T) {
 		}
 	}
 }
+
+// dumpTables is every row of the database, to show that a refused import
+// changed nothing.
+func dumpTables(t testing.TB, w *Workspace) string {
+	t.Helper()
+	d, err := w.store.Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

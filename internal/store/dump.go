@@ -1,0 +1,85 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Dump returns every row of every table as text, tables by name and rows
+// sorted, with each value's type: the database's content independent of how
+// SQLite lays out its pages. Two dumps are equal exactly when the content
+// is, which is how tests prove that a refused import changed nothing.
+func (s *Store) Dump(ctx context.Context) (string, error) {
+	var b strings.Builder
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var tables []string
+		rows, err := tx.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var name string
+			if err := rows.Scan(&name); err != nil {
+				rows.Close()
+				return err
+			}
+			tables = append(tables, name)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, t := range tables {
+			lines, err := dumpTable(ctx, tx, t)
+			if err != nil {
+				return fmt.Errorf("table %s: %w", t, err)
+			}
+			fmt.Fprintf(&b, "== %s (%d rows)\n", t, len(lines))
+			for _, l := range lines {
+				b.WriteString(l)
+				b.WriteByte('\n')
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", fail(err, "cannot dump %s", s.path)
+	}
+	return b.String(), nil
+}
+
+func dumpTable(ctx context.Context, tx *sql.Tx, table string) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT * FROM "`+strings.ReplaceAll(table, `"`, `""`)+`"`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var out []string
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, err
+		}
+		parts := make([]string, len(vals))
+		for i, v := range vals {
+			if bs, ok := v.([]byte); ok {
+				v = fmt.Sprintf("%x", bs)
+			}
+			parts[i] = fmt.Sprintf("%s=%T:%q", cols[i], vals[i], fmt.Sprint(v))
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	slices.Sort(out)
+	return out, rows.Err()
+}
