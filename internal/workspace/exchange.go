@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"time"
@@ -13,6 +12,7 @@ import (
 	"gapwise/internal/exchange"
 	"gapwise/internal/model"
 	"gapwise/internal/store"
+	"gapwise/internal/userfile"
 )
 
 // ImportOutcome says what importing a file did.
@@ -202,83 +202,7 @@ func (w *Workspace) ImportAssessmentFile(ctx context.Context, path string) (Impo
 	return res, nil
 }
 
-// readLimited reads a file the user chose, refusing anything that is not a
-// regular file (a FIFO would block the read for ever, a device never ends)
-// and one larger than limit, before reading it into memory. The file is
-// opened without blocking and checked again once open, so a FIFO put in its
-// place after the first check cannot hang the import either.
+// readLimited reads an assessment file the user chose (see userfile.Read).
 func readLimited(path string, limit int64) ([]byte, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	if err := checkUserFile(path, fi, limit); err != nil {
-		return nil, err
-	}
-	f, err := openNoBlock(path)
-	if err != nil {
-		return nil, openError(path, err)
-	}
-	defer f.Close()
-	if fi, err = f.Stat(); err != nil {
-		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
-	}
-	if err := checkUserFile(path, fi, limit); err != nil {
-		return nil, err
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(path, int64(len(data)), limit)
-	}
-	return data, nil
-}
-
-func openError(path string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return model.Errorf(model.NotFound, "%s does not exist", path)
-	case errors.Is(err, fs.ErrPermission):
-		return model.Wrap(model.Denied, err, "cannot read %s", path)
-	}
-	return model.Wrap(model.Invalid, err, "cannot open %s", path)
-}
-
-// checkUserFile refuses a folder, FIFO, socket or device, and a file over limit.
-func checkUserFile(path string, fi fs.FileInfo, limit int64) error {
-	m := fi.Mode()
-	switch {
-	case m.IsRegular():
-	case m.IsDir():
-		return model.Errorf(model.Invalid, "%s is a folder, not a file", path)
-	case m&fs.ModeNamedPipe != 0:
-		return model.Errorf(model.Invalid, "%s is a named pipe (FIFO), not a file: Gapwise imports only ordinary files", path)
-	case m&fs.ModeSocket != 0:
-		return model.Errorf(model.Invalid, "%s is a socket, not a file: Gapwise imports only ordinary files", path)
-	case m&fs.ModeDevice != 0:
-		return model.Errorf(model.Invalid, "%s is a device, not a file: Gapwise imports only ordinary files", path)
-	default:
-		return model.Errorf(model.Invalid, "%s is not an ordinary file: Gapwise imports only ordinary files", path)
-	}
-	if fi.Size() > limit {
-		return tooLarge(path, fi.Size(), limit)
-	}
-	return nil
-}
-
-func tooLarge(path string, size, limit int64) error {
-	return model.Errorf(model.Invalid, "%s is %s; an assessment file is at most %d MiB, so this is not one", path, humanSize(size), limit>>20)
-}
-
-// humanSize writes a byte count the way a file manager does.
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return userfile.Read(path, limit, "an assessment file")
 }

@@ -10,14 +10,12 @@ package frameworkfile
 import (
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"slices"
 	"strings"
 
 	"gapwise/frameworks"
 	"gapwise/internal/model"
+	"gapwise/internal/userfile"
 )
 
 // File is one file the user gave: its name (for messages and detection
@@ -269,45 +267,7 @@ func ReadPaths(paths []string) ([]File, error) {
 }
 
 func readFile(path string) ([]byte, error) {
-	// Lstat-free: a symlink to a regular file is fine, so Stat the target,
-	// then open non-blocking-safe only after knowing it is regular.
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, openErr(path, err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, model.Errorf(model.Invalid, "%s is not a regular file", path)
-	}
-	if info.Size() > MaxFileSize {
-		return nil, model.Errorf(model.Invalid, "%s is larger than %d MiB: not a framework file", path, MaxFileSize>>20)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, openErr(path, err)
-	}
-	defer f.Close()
-	// Check again on the open file: the path may have been swapped since Stat.
-	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, model.Errorf(model.Invalid, "%s is not a regular file", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
-	}
-	if len(data) > MaxFileSize {
-		return nil, model.Errorf(model.Invalid, "%s is larger than %d MiB: not a framework file", path, MaxFileSize>>20)
-	}
-	return data, nil
-}
-
-func openErr(path string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return model.Errorf(model.NotFound, "%s does not exist", path)
-	case errors.Is(err, fs.ErrPermission):
-		return model.Wrap(model.Denied, err, "cannot read %s", path)
-	}
-	return model.Wrap(model.Invalid, err, "cannot open %s", path)
+	return userfile.Read(path, MaxFileSize, "a framework file")
 }
 
 // Split groups the files a user gave into frameworks. Files that one

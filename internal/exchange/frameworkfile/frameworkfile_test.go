@@ -106,9 +106,9 @@ func TestReadPathsRefuses(t *testing.T) {
 	}
 	f.Close()
 	for _, tt := range []struct{ path, want string }{
-		{fifo, "is not a regular file"},
-		{dir, "is not a regular file"},
-		{big, "is larger than"},
+		{fifo, "is a named pipe (FIFO), not a file"},
+		{dir, "is a folder, not a file"},
+		{big, "a framework file is at most 64 MiB"},
 		{filepath.Join(dir, "missing.csv"), "does not exist"},
 	} {
 		_, err := frameworkfile.ReadPaths([]string{tt.path})

@@ -1,0 +1,97 @@
+// Package userfile reads the files a user points Gapwise at (assessment
+// files, framework files), once and safely: only ordinary files, never more
+// than a limit, and never blocking on a FIFO. Every import reads through it.
+package userfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"gapwise/internal/model"
+)
+
+// Read reads the file at path, which must be an ordinary file (a symbolic
+// link to one is fine) of at most limit bytes. what names the kind of file
+// expected, for the message about a file too large ("an assessment file").
+//
+// A FIFO would block the read for ever and a device never ends, so both are
+// refused before opening; the file is then opened without blocking and
+// checked again, so one swapped in after the first check is refused too.
+func Read(path string, limit int64, what string) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := check(path, fi, limit, what); err != nil {
+		return nil, err
+	}
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	defer f.Close()
+	if fi, err = f.Stat(); err != nil {
+		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
+	}
+	if err := check(path, fi, limit, what); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(path, int64(len(data)), limit, what)
+	}
+	return data, nil
+}
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Errorf(model.NotFound, "%s does not exist", path)
+	case errors.Is(err, fs.ErrPermission):
+		return model.Wrap(model.Denied, err, "cannot read %s", path)
+	}
+	return model.Wrap(model.Invalid, err, "cannot open %s", path)
+}
+
+// check refuses a folder, FIFO, socket or device, and a file over limit.
+func check(path string, fi fs.FileInfo, limit int64, what string) error {
+	m := fi.Mode()
+	switch {
+	case m.IsRegular():
+	case m.IsDir():
+		return model.Errorf(model.Invalid, "%s is a folder, not a file", path)
+	case m&fs.ModeNamedPipe != 0:
+		return model.Errorf(model.Invalid, "%s is a named pipe (FIFO), not a file: Gapwise imports only ordinary files", path)
+	case m&fs.ModeSocket != 0:
+		return model.Errorf(model.Invalid, "%s is a socket, not a file: Gapwise imports only ordinary files", path)
+	case m&fs.ModeDevice != 0:
+		return model.Errorf(model.Invalid, "%s is a device, not a file: Gapwise imports only ordinary files", path)
+	default:
+		return model.Errorf(model.Invalid, "%s is not an ordinary file: Gapwise imports only ordinary files", path)
+	}
+	if fi.Size() > limit {
+		return tooLarge(path, fi.Size(), limit, what)
+	}
+	return nil
+}
+
+func tooLarge(path string, size, limit int64, what string) error {
+	return model.Errorf(model.Invalid, "%s is %s; %s is at most %d MiB, so this is not one", path, humanSize(size), what, limit>>20)
+}
+
+// humanSize writes a byte count the way a file manager does.
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
