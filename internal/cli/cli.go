@@ -100,7 +100,10 @@ Commands:
   team create --name NAME --framework ID[@VERSION] [--json]
                                             create a team; prints its id
   team list [--json]                        teams with their framework and member count
-  team add --team ID --person ID|NAME       put a person in a team
+  team add --team ID (--person ID|NAME ... | --people FILE.csv) [--json]
+                                            put people in a team, all or none, in one
+                                            transaction (--person repeats; the CSV's
+                                            column id, person or name lists them)
   team remove --team ID --person ID|NAME    take a person out of a team (and off its actions)
   team rm --team ID [--yes]                 delete a team, its targets and plans (not its people)
   team import --team ID FILE_OR_FOLDER... [--json]

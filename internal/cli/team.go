@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/csv"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -242,45 +246,173 @@ func (e *env) teamList(args []string) error {
 }
 
 func (e *env) teamAdd(args []string) error {
-	var teamID, person string
+	var teamID, csvPath string
+	var persons stringList
+	var asJSON bool
 	pos, err := flags("team add", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&teamID, "team", "", "team id or unique name")
-		fs.StringVar(&person, "person", "", "person id or unique name")
+		fs.Var(&persons, "person", "person id or unique name (repeat for more)")
+		fs.StringVar(&csvPath, "people", "", "a CSV file with a column id, person or name: one person per row")
+		fs.BoolVar(&asJSON, "json", false, "print what was added as JSON")
 	})
 	switch {
 	case err != nil:
 		return err
 	case len(pos) > 0:
-		return usagef("team add takes no arguments")
-	case teamID == "" || person == "":
-		return usagef("team add needs --team ID and --person ID|NAME")
+		return usagef("team add takes no arguments (repeat --person, or give --people FILE.csv)")
+	case teamID == "" || (len(persons) == 0 && csvPath == ""):
+		return usagef("team add needs --team ID and --person ID|NAME (repeatable) or --people FILE.csv")
+	}
+	names := []string(persons)
+	if csvPath != "" {
+		fromFile, err := readPeopleCSV(csvPath)
+		if err != nil {
+			return err
+		}
+		names = append(names, fromFile...)
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		t, err := resolveTeam(e, ws, teamID)
 		if err != nil {
 			return err
 		}
-		p, err := resolvePerson(e, ws, person)
+		people, err := resolvePeople(e, ws, names)
 		if err != nil {
 			return err
 		}
-		before, err := ws.Members(e.ctx, t.ID)
+		ids := make([]string, len(people))
+		for i, p := range people {
+			ids[i] = p.ID
+		}
+		added, err := ws.AddMembers(e.ctx, t.ID, ids)
 		if err != nil {
 			return err
 		}
-		for _, m := range before {
-			if m.ID == p.ID {
-				_, err := fmt.Fprintf(e.out, "%s is already in %s (%d members); nothing changed\n", p.Name, t.Name, len(before))
-				return err
-			}
-		}
-		if err := ws.AddMember(e.ctx, t.ID, p.ID); err != nil {
+		members, err := ws.Members(e.ctx, t.ID)
+		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(e.out, "Added %s to %s (%d members)\n", p.Name, t.Name, len(before)+1)
+		if asJSON {
+			return writeJSON(e.out, struct {
+				Team    string `json:"team"`
+				Added   int    `json:"added"`
+				Already int    `json:"already_members"`
+				Members int    `json:"members"`
+			}{t.ID, added, len(people) - added, len(members)})
+		}
+		switch {
+		case len(people) == 1 && added == 0:
+			_, err = fmt.Fprintf(e.out, "%s is already in %s (%d members); nothing changed\n", people[0].Name, t.Name, len(members))
+		case len(people) == 1:
+			_, err = fmt.Fprintf(e.out, "Added %s to %s (%d members)\n", people[0].Name, t.Name, len(members))
+		default:
+			_, err = fmt.Fprintf(e.out, "Added %d of %d people to %s (%d members); %d were members already\n",
+				added, len(people), t.Name, len(members), len(people)-added)
+		}
 		return err
 	})
 }
+
+// resolvePeople finds each of names (ids or unique names, as --person takes)
+// with one read of the people list, so a thousand names cost one query, and
+// refuses the whole list when any is unknown or ambiguous.
+func resolvePeople(e *env, ws *workspace.Workspace, names []string) ([]model.Person, error) {
+	all, err := ws.People(e.ctx)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]int, len(all))
+	byName := make(map[string][]int, len(all))
+	for i, p := range all {
+		byID[p.ID] = i
+		key := strings.ToLower(p.Name)
+		byName[key] = append(byName[key], i)
+	}
+	seen := map[string]bool{}
+	var out []model.Person
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		i, ok := byID[n]
+		if !ok {
+			switch m := byName[strings.ToLower(n)]; len(m) {
+			case 0:
+				return nil, model.Errorf(model.NotFound, "no person has the id or name %q (see: gapwise-cli people list); nobody was added", n)
+			case 1:
+				i = m[0]
+			default:
+				return nil, model.Errorf(model.Invalid, "%d people are called %q; give an id; nobody was added", len(m), n)
+			}
+		}
+		if !seen[all[i].ID] {
+			seen[all[i].ID] = true
+			out = append(out, all[i])
+		}
+	}
+	return out, nil
+}
+
+// readPeopleCSV reads the person column of a CSV file: the first column
+// headed id, person or name (any case). Blank rows are skipped.
+func readPeopleCSV(path string) ([]string, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, model.Wrap(model.NotFound, err, "cannot read %s", path)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, model.Errorf(model.Invalid, "%s is not a regular file", path)
+	}
+	if fi.Size() > maxPeopleCSV {
+		return nil, model.Errorf(model.Invalid, "%s is %d bytes; a people list is at most %d", path, fi.Size(), maxPeopleCSV)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, model.Wrap(model.Denied, err, "cannot read %s", path)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err != nil {
+		return nil, model.Wrap(model.Invalid, err, "%s: no header row", path)
+	}
+	col := -1
+	for i, h := range header {
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "id", "person", "name":
+			if col < 0 {
+				col = i
+			}
+		}
+	}
+	if col < 0 {
+		return nil, model.Errorf(model.Invalid, "%s: line 1 has no column called id, person or name", path)
+	}
+	var out []string
+	for {
+		rec, err := r.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, model.Wrap(model.Invalid, err, "%s", path)
+		}
+		if col < len(rec) && strings.TrimSpace(rec[col]) != "" {
+			out = append(out, rec[col])
+		}
+	}
+	if len(out) == 0 {
+		return nil, model.Errorf(model.Invalid, "%s names nobody", path)
+	}
+	return out, nil
+}
+
+// maxPeopleCSV bounds a people list: 50,000 names fit in far less.
+const maxPeopleCSV = 16 << 20
+
+// stringList is a flag that may be given more than once.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 // teamImport imports members' self-assessment files: a bad file is
 // refused whole and reported, the others still import, and the exit status

@@ -304,3 +304,45 @@ func TestTeamExitStatuses(t *testing.T) {
 		t.Error("a refused command wrote a file")
 	}
 }
+
+// A CCIO adds many people at once: repeated --person and a CSV list, in one
+// transaction, so one unknown name adds nobody.
+func TestTeamAddMany(t *testing.T) {
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	team := decode[teamJSON](t, cli("team", "create", "--name", "Ward informatics", "--framework", "fci", "--json"))
+	for _, n := range []string{"Ada Nurse", "Ben Pharmacist", "Cai Doctor", "Dee Midwife"} {
+		cli("people", "add", "--name", n, "--discipline", "other")
+	}
+
+	// One unknown name: refused whole, nobody added.
+	code, _, errOut := run(t, "--db", db, "team", "add", "--team", team.ID, "--person", "Ada Nurse", "--person", "Zed Unknown")
+	if code != ExitUser || !strings.Contains(errOut, `"Zed Unknown"`) || !strings.Contains(errOut, "nobody was added") {
+		t.Fatalf("unknown name: exit %d, %q", code, errOut)
+	}
+	if got := decode[[]teamJSON](t, cli("team", "list", "--json")); got[0].Members != 0 {
+		t.Fatalf("a refused bulk add left %d members", got[0].Members)
+	}
+
+	out := cli("team", "add", "--team", team.ID, "--person", "ada nurse", "--person", "Ben Pharmacist", "--person", "Ada Nurse")
+	if !strings.Contains(out, "Added 2 of 2 people to Ward informatics (2 members)") {
+		t.Errorf("two by --person: %q", out)
+	}
+
+	list := filepath.Join(t.TempDir(), "people.csv")
+	os.WriteFile(list, []byte("\xef\xbb\xbfName,Notes\nBen Pharmacist,already in\nCai Doctor,\n\nDee Midwife,\"with, comma\"\n"), 0o600)
+	res := decode[struct {
+		Added   int `json:"added"`
+		Already int `json:"already_members"`
+		Members int `json:"members"`
+	}](t, cli("team", "add", "--team", team.ID, "--people", list, "--json"))
+	if res.Added != 2 || res.Already != 1 || res.Members != 4 {
+		t.Errorf("CSV add: %+v, want 2 added, 1 already, 4 members", res)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	os.WriteFile(bad, []byte("email\nx@example.org\n"), 0o600)
+	if code, _, errOut := run(t, "--db", db, "team", "add", "--team", team.ID, "--people", bad); code != ExitUser || !strings.Contains(errOut, "no column called id, person or name") {
+		t.Errorf("CSV without a person column: exit %d, %q", code, errOut)
+	}
+}

@@ -104,6 +104,40 @@ func (s *Store) AddMember(ctx context.Context, teamID, personID string) error {
 	})
 }
 
+// AddMembers puts many people in a team in one transaction: all of them or,
+// when any id is unknown, none. It returns how many were not members yet.
+func (s *Store) AddMembers(ctx context.Context, teamID string, personIDs []string) (added int, err error) {
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		added = 0
+		if err := teamExists(ctx, tx, teamID); err != nil {
+			return err
+		}
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO memberships (team, person, joined_at)
+			SELECT ?, id, ? FROM people WHERE id = ?
+			ON CONFLICT (team, person) DO NOTHING`)
+		if err != nil {
+			return fail(err, "cannot add people to team %s", teamID)
+		}
+		defer ins.Close()
+		at := stamp(now())
+		for _, id := range personIDs {
+			res, err := ins.ExecContext(ctx, teamID, at, id)
+			if err != nil {
+				return fail(err, "cannot add person %s to team %s", id, teamID)
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				added++
+				continue
+			}
+			if err := personExists(ctx, tx, id); err != nil {
+				return err // unknown: nobody is added
+			}
+		}
+		return nil
+	})
+	return added, err
+}
+
 // RemoveMember takes a person out of a team. Removing a non-member changes
 // nothing.
 func (s *Store) RemoveMember(ctx context.Context, teamID, personID string) error {

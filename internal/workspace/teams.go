@@ -49,6 +49,12 @@ func (w *Workspace) AddMember(ctx context.Context, teamID, personID string) erro
 	return w.store.AddMember(ctx, teamID, personID)
 }
 
+// AddMembers puts people in a team in one transaction (all or none) and
+// returns how many joined; those already members are left as they are.
+func (w *Workspace) AddMembers(ctx context.Context, teamID string, personIDs []string) (int, error) {
+	return w.store.AddMembers(ctx, teamID, personIDs)
+}
+
 // RemoveMember takes a person out of a team and off its plan actions; their
 // assessments stay (see Erasure).
 func (w *Workspace) RemoveMember(ctx context.Context, teamID, personID string) error {
