@@ -38,9 +38,10 @@ var ownRules = []struct {
 
 // pureDirs may import only the standard library and the named module packages.
 var pureDirs = map[string][]string{
-	"internal/model": {},
-	"internal/gap":   {"gapwise/internal/model"},
-	"internal/chart": {"gapwise/internal/model", "gapwise/internal/gap"},
+	"internal/model":         {},
+	"internal/gap":           {"gapwise/internal/model"},
+	"internal/chart":         {"gapwise/internal/model", "gapwise/internal/gap"},
+	"internal/frameworkdiff": {"gapwise/internal/model"},
 }
 
 func TestImportBoundaries(t *testing.T) {

@@ -41,6 +41,8 @@ Commands:
                                             add a framework from its files (a pack JSON, the two
                                             official DDaT CSVs together, ...); all or nothing
   frameworks rm ID@VERSION                  remove an imported version nothing uses
+  frameworks diff OLD NEW [--json]          items added, removed, renamed and changed, and role
+                                            levels whose requirements changed
   roles list --framework ID[@VERSION] [--json]
                                             role families, roles and role levels
   people add --name NAME --discipline D [--role R] [--organisation O] [--wte 0.4] [--json]

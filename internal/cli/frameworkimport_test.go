@@ -95,3 +95,28 @@ func TestFrameworksImportAndRemove(t *testing.T) {
 		t.Errorf("%d frameworks after rm, want %d", n, before+2)
 	}
 }
+
+func TestFrameworksDiffJSON(t *testing.T) {
+	db := tempDB(t)
+	d := decode[map[string]any](t, mustRun(t, "--db", db, "frameworks", "diff", "sfia@8", "sfia@9", "--json"))
+	for _, key := range []string{"old", "new", "added", "removed", "renamed", "changed", "role_levels"} {
+		if _, ok := d[key]; !ok {
+			t.Errorf("no %q in %v", key, d)
+		}
+	}
+	if added := d["added"].([]any); len(added) != 26 {
+		t.Errorf("%d added, want 26", len(added))
+	}
+	changed := d["changed"].([]any)
+	first := changed[0].(map[string]any)
+	if first["item"] != "ITSP" || len(first["fields"].([]any)) == 0 {
+		t.Errorf("first change = %v", first)
+	}
+	same := decode[map[string]any](t, mustRun(t, "--db", db, "frameworks", "diff", "ddat@2025-q3", "ddat", "--json"))
+	if len(same["changed"].([]any))+len(same["renamed"].([]any)) != 0 {
+		t.Errorf("a version against itself: %v", same)
+	}
+	if code, _, errOut := run(t, "--db", db, "frameworks", "diff", "sfia@9"); code != ExitUsage || !strings.Contains(errOut, "needs OLD and NEW") {
+		t.Errorf("one argument: %d %q", code, errOut)
+	}
+}

@@ -32,7 +32,7 @@ type frameworkJSON struct {
 
 func (e *env) frameworks(args []string) error {
 	if len(args) == 0 {
-		return usagef("frameworks: say list, show, import or rm")
+		return usagef("frameworks: say list, show, import, rm or diff")
 	}
 	switch args[0] {
 	case "list":
@@ -43,6 +43,8 @@ func (e *env) frameworks(args []string) error {
 		return e.frameworksImport(args[1:])
 	case "rm":
 		return e.frameworksRemove(args[1:])
+	case "diff":
+		return e.frameworksDiff(args[1:])
 	}
 	return usagef("frameworks: unknown subcommand %q", args[0])
 }
