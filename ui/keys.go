@@ -21,17 +21,17 @@ func (s *Shell) installKeys() {
 	// widget does not take shortcuts itself: in the search box or the
 	// evidence entry it undoes typing there, as in any text field.
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
-		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
+		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
 			s.Rate.Undo()
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
-		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
+		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
 			s.Rate.typedRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() {
+		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
 			s.Rate.typedKey(e)
 		}
 	})
@@ -45,8 +45,8 @@ func (s *Shell) installKeys() {
 func (s *Shell) dialogOpen() bool { return s.win.Canvas().Overlays().Top() != nil }
 
 func (s *Shell) focusSearch() {
-	switch s.tabs.Selected() {
-	case s.rateTab:
+	switch {
+	case s.tabs.Selected() == s.rateTab && !s.projecting():
 		s.Rate.FocusSearch()
 	default:
 		s.ShowTab("Frameworks")

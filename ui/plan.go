@@ -254,9 +254,12 @@ type actionForm struct {
 	items  []*model.Item  // items the action may address
 	owners []model.Person // team members it may belong to; nil for a personal plan
 	ownerL func(i int) string
-	save   func(model.Action) error
-	remove func(actionID string) error
-	done   func()
+	// hideEvidence keeps the completion evidence off screen (workshop
+	// display) and unchanged on save.
+	hideEvidence bool
+	save         func(model.Action) error
+	remove       func(actionID string) error
+	done         func()
 }
 
 func (f actionForm) show() {
@@ -288,7 +291,9 @@ func (f actionForm) show() {
 	status.SetSelected(string(a.Status))
 	evidence := widget.NewMultiLineEntry()
 	evidence.SetPlaceHolder("Completion evidence: certificate, project outcome, reflection")
-	evidence.SetText(a.Evidence)
+	if !f.hideEvidence {
+		evidence.SetText(a.Evidence)
+	}
 	itemsBox := fyne.CanvasObject(container.NewVScroll(items))
 	if len(f.items) == 0 {
 		itemsBox = widget.NewLabel("No items below target to choose from.")
@@ -316,8 +321,12 @@ func (f actionForm) show() {
 		widget.NewFormItem("Activity", activity),
 		widget.NewFormItem("Due", due),
 		widget.NewFormItem("Status", status),
-		widget.NewFormItem("Completion evidence", evidence),
 	)
+	if f.hideEvidence {
+		formItems = append(formItems, widget.NewFormItem("Completion evidence", widget.NewLabel("Hidden in workshop display; it is kept as it is.")))
+	} else {
+		formItems = append(formItems, widget.NewFormItem("Completion evidence", evidence))
+	}
 	form := widget.NewForm(formItems...)
 	title := "New action"
 	if a.ID != "" {
@@ -325,7 +334,10 @@ func (f actionForm) show() {
 	}
 	var d dialog.Dialog
 	save := func() {
-		a.Objective, a.Activity, a.Due, a.Evidence = objective.Text, activity.Selected, strings.TrimSpace(due.Text), evidence.Text
+		a.Objective, a.Activity, a.Due = objective.Text, activity.Selected, strings.TrimSpace(due.Text)
+		if !f.hideEvidence {
+			a.Evidence = evidence.Text
+		}
 		a.Status = model.ActionStatus(status.Selected)
 		a.Items = nil
 		for i, l := range labels {
@@ -405,7 +417,11 @@ func saveReport(s *Shell, name string, render func(io.Writer) error, status *wid
 			return
 		}
 		path := filepath.Join(dir.Path(), name)
-		status.SetText("Writing " + path + "…")
+		shown := path
+		if s.projecting() {
+			shown = name // a folder's path can name its owner
+		}
+		status.SetText("Writing " + shown + "…")
 		inBackground(func() (struct{}, error) {
 			return struct{}{}, workspace.WriteReportFile(path, render)
 		}, func(_ struct{}, err error) {
@@ -414,7 +430,7 @@ func saveReport(s *Shell, name string, render func(io.Writer) error, status *wid
 				showError(s.win, err)
 				return
 			}
-			status.SetText("Saved " + path)
+			status.SetText("Saved " + shown)
 		})
 	}, s.win)
 }

@@ -45,6 +45,8 @@ type Shell struct {
 	Browser   *Browser
 
 	rateTab, gapsTab, pathsTab, planTab, apprTab, teamTab *container.TabItem
+
+	proj projection // workshop display's projection mode (projection.go)
 }
 
 // NewShell builds the shell over an open workspace and shows the person and
@@ -81,7 +83,7 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
 	s.tabs.OnSelected = func(t *container.TabItem) { s.refreshTab(t) }
-	top := container.NewBorder(nil, widget.NewSeparator(), nil, s.badge, s.header)
+	top := container.NewBorder(s.projectionBar(), widget.NewSeparator(), nil, s.badge, s.header)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
 	s.installKeys()
 	s.updateHeader("")
@@ -165,6 +167,9 @@ func (s *Shell) AssessmentID() string { return s.assessment }
 
 // updateHeader says whose assessment is open, always visible above every area.
 func (s *Shell) updateHeader(assessment string) {
+	if s.projectHeader(assessment) {
+		return
+	}
 	switch {
 	case s.person == nil:
 		s.header.SetText("No profile yet: create yours in Me, or try the sample data")
@@ -182,6 +187,9 @@ func (s *Shell) updateHeader(assessment string) {
 
 // refreshTab reloads an area when it is shown so it reflects the latest ratings.
 func (s *Shell) refreshTab(t *container.TabItem) {
+	if s.projecting() && t != s.teamTab {
+		return // hidden areas stay as they are until projection ends
+	}
 	switch t {
 	case s.gapsTab:
 		s.Gaps.load(s.assessment)

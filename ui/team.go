@@ -41,7 +41,11 @@ type TeamScreen struct {
 
 	picker      *widget.Select
 	mode        *widget.Button
+	rowsBtn     *widget.Button // in workshop display: individual rows, or back to counts per level
+	importBtn   *widget.Button
+	addBtn      *widget.Button
 	modeNote    *widget.Label
+	status      *widget.Label // what the last save did; never the banner
 	minEntry    *widget.Entry
 	groupFilter *widget.Select
 	sortBy      *widget.Select
@@ -68,11 +72,16 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	t.picker = widget.NewSelect(nil, func(string) { t.pick() })
 	t.picker.PlaceHolder = "Choose a team"
 	newTeam := widget.NewButtonWithIcon("New team…", theme.ContentAddIcon(), func() { t.newTeam() })
-	importBtn := widget.NewButtonWithIcon("Import members' files…", theme.DownloadIcon(), func() { t.importFolder() })
-	addMember := widget.NewButtonWithIcon("Add a person…", theme.AccountIcon(), func() { t.addMember() })
+	t.importBtn = widget.NewButtonWithIcon("Import members' files…", theme.DownloadIcon(), func() { t.importFolder() })
+	t.addBtn = widget.NewButtonWithIcon("Add a person…", theme.AccountIcon(), func() { t.addMember() })
 	targets := widget.NewButtonWithIcon("Team targets…", theme.SettingsIcon(), func() { t.setTargets() })
 	t.mode = widget.NewButtonWithIcon("Workshop display", theme.VisibilityOffIcon(), func() { t.toggleWorkshop() })
 	t.modeNote = widget.NewLabel("")
+	t.modeNote.Wrapping = fyne.TextWrapWord
+	t.status = widget.NewLabel("")
+	t.status.Truncation = fyne.TextTruncateEllipsis
+	t.rowsBtn = widget.NewButtonWithIcon("Show individual rows…", theme.VisibilityIcon(), func() { t.toggleRows() })
+	t.rowsBtn.Hide()
 	t.minEntry = widget.NewEntry()
 	t.minEntry.SetText(strconv.Itoa(gap.DefaultMinPeople))
 	t.minEntry.OnSubmitted = func(string) { t.setMinPeople() }
@@ -141,7 +150,8 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	planTab := container.NewBorder(container.NewHBox(addAction, widget.NewLabel("Actions for the whole team or for named members, linked to the items they address.")), nil, nil, nil, t.actions)
 
 	t.legend = widget.NewLabel("")
-	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox), t.legend), nil, nil, nil, t.table)
+	t.legend.Wrapping = fyne.TextWrapWord
+	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox, t.rowsBtn), t.legend), nil, nil, nil, t.table)
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
 	t.tabs = container.NewAppTabs(
@@ -150,12 +160,12 @@ func newTeamScreen(s *Shell) *TeamScreen {
 		container.NewTabItem("Coverage and common gaps", measures),
 		container.NewTabItem("Team plan", planTab),
 	)
-	bar := container.NewHBox(newTeam, importBtn, addMember, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
+	bar := container.NewHBox(newTeam, t.importBtn, t.addBtn, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
 	pdf := widget.NewButtonWithIcon("Save team report PDF…", theme.DocumentPrintIcon(), func() { t.saveOutput("pdf") })
 	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatXLSX) })
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatCSV) })
 	outputs := container.NewHBox(pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, outputs, t.modeNote)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, outputs, t.modeNote, t.status)
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.root = container.NewStack(container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty)))
@@ -287,7 +297,7 @@ func (t *TeamScreen) arrange() {
 			return b.Below - a.Below
 		})
 	}
-	t.legend.SetText(fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Select a cell for the rating and its evidence.", v.Framework.Scale.Top()))
+	t.legend.SetText(t.legendText())
 	// The heatmap in workshop display leaves out items rated by too few
 	// people: their cells would show what the measures suppress.
 	t.cols, t.measures = nil, cols
@@ -298,6 +308,13 @@ func (t *TeamScreen) arrange() {
 	}
 	t.roster = v.Roster(t.display)
 	t.rows = t.roster.Order
+	if !t.display.PersonRows() {
+		t.rows = nil
+		for _, l := range v.Framework.Scale.Levels {
+			t.rows = append(t.rows, l.Value)
+		}
+		t.rows = append(t.rows, notRatedRow)
+	}
 	for i := range cols {
 		t.table.SetColumnWidth(i, 72)
 	}
@@ -318,9 +335,45 @@ func topGroupTitle(f *model.Framework, it *model.Item) string {
 	return ""
 }
 
-// memberLabel is the label of the member on heatmap row r: their name, or
-// a neutral label in workshop display (the roster's).
-func (t *TeamScreen) memberLabel(r int) string { return t.roster.Labels[r] }
+// notRatedRow stands for the "not rated" row of the distribution heatmap.
+const notRatedRow = -1
+
+// legendText explains the heatmap's cells as the display shows them.
+func (t *TeamScreen) legendText() string {
+	top := t.view.Framework.Scale.Top()
+	if !t.display.PersonRows() {
+		return fmt.Sprintf("Each cell counts the members at a level (0–%d) on an item, darker for more; the last row counts those who did not rate it; a down arrow marks levels below the team target. "+
+			"Items rated by fewer than %d people are left out. Individual rows are hidden in workshop display.", top, t.display.MinPeople)
+	}
+	if t.display.Workshop {
+		return fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Rows are neutral labels; evidence stays hidden.", top)
+	}
+	return fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Select a cell for the rating and its evidence.", top)
+}
+
+// memberLabel is the label of heatmap row r: the member's name, a neutral
+// label in workshop display (the roster's), or a level of the scale in the
+// distribution shown by default in workshop display.
+func (t *TeamScreen) memberLabel(r int) string {
+	if t.display.PersonRows() {
+		return t.roster.Labels[r]
+	}
+	if t.rows[r] == notRatedRow {
+		return "Not rated"
+	}
+	return fmt.Sprintf("%d · %s", t.rows[r], t.view.Framework.Scale.LevelName(t.rows[r]))
+}
+
+// distributionCell is the count a distribution cell shows, and whether its
+// level is below the item's team target.
+func (t *TeamScreen) distributionCell(id widget.TableCellID) (int, bool) {
+	m := t.cols[id.Col]
+	lv := t.rows[id.Row]
+	if lv == notRatedRow {
+		return m.NotRated(), false
+	}
+	return m.AtLevel(lv), m.Target != nil && lv < *m.Target
+}
 
 func (t *TeamScreen) tableSize() (int, int) {
 	if t.view == nil {
@@ -345,10 +398,31 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(t.rows) || id.Col >= len(t.cols) {
 		return
 	}
+	text, fill := "–", color.Color(color.Transparent)
+	if !t.display.PersonRows() {
+		n, below := t.distributionCell(id)
+		text = ""
+		if n > 0 {
+			text = strconv.Itoa(n)
+			if below {
+				text += " ↓"
+			}
+			pr, pg, pb, _ := theme.Color(theme.ColorNamePrimary).RGBA()
+			fill = color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(200 * float64(n) / float64(max(1, t.cols[id.Col].Members)))}
+		}
+		if bg.FillColor != fill {
+			bg.FillColor = fill
+			bg.Refresh()
+		}
+		if l.Text != text {
+			l.Text = text
+			l.Refresh()
+		}
+		return
+	}
 	m := t.view.Members[t.rows[id.Row]]
 	item := t.cols[id.Col].Item
 	r, ok := t.view.Ratings[m.ID][item.ID]
-	text, fill := "–", color.Color(color.Transparent)
 	if ok {
 		text = strconv.Itoa(r.Level)
 		shade := chart.LevelShade(r.Level, t.view.Framework.Scale.Top())
@@ -392,11 +466,32 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 	if t.view == nil || id.Row < 0 || id.Col < 0 || id.Row >= len(t.rows) || id.Col >= len(t.cols) {
 		return
 	}
-	m := t.view.Members[t.rows[id.Row]]
 	it := t.cols[id.Col].Item
 	f := t.view.Framework
 	title := t.memberLabel(id.Row) + " · " + it.Label()
-	workshop := t.display.Workshop
+	if !t.display.PersonRows() {
+		n, below := t.distributionCell(id)
+		msg := fmt.Sprintf("%d of %d members at level %s.", n, t.cols[id.Col].Members, t.memberLabel(id.Row))
+		if t.rows[id.Row] == notRatedRow {
+			msg = fmt.Sprintf("%d of %d members did not rate this item.", n, t.cols[id.Col].Members)
+		}
+		if below {
+			msg += "\nThis level is below the team target."
+		}
+		dialog.NewInformation(title, msg, t.shell.win).Show()
+		return
+	}
+	m := t.view.Members[t.rows[id.Row]]
+	if t.display.Workshop {
+		// Evidence is personal and could identify the member: it is not
+		// even read.
+		msg := "Not rated."
+		if r, ok := t.view.Ratings[m.ID][it.ID]; ok {
+			msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, f.Scale.LevelName(r.Level))
+		}
+		dialog.NewInformation(title, msg, t.shell.win).Show()
+		return
+	}
 	inBackground(func() (*model.Rating, error) {
 		r, ok, err := t.shell.ws.LatestRating(context.Background(), m.ID, f.Ref, it.ID)
 		if !ok {
@@ -412,8 +507,6 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 		switch {
 		case r == nil:
 			msg = "Not rated."
-		case workshop:
-			msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, f.Scale.LevelName(r.Level))
 		default:
 			msg = fmt.Sprintf("Level %d · %s", r.Level, f.Scale.LevelName(r.Level))
 			if r.Confidence > 0 {
@@ -538,14 +631,64 @@ func (t *TeamScreen) toggleWorkshop() {
 func (t *TeamScreen) SetWorkshop(on bool) {
 	t.display.Workshop = on
 	t.display.Individual = false
+	t.status.SetText("")
 	if on {
 		t.mode.SetText("Show names…")
 		t.mode.SetIcon(theme.VisibilityIcon())
+		// Both list real names (people to add, files imported).
+		t.importBtn.Disable()
+		t.addBtn.Disable()
+		t.rowsBtn.Show()
 	} else {
 		t.mode.SetText("Workshop display")
 		t.mode.SetIcon(theme.VisibilityOffIcon())
+		t.importBtn.Enable()
+		t.addBtn.Enable()
+		t.rowsBtn.Hide()
 	}
+	t.updateRowsButton()
+	t.shell.setProjection(on)
 	t.arrange()
+}
+
+// toggleRows switches the workshop heatmap between counts per level and
+// one row per member under neutral labels. Individual rows need their own
+// confirmation: people in the room may recognise a colleague from a row of
+// levels, even without a name.
+func (t *TeamScreen) toggleRows() {
+	if !t.display.Workshop {
+		return
+	}
+	if t.display.Individual {
+		t.setIndividual(false)
+		return
+	}
+	dialog.ShowConfirm("Show individual rows?",
+		"Each member gets a row of their own under a neutral label (Member A, Member B …). "+
+			"People in the room can often tell who is who from a row of levels, and a label is the same "+
+			"person in the PDF and the exports made now. Show them only if the team has agreed.",
+		func(ok bool) {
+			if ok {
+				t.setIndividual(true)
+			}
+		}, t.shell.win)
+}
+
+func (t *TeamScreen) setIndividual(on bool) {
+	t.display.Individual = on && t.display.Workshop
+	t.updateRowsButton()
+	t.shell.updateBanner()
+	t.arrange()
+}
+
+func (t *TeamScreen) updateRowsButton() {
+	if t.display.Individual {
+		t.rowsBtn.SetText("Show counts per level")
+		t.rowsBtn.SetIcon(theme.VisibilityOffIcon())
+	} else {
+		t.rowsBtn.SetText("Show individual rows…")
+		t.rowsBtn.SetIcon(theme.VisibilityIcon())
+	}
 }
 
 func (t *TeamScreen) setMinPeople() {
@@ -557,12 +700,13 @@ func (t *TeamScreen) setMinPeople() {
 		return
 	}
 	t.display = d
+	t.shell.updateBanner()
 	t.arrange()
 }
 
 func (t *TeamScreen) updateModeNote() {
 	if t.display.Workshop {
-		t.modeNote.SetText(fmt.Sprintf("WORKSHOP DISPLAY: names replaced by labels; figures resting on fewer than %d people are hidden.", t.display.MinPeople))
+		t.modeNote.SetText(fmt.Sprintf("Workshop display: names replaced by labels; figures resting on fewer than %d people are hidden; members' files cannot be imported or people added until you leave it.", t.display.MinPeople))
 		t.modeNote.Importance = widget.WarningImportance
 	} else {
 		t.modeNote.SetText("Names shown. Switch to workshop display before projecting.")
@@ -605,6 +749,7 @@ func (t *TeamScreen) editAction(a model.Action) {
 	roster := t.roster
 	form := actionForm{
 		shell: s, action: a, items: items, owners: owners, ownerL: func(k int) string { return roster.Labels[k] },
+		hideEvidence: !t.display.Names(),
 		save: func(a model.Action) error {
 			_, err := s.ws.SaveTeamAction(context.Background(), id, a)
 			return err
@@ -633,5 +778,5 @@ func (t *TeamScreen) saveOutput(format string) {
 			return ws.TeamReport(context.Background(), id, w, time.Now(), display)
 		}
 		return ws.WriteTeamExport(context.Background(), id, w, format, time.Now(), display)
-	}, t.modeNote)
+	}, t.status)
 }

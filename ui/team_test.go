@@ -66,6 +66,41 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	if !tm.Workshop() {
 		t.Fatal("the workshop button did not switch to workshop display")
 	}
+	// By default no row is a person: one row per level, counting members.
+	levels := len(tm.view.Framework.Scale.Levels)
+	if rows, _ := tm.tableSize(); rows != levels+1 {
+		t.Fatalf("workshop heatmap has %d rows, want %d levels and not rated", rows, levels+1)
+	}
+	for r := 0; r <= levels; r++ {
+		if got := tm.memberLabel(r); strings.HasPrefix(got, "Member ") {
+			t.Errorf("workshop row %d is a person (%q) before individual rows were asked for", r, got)
+		}
+	}
+	cell := tm.newCell()
+	total := 0
+	for r := 0; r <= levels; r++ {
+		tm.updateCell(widget.TableCellID{Row: r, Col: 0}, cell)
+		text := strings.TrimSuffix(cell.(*fyne.Container).Objects[1].(*canvas.Text).Text, " ↓")
+		if text != "" {
+			n, err := strconv.Atoi(text)
+			if err != nil {
+				t.Fatalf("distribution cell %q is not a count", text)
+			}
+			total += n
+		}
+	}
+	if total != len(tm.view.Members) {
+		t.Errorf("the first item's counts add up to %d, want the %d members", total, len(tm.view.Members))
+	}
+	// Individual rows need their own confirmation.
+	test.Tap(tm.rowsBtn)
+	if tm.display.Individual {
+		t.Fatal("individual rows came without a confirmation")
+	}
+	confirmTop(t, s, true)
+	if !tm.display.Individual {
+		t.Fatal("confirming did not show individual rows")
+	}
 	for i := range tm.view.Members {
 		if got := tm.memberLabel(i); strings.Contains(got, "fictional") || !strings.HasPrefix(got, "Member ") {
 			t.Errorf("workshop label %q", got)
@@ -178,4 +213,32 @@ func TestTeamActionOwnersAreListedByLabelNotByName(t *testing.T) {
 			t.Errorf("the team action dialog shows %q", m.Name)
 		}
 	}
+}
+
+// confirmTop answers the dialog on top of the window: its confirm button
+// (the one with high importance) or dismiss.
+func confirmTop(t *testing.T, s *Shell, ok bool) {
+	t.Helper()
+	top := s.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog to answer")
+	}
+	var confirm, dismiss *widget.Button
+	walk(top, func(o fyne.CanvasObject) {
+		if b, is := o.(*widget.Button); is {
+			if b.Importance == widget.HighImportance {
+				confirm = b
+			} else if dismiss == nil {
+				dismiss = b
+			}
+		}
+	})
+	b := dismiss
+	if ok {
+		b = confirm
+	}
+	if b == nil {
+		t.Fatalf("the dialog has no button to answer %v with", ok)
+	}
+	test.Tap(b)
 }
