@@ -219,7 +219,7 @@ func previousPlanText(p *model.Plan) string {
 func (a *AppraisalScreen) start() {
 	s := a.shell
 	if s.person == nil {
-		showError(s.win, model.Errorf(model.Invalid, "choose the appraisee in Me first"))
+		showError(s.win, model.Errorf(model.NotYet, "choose the appraisee in Me first"))
 		return
 	}
 	person := *s.person
@@ -238,7 +238,7 @@ func (a *AppraisalScreen) start() {
 			return
 		}
 		if len(self) == 0 {
-			showError(s.win, model.Errorf(model.Invalid, "%s has no self-assessment yet: an appraisal starts from one", person.Name))
+			showError(s.win, model.Errorf(model.NotYet, "%s has no self-assessment yet: an appraisal starts from one", person.Name))
 			return
 		}
 		opts := make([]string, len(self))
@@ -252,24 +252,17 @@ func (a *AppraisalScreen) start() {
 		period := widget.NewEntry()
 		period.SetText(workspace.AppraisalPeriod(time.Now()))
 		form := widget.NewForm(widget.NewFormItem("Self-assessment", pick), widget.NewFormItem("Appraiser", appraiser), widget.NewFormItem("Period", period))
-		d := dialog.NewCustomConfirm("Start an appraisal for "+person.Name, "Start", "Cancel", form, func(ok bool) {
-			i := pick.SelectedIndex()
-			if !ok || i < 0 {
-				return
-			}
-			selfID, name, per := self[i].ID, appraiser.Text, period.Text
-			inBackground(func() (model.Appraisal, error) {
-				return s.ws.StartAppraisal(context.Background(), selfID, name, per)
-			}, func(ap model.Appraisal, err error) {
-				if err != nil {
-					showError(s.win, err)
-					return
+		showForm(s.win, "Start an appraisal for "+person.Name, "Start", form, fyne.NewSize(640, 260),
+			func() (func() (model.Appraisal, error), error) {
+				i := pick.SelectedIndex()
+				if i < 0 {
+					return nil, model.Errorf(model.Invalid, "choose the self-assessment the appraisal starts from")
 				}
-				a.load(ap.ID)
-			})
-		}, s.win)
-		d.Resize(fyne.NewSize(640, 260))
-		d.Show()
+				selfID, name, per := self[i].ID, appraiser.Text, period.Text
+				return func() (model.Appraisal, error) {
+					return s.ws.StartAppraisal(context.Background(), selfID, name, per)
+				}, nil
+			}, func(ap model.Appraisal) { a.load(ap.ID) })
 	})
 }
 

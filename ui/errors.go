@@ -15,7 +15,13 @@ func describe(err error) (title, msg string) {
 	case model.NotFound:
 		return "Not found", msg
 	case model.Invalid:
+		return "Check what you entered", msg
+	case model.BadFile:
 		return "This file cannot be used", msg
+	case model.NotYet:
+		return "One step first", msg
+	case model.InUse:
+		return "Database in use", msg
 	case model.Conflict:
 		return "Already there", msg
 	case model.Newer:

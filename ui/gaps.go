@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -276,11 +275,8 @@ func (g *GapsScreen) setTargets() {
 			widget.NewFormItem("Role level", level),
 			widget.NewFormItem("Profile", from),
 		)
-		d := dialog.NewCustomConfirm("Set targets", "Set", "Cancel", form, func(ok bool) {
-			if !ok {
-				return
-			}
-			id := sh.Assessment.ID
+		id := sh.Assessment.ID
+		showForm(s.win, "Set targets", "Set", form, fyne.NewSize(700, 320), func() (func() (struct{}, error), error) {
 			var run func() error
 			switch choice.Selected {
 			case "The levels a role level needs":
@@ -297,18 +293,12 @@ func (g *GapsScreen) setTargets() {
 				run = func() error { return s.ws.ClearTargets(context.Background(), id) }
 			}
 			if run == nil {
-				showError(s.win, model.Errorf(model.Invalid, "choose where the targets come from"))
-				return
+				return nil, model.Errorf(model.Invalid, "choose where the targets come from")
 			}
-			inBackground(func() (struct{}, error) { return struct{}{}, run() }, func(_ struct{}, err error) {
-				if err != nil {
-					showError(s.win, err)
-				}
-				g.load(id)
-				s.Rate.load(id)
-			})
-		}, s.win)
-		d.Resize(fyne.NewSize(700, 320))
-		d.Show()
+			return func() (struct{}, error) { return struct{}{}, run() }, nil
+		}, func(struct{}) {
+			g.load(id)
+			s.Rate.load(id)
+		})
 	})
 }

@@ -207,7 +207,7 @@ func (p *PlanScreen) newPlan() {
 	s := p.shell
 	id := s.AssessmentID()
 	if id == "" {
-		showError(s.win, model.Errorf(model.Invalid, "open an assessment first: a plan addresses its gaps"))
+		showError(s.win, model.Errorf(model.NotYet, "open an assessment first: a plan addresses its gaps"))
 		return
 	}
 	inBackground(func() (model.Plan, error) {

@@ -334,7 +334,7 @@ func (p *ProfileScreen) exportOpen() {
 	s := p.shell
 	id := s.AssessmentID()
 	if id == "" {
-		showError(s.win, model.Errorf(model.Invalid, "open an assessment first (select it in the list)"))
+		showError(s.win, model.Errorf(model.NotYet, "open an assessment first (select it in the list)"))
 		return
 	}
 	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {

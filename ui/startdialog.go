@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gapwise/internal/model"
@@ -164,7 +163,7 @@ func (f *startForm) kindChoice() model.AssessmentKind {
 func (p *ProfileScreen) startAssessment() {
 	s := p.shell
 	if s.person == nil {
-		showError(s.win, model.Errorf(model.Invalid, "save your profile first: an assessment belongs to a person"))
+		showError(s.win, model.Errorf(model.NotYet, "save your profile first: an assessment belongs to a person"))
 		return
 	}
 	person := *s.person
@@ -188,28 +187,22 @@ func (p *ProfileScreen) startAssessment() {
 			return
 		}
 		form := newStartForm(fws)
-		d := dialog.NewCustomConfirm("Start an assessment for "+person.Name, "Start", "Cancel", container.NewVScroll(form.content), func(ok bool) {
-			if !ok || form.fw == nil {
-				return
-			}
-			sc, missing := form.scopeChoice()
-			if missing != "" {
-				showError(s.win, model.Errorf(model.Invalid, "%s", strings.TrimSuffix(missing, ".")))
-				return
-			}
-			ref, kind := form.fw.Ref, form.kindChoice()
-			inBackground(func() (model.Assessment, error) {
-				return s.ws.StartAssessment(context.Background(), person.ID, ref, kind, "", sc)
-			}, func(a model.Assessment, err error) {
-				if err != nil {
-					showError(s.win, err)
-					return
+		showForm(s.win, "Start an assessment for "+person.Name, "Start", container.NewVScroll(form.content), fyne.NewSize(760, 460),
+			func() (func() (model.Assessment, error), error) {
+				if form.fw == nil {
+					return nil, model.Errorf(model.Invalid, "choose a framework")
 				}
+				sc, missing := form.scopeChoice()
+				if missing != "" {
+					return nil, model.Errorf(model.Invalid, "%s", strings.TrimSuffix(missing, "."))
+				}
+				ref, kind := form.fw.Ref, form.kindChoice()
+				return func() (model.Assessment, error) {
+					return s.ws.StartAssessment(context.Background(), person.ID, ref, kind, "", sc)
+				}, nil
+			}, func(a model.Assessment) {
 				p.reloadAssessments()
 				s.OpenAssessment(a.ID, true)
 			})
-		}, s.win)
-		d.Resize(fyne.NewSize(760, 460))
-		d.Show()
 	})
 }

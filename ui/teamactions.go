@@ -37,24 +37,14 @@ func (t *TeamScreen) newTeam() {
 			}
 		}
 		form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Framework", fw))
-		d := dialog.NewCustomConfirm("New team", "Create", "Cancel", form, func(ok bool) {
+		showForm(s.win, "New team", "Create", form, fyne.NewSize(640, 240), func() (func() (model.Team, error), error) {
 			i := fw.SelectedIndex()
-			if !ok || i < 0 {
-				return
+			if i < 0 {
+				return nil, model.Errorf(model.Invalid, "choose the framework the team works against")
 			}
 			ref, n := infos[i].Ref, name.Text
-			inBackground(func() (model.Team, error) {
-				return s.ws.CreateTeam(context.Background(), n, ref)
-			}, func(team model.Team, err error) {
-				if err != nil {
-					showError(s.win, err)
-					return
-				}
-				t.reloadTeams(team.ID)
-			})
-		}, s.win)
-		d.Resize(fyne.NewSize(640, 240))
-		d.Show()
+			return func() (model.Team, error) { return s.ws.CreateTeam(context.Background(), n, ref) }, nil
+		}, func(team model.Team) { t.reloadTeams(team.ID) })
 	})
 }
 
@@ -64,7 +54,7 @@ func (t *TeamScreen) importFolder() {
 	s := t.shell
 	id := t.teamID()
 	if id == "" {
-		showError(s.win, model.Errorf(model.Invalid, "create or choose a team first"))
+		showError(s.win, model.Errorf(model.NotYet, "create or choose a team first"))
 		return
 	}
 	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
@@ -117,7 +107,7 @@ func (t *TeamScreen) addMember() {
 	s := t.shell
 	id := t.teamID()
 	if id == "" || t.view == nil {
-		showError(s.win, model.Errorf(model.Invalid, "create or choose a team first"))
+		showError(s.win, model.Errorf(model.NotYet, "create or choose a team first"))
 		return
 	}
 	in := map[string]bool{}

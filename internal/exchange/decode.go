@@ -51,7 +51,7 @@ var utf8BOM = []byte("\ufeff")
 
 // Decode parses and validates a whole assessment file before anything is
 // written. Every problem is found, not just the first: the error is a
-// *DecodeError wrapped in a *model.Error of kind model.Invalid, each problem
+// *DecodeError wrapped in a *model.Error of kind model.BadFile, each problem
 // with the line of the offending value.
 //
 // resolve finds the file's framework version; installed, when given, lists
@@ -105,7 +105,7 @@ func isUTF16(data []byte) bool {
 	return len(data) >= 4 && (data[0] == 0 && data[1] == '{' && data[2] == 0 || data[0] == '{' && data[1] == 0 && data[3] == 0)
 }
 
-func invalid(de *DecodeError) error { return &model.Error{Kind: model.Invalid, Err: de} }
+func invalid(de *DecodeError) error { return &model.Error{Kind: model.BadFile, Err: de} }
 
 func firstInvalidUTF8(data []byte) int {
 	for i := 0; i < len(data); {

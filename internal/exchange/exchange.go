@@ -65,7 +65,7 @@ func (p Problem) String() string {
 }
 
 // DecodeError lists everything wrong with a file, ordered by line. Decode
-// returns it wrapped in a *model.Error of kind model.Invalid; find it with
+// returns it wrapped in a *model.Error of kind model.BadFile; find it with
 // errors.As to show the whole list.
 type DecodeError struct {
 	Problems []Problem // at most MaxProblems

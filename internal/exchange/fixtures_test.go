@@ -156,7 +156,7 @@ func problems(t *testing.T, text string) []Problem {
 	if f != nil {
 		t.Fatal("Decode returned a file and an error")
 	}
-	if k := model.KindOf(err); k != model.Invalid {
+	if k := model.KindOf(err); k != model.BadFile {
 		t.Fatalf("error kind %v, want invalid input: %v", k, err)
 	}
 	var de *DecodeError

@@ -58,7 +58,7 @@ func FuzzDecode(f *testing.F) {
 			if file != nil {
 				t.Fatal("Decode returned a file and an error")
 			}
-			if k := model.KindOf(err); k != model.Invalid {
+			if k := model.KindOf(err); k != model.BadFile {
 				t.Fatalf("Decode failed with kind %v: %v", k, err)
 			}
 			var de *DecodeError

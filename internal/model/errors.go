@@ -13,10 +13,13 @@ type ErrorKind int
 const (
 	Internal ErrorKind = iota
 	NotFound
-	Invalid  // the user's input or file is wrong
+	Invalid  // what the user typed or chose is wrong (a date, a missing name, a level)
 	Conflict // the action clashes with what is already there
 	Newer    // the database was written by a newer Gapwise
 	Denied   // the file or folder cannot be read or written
+	InUse    // another window or program holds the database; trying again later can work
+	BadFile  // a file given to Gapwise (an import, a database) cannot be used as it is
+	NotYet   // a step must come first: save a profile, open an assessment, choose a team
 )
 
 func (k ErrorKind) String() string {
@@ -31,6 +34,12 @@ func (k ErrorKind) String() string {
 		return "newer version"
 	case Denied:
 		return "permission denied"
+	case InUse:
+		return "in use"
+	case BadFile:
+		return "unusable file"
+	case NotYet:
+		return "a step first"
 	}
 	return "internal error"
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"gapwise/internal/model"
 
@@ -50,7 +51,7 @@ func kindOf(err error) model.ErrorKind {
 	case sqlite3.SQLITE_CONSTRAINT, sqlite3.SQLITE_MISMATCH:
 		return model.Invalid
 	case codeBusy, codeLocked:
-		return model.Conflict // another window or program is writing
+		return model.InUse // another window or program is writing
 	case codeReadOnly, codePerm, codeCantOpen, codeFull:
 		return model.Denied
 	case codeCorrupt, codeNotADB:
@@ -69,7 +70,27 @@ func fail(err error, format string, args ...any) error {
 	if errors.As(err, &me) {
 		return err
 	}
+	if kindOf(err) == model.InUse {
+		return inUse(err)
+	}
 	return model.Wrap(kindOf(err), err, format, args...)
+}
+
+// inUseMessage replaces SQLite's "database is locked (5) (SQLITE_BUSY)":
+// the person needs to know who holds the file and what to do.
+const inUseMessage = "another Gapwise window or program (such as gapwise-cli) is using this database and did not finish within %d seconds; close it (or wait for it to finish), then try again"
+
+// inUse turns a busy or locked failure into an InUse error with a message
+// that says what to do; any other error is returned as it is.
+func inUse(err error) error {
+	if err == nil || kindOf(err) != model.InUse {
+		return err
+	}
+	var me *model.Error
+	if errors.As(err, &me) {
+		return err
+	}
+	return &model.Error{Kind: model.InUse, Msg: fmt.Sprintf(inUseMessage, max(1, busyTimeoutMS/1000))}
 }
 
 func isConstraint(err error) bool {

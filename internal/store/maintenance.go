@@ -68,7 +68,7 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 func checkErr(path string, err error) error {
 	switch primaryCode(err) {
 	case codeCorrupt, codeNotADB:
-		return model.Errorf(model.Invalid, "%s is damaged: %s", path, oneLine(err.Error()))
+		return model.Errorf(model.BadFile, "%s is damaged: %s", path, oneLine(err.Error()))
 	}
 	return fail(err, "cannot check %s", path)
 }

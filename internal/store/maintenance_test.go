@@ -110,3 +110,37 @@ func TestTwoStoresWriteAtOnce(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A write that waits past busy_timeout for another program's lock says who
+// holds the file and what to do, never SQLite's "database is locked (5)".
+func TestLockTimeoutSaysAnotherProgramHasTheFile(t *testing.T) {
+	defer func(ms int) { busyTimeoutMS = ms }(busyTimeoutMS)
+	busyTimeoutMS = 50
+	ctx := context.Background()
+	s := newStore(t)
+	_, a := newAssessment(t, s)
+	other := openAt(t, s.Path())
+	hold, err := other.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: takes the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.ExecContext(ctx, "UPDATE settings SET value = value"); err != nil {
+		t.Fatal(err)
+	}
+	err = s.SetRating(ctx, a.ID, model.Rating{Item: "A", Level: 1})
+	if model.KindOf(err) != model.InUse {
+		t.Fatalf("kind %v, err %v; want in use", model.KindOf(err), err)
+	}
+	msg := err.Error()
+	for _, bad := range []string{"SQLITE_BUSY", "locked (5)", "database is locked"} {
+		if strings.Contains(msg, bad) {
+			t.Errorf("message shows SQLite's words %q: %s", bad, msg)
+		}
+	}
+	for _, want := range []string{"another Gapwise window or program", "close it", "try again"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not say %q", msg, want)
+		}
+	}
+}

@@ -24,8 +24,9 @@ import (
 const ApplicationID = 0x47617077
 
 // busyTimeoutMS is how long a statement waits for another connection or
-// process to finish writing before giving up.
-const busyTimeoutMS = 5000
+// process to finish writing before giving up (a variable so a test can
+// shorten the wait).
+var busyTimeoutMS = 5000
 
 // maxConns keeps the pool small: SQLite writes one at a time anyway, and a
 // desktop app needs only a few readers.
@@ -151,9 +152,9 @@ func prepareFile(ctx context.Context, path string) error {
 	case err != nil:
 		return model.Wrap(model.Denied, err, "cannot read %s", path)
 	case fi.IsDir():
-		return model.Errorf(model.Invalid, "%s is a folder, not a Gapwise database", path)
+		return model.Errorf(model.BadFile, "%s is a folder, not a Gapwise database", path)
 	case !fi.Mode().IsRegular():
-		return model.Errorf(model.Invalid, "%s is not a Gapwise database (it is not a regular file)", path)
+		return model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not a regular file)", path)
 	}
 	if fi.Size() > 0 {
 		if err := inspect(ctx, path); err != nil {
@@ -222,7 +223,7 @@ func inspect(ctx context.Context, path string) error {
 		return err
 	}
 	if len(hdr) < len(sqliteMagic) || !bytes.Equal(hdr[:len(sqliteMagic)], sqliteMagic) {
-		return model.Errorf(model.Invalid, "%s is not a Gapwise database (it is not an SQLite file)", path)
+		return model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not an SQLite file)", path)
 	}
 	// Another program's id is in the header: refuse without asking SQLite.
 	if len(hdr) >= 72 {
@@ -268,7 +269,7 @@ func inspect(ctx context.Context, path string) error {
 	} else if problems, err := quickCheck(ctx, conn); err != nil {
 		return inspectErr(path, err)
 	} else if len(problems) > 0 {
-		return model.Errorf(model.Invalid, "%s is damaged: %s", path, strings.Join(problems, "; "))
+		return model.Errorf(model.BadFile, "%s is damaged: %s", path, strings.Join(problems, "; "))
 	}
 	if userVersion > LatestSchema {
 		return newerErr(path, int(userVersion))
@@ -314,7 +315,7 @@ func quickCheck(ctx context.Context, conn *sql.Conn) ([]string, error) {
 }
 
 func notGapwise(path string) error {
-	return model.Errorf(model.Invalid, "%s is not a Gapwise database", path)
+	return model.Errorf(model.BadFile, "%s is not a Gapwise database", path)
 }
 
 func newerErr(path string, version int) error {
@@ -328,7 +329,7 @@ func newerErr(path string, version int) error {
 func inspectErr(path string, err error) error {
 	switch primaryCode(err) {
 	case codeCorrupt, codeNotADB:
-		return model.Errorf(model.Invalid, "%s is damaged: %s", path, oneLine(err.Error()))
+		return model.Errorf(model.BadFile, "%s is damaged: %s", path, oneLine(err.Error()))
 	case codeReadOnly, codeCantOpen:
 		// A WAL database cannot even be read without its -shm file, which
 		// SQLite cannot create in a read-only folder.

@@ -58,10 +58,10 @@ func TestOpenRefusesFilesItMustNotTouch(t *testing.T) {
 	}{
 		{"text file", func(t *testing.T, path string) {
 			os.WriteFile(path, []byte("name,level\nAda,3\n"), 0o644)
-		}, model.Invalid, "is not a Gapwise database (it is not an SQLite file)"},
+		}, model.BadFile, "is not a Gapwise database (it is not an SQLite file)"},
 		{"tiny file", func(t *testing.T, path string) {
 			os.WriteFile(path, []byte("SQLite"), 0o644)
-		}, model.Invalid, "it is not an SQLite file"},
+		}, model.BadFile, "it is not an SQLite file"},
 		{"damaged pages", func(t *testing.T, path string) {
 			gapwiseDB(t, path)
 			f, err := os.OpenFile(path, os.O_RDWR, 0)
@@ -77,30 +77,30 @@ func TestOpenRefusesFilesItMustNotTouch(t *testing.T) {
 			if _, err := f.WriteAt(garbage, 4*page); err != nil {
 				t.Fatal(err)
 			}
-		}, model.Invalid, "is damaged"},
+		}, model.BadFile, "is damaged"},
 		{"truncated", func(t *testing.T, path string) {
 			gapwiseDB(t, path)
 			fi, _ := os.Stat(path)
 			if err := os.Truncate(path, fi.Size()/2/page*page); err != nil {
 				t.Fatal(err)
 			}
-		}, model.Invalid, "is damaged"},
+		}, model.BadFile, "is damaged"},
 		{"newer Gapwise", func(t *testing.T, path string) {
 			rawDB(t, path, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID), "PRAGMA user_version = 999",
 				"CREATE TABLE people (id TEXT)")
 		}, model.Newer, fmt.Sprintf("was written by a newer version of Gapwise (schema 999, this version knows up to %d); update Gapwise to open it", LatestSchema)},
 		{"another program's database", func(t *testing.T, path string) {
 			rawDB(t, path, "CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ada')")
-		}, model.Invalid, "is not a Gapwise database"},
+		}, model.BadFile, "is not a Gapwise database"},
 		{"another program's WAL database", func(t *testing.T, path string) {
 			rawDB(t, path, "PRAGMA journal_mode = WAL", "CREATE TABLE contacts (name TEXT)")
-		}, model.Invalid, "is not a Gapwise database"},
+		}, model.BadFile, "is not a Gapwise database"},
 		{"another program's application id", func(t *testing.T, path string) {
 			rawDB(t, path, "PRAGMA application_id = 305419896")
-		}, model.Invalid, "is not a Gapwise database"},
+		}, model.BadFile, "is not a Gapwise database"},
 		{"versioned but empty", func(t *testing.T, path string) {
 			rawDB(t, path, "PRAGMA user_version = 3")
-		}, model.Invalid, "is not a Gapwise database"},
+		}, model.BadFile, "is not a Gapwise database"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -138,7 +138,7 @@ func TestOpenRefusesFilesItMustNotTouch(t *testing.T) {
 func TestOpenRefusesFolder(t *testing.T) {
 	dir := t.TempDir()
 	_, err := Open(context.Background(), dir)
-	wantKind(t, err, model.Invalid)
+	wantKind(t, err, model.BadFile)
 }
 
 func TestOpenCreatesPrivateFiles(t *testing.T) {

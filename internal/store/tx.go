@@ -14,7 +14,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return inUse(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err, "cannot save the change to %s", s.path)
@@ -30,5 +30,5 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fail(err, "cannot read %s", s.path)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return inUse(fn(tx))
 }

@@ -34,14 +34,14 @@ func Read(path string, limit int64, what string) ([]byte, error) {
 	}
 	defer f.Close()
 	if fi, err = f.Stat(); err != nil {
-		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
+		return nil, model.Wrap(model.BadFile, err, "cannot read %s", path)
 	}
 	if err := check(path, fi, limit, what); err != nil {
 		return nil, err
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, model.Wrap(model.Invalid, err, "cannot read %s", path)
+		return nil, model.Wrap(model.BadFile, err, "cannot read %s", path)
 	}
 	if int64(len(data)) > limit {
 		return nil, tooLarge(path, int64(len(data)), limit, what)
@@ -56,7 +56,7 @@ func openError(path string, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return model.Wrap(model.Denied, err, "cannot read %s", path)
 	}
-	return model.Wrap(model.Invalid, err, "cannot open %s", path)
+	return model.Wrap(model.BadFile, err, "cannot open %s", path)
 }
 
 // check refuses a folder, FIFO, socket or device, and a file over limit.
@@ -65,15 +65,15 @@ func check(path string, fi fs.FileInfo, limit int64, what string) error {
 	switch {
 	case m.IsRegular():
 	case m.IsDir():
-		return model.Errorf(model.Invalid, "%s is a folder, not a file", path)
+		return model.Errorf(model.BadFile, "%s is a folder, not a file", path)
 	case m&fs.ModeNamedPipe != 0:
-		return model.Errorf(model.Invalid, "%s is a named pipe (FIFO), not a file: Gapwise imports only ordinary files", path)
+		return model.Errorf(model.BadFile, "%s is a named pipe (FIFO), not a file: Gapwise imports only ordinary files", path)
 	case m&fs.ModeSocket != 0:
-		return model.Errorf(model.Invalid, "%s is a socket, not a file: Gapwise imports only ordinary files", path)
+		return model.Errorf(model.BadFile, "%s is a socket, not a file: Gapwise imports only ordinary files", path)
 	case m&fs.ModeDevice != 0:
-		return model.Errorf(model.Invalid, "%s is a device, not a file: Gapwise imports only ordinary files", path)
+		return model.Errorf(model.BadFile, "%s is a device, not a file: Gapwise imports only ordinary files", path)
 	default:
-		return model.Errorf(model.Invalid, "%s is not an ordinary file: Gapwise imports only ordinary files", path)
+		return model.Errorf(model.BadFile, "%s is not an ordinary file: Gapwise imports only ordinary files", path)
 	}
 	if fi.Size() > limit {
 		return tooLarge(path, fi.Size(), limit, what)
@@ -82,7 +82,7 @@ func check(path string, fi fs.FileInfo, limit int64, what string) error {
 }
 
 func tooLarge(path string, size, limit int64, what string) error {
-	return model.Errorf(model.Invalid, "%s is %s; %s is at most %d MiB, so this is not one", path, humanSize(size), what, limit>>20)
+	return model.Errorf(model.BadFile, "%s is %s; %s is at most %d MiB, so this is not one", path, humanSize(size), what, limit>>20)
 }
 
 // humanSize writes a byte count the way a file manager does.

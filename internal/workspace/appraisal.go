@@ -186,14 +186,14 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 	}
 	switch {
 	case f.Assessment.Kind != model.AppraiserAssessment:
-		return ImportResult{}, model.Errorf(model.Invalid, "this file is a %s assessment of %s; an appraisal takes the appraiser's assessment (kind appraiser)", f.Assessment.Kind, f.Person.Name)
+		return ImportResult{}, model.Errorf(model.BadFile, "this file is a %s assessment of %s; an appraisal takes the appraiser's assessment (kind appraiser)", f.Assessment.Kind, f.Person.Name)
 	case f.Person.ID != ap.PersonID:
-		return ImportResult{}, model.Errorf(model.Invalid, "this file is an appraiser's assessment of %s, not %s", f.Person.Name, person.Name)
+		return ImportResult{}, model.Errorf(model.BadFile, "this file is an appraiser's assessment of %s, not %s", f.Person.Name, person.Name)
 	case f.Assessment.Framework != ap.Framework:
-		return ImportResult{}, model.Errorf(model.Invalid, "this file is an appraiser's assessment rated against %s; this appraisal uses %s", f.Assessment.Framework, ap.Framework)
+		return ImportResult{}, model.Errorf(model.BadFile, "this file is an appraiser's assessment rated against %s; this appraisal uses %s", f.Assessment.Framework, ap.Framework)
 	}
 	if ahead := time.Until(f.Assessment.UpdatedAt); ahead > 24*time.Hour {
-		return ImportResult{}, model.Errorf(model.Invalid, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
+		return ImportResult{}, model.Errorf(model.BadFile, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
 			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
 	}
 	res := ImportResult{Person: person, Assessment: f.Assessment, Ratings: len(f.Ratings)}

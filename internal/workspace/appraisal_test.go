@@ -163,7 +163,7 @@ func TestImportAppraiserFile(t *testing.T) {
 	}
 	for _, r := range refusals {
 		_, err := w.ImportAppraiserFile(ctx, ap.ID, r.data)
-		if model.KindOf(err) != model.Invalid || !strings.Contains(err.Error(), r.msg) {
+		if model.KindOf(err) != model.BadFile || !strings.Contains(err.Error(), r.msg) {
 			t.Errorf("%s: %v (kind %v), want a refusal mentioning %q", r.name, err, model.KindOf(err), r.msg)
 		}
 	}

@@ -158,7 +158,7 @@ func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportRe
 // over every later real update.
 func checkNotFuture(f *exchange.File) error {
 	if time.Until(f.Assessment.UpdatedAt) > 24*time.Hour {
-		return model.Errorf(model.Invalid, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
+		return model.Errorf(model.BadFile, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
 			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
 	}
 	return nil

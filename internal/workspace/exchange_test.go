@@ -155,7 +155,7 @@ func TestImportRefusesBadFilesWhole(t *testing.T) {
 			}
 			dst := openTemp(t)
 			_, err := dst.ImportAssessment(ctx, []byte(bad))
-			if model.KindOf(err) != model.Invalid || !strings.Contains(err.Error(), c.want) {
+			if model.KindOf(err) != model.BadFile || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error %v; want an invalid-input error naming %q", err, c.want)
 			}
 			if people, _ := dst.People(ctx); len(people) != 0 {

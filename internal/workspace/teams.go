@@ -233,9 +233,9 @@ func (w *Workspace) checkTeamFile(path string, team *model.Team, resolve exchang
 	switch {
 	case team == nil:
 	case f.Assessment.Framework != team.Framework:
-		return nil, nil, model.Errorf(model.Invalid, "%s: rated against %s; team %q uses %s", path, f.Assessment.Framework, team.Name, team.Framework)
+		return nil, nil, model.Errorf(model.BadFile, "%s: rated against %s; team %q uses %s", path, f.Assessment.Framework, team.Name, team.Framework)
 	case f.Assessment.Kind != model.SelfAssessment:
-		return nil, nil, model.Errorf(model.Invalid, "%s: a %s assessment; a team workshop merges members' self-assessments", path, f.Assessment.Kind)
+		return nil, nil, model.Errorf(model.BadFile, "%s: a %s assessment; a team workshop merges members' self-assessments", path, f.Assessment.Kind)
 	}
 	return f, data, nil
 }
