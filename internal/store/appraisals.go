@@ -463,7 +463,7 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 		return 0, err
 	}
 	if a.Kind != model.AppraiserAssessment {
-		return 0, model.Errorf(model.Invalid, "this file is a %s assessment, not an appraiser's", a.Kind)
+		return 0, model.Errorf(model.BadFile, "this file is a %s assessment, not an appraiser's", a.Kind)
 	}
 	var out ImportOutcome
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -475,9 +475,9 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 		case isSigned(ap):
 			return signedErr()
 		case a.PersonID != ap.PersonID:
-			return model.Errorf(model.Invalid, "this file is an assessment of someone else, not the appraisee")
+			return model.Errorf(model.BadFile, "this file is an assessment of someone else, not the appraisee")
 		case a.Framework != ap.Framework:
-			return model.Errorf(model.Invalid, "this file is rated against %s; this appraisal uses %s", a.Framework, ap.Framework)
+			return model.Errorf(model.BadFile, "this file is rated against %s; this appraisal uses %s", a.Framework, ap.Framework)
 		}
 		var kind string
 		err = tx.QueryRowContext(ctx, "SELECT kind FROM assessments WHERE id = ?", a.ID).Scan(&kind)

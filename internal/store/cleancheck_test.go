@@ -49,7 +49,7 @@ func TestCleanCloseSkipsCheckButDamageIsStillRefused(t *testing.T) {
 		t.Fatal("a damaged file is still known clean")
 	}
 	_, err = Open(ctx, path)
-	if err == nil || model.KindOf(err) != model.Invalid || !strings.Contains(err.Error(), "is damaged") {
+	if err == nil || model.KindOf(err) != model.BadFile || !strings.Contains(err.Error(), "is damaged") {
 		t.Fatalf("open of a file damaged since its clean close: %v, want refused as damaged", err)
 	}
 }
