@@ -278,7 +278,7 @@ func TestImportAppraiserAssessment(t *testing.T) {
 	wrong := file
 	wrong.Kind = model.SelfAssessment
 	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, wrong, nil, nil, nil, wrong.UpdatedAt)
-	wantKind(t, err, model.Invalid)
+	wantKind(t, err, model.BadFile)
 }
 
 func TestActivityIsOneOfTheList(t *testing.T) {
