@@ -72,7 +72,7 @@ func TestImportRefusesNonRegularFiles(t *testing.T) {
 	const want = "is a named pipe (FIFO), not a file"
 	check := func(what string, err error) {
 		t.Helper()
-		if model.KindOf(err) != model.Invalid || !strings.Contains(err.Error(), want) {
+		if model.KindOf(err) != model.BadFile || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: %v, want a refusal saying it %s", what, err, want)
 		}
 	}
