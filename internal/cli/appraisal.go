@@ -362,9 +362,11 @@ func (e *env) appraisalRateAsAppraiser(args []string) error {
 func (e *env) appraisalImportAppraiser(args []string) error {
 	var id string
 	var asJSON bool
+	var opts workspace.AssessmentImportOptions
 	files, err := flags("appraisal import-appraiser", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&id, "appraisal", "", "appraisal id")
 		fs.BoolVar(&asJSON, "json", false, "JSON output")
+		acceptPersonFlag(fs, &opts)
 	})
 	switch {
 	case err != nil:
@@ -375,9 +377,9 @@ func (e *env) appraisalImportAppraiser(args []string) error {
 		return usagef("appraisal import-appraiser needs one FILE")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		res, err := ws.ImportAppraiserPath(e.ctx, id, files[0])
+		res, err := ws.ImportAppraiserPath(e.ctx, id, files[0], opts)
 		if err != nil {
-			return err
+			return personHint(err)
 		}
 		if asJSON {
 			return writeJSON(e.out, importJSON{File: files[0], Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,

@@ -64,7 +64,10 @@ Commands:
   assess export --assessment ID [--out FILE]
                                             write a .gapwise.json file (never overwrites);
                                             without --out, to standard output
-  assess import FILE... [--json]            validate and import .gapwise.json files
+  assess import FILE... [--accept-person-update] [--json]
+                                            validate and import .gapwise.json files; a file
+                                            naming someone else under a known person id is
+                                            refused unless --accept-person-update
   assess rm --assessment ID [--yes]         delete an assessment with its ratings and targets
   gaps --assessment ID [--json]             gaps against targets, and what moved since last time
   pathways --assessment ID [--json]         role levels ranked by fit, and the next step
@@ -85,7 +88,7 @@ Commands:
   appraisal show --appraisal ID [--json]    self, appraiser's and agreed levels side by side
   appraisal rate-as-appraiser --appraisal ID [--json]
                                             the appraiser's assessment (made once); prints its id
-  appraisal import-appraiser --appraisal ID FILE [--json]
+  appraisal import-appraiser --appraisal ID FILE [--accept-person-update] [--json]
                                             import the appraiser's .gapwise.json file
   appraisal agree --appraisal ID --item ITEM (--level N | --clear)
                                             record (or remove) the agreed level
@@ -108,7 +111,7 @@ Commands:
                                             column id, person or name lists them)
   team remove --team ID --person ID|NAME    take a person out of a team (and off its actions)
   team rm --team ID [--yes]                 delete a team, its targets and plans (not its people)
-  team import --team ID FILE_OR_FOLDER... [--json]
+  team import --team ID FILE_OR_FOLDER... [--accept-person-update] [--json]
                                             import members' self-assessment files (a folder:
                                             its *.json files); exit 1 if any is refused
   team show --team ID [--json]              members (discipline, WTE, assessed) and composition

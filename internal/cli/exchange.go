@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 
@@ -57,7 +58,11 @@ func (e *env) assessExport(args []string) error {
 // file was refused.
 func (e *env) assessImport(args []string) error {
 	var asJSON bool
-	files, err := flags("assess import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") })
+	var opts workspace.AssessmentImportOptions
+	files, err := flags("assess import", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+		acceptPersonFlag(fs, &opts)
+	})
 	if err != nil {
 		return err
 	}
@@ -66,12 +71,13 @@ func (e *env) assessImport(args []string) error {
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		var results []importJSON
-		batch, err := ws.ImportFiles(e.ctx, files, nil)
+		batch, err := ws.ImportFiles(e.ctx, files, nil, opts)
 		if err != nil {
 			return err
 		}
 		refused := len(batch.Refused)
 		for _, r := range batch.Refused {
+			r.Err = personHint(r.Err)
 			results = append(results, importJSON{File: r.File, Outcome: "refused", Error: r.Err.Error()})
 			if !asJSON {
 				fmt.Fprintf(e.out, "refused: %v\n", r.Err)
@@ -94,4 +100,20 @@ func (e *env) assessImport(args []string) error {
 		}
 		return nil
 	})
+}
+
+// acceptPersonFlag is --accept-person-update of every assessment import.
+func acceptPersonFlag(fs *flag.FlagSet, o *workspace.AssessmentImportOptions) {
+	fs.BoolVar(&o.AcceptPersonUpdate, "accept-person-update", false,
+		"import a file whose person id is someone here under another name or discipline, taking the file's details")
+}
+
+// personHint adds to the refusal of a file naming someone else under a
+// known person id how to import it anyway.
+func personHint(err error) error {
+	var pm *model.PersonMismatchError
+	if !errors.As(err, &pm) {
+		return err
+	}
+	return fmt.Errorf("%w; if this is the same person, import again with --accept-person-update to take the file's details", err)
 }

@@ -61,3 +61,44 @@ func TestExportImportBetweenDatabases(t *testing.T) {
 		t.Errorf("a folder of one bad and one good file: exit %d, out %q, err %q", code, out, errOut)
 	}
 }
+
+// A file carrying Sam's id under another name is refused, naming both,
+// with how to accept it; --accept-person-update takes the file's details.
+func TestImportRefusesAnImpostorUnlessAccepted(t *testing.T) {
+	db := tempDB(t)
+	code, out, errOut := run(t, "--db", db, "people", "add", "--name", "Sam Jones", "--discipline", "nurse")
+	if code != ExitOK {
+		t.Fatalf("people add: %s", errOut)
+	}
+	person := strings.TrimSpace(out)
+	code, out, errOut = run(t, "--db", db, "assess", "new", "--person", person, "--framework", "ddat")
+	if code != ExitOK {
+		t.Fatalf("assess new: %s", errOut)
+	}
+	id := strings.Fields(out)[0]
+	code, out, errOut = run(t, "--db", db, "assess", "export", "--assessment", id)
+	if code != ExitOK {
+		t.Fatalf("export: %s", errOut)
+	}
+	spoof := strings.Replace(strings.Replace(out, `"name": "Sam Jones"`, `"name": "Mallory Other"`, 1), `"discipline": "nurse"`, `"discipline": "pharmacist"`, 1)
+	spoof = strings.Replace(spoof, id, "5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b", 1)
+	file := filepath.Join(t.TempDir(), "mallory.gapwise.json")
+	if err := os.WriteFile(file, []byte(spoof), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = run(t, "--db", db, "assess", "import", file)
+	if code != ExitUser || !strings.Contains(out, `is "Mallory Other" (pharmacist), but in this database `+person+` is "Sam Jones" (nurse)`) ||
+		!strings.Contains(out, "--accept-person-update") {
+		t.Fatalf("impostor: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := run(t, "--db", db, "people", "list"); !strings.Contains(out, "Sam Jones") || strings.Contains(out, "Mallory") {
+		t.Errorf("people after a refusal:\n%s", out)
+	}
+	code, out, errOut = run(t, "--db", db, "assess", "import", "--accept-person-update", file)
+	if code != ExitOK || !strings.Contains(out, "profile now has the file's details") {
+		t.Fatalf("accepted: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, out, _ := run(t, "--db", db, "people", "list"); !strings.Contains(out, "Mallory Other") {
+		t.Errorf("people after accepting:\n%s", out)
+	}
+}

@@ -420,9 +420,11 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func (e *env) teamImport(args []string) error {
 	var teamID string
 	var asJSON bool
+	var opts workspace.AssessmentImportOptions
 	paths, err := flags("team import", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&teamID, "team", "", "team id or unique name")
 		fs.BoolVar(&asJSON, "json", false, "JSON output")
+		acceptPersonFlag(fs, &opts)
 	})
 	switch {
 	case err != nil:
@@ -442,12 +444,12 @@ func (e *env) teamImport(args []string) error {
 			return err
 		}
 		out := teamImportJSON{Imported: []teamImportedJSON{}, Refused: []teamRefusedJSON{}}
-		all, err := ws.ImportTeamFiles(e.ctx, t.ID, files, nil)
+		all, err := ws.ImportTeamFiles(e.ctx, t.ID, files, nil, opts)
 		if err != nil {
 			return err
 		}
 		for _, r := range all.Refused {
-			msg := oneLine(r.Err.Error())
+			msg := oneLine(personHint(r.Err).Error())
 			out.Refused = append(out.Refused, teamRefusedJSON{File: r.File, Error: msg})
 			if !asJSON {
 				fmt.Fprintf(e.out, "refused: %s\n", msg)

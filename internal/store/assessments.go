@@ -157,7 +157,11 @@ const (
 // updated_at the caller saw when it made previous: if the stored version
 // changed since, the import is refused (Conflict) rather than losing an edit.
 func (s *Store) ImportAssessment(ctx context.Context, p model.Person, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
-	it := ImportItem{Person: p, Assessment: a, Ratings: ratings, Targets: targets, Previous: previous, StoredUpdated: storedUpdated}
+	return s.Import(ctx, ImportItem{Person: p, Assessment: a, Ratings: ratings, Targets: targets, Previous: previous, StoredUpdated: storedUpdated})
+}
+
+// Import is ImportAssessment of one ImportItem.
+func (s *Store) Import(ctx context.Context, it ImportItem) (ImportOutcome, error) {
 	if err := it.check(); err != nil {
 		return 0, err
 	}
@@ -178,6 +182,10 @@ type ImportItem struct {
 	Targets       []model.Target
 	Previous      []byte    // the older version to keep as history, if any
 	StoredUpdated time.Time // updated_at of the stored version Previous was made from
+	// UpdatePerson takes the file's details for a person already here whose
+	// name or discipline differs (the user said they are the same person).
+	// Without it such a file is refused: see model.CheckIdentity.
+	UpdatePerson bool
 }
 
 func (it *ImportItem) check() error {
@@ -236,10 +244,16 @@ func (s *Store) ImportBatch(ctx context.Context, teamID string, items []ImportIt
 }
 
 // importTx writes one import inside tx: the person if unknown, the
-// assessment (newer wins), and the team membership.
+// assessment (newer wins), and the team membership. A person already here
+// is left as the user edited them, unless the file names someone else
+// under their id: that is refused (or, with UpdatePerson, the file's
+// details are taken), checked here in the transaction so that two files of
+// one batch cannot give one id two names either.
 func importTx(ctx context.Context, tx *sql.Tx, teamID string, it ImportItem) (ImportOutcome, error) {
 	p := it.Person
-	if err := personExists(ctx, tx, p.ID); model.KindOf(err) == model.NotFound {
+	stored, err := scanPerson(tx.QueryRowContext(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", p.ID))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
 		p.CreatedAt = norm(p.CreatedAt, now())
 		if _, err := tx.ExecContext(ctx, `INSERT INTO people
 			(id, name, discipline, role, organisation, informatics_wte, sample, created_at, updated_at)
@@ -248,8 +262,17 @@ func importTx(ctx context.Context, tx *sql.Tx, teamID string, it ImportItem) (Im
 			stamp(p.CreatedAt), stamp(now())); err != nil {
 			return 0, fail(err, "cannot add %q", p.Name)
 		}
-	} else if err != nil {
-		return 0, err
+	case err != nil:
+		return 0, fail(err, "cannot read person %s", p.ID)
+	case model.SameIdentity(stored, p):
+	case !it.UpdatePerson:
+		return 0, model.CheckIdentity(stored, p)
+	default:
+		if _, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, discipline = ?, role = ?, organisation = ?,
+			informatics_wte = ?, updated_at = ? WHERE id = ?`,
+			p.Name, string(p.Discipline), p.Role, p.Organisation, p.InformaticsWTE, stamp(now()), p.ID); err != nil {
+			return 0, fail(err, "cannot update %q", stored.Name)
+		}
 	}
 	out, err := replaceAssessment(ctx, tx, it.Assessment, it.Ratings, it.Targets, it.Previous, it.StoredUpdated)
 	if err != nil || teamID == "" {

@@ -167,7 +167,10 @@ func (w *Workspace) RateAsAppraiser(ctx context.Context, appraisalID string) (mo
 // version; it is validated whole and stored as ImportAssessment stores a
 // file (newer wins, the older kept as history), in one transaction with the
 // link.
-func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string, data []byte) (ImportResult, error) {
+//
+// A file giving the appraisee another name or discipline is refused as
+// ImportAssessment refuses it, unless opts accept the file's details.
+func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string, data []byte, opts ...AssessmentImportOptions) (ImportResult, error) {
 	ap, err := w.unsigned(ctx, appraisalID)
 	if err != nil {
 		return ImportResult{}, err
@@ -197,22 +200,35 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
 	}
 	res := ImportResult{Person: person, Assessment: f.Assessment, Ratings: len(f.Ratings)}
+	if res.PersonUpdated, err = w.personChange(ctx, f.Person, optionsOf(opts)); err != nil {
+		return ImportResult{}, err
+	}
 	previous, storedUpdated, err := w.previousVersion(ctx, f)
 	if err != nil {
 		return res, err
 	}
-	res.Outcome, err = w.store.ImportAppraiserAssessment(ctx, ap.ID, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated)
-	return res, err
+	if res.Outcome, err = w.store.ImportAppraiserAssessment(ctx, ap.ID, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated); err != nil {
+		return res, err
+	}
+	if res.PersonUpdated {
+		p := f.Person
+		p.Sample, p.CreatedAt = person.Sample, person.CreatedAt
+		if err := w.store.UpdatePerson(ctx, p); err != nil {
+			return res, fmt.Errorf("the appraiser's assessment is imported, but %s's profile could not take the file's details: %w", person.Name, err)
+		}
+		res.Person = p
+	}
+	return res, nil
 }
 
 // ImportAppraiserPath reads a file and imports it as the appraisal's
 // appraiser's assessment (see ImportAppraiserFile).
-func (w *Workspace) ImportAppraiserPath(ctx context.Context, appraisalID, path string) (ImportResult, error) {
+func (w *Workspace) ImportAppraiserPath(ctx context.Context, appraisalID, path string, opts ...AssessmentImportOptions) (ImportResult, error) {
 	data, err := readLimited(path, exchange.MaxFileSize)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	res, err := w.ImportAppraiserFile(ctx, appraisalID, data)
+	res, err := w.ImportAppraiserFile(ctx, appraisalID, data, opts...)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", path, err)
 	}

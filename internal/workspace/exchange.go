@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
 	"gapwise/internal/appinfo"
@@ -32,11 +33,55 @@ type ImportResult struct {
 	Person     model.Person
 	Assessment model.Assessment
 	Ratings    int
+	// PersonUpdated says the person's profile took the file's details
+	// (AssessmentImportOptions.AcceptPersonUpdate); Person shows them as now stored.
+	PersonUpdated bool
+}
+
+// AssessmentImportOptions change how an import treats what is already here.
+type AssessmentImportOptions struct {
+	// AcceptPersonUpdate imports a file whose person id is someone already
+	// here under another name or discipline, as that same person, whose
+	// profile then takes the file's details. Without it such a file is
+	// refused with a *model.PersonMismatchError naming both: a file cannot
+	// put its ratings under someone else's name unless the user says so.
+	AcceptPersonUpdate bool
+}
+
+func optionsOf(opts []AssessmentImportOptions) AssessmentImportOptions {
+	var o AssessmentImportOptions
+	for _, x := range opts {
+		o.AcceptPersonUpdate = o.AcceptPersonUpdate || x.AcceptPersonUpdate
+	}
+	return o
+}
+
+// personChange compares a file's person with the one stored under the same
+// id: it returns whether the profile is to take the file's details, or the
+// refusal naming both (see model.CheckIdentity).
+func (w *Workspace) personChange(ctx context.Context, fp model.Person, o AssessmentImportOptions) (bool, error) {
+	stored, err := w.store.Person(ctx, fp.ID)
+	if model.KindOf(err) == model.NotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := model.CheckIdentity(stored, fp); err != nil {
+		if !o.AcceptPersonUpdate {
+			return false, err
+		}
+		return true, nil
+	}
+	return false, nil
 }
 
 // Describe is a one-line account of the import for a person to read.
 func (r ImportResult) Describe() string {
 	what := fmt.Sprintf("%s's %s assessment of %s (%d ratings)", r.Person.Name, r.Assessment.Kind, r.Assessment.Framework, r.Ratings)
+	if r.PersonUpdated {
+		what += fmt.Sprintf("; %s's profile now has the file's details (%s)", r.Person.Name, strings.ToLower(r.Person.Discipline.Label()))
+	}
 	switch r.Outcome {
 	case Added:
 		return "Imported " + what
@@ -128,7 +173,9 @@ func (w *Workspace) resolver(ctx context.Context) (exchange.Resolver, []model.Fr
 // ImportAssessment validates a whole .gapwise.json file and then stores it
 // in one transaction. Importing the same file twice changes nothing; a newer
 // file for the same assessment replaces the older, which is kept as history.
-func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportResult, error) {
+// A file naming someone else under the id of a person here is refused (see
+// AssessmentImportOptions).
+func (w *Workspace) ImportAssessment(ctx context.Context, data []byte, opts ...AssessmentImportOptions) (ImportResult, error) {
 	resolve, installed, err := w.resolver(ctx)
 	if err != nil {
 		return ImportResult{}, err
@@ -141,11 +188,16 @@ func (w *Workspace) ImportAssessment(ctx context.Context, data []byte) (ImportRe
 		return ImportResult{}, err
 	}
 	res := ImportResult{Person: f.Person, Assessment: f.Assessment, Ratings: len(f.Ratings)}
+	if res.PersonUpdated, err = w.personChange(ctx, f.Person, optionsOf(opts)); err != nil {
+		return ImportResult{}, err
+	}
 	previous, storedUpdated, err := w.previousVersion(ctx, f)
 	if err != nil {
 		return res, err
 	}
-	if res.Outcome, err = w.store.ImportAssessment(ctx, f.Person, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated); err != nil {
+	it := store.ImportItem{Person: f.Person, Assessment: f.Assessment, Ratings: f.Ratings, Targets: f.Targets,
+		Previous: previous, StoredUpdated: storedUpdated, UpdatePerson: res.PersonUpdated}
+	if res.Outcome, err = w.store.Import(ctx, it); err != nil {
 		return res, err
 	}
 	if p, err := w.store.Person(ctx, f.Person.ID); err == nil {
@@ -190,12 +242,12 @@ func (w *Workspace) previousVersion(ctx context.Context, f *exchange.File) ([]by
 }
 
 // ImportAssessmentFile reads and imports one file.
-func (w *Workspace) ImportAssessmentFile(ctx context.Context, path string) (ImportResult, error) {
+func (w *Workspace) ImportAssessmentFile(ctx context.Context, path string, opts ...AssessmentImportOptions) (ImportResult, error) {
 	data, err := readLimited(path, exchange.MaxFileSize)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	res, err := w.ImportAssessment(ctx, data)
+	res, err := w.ImportAssessment(ctx, data, opts...)
 	if err != nil {
 		return res, fmt.Errorf("%s: %w", path, err)
 	}

@@ -115,23 +115,25 @@ func ExpandPaths(paths []string) ([]string, error) {
 // savepoint each (file, person and membership together), so nothing is
 // half-imported and a thousand files cost one commit. Duplicates change
 // nothing; a newer file for the same assessment replaces the older, which is
-// kept as history. progress, if set, is called as files are checked.
-func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []string, progress func(done, total int)) (BatchResult, error) {
+// kept as history. A file naming someone else under the id of a person here
+// is refused like any bad file (see AssessmentImportOptions). progress, if
+// set, is called as files are checked.
+func (w *Workspace) ImportTeamFiles(ctx context.Context, teamID string, paths []string, progress func(done, total int), opts ...AssessmentImportOptions) (BatchResult, error) {
 	team, err := w.store.Team(ctx, teamID)
 	if err != nil {
 		return BatchResult{}, err
 	}
-	return w.importFiles(ctx, &team, paths, progress)
+	return w.importFiles(ctx, &team, paths, progress, optionsOf(opts))
 }
 
 // ImportFiles imports assessment files of any person and kind, as
 // ImportTeamFiles does for a team: each file validated whole, all written
 // in one transaction with a savepoint per file.
-func (w *Workspace) ImportFiles(ctx context.Context, paths []string, progress func(done, total int)) (BatchResult, error) {
-	return w.importFiles(ctx, nil, paths, progress)
+func (w *Workspace) ImportFiles(ctx context.Context, paths []string, progress func(done, total int), opts ...AssessmentImportOptions) (BatchResult, error) {
+	return w.importFiles(ctx, nil, paths, progress, optionsOf(opts))
 }
 
-func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []string, progress func(done, total int)) (BatchResult, error) {
+func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []string, progress func(done, total int), o AssessmentImportOptions) (BatchResult, error) {
 	var res BatchResult
 	files, err := ExpandPaths(paths)
 	if err != nil {
@@ -142,9 +144,10 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		return res, err
 	}
 	type accepted struct {
-		path string
-		raw  []byte
-		file *exchange.File
+		path   string
+		raw    []byte
+		file   *exchange.File
+		update bool // the person's profile takes the file's details
 	}
 	byID := map[string][]accepted{}
 	var order []string // assessment ids in first-seen order
@@ -153,6 +156,12 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 			return res, err
 		}
 		f, raw, err := w.checkTeamFile(path, team, resolve, installed)
+		var update bool
+		if err == nil {
+			if update, err = w.personChange(ctx, f.Person, o); err != nil {
+				err = fmt.Errorf("%s: %w", path, err)
+			}
+		}
 		if err != nil {
 			res.Refused = append(res.Refused, Refusal{File: path, Err: err})
 		} else {
@@ -160,7 +169,7 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 			if _, seen := byID[id]; !seen {
 				order = append(order, id)
 			}
-			byID[id] = append(byID[id], accepted{path, raw, f})
+			byID[id] = append(byID[id], accepted{path, raw, f, update})
 		}
 		if progress != nil {
 			progress(i+1, len(files))
@@ -179,7 +188,8 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		for _, older := range group[:len(group)-1] {
 			res.Same = append(res.Same, ImportResult{File: older.path, Outcome: Unchanged, Person: older.file.Person, Assessment: older.file.Assessment, Ratings: len(older.file.Ratings)})
 		}
-		item := store.ImportItem{Person: top.file.Person, Assessment: top.file.Assessment, Ratings: top.file.Ratings, Targets: top.file.Targets}
+		item := store.ImportItem{Person: top.file.Person, Assessment: top.file.Assessment, Ratings: top.file.Ratings, Targets: top.file.Targets,
+			UpdatePerson: o.AcceptPersonUpdate}
 		var err error
 		if item.Previous, item.StoredUpdated, err = w.previousVersion(ctx, top.file); err != nil {
 			return res, err
@@ -203,7 +213,7 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	}
 	for i, d := range done {
 		a := newest[i]
-		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.file.Person, Assessment: a.file.Assessment, Ratings: len(a.file.Ratings)}
+		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.file.Person, Assessment: a.file.Assessment, Ratings: len(a.file.Ratings), PersonUpdated: a.update}
 		switch {
 		case d.Err != nil:
 			res.Refused = append(res.Refused, Refusal{File: a.path, Err: fmt.Errorf("%s: %w", a.path, d.Err)})
