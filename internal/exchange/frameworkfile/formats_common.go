@@ -160,6 +160,9 @@ func sniffDelimiter(data []byte) rune {
 	return best
 }
 
+// where names row i for an error: "file line N".
+func (t *textTable) where(i int) string { return fmt.Sprintf("%s line %d", t.file, t.lines[i]) }
+
 // headerLine returns the first non-empty line of a text file, without a BOM,
 // for cheap detection.
 func headerLine(data []byte) string {

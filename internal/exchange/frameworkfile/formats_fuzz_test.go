@@ -47,3 +47,31 @@ func FuzzReadTemplate(f *testing.F) {
 		fuzzRead(t, FormatTemplate, files)
 	})
 }
+
+var (
+	fuzzDirectDomain = []byte("name,description,slug,rank\nDonnées,Des données,donnees,10\n")
+	fuzzDirectComp   = []byte("name,description,slug,competency_domain,rank\nGestion,Gérer,gestion,donnees,10\n")
+)
+
+func FuzzReadDirectCSV(f *testing.F) {
+	f.Add([]byte("name,description,slug,competency,tools_languages_methodologies,learning_resources,related_skills,rank\nA,x,a,gestion,t1|t2,r1,b,1\nB,y,b,gestion,,,a,2\n"))
+	f.Add([]byte("competency_domain,competency,skill,description,slug,related_skills,tools_languages_methodologies,learning_resources\nD,,,d,d,,,\n,C,,c,c,,,\n,,S,s,s,,x,\n"))
+	f.Add([]byte("name,description,level,short_description,focus\nExpert,\"a\nb\",4,s,f\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, FormatDirectCSV, []File{{Name: "d.csv", Data: fuzzDirectDomain}, {Name: "c.csv", Data: fuzzDirectComp}, {Name: "s.csv", Data: data}})
+		fuzzRead(t, FormatDirectCSV, []File{{Name: "aio.csv", Data: data}})
+	})
+}
+
+func FuzzReadDirectJSON(f *testing.F) {
+	f.Add([]byte(`{"competency_domains":[{"title":"D","description":"d","competencies":[{"title":"C","skills":[{"title":"S","description":"s","training_resources":"r"}]}]}]}`))
+	f.Add([]byte(`[{"name":"A","slug":"a","competency":"c","related_skills":"b","rank":"1"},{"name":"B","slug":"b","competency":"c","rank":2}]`))
+	f.Add([]byte(`[{"name":"Expert","level":"4","short_description":"x"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, FormatDirectJSON, []File{{Name: "all.json", Data: data}})
+		fuzzRead(t, FormatDirectJSON, []File{
+			{Name: "d.json", Data: []byte(`[{"name":"D","description":"d","slug":"d"}]`)},
+			{Name: "c.json", Data: []byte(`[{"name":"C","description":"c","slug":"c","competency_domain":"d"}]`)},
+			{Name: "s.json", Data: data}})
+	})
+}

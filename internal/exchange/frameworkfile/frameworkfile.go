@@ -62,6 +62,8 @@ var registry = []Reader{
 	packReader,
 	ddatReader,
 	sfiaReader,
+	directJSONReader,
+	directCSVReader,
 	templateReader,
 }
 
