@@ -163,6 +163,16 @@ func sniffDelimiter(data []byte) rune {
 // where names row i for an error: "file line N".
 func (t *textTable) where(i int) string { return fmt.Sprintf("%s line %d", t.file, t.lines[i]) }
 
+// index finds the first of the names the header uses, or -1.
+func (t *textTable) index(names ...string) int {
+	for _, n := range names {
+		if i, ok := t.col[strings.ToLower(n)]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
 // headerLine returns the first non-empty line of a text file, without a BOM,
 // for cheap detection.
 func headerLine(data []byte) string {

@@ -75,3 +75,14 @@ func FuzzReadDirectJSON(f *testing.F) {
 			{Name: "s.json", Data: data}})
 	})
 }
+
+func FuzzReadMoodle(f *testing.F) {
+	f.Add([]byte(moodleHead + moodleFW + `A,A.1,"Données","<p>Vérifier</p>` + "\n" + `<ul><li>x</li></ul>",1,,,,,null,"A.2,B",12,0,` + "\n" +
+		",A,Gérer,,1,,,core_competency\\competency_rule_all,1,null,,10,0,\n" +
+		`A,A.2,P,"x",2,"Non,Oui","[{""scaleid"":""4""},{""id"":2,""scaledefault"":1,""proficient"":1}]",,,null,A.1,13,0,` + "\n"))
+	f.Add([]byte(moodleHead + moodleFW + ",A,N,,1,,,,,null,,,0,\nC,B,N,,1,,,,,null,,,0,\nB,C,N,,1,,,,,null,,,0,\n"))
+	f.Add(readTestFile(f, moodleFile).Data[:2000])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, FormatMoodle, []File{{Name: "moodle.csv", Data: data}})
+	})
+}

@@ -62,6 +62,7 @@ var registry = []Reader{
 	packReader,
 	ddatReader,
 	sfiaReader,
+	moodleReader,
 	directJSONReader,
 	directCSVReader,
 	templateReader,
