@@ -91,6 +91,10 @@ func (e *env) assess(args []string) error {
 		return assessRm.run(e, args[1:])
 	case "target":
 		return e.assessTarget(args[1:])
+	case "carry":
+		return e.assessCarry(args[1:])
+	case "confirm":
+		return e.assessConfirm(args[1:])
 	}
 	return usagef("assess: unknown subcommand %q", args[0])
 }

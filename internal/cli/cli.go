@@ -68,6 +68,11 @@ Commands:
                                             validate and import .gapwise.json files; a file
                                             naming someone else under a known person id is
                                             refused unless --accept-person-update
+  assess carry --assessment ID --to ID@VERSION [--json]
+                                            a new assessment against another version: ratings of
+                                            changed items flagged for review, the rest listed
+  assess confirm --assessment ID (--item ITEM | --all)
+                                            keep carried ratings awaiting review as they are
   assess rm --assessment ID [--yes]         delete an assessment with its ratings and targets
   gaps --assessment ID [--json]             gaps against targets, and what moved since last time
   pathways --assessment ID [--json]         role levels ranked by fit, and the next step

@@ -120,3 +120,33 @@ func TestFrameworksDiffJSON(t *testing.T) {
 		t.Errorf("one argument: %d %q", code, errOut)
 	}
 }
+
+func TestAssessCarryJSON(t *testing.T) {
+	db := tempDB(t)
+	person := firstLine(mustRun(t, "--db", db, "people", "add", "--name", "Ada Example", "--discipline", "nurse"))
+	a := firstLine(mustRun(t, "--db", db, "assess", "new", "--person", person, "--framework", "sfia@8"))
+	mustRun(t, "--db", db, "assess", "rate", "--assessment", a, "--item", "INOV", "--level", "5")
+	mustRun(t, "--db", db, "assess", "rate", "--assessment", a, "--item", "ITSP", "--level", "5")
+	out := decode[map[string]any](t, mustRun(t, "--db", db, "assess", "carry", "--assessment", a, "--to", "sfia@9", "--json"))
+	if out["id"] == "" || out["id"] == a || out["carried"] != 2.0 || out["review"] != 2.0 || out["dropped"] != 0.0 || out["new"] != 26.0 {
+		t.Errorf("carry = %v", out)
+	}
+	id := out["id"].(string)
+	mustRun(t, "--db", db, "assess", "confirm", "--assessment", id, "--item", "INOV")
+	mustRun(t, "--db", db, "assess", "confirm", "--assessment", id, "--all")
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"assess", "carry", "--assessment", a}, ExitUsage, "needs --assessment ID and --to"},
+		{[]string{"assess", "carry", "--assessment", a, "--to", "sfia@8"}, ExitUser, "is already of sfia@8"},
+		{[]string{"assess", "carry", "--assessment", a, "--to", "ddat"}, ExitUser, "not to ddat@2025-q3"},
+		{[]string{"assess", "confirm", "--assessment", id}, ExitUsage, "one of --item ITEM or --all"},
+	} {
+		code, _, errOut := run(t, append([]string{"--db", db}, tc.args...)...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%q: exit %d, %q; want %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+}

@@ -123,6 +123,9 @@ type Sheet struct {
 	Items      []*model.Item // in scope, framework order
 	Ratings    map[string]model.Rating
 	Targets    map[string]model.Target
+	// Review holds items whose rating was carried from another framework
+	// version and awaits the person's review, with why (see CarryAssessment).
+	Review map[string]string
 }
 
 // Rated counts the items in scope that have a rating.
@@ -162,7 +165,11 @@ func (w *Workspace) Sheet(ctx context.Context, assessmentID string) (*Sheet, err
 	if err != nil {
 		return nil, err
 	}
-	s := &Sheet{Person: p, Assessment: a, Framework: f, Items: items, Ratings: map[string]model.Rating{}, Targets: map[string]model.Target{}}
+	review, err := w.store.Reviews(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	s := &Sheet{Person: p, Assessment: a, Framework: f, Items: items, Ratings: map[string]model.Rating{}, Targets: map[string]model.Target{}, Review: review}
 	for _, r := range ratings {
 		s.Ratings[r.Item] = r
 	}
