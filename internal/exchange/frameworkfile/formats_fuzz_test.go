@@ -86,3 +86,12 @@ func FuzzReadMoodle(f *testing.F) {
 		fuzzRead(t, FormatMoodle, []File{{Name: "moodle.csv", Data: data}})
 	})
 }
+
+func FuzzReadMahara(f *testing.F) {
+	f.Add([]byte(maharaDeep))
+	f.Add(readTestFile(f, "testdata/mahara/nace_usa.matrix").Data)
+	f.Add([]byte(`{"framework":{"name":"S","standards":[{"name":"P","standardelement":[{"shortname":"1.1","name":"a"}]}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzRead(t, FormatMahara, []File{{Name: "m.matrix", Data: data}})
+	})
+}

@@ -1,6 +1,7 @@
 package frameworkfile
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -15,6 +16,7 @@ import (
 
 type treeNode struct {
 	key         string // the source's id, unique in the file
+	id          string // the id to make the pack id from, when not key
 	parent      string // the parent's key, "" at the top
 	title       string
 	description string
@@ -93,9 +95,10 @@ func buildTree(nodes []*treeNode, kind func(depth int) string, itemIDs, groupIDs
 		return k
 	}
 	addItem := func(n *treeNode, group string) {
-		id, changed := itemIDs.make(n.key)
+		raw := cmp.Or(n.id, n.key)
+		id, changed := itemIDs.make(raw)
 		if changed {
-			out.warn = append(out.warn, fmt.Sprintf("%s: id %q is stored as %q (pack ids are letters, digits, '.', '_' and '-')", n.where, n.key, id))
+			out.warn = append(out.warn, fmt.Sprintf("%s: id %q is stored as %q (pack ids are letters, digits, '.', '_' and '-')", n.where, raw, id))
 		}
 		it := model.Item{ID: id, Title: n.title, Group: group, Description: n.description}
 		if itemFill != nil {
@@ -110,7 +113,7 @@ func buildTree(nodes []*treeNode, kind func(depth int) string, itemIDs, groupIDs
 			addItem(n, parentGroup)
 			return
 		}
-		gid, _ := groupIDs.make(n.key)
+		gid, _ := groupIDs.make(cmp.Or(n.id, n.key))
 		g := model.Group{ID: gid, Title: n.title, Kind: kindFor(depth), Parent: parentGroup, Description: n.description}
 		out.groups = append(out.groups, g)
 		if len(n.children) == 0 {

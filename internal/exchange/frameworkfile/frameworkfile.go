@@ -63,6 +63,7 @@ var registry = []Reader{
 	ddatReader,
 	sfiaReader,
 	moodleReader,
+	maharaReader,
 	directJSONReader,
 	directCSVReader,
 	templateReader,
