@@ -422,7 +422,7 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 	m := t.view.Members[t.rows[id.Row]]
 	item := t.cols[id.Col].Item
-	r, ok := t.view.Ratings[m.ID][item.ID]
+	r, ok := t.view.Ratings.Get(m.ID, item.ID)
 	if ok {
 		text = strconv.Itoa(r.Level)
 		shade := chart.LevelShade(r.Level, t.view.Framework.Scale.Top())

@@ -30,25 +30,23 @@ func BenchmarkHeatmapScroll100x150(b *testing.B) {
 	s := NewShell(w, ws)
 	w.SetContent(s.Content())
 	f, _ := ws.ResolveFramework(context.Background(), "ddat")
-	v := &workspace.TeamView{Team: model.Team{Name: "Bench"}, Framework: f, Ratings: map[string]map[string]model.Rating{}}
+	v := &workspace.TeamView{Team: model.Team{Name: "Bench"}, Framework: f}
 	var members []gap.MemberRatings
 	for i := 0; i < 100; i++ {
 		p := model.Person{ID: fmt.Sprintf("p%03d", i), Name: fmt.Sprintf("Member %03d", i), Discipline: model.Nurse}
 		v.Members = append(v.Members, p)
-		rs := map[string]model.Rating{}
 		var list []model.Rating
 		for j := 0; j < 150; j++ {
 			r := model.Rating{Item: f.Items[j].ID, Level: (i + j) % 5}
-			rs[r.Item] = r
 			list = append(list, r)
 		}
-		v.Ratings[p.ID] = rs
 		members = append(members, gap.MemberRatings{PersonID: p.ID, Ratings: list})
 	}
 	scope := make([]*model.Item, 150)
 	for j := range scope {
 		scope[j] = &f.Items[j]
 	}
+	v.Ratings = gap.TeamRatingsOf(f, members)
 	v.Measures = gap.TeamMeasures(f, scope, members, nil)
 	v.Composition = gap.TeamComposition(v.Members)
 	s.ShowTab("Team")

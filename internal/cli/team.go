@@ -511,7 +511,7 @@ func (e *env) teamShow(args []string) error {
 		for _, p := range v.Members {
 			out.Members = append(out.Members, teamMemberJSON{
 				ID: p.ID, Name: p.Name, Discipline: string(p.Discipline), Role: p.Role, Organisation: p.Organisation,
-				InformaticsWTE: p.InformaticsWTE, Assessed: v.HasAssessed[p.ID], Rated: len(v.Ratings[p.ID]), Sample: p.Sample,
+				InformaticsWTE: p.InformaticsWTE, Assessed: v.HasAssessed(p.ID), Rated: v.Ratings.Count(p.ID), Sample: p.Sample,
 			})
 		}
 		if asJSON {

@@ -76,65 +76,66 @@ type TeamReport struct {
 // item wins too. Ratings and targets for items that are not in the framework
 // or not in scope are ignored.
 func TeamMeasures(f *model.Framework, scope []*model.Item, members []MemberRatings, targets []model.Target) TeamReport {
-	var rep TeamReport
 	if f == nil {
+		return TeamReport{}
+	}
+	return TeamMeasuresOf(f, scope, TeamRatingsOf(f, members), targets)
+}
+
+// TeamRatingsOf puts members' ratings in the compact table: a PersonID given
+// twice is one member with its later entry's ratings, a member with nil
+// Ratings has no assessment, and ratings of items f lacks are dropped.
+func TeamRatingsOf(f *model.Framework, members []MemberRatings) *TeamRatings {
+	members = distinctMembers(members)
+	ids := make([]string, len(members))
+	for i, m := range members {
+		ids[i] = m.PersonID
+	}
+	t := NewTeamRatings(f, ids)
+	for i, m := range members {
+		if m.Ratings != nil {
+			t.SetAssessed(i)
+		}
+		for _, r := range m.Ratings {
+			t.Set(i, r.Item, r.Level, r.Confidence)
+		}
+	}
+	return t
+}
+
+// TeamMeasuresOf is TeamMeasures over a team's ratings in compact form:
+// what the team view, PDF and exports use, reading each item's column once.
+func TeamMeasuresOf(f *model.Framework, scope []*model.Item, t *TeamRatings, targets []model.Target) TeamReport {
+	var rep TeamReport
+	if f == nil || t == nil {
 		return rep
 	}
 	ix := newIndex(f)
 	order := scopeOrder(ix, f, scope)
-
-	// slot[i] is the position in order of framework item i, or -1.
-	slot := make([]int32, len(f.Items))
-	for i := range slot {
-		slot[i] = -1
-	}
-	for k, i := range order {
-		slot[i] = int32(k)
-	}
-
-	members = distinctMembers(members)
-	rep.Members = len(members)
-
-	// Histograms of levels, one per item in scope. A member's ratings go
-	// into last first, so that their later rating of an item wins.
-	hist := make([]histogram, len(order))
-	last := make([]int, len(order))
-	seen := make([]int32, len(order)) // member number (from 1) that last rated the slot
-	var touched []int32
-	for n, m := range members {
-		stamp := int32(n + 1)
-		touched = touched[:0]
-		for _, r := range m.Ratings {
-			i, ok := ix.item[r.Item]
-			if !ok || slot[i] < 0 {
-				continue
-			}
-			k := slot[i]
-			if seen[k] != stamp {
-				seen[k] = stamp
-				touched = append(touched, k)
-			}
-			last[k] = r.Level
-		}
-		for _, k := range touched {
-			hist[k].add(last[k])
-		}
-	}
+	rep.Members = t.Members()
 
 	wanted := make(map[string]int, len(targets))
-	for _, t := range targets {
-		wanted[t.Item] = t.Level
+	for _, tg := range targets {
+		wanted[tg.Item] = tg.Level
 	}
 
 	rep.Items = make([]ItemMeasure, len(order))
 	for k, i := range order {
 		it := &f.Items[i]
 		m := ItemMeasure{Item: it, Members: rep.Members}
-		if t, ok := wanted[it.ID]; ok && t > 0 {
-			level, _, _ := NormaliseTarget(f, it, t)
+		if tl, ok := wanted[it.ID]; ok && tl > 0 {
+			level, _, _ := NormaliseTarget(f, it, tl)
 			m.Target = ptr(level)
 		}
-		hist[k].measure(&m)
+		var h histogram
+		if i < t.items {
+			for member := 0; member < t.Members(); member++ {
+				if c := t.cells[member*t.items+i]; c != 0 {
+					h.add(int(c-1) / 8)
+				}
+			}
+		}
+		h.measure(&m)
 		rep.Items[k] = m
 	}
 

@@ -18,7 +18,7 @@ type TeamInput struct {
 	Meta
 	Team        model.Team
 	Members     []model.Person                     // in any order: the display's roster orders and labels them
-	Ratings     map[string]map[string]model.Rating // person id -> item id -> rating (latest self-assessment)
+	Ratings     *gap.TeamRatings // members' latest self-assessment ratings
 	Targets     []model.Target                     // the team targets (the figures use Measures' normalised ones)
 	Composition gap.Composition
 	Measures    gap.TeamReport
@@ -215,7 +215,7 @@ func (c coverageTally) sentence(t *team) string {
 func (t *team) assessed() int {
 	n := 0
 	for _, p := range t.members {
-		if len(t.in.Ratings[p.ID]) > 0 {
+		if t.in.Ratings.Count(p.ID) > 0 {
 			n++
 		}
 	}
@@ -363,14 +363,13 @@ func (t *team) composition() {
 
 // ratedInScope counts a member's ratings of the items in the report.
 func (t *team) ratedInScope(id string) int {
-	rs := t.in.Ratings[id]
-	if len(rs) == 0 {
+	if t.in.Ratings.Count(id) == 0 {
 		return 0
 	}
 	n := 0
 	for i := range t.in.Measures.Items {
 		if it := t.in.Measures.Items[i].Item; it != nil {
-			if _, ok := rs[it.ID]; ok {
+			if _, ok := t.in.Ratings.Get(id, it.ID); ok {
 				n++
 			}
 		}
@@ -633,7 +632,7 @@ func (t *team) whoMeets(m *gap.ItemMeasure) (who, nearest string) {
 		if t.index[p.ID] != i {
 			continue
 		}
-		r, ok := t.in.Ratings[p.ID][m.Item.ID]
+		r, ok := t.in.Ratings.Get(p.ID, m.Item.ID)
 		if !ok {
 			continue
 		}
@@ -1096,11 +1095,10 @@ func (t *team) heatRow(lay heatLayout, cols []*gap.ItemMeasure, i int, y float64
 	d.pdf.Text(marginX+padX, baseline(y+0.6, heatSize), d.fitLine(t.labels[i], lay.labelW-2*padX))
 	d.line(marginX, y+heatRowH, marginX+lay.labelW, y+heatRowH, 0.1, faintGrey)
 	top := t.f.Scale.Top()
-	rs := t.in.Ratings[p.ID]
 	x := marginX + lay.labelW
 	d.font("", heatSize, ink)
 	for _, m := range cols {
-		r, ok := rs[m.Item.ID]
+		r, ok := t.in.Ratings.Get(p.ID, m.Item.ID)
 		if !ok {
 			t.heatCell(x, y, lay.cellW, heatRowH, "–", 0, false)
 		} else {

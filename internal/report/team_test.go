@@ -57,10 +57,8 @@ func teamFor(f *model.Framework, people []model.Person, workshop bool) TeamInput
 			lastGroup = g.ID
 		}
 	}
-	ratings := map[string]map[string]model.Rating{}
 	var mr []gap.MemberRatings
 	for pi, p := range people {
-		byItem := map[string]model.Rating{}
 		var rs []model.Rating
 		for ii, it := range f.Items {
 			if pi == len(people)-1 || (pi+ii)%7 == 3 {
@@ -75,10 +73,8 @@ func teamFor(f *model.Framework, people []model.Person, workshop bool) TeamInput
 				lvl = 0
 			}
 			r := model.Rating{Item: it.ID, Level: lvl, Confidence: 3, Evidence: "Evidence written by " + p.Name}
-			byItem[it.ID] = r
 			rs = append(rs, r)
 		}
-		ratings[p.ID] = byItem
 		mr = append(mr, gap.MemberRatings{PersonID: p.ID, Ratings: rs})
 	}
 	var targets []model.Target
@@ -98,7 +94,7 @@ func teamFor(f *model.Framework, people []model.Person, workshop bool) TeamInput
 		Meta:        meta(f, ""),
 		Team:        model.Team{ID: "t-1", Name: "Digital clinical safety team – St Mary’s", Framework: f.Ref},
 		Members:     people,
-		Ratings:     ratings,
+		Ratings:     gap.TeamRatingsOf(f, mr),
 		Targets:     targets,
 		Composition: gap.TeamComposition(people),
 		Measures:    gap.TeamMeasures(f, nil, mr, targets),
@@ -310,7 +306,7 @@ func TestTeamNamedText(t *testing.T) {
 		n++
 		var who string
 		for _, p := range in.Members {
-			if r, ok := in.Ratings[p.ID][m.Item.ID]; ok && r.Level >= *m.Target {
+			if r, ok := in.Ratings.Get(p.ID, m.Item.ID); ok && r.Level >= *m.Target {
 				who = fmt.Sprintf("%s, level %d", p.Name, r.Level)
 			}
 		}
@@ -477,7 +473,7 @@ func TestTeamEdges(t *testing.T) {
 
 	small := teamFor(f, teamPeople[:2], true)
 	small.Targets = nil
-	small.Measures = gap.TeamMeasures(f, nil, membersOf(small), nil)
+	small.Measures = gap.TeamMeasuresOf(f, nil, small.Ratings, nil)
 	all = flat(strings.Join(pageTexts(t, render(t, "team_small", teamDoc(small)), false), " "))
 	for _, w := range []string{"rests on too few people to be shown", "No team targets are set yet", "Every item was rated by fewer than 3 members", "No item was rated by 3 or more members"} {
 		if !strings.Contains(all, w) {
@@ -498,20 +494,6 @@ func TestTeamEdges(t *testing.T) {
 	if err := TeamPDF(io.Discard, TeamInput{}); model.KindOf(err) != model.Invalid {
 		t.Errorf("team report without framework: %v, want an invalid-input error", err)
 	}
-}
-
-func membersOf(in TeamInput) []gap.MemberRatings {
-	var out []gap.MemberRatings
-	for _, p := range in.Members {
-		var rs []model.Rating
-		for _, it := range in.Framework.Items {
-			if r, ok := in.Ratings[p.ID][it.ID]; ok {
-				rs = append(rs, r)
-			}
-		}
-		out = append(out, gap.MemberRatings{PersonID: p.ID, Ratings: rs})
-	}
-	return out
 }
 
 // BenchmarkTeamPDF: 100 members by 150 items, the named edition.

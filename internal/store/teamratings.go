@@ -96,6 +96,78 @@ func (s *Store) LatestRatings(ctx context.Context, ref model.FrameworkRef, kind 
 	return out, nil
 }
 
+// EachLatestRatings is LatestRatings streamed: fn is called once per person
+// who has such an assessment, in no particular order, with their ratings in
+// item order (Item, Level and Confidence only). The slice is reused between
+// calls, so memory does not grow with the number of people; fn must copy
+// what it keeps. An error from fn stops the read and is returned.
+func (s *Store) EachLatestRatings(ctx context.Context, ref model.FrameworkRef, kind model.AssessmentKind, personIDs []string, fn func(person string, ratings []model.Rating) error) error {
+	if _, err := model.ParseAssessmentKind(string(kind)); err != nil {
+		return model.Wrap(model.Invalid, err, "latest ratings")
+	}
+	if personIDs != nil && len(personIDs) == 0 {
+		return nil
+	}
+	var fnErr error
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		if err := frameworkExists(ctx, tx, ref); err != nil {
+			return err
+		}
+		items, err := itemOrder(ctx, tx, ref)
+		if err != nil {
+			return err
+		}
+		query, args := fmt.Sprintf(latestSQL, ""), []any{ref.String(), string(kind)}
+		if personIDs != nil {
+			ids, err := json.Marshal(personIDs)
+			if err != nil {
+				return err
+			}
+			query = fmt.Sprintf(latestSQL, " AND person IN (SELECT value FROM json_each(?3))")
+			args = append(args, string(ids))
+		}
+		rows, err := tx.QueryContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var (
+			person string
+			packed sql.NullString
+			buf    []model.Rating
+			value  = make([]int64, len(items.ids))
+			mark   = make([]int32, len(items.ids))
+		)
+		dest := []any{&person, &packed}
+		for row := int32(1); rows.Next(); row++ {
+			if err := rows.Scan(dest...); err != nil {
+				return err
+			}
+			if _, err := unpackRatings(packed.String, items, value, mark, row); err != nil {
+				return fmt.Errorf("ratings of person %s: %w", person, err)
+			}
+			buf = buf[:0]
+			for k := range value {
+				if mark[k] == row {
+					v := value[k] - 1
+					buf = append(buf, model.Rating{Item: items.ids[k], Level: int(v / 8), Confidence: int(v % 8)})
+				}
+			}
+			if fnErr = fn(person, buf); fnErr != nil {
+				return fnErr
+			}
+		}
+		return rows.Err()
+	})
+	if fnErr != nil {
+		return fnErr
+	}
+	if err != nil {
+		return fail(err, "cannot read the latest %s assessments of %s", kind, ref)
+	}
+	return nil
+}
+
 // itemIndex numbers a framework's items in item order and keeps one copy of
 // each id, so that a million ratings share a few hundred strings.
 type itemIndex struct {

@@ -101,9 +101,8 @@ func teamTable(v *TeamView, generated time.Time, d gap.Display) exchange.TeamTab
 	t.Members = make([]exchange.TeamMember, len(v.Members))
 	for i, p := range v.Members {
 		row := exchange.TeamMember{Person: p, Levels: make([]*int, len(t.Items))}
-		ratings := v.Ratings[p.ID]
 		for j, it := range t.Items {
-			if r, ok := ratings[it.ID]; ok {
+			if r, ok := v.Ratings.Get(p.ID, it.ID); ok {
 				row.Levels[j] = &r.Level
 			}
 		}

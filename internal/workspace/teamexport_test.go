@@ -76,7 +76,7 @@ func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
 		}
 		for j, m := range v.Measures.Items {
 			want := ""
-			if r, ok := v.Ratings[p.ID][m.Item.ID]; ok {
+			if r, ok := v.Ratings.Get(p.ID, m.Item.ID); ok {
 				want = strconv.Itoa(r.Level)
 			}
 			if row[j+1] != want || rows[0][j+1] != m.Item.ID {
@@ -191,7 +191,7 @@ func TestTeamExportWorkshopHidesNames(t *testing.T) {
 		p := v.Members[k]
 		for j, m := range v.Measures.Items {
 			want := ""
-			if r, ok := v.Ratings[p.ID][m.Item.ID]; ok {
+			if r, ok := v.Ratings.Get(p.ID, m.Item.ID); ok {
 				want = strconv.Itoa(r.Level)
 			}
 			if rows[i+1][j+1] != want {
@@ -243,18 +243,17 @@ func TestAssessedMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := nv.HasAssessed
-	if len(got) != len(v.Members)+1 || got[extra.ID] {
-		t.Errorf("assessed %v", got)
+	if len(nv.Members) != len(v.Members)+1 || nv.HasAssessed(extra.ID) {
+		t.Errorf("%d members, new starter assessed %v", len(nv.Members), nv.HasAssessed(extra.ID))
 	}
 	n := 0
-	for _, ok := range got {
-		if ok {
+	for _, p := range nv.Members {
+		if nv.HasAssessed(p.ID) {
 			n++
 		}
 	}
-	if n != v.Assessed {
-		t.Errorf("%d assessed; the team view says %d", n, v.Assessed)
+	if n != v.Assessed || nv.Assessed != v.Assessed {
+		t.Errorf("%d assessed; the team view says %d (before the new starter %d)", n, nv.Assessed, v.Assessed)
 	}
 }
 

@@ -9,20 +9,26 @@ import (
 
 // TeamView is everything the team workshop shows: members, composition,
 // each member's latest self-assessment, and the team measures per item.
+// Ratings are held compactly (gap.TeamRatings): at organisation scale a map
+// per member was most of the memory.
 type TeamView struct {
 	Team        model.Team
 	Framework   *model.Framework
 	Members     []model.Person
-	Ratings     map[string]map[string]model.Rating // person id -> item id -> rating
-	Assessed    int                                // members with a self-assessment of the team's framework version
-	HasAssessed map[string]bool                    // person id -> has such an assessment (even an empty one)
+	Ratings     *gap.TeamRatings // members' latest self-assessment ratings, by member and item
+	Assessed    int              // members with a self-assessment of the team's framework version
 	Targets     []model.Target
 	Composition gap.Composition
 	Measures    gap.TeamReport
 }
 
+// HasAssessed reports whether a member has a self-assessment of the team's
+// framework version (even an empty one).
+func (v *TeamView) HasAssessed(personID string) bool { return v.Ratings.Assessed(personID) }
+
 // TeamView computes a team's composition and measures from each member's
-// latest self-assessment of the team's framework version.
+// latest self-assessment of the team's framework version, streamed from the
+// database into the compact table.
 func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, error) {
 	team, err := w.store.Team(ctx, teamID)
 	if err != nil {
@@ -40,7 +46,18 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 	for i, m := range members {
 		ids[i] = m.ID
 	}
-	latest, err := w.store.LatestRatings(ctx, team.Framework, model.SelfAssessment, ids)
+	tr := gap.NewTeamRatings(f, ids)
+	err = w.store.EachLatestRatings(ctx, team.Framework, model.SelfAssessment, ids, func(person string, rs []model.Rating) error {
+		m, ok := tr.Member(person)
+		if !ok {
+			return nil
+		}
+		tr.SetAssessed(m)
+		for _, r := range rs {
+			tr.Set(m, r.Item, r.Level, r.Confidence)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -48,23 +65,9 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 	if err != nil {
 		return nil, err
 	}
-	v := &TeamView{Team: team, Framework: f, Members: members, Targets: targets, Ratings: map[string]map[string]model.Rating{}, HasAssessed: map[string]bool{}}
-	mr := make([]gap.MemberRatings, len(members))
-	for i, m := range members {
-		rs, ok := latest[m.ID]
-		mr[i] = gap.MemberRatings{PersonID: m.ID, Ratings: rs}
-		byItem := map[string]model.Rating{}
-		for _, r := range rs {
-			byItem[r.Item] = r
-		}
-		v.Ratings[m.ID] = byItem
-		v.HasAssessed[m.ID] = ok
-		if ok {
-			v.Assessed++
-		}
-	}
+	v := &TeamView{Team: team, Framework: f, Members: members, Targets: targets, Ratings: tr, Assessed: tr.AssessedCount()}
 	v.Composition = gap.TeamComposition(members)
-	v.Measures = gap.TeamMeasures(f, nil, mr, targets)
+	v.Measures = gap.TeamMeasuresOf(f, nil, tr, targets)
 	return v, nil
 }
 
