@@ -486,7 +486,7 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 		// Evidence is personal and could identify the member: it is not
 		// even read.
 		msg := "Not rated."
-		if r, ok := t.view.Ratings[m.ID][it.ID]; ok {
+		if r, ok := t.view.Ratings.Get(m.ID, it.ID); ok {
 			msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, f.Scale.LevelName(r.Level))
 		}
 		dialog.NewInformation(title, msg, t.shell.win).Show()
