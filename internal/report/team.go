@@ -17,9 +17,9 @@ import (
 type TeamInput struct {
 	Meta
 	Team        model.Team
-	Members     []model.Person                     // in any order: the display's roster orders and labels them
+	Members     []model.Person   // in any order: the display's roster orders and labels them
 	Ratings     *gap.TeamRatings // members' latest self-assessment ratings
-	Targets     []model.Target                     // the team targets (the figures use Measures' normalised ones)
+	Targets     []model.Target   // the team targets (the figures use Measures' normalised ones)
 	Composition gap.Composition
 	Measures    gap.TeamReport
 	Actions     []model.Action // team actions; none yet prints a sentence saying so
