@@ -26,6 +26,9 @@ func TestFyneAppMetadataAgrees(t *testing.T) {
 		if got := field(data, "ID"); got != appinfo.ID {
 			t.Errorf("%s: ID %q, the binary says %q", path, got, appinfo.ID)
 		}
+		if got := field(data, "Version"); got != appinfo.Version {
+			t.Errorf("%s: Version %q, the binary says %q", path, got, appinfo.Version)
+		}
 		if got := field(data, "Name"); got != appinfo.Name {
 			t.Errorf("%s: Name %q, want %q", path, got, appinfo.Name)
 		}
