@@ -253,8 +253,10 @@ func newAboutPanel() fyne.CanvasObject {
 Competency gap analysis for health and care informatics, offline.
 
 **Your data stays on this computer.** Gapwise makes no network connections. Ratings leave this
-machine only when you export a file or a report yourself. The database file is readable by your
-user account only.
+machine only when you export a file or a report yourself.
+
+**How your database is protected.** ` + workspace.DataProtection() + `
+If it is on a network drive or in a synced folder (OneDrive, Dropbox...), Gapwise warns you when it opens.
 
 Framework content belongs to its publishers: see each framework's *About* page in the Frameworks
 area for its licence and the attribution it requires.`)

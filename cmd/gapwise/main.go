@@ -17,7 +17,7 @@ import (
 )
 
 func main() {
-	db := flag.String("db", "", "database file (default: $GAPWISE_DB, else your configuration folder)")
+	db := flag.String("db", "", "database file (default: $GAPWISE_DB, else Local AppData on Windows, your configuration folder elsewhere)")
 	flag.Parse()
 
 	a := app.NewWithID(appinfo.ID)
@@ -26,21 +26,26 @@ func main() {
 	win.Resize(fyne.NewSize(1280, 800))
 
 	var ws *workspace.Workspace
-	ui.Start(win, func(ctx context.Context) (*workspace.Workspace, error) {
-		path := *db
-		if path == "" {
-			var err error
-			if path, err = workspace.DefaultPath(); err != nil {
-				return nil, err
+	start := func(path string) {
+		ui.Start(win, func(ctx context.Context) (*workspace.Workspace, error) {
+			return workspace.Open(ctx, path)
+		}, func(s *ui.Shell, err error) {
+			// Runs on the UI goroutine, which is also the one ShowAndRun returns on.
+			if err == nil {
+				ws = s.Workspace()
+				ui.WarnAboutStorage(win, path)
 			}
-		}
-		return workspace.Open(ctx, path)
-	}, func(s *ui.Shell, err error) {
-		// Runs on the UI goroutine, which is also the one ShowAndRun returns on.
-		if err == nil {
-			ws = s.Workspace()
-		}
-	})
+		})
+	}
+	if *db != "" {
+		start(*db)
+	} else if loc, err := workspace.DefaultLocation(); err != nil {
+		ui.Start(win, func(context.Context) (*workspace.Workspace, error) { return nil, err }, nil)
+	} else if loc.Old != "" {
+		ui.OfferMove(win, loc, start)
+	} else {
+		start(loc.Path)
+	}
 	win.ShowAndRun()
 	if ws != nil {
 		if err := ws.Close(); err != nil {

@@ -223,10 +223,19 @@ func dispatch(e *env, cmd string, args []string) error {
 func (e *env) open() (*workspace.Workspace, error) {
 	path := e.dbPath
 	if path == "" {
-		var err error
-		if path, err = workspace.DefaultPath(); err != nil {
+		loc, err := workspace.DefaultLocation()
+		if err != nil {
 			return nil, err
 		}
+		path = loc.Path
+		if loc.Old != "" && e.errOut != nil {
+			fmt.Fprintf(e.errOut, "gapwise-cli: note: your database is still in %s, where earlier versions kept it (Roaming AppData, often on a network drive); "+
+				"it belongs in %s. Start the Gapwise app once and it offers to move it, or run: gapwise-cli --db \"%s\" db backup \"%s\" and then delete the old file.\n",
+				loc.Old, loc.New, loc.Old, loc.New)
+		}
+	}
+	if w := workspace.StorageWarning(path); w != "" && e.errOut != nil {
+		fmt.Fprintf(e.errOut, "gapwise-cli: warning: %s\n", w)
 	}
 	return workspace.Open(e.ctx, path)
 }

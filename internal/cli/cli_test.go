@@ -172,3 +172,24 @@ func TestDBInitCheckAndBackup(t *testing.T) {
 		t.Error("an existing backup file was overwritten")
 	}
 }
+
+// TestWarnsAboutASyncedFolder: a database in a OneDrive folder still opens,
+// with one warning line on stderr saying what to do; stdout (which scripts
+// parse) is untouched.
+func TestWarnsAboutASyncedFolder(t *testing.T) {
+	t.Setenv("GAPWISE_DB", "")
+	dir := filepath.Join(t.TempDir(), "OneDrive - Example NHS Trust")
+	os.MkdirAll(dir, 0o700)
+	code, out, errOut := run(t, "--db", filepath.Join(dir, "gapwise.db"), "people", "list", "--json")
+	if code != ExitOK || !strings.HasPrefix(strings.TrimSpace(out), "[") {
+		t.Fatalf("exit %d, out %q: %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "warning: ") || !strings.Contains(errOut, "OneDrive synchronises") ||
+		!strings.Contains(errOut, "--db") || strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+		t.Errorf("stderr %q: want one warning line naming OneDrive and what to do", errOut)
+	}
+	_, _, errOut = run(t, "--db", tempDB(t), "people", "list")
+	if errOut != "" {
+		t.Errorf("a database in a local folder gets a warning: %q", errOut)
+	}
+}

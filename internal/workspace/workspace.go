@@ -7,8 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -27,19 +25,6 @@ type Workspace struct {
 
 	mu    sync.Mutex
 	cache map[model.FrameworkRef]*model.Framework
-}
-
-// DefaultPath is where the database lives unless the user says otherwise:
-// $GAPWISE_DB, else the user's config directory.
-func DefaultPath() (string, error) {
-	if p := os.Getenv(EnvDB); p != "" {
-		return p, nil
-	}
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", model.Wrap(model.Internal, err, "cannot find your configuration folder; pass --db PATH")
-	}
-	return filepath.Join(dir, "Gapwise", "gapwise.db"), nil
 }
 
 // Open opens (creating if needed) the database at path and makes sure every
