@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs what Gapwise needs to build and run on Debian/Ubuntu: the C
-# libraries Fyne's desktop driver links (cgo), Xvfb for headless screenshots,
-# poppler-utils for checking PDFs, and the Go modules. Safe to run again: it
-# installs only what is missing. Uses sudo when not root.
+# libraries Fyne's desktop driver links (cgo), mingw-w64 to cross-build the
+# Windows app (cgo), Xvfb for headless screenshots, poppler-utils and qpdf for
+# checking PDFs, zip and xz for `make release`, and the Go modules. Safe to
+# run again: it installs only what is missing. Uses sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(gcc pkg-config libc6-dev libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev libwayland-dev
-  xvfb xauth libgl1-mesa-dri dbus-x11 x11-apps poppler-utils sqlite3)
+  xvfb xauth libgl1-mesa-dri dbus-x11 x11-apps poppler-utils sqlite3
+  gcc-mingw-w64-x86-64 qpdf zip xz-utils)
 
 missing=()
 for p in "${packages[@]}"; do

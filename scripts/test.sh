@@ -27,4 +27,10 @@ CGO_ENABLED=0 go test -tags ci -count=1 ./...
 
 echo "== desktop app builds (cgo, real driver)"
 go build -o /dev/null ./cmd/gapwise
+
+# Most users are on Windows: a change that breaks either Windows program, or
+# Windows-only code, must fail here.
+echo "== Windows: the app (cgo with mingw-w64, GUI subsystem) and the CLI cross-compile"
+GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc go build -ldflags "-H windowsgui" -o /dev/null ./cmd/gapwise
+scripts/wine-smoke.sh
 echo "all checks passed"
