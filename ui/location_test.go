@@ -15,48 +15,11 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// buttonIn finds the button labelled text anywhere under o.
-func buttonIn(o fyne.CanvasObject, text string) *widget.Button {
-	switch v := o.(type) {
-	case *widget.Button:
-		if v.Text == text {
-			return v
-		}
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if b := buttonIn(c, text); b != nil {
-				return b
-			}
-		}
-		return nil
-	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			if b := buttonIn(c, text); b != nil {
-				return b
-			}
-		}
-	}
-	return nil
-}
-
 // labelText is the text of every label under o.
 func labelText(o fyne.CanvasObject) string {
-	switch v := o.(type) {
-	case *widget.Label:
-		return v.Text + "\n"
-	case *fyne.Container:
-		var b strings.Builder
-		for _, c := range v.Objects {
-			b.WriteString(labelText(c))
-		}
-		return b.String()
-	}
 	var b strings.Builder
-	if w, ok := o.(fyne.Widget); ok {
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			b.WriteString(labelText(c))
-		}
+	for _, l := range under[*widget.Label](o) {
+		b.WriteString(l.Text + "\n")
 	}
 	return b.String()
 }
@@ -95,7 +58,7 @@ func TestOfferMoveMovesWithConsent(t *testing.T) {
 	if len(opened) != 0 {
 		t.Fatal("a database was opened before the user answered")
 	}
-	test.Tap(buttonIn(top, "Move it"))
+	test.Tap(buttonIn(t, top, "Move it"))
 	if len(opened) != 1 || opened[0] != loc.New {
 		t.Fatalf("opened %q; want the new place", opened)
 	}
@@ -118,7 +81,7 @@ func TestOfferMoveNotNowKeepsTheOldPlace(t *testing.T) {
 	loc := oldDatabase(t)
 	var opened []string
 	OfferMove(w, loc, func(path string) { opened = append(opened, path) })
-	test.Tap(buttonIn(w.Canvas().Overlays().Top(), "Not now"))
+	test.Tap(buttonIn(t, w.Canvas().Overlays().Top(), "Not now"))
 	if len(opened) != 1 || opened[0] != loc.Old {
 		t.Fatalf("opened %q; want the old place", opened)
 	}
