@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"gapwise/internal/workspace"
@@ -42,4 +44,12 @@ func confirmErase(s *Shell, title string, kind workspace.ErasureKind, id string,
 		d.SetDismissText("Keep")
 		d.Show()
 	})
+}
+
+// showNotices tells the person, once, what opening the database did on
+// their behalf (it made a file others could read private).
+func showNotices(win fyne.Window, notices []string) {
+	if len(notices) > 0 {
+		dialog.ShowInformation("Your database", strings.Join(notices, "\n\n"), win)
+	}
 }

@@ -423,7 +423,7 @@ func saveReport(s *Shell, name string, render func(io.Writer) error, status *wid
 		}
 		status.SetText("Writing " + shown + "…")
 		inBackground(func() (struct{}, error) {
-			return struct{}{}, workspace.WriteReportFile(path, render)
+			return struct{}{}, workspace.SaveNewFile(path, render)
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				status.SetText("")

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -351,7 +352,10 @@ func (p *ProfileScreen) exportOpen() {
 				return "", err
 			}
 			path := filepath.Join(dir.Path(), name)
-			return path, workspace.WriteNewFile(path, data)
+			return path, workspace.SaveNewFile(path, func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})
 		}, func(path string, err error) {
 			if err != nil {
 				showError(s.win, err)

@@ -284,6 +284,7 @@ func Start(win fyne.Window, open Opener, done func(*Shell, error)) {
 		}
 		s := NewShell(win, ws)
 		win.SetContent(s.Content())
+		showNotices(win, ws.Notices())
 		if done != nil {
 			done(s, nil)
 		}

@@ -162,8 +162,8 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	)
 	bar := container.NewHBox(newTeam, t.importBtn, t.addBtn, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
 	pdf := widget.NewButtonWithIcon("Save team report PDF…", theme.DocumentPrintIcon(), func() { t.saveOutput("pdf") })
-	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatXLSX) })
-	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(workspace.TeamFormatCSV) })
+	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatXLSX)) })
+	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatCSV)) })
 	outputs := container.NewHBox(pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, outputs, t.modeNote, t.status)
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
@@ -777,6 +777,6 @@ func (t *TeamScreen) saveOutput(format string) {
 		if format == "pdf" {
 			return ws.TeamReport(context.Background(), id, w, time.Now(), display)
 		}
-		return ws.WriteTeamExport(context.Background(), id, w, format, time.Now(), display)
+		return ws.WriteTeamExport(context.Background(), id, w, workspace.TeamFormat(format), time.Now(), display)
 	}, t.status)
 }

@@ -237,7 +237,14 @@ func (e *env) open() (*workspace.Workspace, error) {
 	if w := workspace.StorageWarning(path); w != "" && e.errOut != nil {
 		fmt.Fprintf(e.errOut, "gapwise-cli: warning: %s\n", w)
 	}
-	return workspace.Open(e.ctx, path)
+	ws, err := workspace.Open(e.ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range ws.Notices() {
+		fmt.Fprintf(e.errOut, "gapwise-cli: note: %s\n", n)
+	}
+	return ws, nil
 }
 
 // withWorkspace opens the workspace for one command and always closes it.

@@ -56,7 +56,7 @@ func (e *env) reportPlan(args []string) error {
 			planID = latest.ID
 		}
 		generated := time.Now()
-		if err := workspace.WriteReportFile(out, func(w io.Writer) error {
+		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
 			return ws.PlanReport(e.ctx, planID, w, generated)
 		}); err != nil {
 			return err
@@ -81,7 +81,7 @@ func (e *env) reportAppraisal(args []string) error {
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		generated := time.Now()
-		if err := workspace.WriteReportFile(out, func(w io.Writer) error {
+		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
 			return ws.AppraisalReport(e.ctx, id, w, generated)
 		}); err != nil {
 			return err

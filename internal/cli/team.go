@@ -819,7 +819,7 @@ func (e *env) teamReport(args []string) error {
 			return err
 		}
 		generated := time.Now()
-		if err := workspace.WriteReportFile(out, func(w io.Writer) error {
+		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
 			return ws.TeamReport(e.ctx, t.ID, w, generated, d)
 		}); err != nil {
 			return err

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -308,7 +309,7 @@ func TestActivityIsOneOfTheList(t *testing.T) {
 func storeAtVersion(t *testing.T, path string, n int) *Store {
 	t.Helper()
 	ctx := context.Background()
-	if err := createFile(path); err != nil {
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	db, err := sql.Open("sqlite", readWriteDSN(path))

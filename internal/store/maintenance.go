@@ -2,13 +2,12 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 
 	"gapwise/internal/model"
+	"gapwise/internal/savefile"
 )
 
 // Check looks for damage and broken references and returns one line per
@@ -75,65 +74,23 @@ func checkErr(path string, err error) error {
 
 // Backup writes a consistent copy of the database to dest with VACUUM INTO,
 // which is safe while the database is in use (copying a live WAL database
-// file is not). dest must not exist: a backup never overwrites anything.
-// The copy is created private (0600) and synced to disk before Backup
-// returns.
+// file is not). The copy is made beside dest under a temporary name, synced
+// and only then named dest (savefile), so a backup killed part-way leaves no
+// file at dest to be mistaken for a database. dest must not exist: a backup
+// never overwrites anything. The copy is private (0600).
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return model.Wrap(model.Invalid, err, "cannot use %s as a backup path", dest)
 	}
-	if _, err := os.Lstat(abs); err == nil {
-		return model.Errorf(model.Conflict, "%s already exists; choose a new name for the backup", abs)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return model.Wrap(model.Denied, err, "cannot write a backup to %s", abs)
-	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return model.Wrap(model.Denied, err, "cannot write a backup to %s", abs)
 	}
-	// Creating the empty file ourselves fixes its mode and closes the race
-	// with anything else creating the same name; VACUUM INTO accepts an
-	// empty file.
-	f, err := os.OpenFile(abs, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return model.Errorf(model.Conflict, "%s already exists; choose a new name for the backup", abs)
-	}
-	if err != nil {
-		return model.Wrap(model.Denied, err, "cannot write a backup to %s", abs)
-	}
-	f.Close()
-
-	if err := s.vacuumInto(ctx, abs); err != nil {
-		os.Remove(abs) // ours, and incomplete
-		return err
-	}
-	return nil
-}
-
-func (s *Store) vacuumInto(ctx context.Context, abs string) error {
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
-		return fail(err, "cannot write a backup to %s", abs)
-	}
-	f, err := os.OpenFile(abs, os.O_RDWR, 0)
-	if err != nil {
-		return model.Wrap(model.Denied, err, "cannot write a backup to %s", abs)
-	}
-	err = f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return model.Wrap(model.Denied, err, "cannot write a backup to %s", abs)
-	}
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
-// syncDir makes a new file's directory entry durable. Not every platform
-// can sync a directory, so failure is ignored.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+	return savefile.SaveNewFileAt(abs, func(tmp string) error {
+		// VACUUM INTO fills the empty file savefile made (mode 0600).
+		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+			return fail(err, "cannot write a backup to %s", abs)
+		}
+		return nil
+	})
 }

@@ -12,9 +12,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"gapwise/internal/model"
+	"gapwise/internal/savefile"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -39,6 +41,7 @@ type Store struct {
 	db      *sql.DB
 	path    string
 	version int
+	notices []string
 }
 
 // Open opens the database at path, creating it (and its folder) if missing,
@@ -53,22 +56,39 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, model.Wrap(model.Invalid, err, "cannot use %s as a database path", path)
 	}
-	if err := prepareFile(ctx, abs); err != nil {
+	notices, err := prepareFile(ctx, abs)
+	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", readWriteDSN(abs))
+	s, err := openMigrated(ctx, abs, abs)
 	if err != nil {
-		return nil, model.Wrap(model.Internal, err, "cannot open %s", abs)
+		return nil, err
+	}
+	s.notices = notices
+	return s, nil
+}
+
+// openMigrated opens the file at file read-write, naming it path in
+// messages, and brings its schema up to date.
+func openMigrated(ctx context.Context, file, path string) (*Store, error) {
+	db, err := sql.Open("sqlite", readWriteDSN(file))
+	if err != nil {
+		return nil, model.Wrap(model.Internal, err, "cannot open %s", path)
 	}
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, path: abs}
+	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
+
+// Notices are things Open did that the person should hear about once (it
+// made a database readable by others private). The app shows them; the CLI
+// prints them on standard error.
+func (s *Store) Notices() []string { return s.notices }
 
 // Close closes the database. SQLite checkpoints the write-ahead log into the
 // main file when the last connection closes, so a closed database is one file.
@@ -141,63 +161,81 @@ func fileURI(path string, q url.Values) string {
 	return u.String()
 }
 
-// prepareFile makes sure path is safe to open read-write: either a new file
-// we create ourselves (mode 0600, folder 0700) or an existing Gapwise
-// database that passes inspection in a writable place.
-func prepareFile(ctx context.Context, path string) error {
+// prepareFile makes sure path is safe to open read-write: either a new
+// database we create ourselves (mode 0600, folder 0700) or an existing
+// Gapwise database that passes inspection in a writable place. An existing
+// database readable by others is made private, with a notice.
+func prepareFile(ctx context.Context, path string) (notices []string, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return createFile(path)
+		return nil, createDatabase(ctx, path)
 	case err != nil:
-		return model.Wrap(model.Denied, err, "cannot read %s", path)
+		return nil, model.Wrap(model.Denied, err, "cannot read %s", path)
 	case fi.IsDir():
-		return model.Errorf(model.BadFile, "%s is a folder, not a Gapwise database", path)
+		return nil, model.Errorf(model.BadFile, "%s is a folder, not a Gapwise database", path)
 	case !fi.Mode().IsRegular():
-		return model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not a regular file)", path)
+		return nil, model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not a regular file)", path)
+	case fi.Size() == 0:
+		// A backup or copy cut short looks like this; opening it would
+		// silently start an empty database where the person expects theirs.
+		return nil, model.Errorf(model.BadFile,
+			"%s is an empty file, not a Gapwise database (a copy or backup cut short?); Gapwise makes a new database only where no file exists: choose another name, or remove the empty file", path)
 	}
-	if fi.Size() > 0 {
-		if err := inspect(ctx, path); err != nil {
-			return err
-		}
+	if err := inspect(ctx, path); err != nil {
+		return nil, err
 	}
 	if err := checkWritable(path); err != nil {
-		return err
+		return nil, err
 	}
-	// An empty file is about to become a new database of personal data:
-	// make it private like one we created.
-	if fi.Size() == 0 && fi.Mode().Perm()&0o077 != 0 {
-		if err := os.Chmod(path, 0o600); err != nil {
-			return model.Wrap(model.Denied, err, "cannot make %s private", path)
-		}
-	}
-	return nil
+	return makePrivate(path, fi.Mode().Perm()), nil
 }
 
-// createFile creates the database file before SQLite sees it, so that its
-// mode is 0600 from the first byte; SQLite gives the -wal and -shm files the
-// mode of the database file.
-func createFile(path string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+// makePrivate sets a database others can read, and its -wal and -shm files,
+// to 0600 before SQLite opens it (SQLite creates -wal and -shm with the
+// database file's mode). Permission bits mean nothing on Windows.
+func makePrivate(path string, mode fs.FileMode) []string {
+	if runtime.GOOS == "windows" || mode&0o077 == 0 {
+		return nil
+	}
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		if err := os.Chmod(name, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return []string{fmt.Sprintf("%s can be read by other users of this computer (mode %#o) and Gapwise could not change that (%v); it holds personal data", path, mode, err)}
+		}
+	}
+	return []string{fmt.Sprintf("%s could be read by other users of this computer (mode %#o); Gapwise has made it private (0600), as it holds personal data", path, mode)}
+}
+
+// createDatabase makes a new database at path whole or not at all: it is
+// built under a temporary name beside path (mode 0600 from the first byte;
+// SQLite gives the -wal and -shm files the database's mode), closed, and
+// only then named path, never replacing anything. A run killed part-way
+// leaves no empty or half-made file at path (savefile).
+func createDatabase(ctx context.Context, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return model.Wrap(model.Denied, err, "cannot create %s", path)
 	}
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
+	err := savefile.SaveNewFileAt(path, func(tmp string) error {
+		s, err := openMigrated(ctx, tmp, path)
+		if err != nil {
+			return err
+		}
+		return s.db.Close()
+	})
+	var pe *fs.PathError
+	switch {
+	case model.KindOf(err) == model.Conflict:
 		return model.Errorf(model.Conflict, "%s appeared while Gapwise was creating it; try again", path)
+	case errors.As(err, &pe): // the folder would not take a file
+		return model.Wrap(model.Denied, pe.Err, "cannot create %s", path)
 	}
-	if err != nil {
-		return model.Wrap(model.Denied, err, "cannot create %s", path)
-	}
-	if err := f.Close(); err != nil {
-		return model.Wrap(model.Denied, err, "cannot create %s", path)
-	}
-	return nil
+	return err
 }
 
 // checkWritable finds out, without changing the database, whether SQLite
 // will be able to write it and create its -wal and -shm files beside it
-// (a probe file is created and removed in the folder). Failing here gives a
+// (a probe file, named so that a run killed in between leaves one the next
+// run removes, is created and removed in the folder). Failing here gives a
 // clear message instead of an error halfway through.
 func checkWritable(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
@@ -205,13 +243,9 @@ func checkWritable(path string) error {
 		return model.Wrap(model.Denied, err, "cannot write to %s", path)
 	}
 	f.Close()
-	probe, err := os.CreateTemp(filepath.Dir(path), ".gapwise-write-test-*")
-	if err != nil {
+	if err := savefile.Probe(filepath.Dir(path), filepath.Base(path)); err != nil {
 		return model.Wrap(model.Denied, err, "cannot write in the folder of %s", path)
 	}
-	name := probe.Name()
-	probe.Close()
-	os.Remove(name)
 	return nil
 }
 

@@ -172,17 +172,90 @@ func TestOpenCreatesPrivateFiles(t *testing.T) {
 	}
 }
 
-func TestOpenEmptyFileIsNewDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "empty.db")
+// An empty file (a copy or backup cut short) is refused, untouched: only a
+// path where nothing exists becomes a new database.
+func TestOpenRefusesAnEmptyFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "empty.db")
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	before := stateOf(t, path)
+	_, err := Open(context.Background(), path)
+	wantKind(t, err, model.BadFile)
+	if !strings.Contains(err.Error(), path+" is an empty file") {
+		t.Errorf("message %q: want it to name the empty file", err)
+	}
+	if err := before.same(stateOf(t, path)); err != nil {
+		t.Errorf("the empty file was touched: %v", err)
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 1 {
+		t.Errorf("the folder gained files: %d entries", len(es))
+	}
+}
+
+// A new database is built under a temporary name and appears whole: a run
+// killed before that leaves no file at the path (the next run removes the
+// leftover), and nothing else is left in the folder.
+func TestOpenCreatesTheDatabaseWhole(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "gapwise.db")
+	stale := path + ".gapwise-partial-999999999-0badcafe" // a run that died half-way
+	os.WriteFile(stale, nil, 0o600)
+	os.WriteFile(stale+"-journal", []byte("x"), 0o600)
 	s := openAt(t, path)
 	if s.SchemaVersion() != LatestSchema {
 		t.Errorf("schema %d, want %d", s.SchemaVersion(), LatestSchema)
 	}
+	if len(s.Notices()) != 0 {
+		t.Errorf("notices for a new database: %v", s.Notices())
+	}
+	s.Close()
+	es, _ := os.ReadDir(dir)
+	if len(es) != 1 || es[0].Name() != "gapwise.db" {
+		var names []string
+		for _, e := range es {
+			names = append(names, e.Name())
+		}
+		t.Errorf("folder holds %v; want only gapwise.db", names)
+	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want 0600", fi.Mode())
+	}
+}
+
+// A database others can read is made private on open, with its -wal and
+// -shm, and the person is told once.
+func TestOpenMakesAnOpenDatabasePrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gapwise.db")
+	s := openAt(t, path)
+	s.Close()
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = openAt(t, path)
+	if n := s.Notices(); len(n) != 1 || !strings.Contains(n[0], "mode 0644") || !strings.Contains(n[0], "private (0600)") {
+		t.Errorf("notices %q; want one saying the file was made private", n)
+	}
+	if _, err := s.db.ExecContext(context.Background(), "PRAGMA user_version"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.db.ExecContext(context.Background(), "CREATE TABLE IF NOT EXISTS scratch (x); DROP TABLE scratch"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{path, path + "-wal", path + "-shm"} {
+		fi, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600", filepath.Base(name), fi.Mode().Perm())
+		}
+	}
+	s.Close()
+	s = openAt(t, path)
+	if n := s.Notices(); len(n) != 0 {
+		t.Errorf("second open: notices %q; want none (said once)", n)
 	}
 }
 

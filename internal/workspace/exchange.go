@@ -2,10 +2,8 @@ package workspace
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
+	"io"
 	"strings"
 	"time"
 
@@ -127,30 +125,10 @@ func (w *Workspace) ExportAssessmentFile(ctx context.Context, id, path string) e
 	if err != nil {
 		return err
 	}
-	return WriteNewFile(path, data)
-}
-
-// WriteNewFile creates path with data, refusing to replace anything there.
-func WriteNewFile(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	switch {
-	case errors.Is(err, fs.ErrExist):
-		return model.Errorf(model.Conflict, "%s already exists; choose another name (Gapwise never overwrites your files)", path)
-	case errors.Is(err, fs.ErrPermission):
-		return model.Wrap(model.Denied, err, "cannot write %s", path)
-	case err != nil:
-		return model.Wrap(model.Invalid, err, "cannot create %s", path)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path)
-		return model.Wrap(model.Internal, err, "cannot write %s", path)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return model.Wrap(model.Internal, err, "cannot write %s", path)
-	}
-	return nil
+	return SaveNewFile(path, func(out io.Writer) error {
+		_, err := out.Write(data)
+		return err
+	})
 }
 
 // resolver lets the exchange decoder see the framework versions installed here.

@@ -1,13 +1,8 @@
 package workspace
 
 import (
-	"bufio"
 	"context"
-	"errors"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,6 +10,7 @@ import (
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
 	"gapwise/internal/report"
+	"gapwise/internal/savefile"
 )
 
 // gapsAssessment picks the assessment a plan's gaps come from: the person's
@@ -149,78 +145,11 @@ func (w *Workspace) assessmentAttachment(ctx context.Context, id, what string) (
 	}, nil
 }
 
-// WriteReportFile writes a report to path through a temporary file in the
-// same folder, so that a failure halfway leaves nothing behind. It never
-// replaces anything: an existing path is refused (Conflict) before and at
-// the moment the file appears. The file is readable by its owner only (it
-// holds personal appraisal data).
-func WriteReportFile(path string, render func(io.Writer) error) (err error) {
-	if path == "" {
-		return model.Errorf(model.Invalid, "no file name given for the report")
-	}
-	exists := func() error {
-		return model.Errorf(model.Conflict, "%s already exists; choose another name (Gapwise never overwrites your files)", path)
-	}
-	if _, err := os.Lstat(path); err == nil {
-		return exists()
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return fileErr(err, path)
-	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".gapwise-report-*.tmp") // mode 0600
-	if err != nil {
-		return fileErr(err, path)
-	}
-	tmpName := tmp.Name()
-	defer func() {
-		if tmp != nil {
-			tmp.Close()
-		}
-		os.Remove(tmpName) // after a successful link, only the extra name goes
-	}()
-	bw := bufio.NewWriter(tmp)
-	if err := render(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fileErr(err, path)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fileErr(err, path)
-	}
-	err = tmp.Close()
-	tmp = nil
-	if err != nil {
-		return fileErr(err, path)
-	}
-	// A hard link appears only if nothing has the name. Folders that cannot
-	// hold hard links (FAT memory sticks, some network shares) get a rename
-	// after one more look.
-	if err := os.Link(tmpName, path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return exists()
-		}
-		if _, err := os.Lstat(path); err == nil {
-			return exists()
-		}
-		if err := os.Rename(tmpName, path); err != nil {
-			return fileErr(err, path)
-		}
-	}
-	if d, err := os.Open(dir); err == nil { // make the new name durable where the platform can
-		d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// fileErr classifies a failure to write the user's file.
-func fileErr(err error, path string) error {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return model.Wrap(model.Denied, err, "cannot write %s", path)
-	case errors.Is(err, fs.ErrNotExist):
-		return model.Wrap(model.NotFound, err, "cannot write %s: its folder does not exist", path)
-	}
-	return model.Wrap(model.Invalid, err, "cannot write %s", path)
+// SaveNewFile writes a new file at path with what render writes: the one way
+// the app and the CLI write every file (PDFs, spreadsheets, CSV, exchange
+// files). It is whole or absent (a temporary file beside it, synced, then
+// named), never replaces anything (Conflict), and is readable by its owner
+// only. See internal/savefile.
+func SaveNewFile(path string, render func(io.Writer) error) error {
+	return savefile.SaveNewFile(path, render)
 }

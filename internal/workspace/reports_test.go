@@ -3,57 +3,15 @@ package workspace
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"gapwise/internal/model"
 )
-
-func TestWriteReportFile(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "plan.pdf")
-	write := func(text string) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := io.WriteString(w, text); return err }
-	}
-	if err := WriteReportFile(path, write("%PDF-first")); err != nil {
-		t.Fatal(err)
-	}
-	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
-		t.Errorf("report file: %v, %v; want mode 0600", info, err)
-	}
-	err := WriteReportFile(path, write("%PDF-second"))
-	if model.KindOf(err) != model.Conflict || !strings.Contains(err.Error(), "already exists") {
-		t.Errorf("over an existing file: %v", err)
-	}
-	if data, _ := os.ReadFile(path); string(data) != "%PDF-first" {
-		t.Errorf("the existing file was changed: %q", data)
-	}
-	boom := errors.New("boom")
-	failed := filepath.Join(dir, "failed.pdf")
-	if err := WriteReportFile(failed, func(w io.Writer) error { io.WriteString(w, "half"); return boom }); !errors.Is(err, boom) {
-		t.Errorf("render failure: %v", err)
-	}
-	if _, err := os.Stat(failed); !os.IsNotExist(err) {
-		t.Errorf("a failed report left a file: %v", err)
-	}
-	if err := WriteReportFile(filepath.Join(dir, "no-such-folder", "x.pdf"), write("x")); model.KindOf(err) != model.NotFound {
-		t.Errorf("missing folder: %v", err)
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("folder holds %v; want only plan.pdf (no temporary files)", names)
-	}
-}
 
 func TestReportsArePDFs(t *testing.T) {
 	ctx := context.Background()
@@ -104,7 +62,7 @@ func TestReportsArePDFs(t *testing.T) {
 		"appraisal": func(out io.Writer) error { return w.AppraisalReport(ctx, ap.ID, out, time.Now()) },
 	} {
 		path := filepath.Join(t.TempDir(), name+".pdf")
-		if err := WriteReportFile(path, render); err != nil {
+		if err := SaveNewFile(path, render); err != nil {
 			t.Fatalf("%s report: %v", name, err)
 		}
 		data, _ := os.ReadFile(path)
@@ -142,7 +100,7 @@ func TestReportsCarryTheirAssessments(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "appraisal.pdf")
-	if err := WriteReportFile(path, func(out io.Writer) error { return w.AppraisalReport(ctx, ap.ID, out, time.Now()) }); err != nil {
+	if err := SaveNewFile(path, func(out io.Writer) error { return w.AppraisalReport(ctx, ap.ID, out, time.Now()) }); err != nil {
 		t.Fatal(err)
 	}
 	files := filepath.Join(dir, "files")

@@ -13,19 +13,23 @@ import (
 	"gapwise/internal/report"
 )
 
+// TeamFormat is a team export's file format; its value is the file
+// extension.
+type TeamFormat string
+
 // Team export formats for TeamExport and WriteTeamExport.
 const (
-	TeamFormatXLSX = "xlsx" // matrix, measures and about sheets
-	TeamFormatCSV  = "csv"  // the matrix only
+	TeamFormatXLSX TeamFormat = "xlsx" // matrix, measures and about sheets
+	TeamFormatCSV  TeamFormat = "csv"  // the matrix only
 )
 
-// teamFormat checks an export format name.
-func teamFormat(format string) (string, error) {
-	switch f := strings.ToLower(strings.TrimSpace(format)); f {
+// teamFormat checks an export format, allowing any case ("XLSX").
+func teamFormat(format TeamFormat) (TeamFormat, error) {
+	switch f := TeamFormat(strings.ToLower(strings.TrimSpace(string(format)))); f {
 	case TeamFormatXLSX, TeamFormatCSV:
 		return f, nil
 	}
-	return "", model.Errorf(model.Invalid, "cannot export a team as %q: choose xlsx or csv", format)
+	return "", model.Errorf(model.Invalid, "cannot export a team as %q: choose xlsx or csv", string(format))
 }
 
 // TeamExport writes a team's matrix and measures to a new file at path as
@@ -34,7 +38,7 @@ func teamFormat(format string) (string, error) {
 // it shows (gap.Display): in workshop display no names, the labels and
 // order of the screen and the team report, and no figure resting on fewer
 // than its threshold of rated members.
-func (w *Workspace) TeamExport(ctx context.Context, teamID, path, format string, d gap.Display) error {
+func (w *Workspace) TeamExport(ctx context.Context, teamID, path string, format TeamFormat, d gap.Display) error {
 	if _, err := teamFormat(format); err != nil {
 		return err
 	}
@@ -42,14 +46,14 @@ func (w *Workspace) TeamExport(ctx context.Context, teamID, path, format string,
 		return err
 	}
 	generated := time.Now()
-	return WriteReportFile(path, func(out io.Writer) error {
+	return SaveNewFile(path, func(out io.Writer) error {
 		return w.WriteTeamExport(ctx, teamID, out, format, generated, d)
 	})
 }
 
 // WriteTeamExport writes a team export (see TeamExport) to out. generated
 // is recorded in the file as given; zero means now.
-func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.Writer, format string, generated time.Time, d gap.Display) error {
+func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.Writer, format TeamFormat, generated time.Time, d gap.Display) error {
 	format, err := teamFormat(format)
 	if err != nil {
 		return err

@@ -206,9 +206,10 @@ func TestTeamExportRefusals(t *testing.T) {
 	w, v := sampleTeamView(t)
 	dir := t.TempDir()
 	for _, tc := range []struct {
-		name, team, format string
-		display            gap.Display
-		kind               model.ErrorKind
+		name, team string
+		format     TeamFormat
+		display    gap.Display
+		kind       model.ErrorKind
 	}{
 		{"unknown format", v.Team.ID, "pdf", gap.NamedDisplay(), model.Invalid},
 		{"no people at all", v.Team.ID, "csv", gap.WorkshopDisplay(0), model.Invalid},

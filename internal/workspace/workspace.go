@@ -71,6 +71,11 @@ func seedIfNeeded(ctx context.Context, st *store.Store, files []frameworks.File)
 // Close releases the database.
 func (w *Workspace) Close() error { return w.store.Close() }
 
+// Notices are things opening the database did that the person should hear
+// about once, e.g. that it was made private; the app shows them and the CLI
+// prints them on standard error.
+func (w *Workspace) Notices() []string { return w.store.Notices() }
+
 // Path is the database file in use.
 func (w *Workspace) Path() string { return w.store.Path() }
 

@@ -35,6 +35,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -472,7 +473,10 @@ func export(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := workspace.WriteNewFile(filepath.Join(*dir, name), data); err != nil {
+		if err := workspace.SaveNewFile(filepath.Join(*dir, name), func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}); err != nil {
 			return err
 		}
 		written++
