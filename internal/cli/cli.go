@@ -125,14 +125,16 @@ Commands:
   team gaps --team ID [--json] [--workshop] [--min-people N]
                                             per item: rated, meeting, below, median, max,
                                             covered, fragile; common gaps
-  team report --team ID --out FILE.pdf [--workshop] [--min-people N]
+  team report --team ID --out FILE.pdf [--workshop [--individual]] [--min-people N]
                                             the team gap report as PDF
-  team export --team ID (--xlsx FILE | --csv FILE) [--workshop] [--min-people N]
+  team export --team ID (--xlsx FILE | --csv FILE) [--workshop [--individual]] [--min-people N]
                                             matrix and measures as a spreadsheet, or the
                                             matrix as CSV; never overwrites
                                             (--team also takes a unique team name; --workshop
                                             hides names and suppresses figures resting on
-                                            fewer than --min-people rated members, default 3)
+                                            fewer than --min-people rated members, default 3,
+                                            and counts members per level instead of a row
+                                            each; --individual: a row each, neutral labels)
   demo [--json] [--remove]                  create (or remove) fictional sample data
   db init                                   create the database (or check it opens)
   db check                                  check the database's integrity

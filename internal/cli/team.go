@@ -642,18 +642,23 @@ func (e *env) teamTarget(args []string) error {
 
 // displayFlags are the workshop display flags shared by gaps, report and export.
 type displayFlags struct {
-	workshop  bool
-	minPeople optInt
+	workshop   bool
+	individual bool
+	minPeople  optInt
 }
 
 func (d *displayFlags) define(fs *flag.FlagSet) {
 	fs.BoolVar(&d.workshop, "workshop", false, "workshop display: hide names and suppress figures resting on few people")
 	fs.Var(&d.minPeople, "min-people", "in workshop display, the fewest rated members a figure may rest on (default 3)")
+	fs.BoolVar(&d.individual, "individual", false, "in workshop display, a row per member under neutral labels instead of counts per level")
 }
 
 // check validates the flags and returns the display they ask for.
 func (d *displayFlags) check(cmd string) (gap.Display, error) {
-	disp := gap.Display{Workshop: d.workshop, MinPeople: gap.DefaultMinPeople}
+	disp := gap.Display{Workshop: d.workshop, MinPeople: gap.DefaultMinPeople, Individual: d.individual}
+	if d.individual && !d.workshop {
+		return disp, usagef("%s --individual goes with --workshop", cmd)
+	}
 	if !d.minPeople.set {
 		return disp, nil
 	}
@@ -824,7 +829,7 @@ func (e *env) teamReport(args []string) error {
 		}); err != nil {
 			return err
 		}
-		return teamWritten(e, out, disp.workshop)
+		return teamWritten(e, out, d)
 	})
 }
 
@@ -863,13 +868,17 @@ func (e *env) teamExport(args []string) error {
 		if err := ws.TeamExport(e.ctx, t.ID, path, format, d); err != nil {
 			return err
 		}
-		return teamWritten(e, path, disp.workshop)
+		return teamWritten(e, path, d)
 	})
 }
 
-func teamWritten(e *env, path string, workshop bool) error {
-	if workshop {
-		_, err := fmt.Fprintf(e.out, "Written: %s (names hidden; members' levels are still shown, so share it only with the team)\n", path)
+func teamWritten(e *env, path string, d gap.Display) error {
+	switch {
+	case d.Workshop && d.Individual:
+		_, err := fmt.Fprintf(e.out, "Written: %s (names hidden; each member's levels are shown under a neutral label, so share it only with the team)\n", path)
+		return err
+	case d.Workshop:
+		_, err := fmt.Fprintf(e.out, "Written: %s (names hidden; members counted per level, no row for anyone; share it only with the team)\n", path)
 		return err
 	}
 	_, err := fmt.Fprintf(e.out, "Written: %s (personal data: share it only with whoever needs it)\n", path)

@@ -236,8 +236,22 @@ func TestTeamExportAndReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 9 || len(rows[0]) != 37 || rows[1][0] != "Member A" || strings.Contains(string(data), "Sample (fictional)") {
+	// By default no row is a person: five FCI levels and "not rated".
+	if len(rows) != 7 || len(rows[0]) != 37 || strings.TrimPrefix(rows[0][0], "\ufeff") != "level" || rows[6][0] != "not rated" ||
+		strings.Contains(string(data), "Sample (fictional)") || strings.Contains(string(data), "Member A") {
 		t.Errorf("workshop CSV: %d rows, header %q", len(rows), rows[0][:3])
+	}
+	indiv := filepath.Join(dir, "individual.csv")
+	if out := mustRun(t, "--db", db, "team", "export", "--team", team, "--csv", indiv, "--workshop", "--individual"); !strings.Contains(out, "neutral label") {
+		t.Errorf("export text: %q", out)
+	}
+	data, _ = os.ReadFile(indiv)
+	rows, err = csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 9 || len(rows[0]) != 37 || rows[1][0] != "Member A" || strings.Contains(string(data), "Sample (fictional)") {
+		t.Errorf("individual workshop CSV: %d rows, header %q", len(rows), rows[0][:3])
 	}
 	mustRun(t, "--db", db, "team", "export", "--team", team, "--xlsx", xlsxPath)
 	if data, _ := os.ReadFile(xlsxPath); !bytes.HasPrefix(data, []byte("PK")) {
@@ -267,6 +281,8 @@ func TestTeamExitStatuses(t *testing.T) {
 		code int
 	}{
 		{[]string{"team"}, ExitUsage},
+		{[]string{"team", "export", "--team", team, "--csv", out, "--individual"}, ExitUsage},
+		{[]string{"team", "report", "--team", team, "--out", out, "--individual"}, ExitUsage},
 		{[]string{"team", "frobnicate"}, ExitUsage},
 		{[]string{"team", "create", "--framework", "fci"}, ExitUsage},
 		{[]string{"team", "create", "--name", "X"}, ExitUsage},

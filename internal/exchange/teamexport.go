@@ -53,8 +53,9 @@ type TeamTable struct {
 	// and the figures of an item that fewer than MinPeople members rated are
 	// left blank and marked suppressed.
 	Display gap.Display
-	Members []TeamMember // matrix rows, in any order: the display's roster orders them
-	Items   []TeamItem   // matrix columns and Measures rows, in the order given
+	Scale   []model.Level // the framework's levels: the matrix rows when the display has no person rows
+	Members []TeamMember  // matrix rows, in any order: the display's roster orders them
+	Items   []TeamItem    // matrix columns and Measures rows, in the order given
 }
 
 // TeamMember is one row of the matrix.
@@ -91,14 +92,37 @@ func (in *TeamTable) matrixColumns() []int {
 	return cols
 }
 
-// matrixRow is one row of the matrix: its label and a member's levels.
+// matrixRow is one row of the matrix: its label and a member's levels, or
+// (a display without person rows) a count of members for each item.
 type matrixRow struct {
-	label  string
-	levels []*int
+	label, csvLabel string
+	levels          []*int
 }
 
-// matrixRows are the members in the display's order under its labels.
+// matrixRows are the members in the display's order under its labels or,
+// when the display shows no person rows (workshop display by default), one
+// row per level of the scale counting the members at it on each item, and
+// a last row counting those who did not rate it.
 func (in *TeamTable) matrixRows() []matrixRow {
+	if !in.Display.PersonRows() {
+		count := func(f func(TeamItem) int) []*int {
+			out := make([]*int, len(in.Items))
+			for j, it := range in.Items {
+				n := f(it)
+				out[j] = &n
+			}
+			return out
+		}
+		var rows []matrixRow
+		for _, l := range in.Scale {
+			rows = append(rows, matrixRow{
+				label: cellText(fmt.Sprintf("%d %s", l.Value, l.Name)), csvLabel: strconv.Itoa(l.Value),
+				levels: count(func(it TeamItem) int { return it.Levels[l.Value] }),
+			})
+		}
+		return append(rows, matrixRow{label: "Not rated", csvLabel: "not rated",
+			levels: count(func(it TeamItem) int { return len(in.Members) - it.Rated })})
+	}
 	people := make([]model.Person, len(in.Members))
 	for i, m := range in.Members {
 		people[i] = m.Person
@@ -107,6 +131,7 @@ func (in *TeamTable) matrixRows() []matrixRow {
 	rows := make([]matrixRow, len(r.Order))
 	for k, i := range r.Order {
 		rows[k] = matrixRow{label: cellText(r.Labels[k]), levels: in.Members[i].Levels}
+		rows[k].csvLabel = rows[k].label
 	}
 	return rows
 }
@@ -161,7 +186,7 @@ func TeamCSV(w io.Writer, in TeamTable) error {
 	cw.UseCRLF = true
 	cols := in.matrixColumns()
 	row := make([]string, 0, len(cols)+1)
-	row = append(row, "member")
+	row = append(row, in.cornerCSV())
 	for _, j := range cols {
 		row = append(row, csvText(in.Items[j].ID))
 	}
@@ -169,7 +194,7 @@ func TeamCSV(w io.Writer, in TeamTable) error {
 		return err
 	}
 	for _, m := range in.matrixRows() {
-		row = append(row[:0], csvText(m.label))
+		row = append(row[:0], csvText(m.csvLabel))
 		for _, j := range cols {
 			l := m.levels[j]
 			if l == nil {
@@ -184,6 +209,25 @@ func TeamCSV(w io.Writer, in TeamTable) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// corner heads the matrix's first column.
+func (in *TeamTable) corner() string {
+	if in.Display.PersonRows() {
+		return "Member"
+	}
+	return "Level"
+}
+
+func (in *TeamTable) cornerCSV() string { return strings.ToLower(in.corner()) }
+
+// reading explains the matrix's cells.
+func (in *TeamTable) reading() string {
+	if in.Display.PersonRows() {
+		return "Levels are numbers on the framework's scale; a blank cell is not rated, and 0 means \"none yet\"."
+	}
+	return "No row is a person: each row is a level of the framework's scale and each cell counts the members at that level on the item; " +
+		"the Not rated row counts the members who did not rate it."
 }
 
 // csvText guards a text cell against formula injection.
@@ -281,7 +325,7 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 
 	// Matrix: header row of item ids, one row per member.
 	m := &sheetWriter{x: x, sheet: SheetMatrix}
-	m.set(1, 1, "Member")
+	m.set(1, 1, in.corner())
 	cols := in.matrixColumns()
 	for c, j := range cols {
 		m.set(c+2, 1, in.Items[j].ID)
@@ -373,11 +417,14 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 		{"Gapwise version", version},
 		{"Workshop display", workshop},
 		{"Members", strconv.Itoa(len(in.Members))},
-		{"Reading the matrix", "Levels are numbers on the framework's scale; a blank cell is not rated, and 0 means \"none yet\"."},
+		{"Reading the matrix", in.reading()},
 		{"Personal data", "This file holds people's self-assessments: share it only with whoever needs it."},
 	}
-	if in.Display.Workshop {
+	switch {
+	case in.Display.Workshop && in.Display.Individual:
 		about[len(about)-1][1] = "Names are hidden, but members' levels are shown: share it only with the team."
+	case in.Display.Workshop:
+		about[len(about)-1][1] = "Names are hidden and no row is a person, but the counts rest on people's self-assessments: share it only with the team."
 	}
 	a := &sheetWriter{x: x, sheet: SheetAbout}
 	for i, kv := range about {

@@ -329,3 +329,50 @@ func TestTeamCSVExcelNames(t *testing.T) {
 		t.Errorf("without the mark Excel would read the name intact, so the test proves nothing: %q", got)
 	}
 }
+
+// TestTeamExportWorkshopDistribution: by default a workshop export has no
+// row for any person: each row is a level counting the members at it.
+func TestTeamExportWorkshopDistribution(t *testing.T) {
+	in := teamTable(true)
+	in.Display = gap.WorkshopDisplay(1)
+	in.Scale = []model.Level{{Value: 0, Name: "Not yet"}, {Value: 1, Name: "Aware"}, {Value: 2, Name: "Competent"}, {Value: 3, Name: "Expert"}}
+	in.Items[0].Levels = map[int]int{1: 1, 3: 1}
+	in.Items[1].Levels = map[int]int{0: 1}
+	in.Items[2].Levels = map[int]int{2: 1}
+	var c bytes.Buffer
+	if err := TeamCSV(&c, in); err != nil {
+		t.Fatal(err)
+	}
+	got, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(c.Bytes(), []byte{0xEF, 0xBB, 0xBF}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{
+		{"level", "1.1", "1.2", "2.1"},
+		{"0", "0", "1", "0"},
+		{"1", "1", "0", "0"},
+		{"2", "0", "0", "1"},
+		{"3", "1", "0", "0"},
+		{"not rated", "1", "2", "2"},
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("workshop CSV\n got %q\nwant %q", got, want)
+	}
+	data := writeXLSX(t, in)
+	text := zipText(t, data)
+	for _, m := range in.Members {
+		for _, part := range []string{m.Person.Name, m.Person.ID, "Ødegård", "HYPERLINK", "Nobody", "Member A"} {
+			if strings.Contains(text, part) || strings.Contains(c.String(), part) {
+				t.Errorf("workshop export contains %q", part)
+			}
+		}
+	}
+	matrix := rows(t, openXLSX(t, data), SheetMatrix)
+	var labels []string
+	for _, r := range matrix {
+		labels = append(labels, r[0])
+	}
+	if !slices.Equal(labels, []string{"Level", "0 Not yet", "1 Aware", "2 Competent", "3 Expert", "Not rated"}) {
+		t.Errorf("workshop matrix rows %q", labels)
+	}
+}

@@ -55,6 +55,7 @@ type team struct {
 	heat    []*gap.ItemMeasure      // the heatmap's columns: items, less those suppressed
 	cut     int                     // items left out of the heatmap as suppressed
 	labels  []string                // row label of each member: name or neutral label
+	rows    []heatRowSpec           // the heatmap's rows: members, or levels counting them
 	index   map[string]int          // person id -> position in members
 }
 
@@ -138,7 +139,27 @@ func newTeam(d *doc, in TeamInput) *team {
 		t.index[in.Members[i].ID] = k
 		t.labels[k] = orDash(r.Labels[k])
 	}
+	if in.Display.PersonRows() {
+		for k := range t.members {
+			t.rows = append(t.rows, heatRowSpec{label: t.labels[k], member: k})
+		}
+	} else {
+		for _, l := range t.f.Scale.Levels {
+			t.rows = append(t.rows, heatRowSpec{label: fmt.Sprintf("%d %s", l.Value, l.Name), member: -1, level: l.Value})
+		}
+		t.rows = append(t.rows, heatRowSpec{label: "Not rated", member: -1, notRated: true})
+	}
 	return t
+}
+
+// heatRowSpec is one heatmap row: a member (named edition, or individual
+// rows under neutral labels), or a level of the scale whose cells count
+// the members at it (the workshop edition's default).
+type heatRowSpec struct {
+	label    string
+	member   int // index into members; -1 for a level row
+	level    int
+	notRated bool // the row counting members who did not rate the item
 }
 
 // topGroups maps every group id to its outermost group, looked up once per
@@ -255,9 +276,12 @@ func (t *team) cover(title string) {
 	d.keyValues(pairs, 32, bodySize)
 	d.down(5)
 	if in.Display.Workshop {
+		who := "No member is shown one by one: the heatmap counts the members at each level of each item. "
+		if in.Display.Individual {
+			who = "Members appear as neutral labels (Member A, Member B …), the same on every page and on the team screen. "
+		}
 		d.noteBox("Workshop edition: names hidden; figures resting on fewer than "+strconv.Itoa(t.min)+" people are not shown",
-			"Members appear as neutral labels (Member A, Member B …), the same on every page and on the team screen. "+
-				"No evidence and no action owner is printed. Any figure that rests on fewer than "+strconv.Itoa(t.min)+
+			who+"No evidence and no action owner is printed. Any figure that rests on fewer than "+strconv.Itoa(t.min)+
 				" people is replaced by words saying so.")
 	} else {
 		d.noteBox("Named edition: not for handing out",
@@ -819,8 +843,8 @@ func (t *team) heatLayout() heatLayout {
 	d.font("", heatSize, ink)
 	lay.cellW = max(heatMinCell, idW+1.6, d.pdf.GetStringWidth("88↓")+1.2)
 	labelW := d.pdf.GetStringWidth("Team target")
-	for _, l := range t.labels {
-		labelW = max(labelW, d.pdf.GetStringWidth(l))
+	for _, r := range t.rows {
+		labelW = max(labelW, d.pdf.GetStringWidth(r.label))
 	}
 	lay.labelW = min(labelW+2*padX+0.5, 46)
 	lay.perPage = max(1, int((contentW-lay.labelW)/lay.cellW))
@@ -854,7 +878,7 @@ func (t *team) heatmap() {
 		from, to := c*per, min(n, (c+1)*per)
 		if c > 0 {
 			// A small team's chunks share a page when they fit whole.
-			whole := 6 + t.heatHeadHeight() + float64(len(t.members))*heatRowH + t.heatKeyHeight(to-from)
+			whole := 6 + t.heatHeadHeight() + float64(len(t.rows))*heatRowH + t.heatKeyHeight(to-from)
 			if d.room(whole) {
 				d.down(6)
 			} else {
@@ -872,7 +896,14 @@ func (t *team) heatLegend() {
 	text := fmt.Sprintf("Each row is a member and each column an item. A cell gives the member’s level (%s, 0 to %d) as a number, on a grey that darkens as the level rises; "+
 		"“↓” marks a level below the team target, and “–” means not rated, which is not the same as 0. The Team target row gives the target of each item (blank: none).",
 		scaleName(t.f), top)
-	if t.disp.Workshop {
+	if !t.disp.PersonRows() {
+		text = fmt.Sprintf("No row is a person: each row is a level (%s, 0 to %d) and each column an item. A cell counts the members at that level, on a grey that darkens as the share of the team rises; "+
+			"blank is none. The Not rated row counts members who did not rate the item, which is not the same as 0; “↓” marks counts at a level below the team target. The Team target row gives the target of each item (blank: none).",
+			scaleName(t.f), top)
+		if t.cut > 0 {
+			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
+		}
+	} else if t.disp.Workshop {
 		text += " Members are neutral labels, the same on every page and on the team screen."
 		if t.cut > 0 {
 			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
@@ -880,6 +911,9 @@ func (t *team) heatLegend() {
 	}
 	d.para(text, "", bodySize, ink)
 	d.down(2)
+	if !t.disp.PersonRows() {
+		return // the samples below are of levels, not counts
+	}
 	// Samples: each level, not rated, and below target.
 	y := d.y()
 	x := marginX
@@ -961,7 +995,7 @@ func (t *team) heatChunk(lay heatLayout, from, to, chunk, chunks int) {
 	cols := t.heat[from:to]
 	keyH := t.heatKeyHeight(len(cols))
 	headH := t.heatHeadHeight()
-	members := len(t.members)
+	members := len(t.rows)
 	for first := 0; first < members; {
 		if !d.room(headH+keyH+4*heatRowH) && !d.atTop() {
 			d.newPage()
@@ -1008,9 +1042,12 @@ func (t *team) heatCaption(lay heatLayout, cols []*gap.ItemMeasure, from, to, ch
 	default:
 		s = fmt.Sprintf("Items %s to %s (%d–%d of %d)", cols[0].Item.ID, cols[len(cols)-1].Item.ID, from+1, to, len(t.heat))
 	}
-	if first > 0 || last < len(t.members) {
+	switch {
+	case !t.disp.PersonRows():
+		s += fmt.Sprintf(" · members at each level, of %d", len(t.members))
+	case first > 0 || last < len(t.members):
 		s += fmt.Sprintf(" · members %d–%d of %d", first+1, last, len(t.members))
-	} else {
+	default:
 		s += fmt.Sprintf(" · all %s", plural(len(t.members), "member", "members"))
 	}
 	if chunks > 1 {
@@ -1059,7 +1096,11 @@ func (t *team) heatHeader(lay heatLayout, cols []*gap.ItemMeasure, from int) {
 	// Item headings.
 	d.fillRect(marginX, y, lay.labelW+w, heatRowH, headFill)
 	d.font("B", heatHead, ink)
-	d.pdf.Text(marginX+padX, baseline(y+0.7, heatHead), "Member")
+	corner := "Member"
+	if !t.disp.PersonRows() {
+		corner = "Level"
+	}
+	d.pdf.Text(marginX+padX, baseline(y+0.7, heatHead), corner)
 	for k, m := range cols {
 		label := m.Item.ID
 		if lay.numbered {
@@ -1090,9 +1131,14 @@ func (t *team) heatHeader(lay heatLayout, cols []*gap.ItemMeasure, from int) {
 // heatRow prints one member's row at y.
 func (t *team) heatRow(lay heatLayout, cols []*gap.ItemMeasure, i int, y float64) {
 	d := t.doc
-	p := t.members[i]
+	spec := t.rows[i]
 	d.font("", heatSize, ink)
-	d.pdf.Text(marginX+padX, baseline(y+0.6, heatSize), d.fitLine(t.labels[i], lay.labelW-2*padX))
+	d.pdf.Text(marginX+padX, baseline(y+0.6, heatSize), d.fitLine(spec.label, lay.labelW-2*padX))
+	if spec.member < 0 {
+		t.heatCountRow(lay, cols, spec, y)
+		return
+	}
+	p := t.members[spec.member]
 	d.line(marginX, y+heatRowH, marginX+lay.labelW, y+heatRowH, 0.1, faintGrey)
 	top := t.f.Scale.Top()
 	x := marginX + lay.labelW
@@ -1108,6 +1154,30 @@ func (t *team) heatRow(lay heatLayout, cols []*gap.ItemMeasure, i int, y float64
 			}
 			t.heatCell(x, y, lay.cellW, heatRowH, s, chart.LevelShade(r.Level, top), true)
 		}
+		x += lay.cellW
+	}
+}
+
+// heatCountRow prints a level row of the workshop edition's heatmap: how
+// many members are at the level (or did not rate) on each item.
+func (t *team) heatCountRow(lay heatLayout, cols []*gap.ItemMeasure, spec heatRowSpec, y float64) {
+	d := t.doc
+	x := marginX + lay.labelW
+	d.font("", heatSize, ink)
+	for _, m := range cols {
+		n, below := m.AtLevel(spec.level), m.Target != nil && spec.level < *m.Target
+		if spec.notRated {
+			n, below = m.NotRated(), false
+		}
+		text, shade := "", 0.0
+		if n > 0 {
+			text = strconv.Itoa(n)
+			if below {
+				text += "↓"
+			}
+			shade = float64(n) / float64(max(1, m.Members))
+		}
+		t.heatCell(x, y, lay.cellW, heatRowH, text, shade, n > 0)
 		x += lay.cellW
 	}
 }

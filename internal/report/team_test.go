@@ -137,7 +137,7 @@ func TestTeamGolden(t *testing.T) {
 		in   TeamInput
 	}{
 		{"team_named", teamFor(fciFramework(), teamPeople, false)},
-		{"team_workshop", teamFor(fciFramework(), teamPeople, true)},
+		{"team_workshop", workshopDefault(teamFor(fciFramework(), teamPeople, true))},
 	} {
 		t.Run(g.name, func(t *testing.T) {
 			got := render(t, g.name, teamDoc(g.in))
@@ -182,6 +182,47 @@ func TestTeamFixture(t *testing.T) {
 	}
 	if len(in.Measures.CommonGaps) == 0 {
 		t.Fatal("fixture has no common gaps")
+	}
+}
+
+// workshopDefault is in as the workshop edition people get by default:
+// counts per level, no individual rows.
+func workshopDefault(in TeamInput) TeamInput {
+	in.Display = gap.WorkshopDisplay(gap.DefaultMinPeople)
+	return in
+}
+
+// TestTeamWorkshopDistribution: by default the workshop edition has no row
+// for any person, labelled or not: its heatmap counts members per level.
+func TestTeamWorkshopDistribution(t *testing.T) {
+	in := workshopDefault(teamFor(fciFramework(), teamPeople, true))
+	pdf := render(t, "team_workshop_distribution", teamDoc(in))
+	for _, layout := range []bool{false, true} {
+		pages := pageTexts(t, pdf, layout)
+		raw := strings.Join(pages, "\n")
+		all := flat(raw)
+		for _, name := range nameParts(teamPeople) {
+			if strings.Contains(raw, name) || strings.Contains(all, name) {
+				t.Errorf("workshop edition (layout %v) shows the name %q", layout, name)
+			}
+		}
+		if strings.Contains(all, "Member A") || strings.Contains(all, "Member B") {
+			t.Errorf("the default workshop edition (layout %v) has per-person rows", layout)
+		}
+		for _, w := range []string{"No row is a person", "members at each level, of 8", "Not rated", "No member is shown one by one"} {
+			if !strings.Contains(all, w) {
+				t.Errorf("workshop edition (layout %v) lacks %q", layout, w)
+			}
+		}
+	}
+	// Each level row names its level, and the counts of a column add up
+	// to the team: check on the text layout of the first heatmap page.
+	layout := pageTexts(t, pdf, true)
+	for _, l := range in.Framework.Scale.Levels {
+		want := fmt.Sprintf("%d %s", l.Value, l.Name)
+		if !strings.Contains(strings.Join(layout, "\n"), want) {
+			t.Errorf("no heatmap row for level %q", want)
+		}
 	}
 }
 

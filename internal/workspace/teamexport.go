@@ -85,8 +85,8 @@ func teamTable(v *TeamView, generated time.Time, d gap.Display) exchange.TeamTab
 		Licence: f.Licence, LicenceURL: f.LicenceURL, Attribution: f.Attribution,
 		Provisional: f.Provisional, ProvisionalNote: f.ProvisionalNote,
 		Generated: generated, AppVersion: appinfo.Version,
-		Display: d,
-		Items:   make([]exchange.TeamItem, len(v.Measures.Items)),
+		Display: d, Scale: f.Scale.Levels,
+		Items: make([]exchange.TeamItem, len(v.Measures.Items)),
 	}
 	for i, m := range v.Measures.Items {
 		it := exchange.TeamItem{
