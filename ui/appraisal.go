@@ -283,6 +283,23 @@ func (a *AppraisalScreen) rateAsAppraiser() {
 	})
 }
 
+// importAppraiserPath imports the appraiser's file, asking first whether a
+// file giving the appraisee other details is the same person.
+func (a *AppraisalScreen) importAppraiserPath(id, path string, opts workspace.AssessmentImportOptions) {
+	inBackground(func() (workspace.ImportResult, error) {
+		return a.shell.ws.ImportAppraiserPath(context.Background(), id, path, opts)
+	}, func(res workspace.ImportResult, err error) {
+		if err != nil {
+			if !askSamePerson(a.shell, err, func() { a.importAppraiserPath(id, path, workspace.AssessmentImportOptions{AcceptPersonUpdate: true}) }, nil) {
+				showError(a.shell.win, err)
+			}
+			return
+		}
+		a.status.SetText(res.Describe() + ".")
+		a.show(id)
+	})
+}
+
 // importAppraiser takes the appraiser's .gapwise.json file of kind "appraiser".
 func (a *AppraisalScreen) importAppraiser() {
 	if a.view == nil {
@@ -299,16 +316,7 @@ func (a *AppraisalScreen) importAppraiser() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		inBackground(func() (workspace.ImportResult, error) {
-			return a.shell.ws.ImportAppraiserPath(context.Background(), id, path)
-		}, func(res workspace.ImportResult, err error) {
-			if err != nil {
-				showError(a.shell.win, err)
-				return
-			}
-			a.status.SetText(res.Describe() + ".")
-			a.show(id)
-		})
+		a.importAppraiserPath(id, path, workspace.AssessmentImportOptions{})
 	}, a.shell.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Show()

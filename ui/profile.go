@@ -366,6 +366,27 @@ func (p *ProfileScreen) exportOpen() {
 	}, s.win)
 }
 
+// importPath imports one file, asking first whether a file naming someone
+// else under a known person id is the same person.
+func (p *ProfileScreen) importPath(path string, opts workspace.AssessmentImportOptions) {
+	s := p.shell
+	inBackground(func() (workspace.ImportResult, error) {
+		return s.ws.ImportAssessmentFile(context.Background(), path, opts)
+	}, func(res workspace.ImportResult, err error) {
+		if err != nil {
+			if !askSamePerson(s, err, func() { p.importPath(path, workspace.AssessmentImportOptions{AcceptPersonUpdate: true}) }, nil) {
+				showError(s.win, err)
+			}
+			return
+		}
+		person := res.Person
+		s.setPerson(&person)
+		p.reloadPeople()
+		s.OpenAssessment(res.Assessment.ID, false)
+		p.status.SetText(res.Describe() + ".")
+	})
+}
+
 // importFile validates and imports one .gapwise.json file, then shows it.
 func (p *ProfileScreen) importFile() {
 	s := p.shell
@@ -379,19 +400,7 @@ func (p *ProfileScreen) importFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		inBackground(func() (workspace.ImportResult, error) {
-			return s.ws.ImportAssessmentFile(context.Background(), path)
-		}, func(res workspace.ImportResult, err error) {
-			if err != nil {
-				showError(s.win, err)
-				return
-			}
-			person := res.Person
-			s.setPerson(&person)
-			p.reloadPeople()
-			s.OpenAssessment(res.Assessment.ID, false)
-			p.status.SetText(res.Describe() + ".")
-		})
+		p.importPath(path, workspace.AssessmentImportOptions{})
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Show()

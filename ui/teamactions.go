@@ -96,10 +96,40 @@ func (t *TeamScreen) importFolder() {
 			text.Wrapping = fyne.TextWrapWord
 			d := dialog.NewCustom("Import finished", "OK", container.NewVScroll(text), s.win)
 			d.Resize(fyne.NewSize(760, 420))
+			d.SetOnClosed(func() { t.askSamePeople(id, res.Refused) })
 			d.Show()
 			t.load(id)
 		})
 	}, s.win)
+}
+
+// askSamePeople goes through the files a team import refused because each
+// names someone else under a known person id, asking for each in turn
+// whether it is the same person; a file the user accepts is imported again
+// taking its details.
+func (t *TeamScreen) askSamePeople(id string, refused []workspace.Refusal) {
+	s := t.shell
+	for i, r := range refused {
+		rest := refused[i+1:]
+		file := r.File
+		if askSamePerson(s, r.Err, func() {
+			inBackground(func() (workspace.BatchResult, error) {
+				return s.ws.ImportTeamFiles(context.Background(), id, []string{file}, nil, workspace.AssessmentImportOptions{AcceptPersonUpdate: true})
+			}, func(res workspace.BatchResult, err error) {
+				if err == nil && len(res.Refused) > 0 {
+					err = res.Refused[0].Err
+				}
+				if err != nil {
+					showError(s.win, err)
+				} else {
+					t.load(id)
+				}
+				t.askSamePeople(id, rest)
+			})
+		}, func() { t.askSamePeople(id, rest) }) {
+			return // the next is asked once this one is answered
+		}
+	}
 }
 
 // addMember adds someone already in the database to the team.
