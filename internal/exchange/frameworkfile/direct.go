@@ -70,6 +70,10 @@ func isLicenceText(data []byte) bool {
 	return bytes.Contains(data, []byte("Attribution 4.0 International")) && bytes.Contains(data, []byte("Creative Commons"))
 }
 
+// detectDirectCSV accepts DIRECT CSV tables, alone or together: a lookup
+// table on its own (skill_level.csv) is detected too, so that files given
+// one by one are put together (Split); reading one alone then says which
+// tables are missing. A licence file is read only with the tables.
 func detectDirectCSV(files []File) bool {
 	tables := 0
 	for _, f := range files {
@@ -77,19 +81,17 @@ func detectDirectCSV(files []File) bool {
 			continue
 		}
 		line := headerLine(f.Data)
-		if line == "" || strings.HasPrefix(line, "{") || strings.HasPrefix(line, "[") {
+		if line == "" || strings.HasPrefix(line, "{") || strings.HasPrefix(line, "[") || isZip(f.Data) {
 			return false
 		}
 		cols := map[string]bool{}
 		for _, c := range strings.Split(line, ",") {
 			cols[strings.ToLower(strings.Trim(strings.TrimSpace(c), `"`))] = true
 		}
-		switch directKind(cols) {
-		case "all-in-one", "skill", "competency", "competency_domain":
-			tables++
-		case "":
+		if directKind(cols) == "" {
 			return false
 		}
+		tables++
 	}
 	return tables > 0
 }
@@ -104,9 +106,7 @@ func detectDirectJSON(files []File) bool {
 		if err != nil || kind == "" {
 			return false
 		}
-		if kind != "skill_level" && kind != "provider" && kind != "learning_resource" && kind != "tool_language_methodology" {
-			tables++
-		}
+		tables++
 	}
 	return tables > 0
 }

@@ -111,14 +111,18 @@ func templateTables(files []File) ([]*tmplTable, error) {
 	return out, nil
 }
 
+// detectTemplate accepts template tables, alone or together (an about or
+// levels table on its own too, so that files given one by one are put
+// together; reading one alone then asks for the items table).
 func detectTemplate(files []File) bool {
-	items := false
+	tables := 0
 	for _, f := range files {
 		if isZip(f.Data) {
 			b, err := openXLSX(f)
 			if err != nil {
 				return false
 			}
+			items := false
 			for _, s := range b.names {
 				for _, row := range b.sheets[s] {
 					if !isBlank(row) {
@@ -130,27 +134,28 @@ func detectTemplate(files []File) bool {
 					}
 				}
 			}
+			if !items {
+				return false
+			}
+			tables++
 			continue
 		}
-		col := headingMap(strings.Split(strings.ToLower(headerLine(f.Data)), string(sniffDelimiter(f.Data))))
-		for k, v := range col { // headings may be quoted
-			delete(col, k)
-			col[strings.Trim(k, `"`)] = v
+		col := map[string]int{}
+		for k, v := range headingMap(strings.Split(strings.ToLower(headerLine(f.Data)), string(sniffDelimiter(f.Data)))) {
+			col[strings.Trim(k, `"`)] = v // headings may be quoted
 		}
 		_, id := col["item id"]
 		_, title := col["title"]
 		_, field := col["field"]
+		_, value := col["value"]
 		_, level := col["level"]
 		_, name := col["name"]
-		switch {
-		case id && title:
-			items = true
-		case field || (level && name):
-		default:
+		if !(id && title) && !(field && value) && !(level && name && len(col) <= 3) {
 			return false
 		}
+		tables++
 	}
-	return items
+	return tables > 0
 }
 
 func readTemplate(files []File) (*model.Framework, []string, error) {
