@@ -21,9 +21,10 @@ import (
 // appraiser's, disagreements flagged (never averaged), an agreed level and
 // a note per item, the plans, and sign-off by both, then the PDF.
 type AppraisalScreen struct {
-	shell      *Shell
-	appraisals []model.Appraisal
-	view       *workspace.AppraisalView
+	listing, loading newest // latest-wins loads (ui/async.go)
+	shell            *Shell
+	appraisals       []model.Appraisal
+	view             *workspace.AppraisalView
 
 	picker  *widget.Select
 	summary *widget.Label
@@ -133,13 +134,15 @@ func appraisalLevels(r workspace.AppraisalRow) string {
 func (a *AppraisalScreen) load(keepID string) {
 	person := a.shell.person
 	if person == nil {
+		a.listing.stale()
+		a.loading.stale()
 		a.view = nil
 		a.root.Objects = []fyne.CanvasObject{container.NewCenter(a.empty)}
 		a.root.Refresh()
 		return
 	}
-	inBackground(func() ([]model.Appraisal, error) {
-		return a.shell.ws.Appraisals(context.Background(), person.ID)
+	loadNewest(&a.listing, a.shell.ctx, func(ctx context.Context) ([]model.Appraisal, error) {
+		return a.shell.ws.Appraisals(ctx, person.ID)
 	}, func(list []model.Appraisal, err error) {
 		if err != nil {
 			showError(a.shell.win, err)
@@ -174,8 +177,8 @@ func (a *AppraisalScreen) load(keepID string) {
 }
 
 func (a *AppraisalScreen) show(id string) {
-	inBackground(func() (*workspace.AppraisalView, error) {
-		return a.shell.ws.AppraisalView(context.Background(), id)
+	loadNewest(&a.loading, a.shell.ctx, func(ctx context.Context) (*workspace.AppraisalView, error) {
+		return a.shell.ws.AppraisalView(ctx, id)
 	}, func(v *workspace.AppraisalView, err error) {
 		if err != nil {
 			showError(a.shell.win, err)
@@ -224,7 +227,7 @@ func (a *AppraisalScreen) start() {
 	}
 	person := *s.person
 	inBackground(func() ([]model.Assessment, error) {
-		as, err := s.ws.Assessments(context.Background(), person.ID)
+		as, err := s.ws.Assessments(a.shell.ctx, person.ID)
 		var self []model.Assessment
 		for _, x := range as {
 			if x.Kind == model.SelfAssessment {
@@ -260,7 +263,7 @@ func (a *AppraisalScreen) start() {
 				}
 				selfID, name, per := self[i].ID, appraiser.Text, period.Text
 				return func() (model.Appraisal, error) {
-					return s.ws.StartAppraisal(context.Background(), selfID, name, per)
+					return s.ws.StartAppraisal(a.shell.ctx, selfID, name, per)
 				}, nil
 			}, func(ap model.Appraisal) { a.load(ap.ID) })
 	})
@@ -273,7 +276,7 @@ func (a *AppraisalScreen) rateAsAppraiser() {
 	}
 	id := a.view.Appraisal.ID
 	inBackground(func() (model.Assessment, error) {
-		return a.shell.ws.RateAsAppraiser(context.Background(), id)
+		return a.shell.ws.RateAsAppraiser(a.shell.ctx, id)
 	}, func(as model.Assessment, err error) {
 		if err != nil {
 			showError(a.shell.win, err)
@@ -287,7 +290,7 @@ func (a *AppraisalScreen) rateAsAppraiser() {
 // file giving the appraisee other details is the same person.
 func (a *AppraisalScreen) importAppraiserPath(id, path string, opts workspace.AssessmentImportOptions) {
 	inBackground(func() (workspace.ImportResult, error) {
-		return a.shell.ws.ImportAppraiserPath(context.Background(), id, path, opts)
+		return a.shell.ws.ImportAppraiserPath(a.shell.ctx, id, path, opts)
 	}, func(res workspace.ImportResult, err error) {
 		if err != nil {
 			if !askSamePerson(a.shell, err, func() { a.importAppraiserPath(id, path, workspace.AssessmentImportOptions{AcceptPersonUpdate: true}) }, nil) {
@@ -354,7 +357,7 @@ func (a *AppraisalScreen) agree(row workspace.AppraisalRow) {
 		}
 		id, item, lv, text := v.Appraisal.ID, row.Item.ID, lvls[max(level.SelectedIndex(), 0)], note.Text
 		inBackground(func() (struct{}, error) {
-			ctx := context.Background()
+			ctx := a.shell.ctx
 			var err error
 			if lv < 0 {
 				err = s.ws.ClearAgreed(ctx, id, item)
@@ -382,7 +385,7 @@ func (a *AppraisalScreen) saveOverall() {
 	}
 	id, text := a.view.Appraisal.ID, a.overall.Text
 	inBackground(func() (struct{}, error) {
-		return struct{}{}, a.shell.ws.SetOverallNotes(context.Background(), id, text)
+		return struct{}{}, a.shell.ws.SetOverallNotes(a.shell.ctx, id, text)
 	}, func(_ struct{}, err error) {
 		if err != nil {
 			showError(a.shell.win, err)
@@ -408,7 +411,7 @@ func (a *AppraisalScreen) sign(who string) {
 		}
 		id := v.Appraisal.ID
 		inBackground(func() (struct{}, error) {
-			return struct{}{}, a.shell.ws.SignOff(context.Background(), id, who)
+			return struct{}{}, a.shell.ws.SignOff(a.shell.ctx, id, who)
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				showError(a.shell.win, err)
@@ -426,6 +429,6 @@ func (a *AppraisalScreen) savePDF() {
 	id := a.view.Appraisal.ID
 	name := fmt.Sprintf("%s-joint-appraisal-%s.pdf", model.Slug(a.view.Person.Name), model.Slug(a.view.Appraisal.Period))
 	saveReport(a.shell, name, func(w io.Writer) error {
-		return a.shell.ws.AppraisalReport(context.Background(), id, w, time.Now())
+		return a.shell.ws.AppraisalReport(a.shell.ctx, id, w, time.Now())
 	}, a.status)
 }

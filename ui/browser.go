@@ -17,8 +17,10 @@ import (
 // Browser is the frameworks browser: pick a framework version, browse its
 // groups and items, read every level descriptor, its licence and provenance.
 type Browser struct {
-	win fyne.Window
-	ws  *workspace.Workspace
+	listing, loading newest          // latest-wins loads (ui/async.go)
+	ctx              context.Context // the window's, cancelled when it closes
+	win              fyne.Window
+	ws               *workspace.Workspace
 
 	infos  []workspace.FrameworkInfo
 	fw     *model.Framework
@@ -54,8 +56,8 @@ type browseRow struct {
 }
 
 // NewBrowser builds the browser and starts loading the framework list.
-func NewBrowser(win fyne.Window, ws *workspace.Workspace) *Browser {
-	b := &Browser{win: win, ws: ws}
+func NewBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *Browser {
+	b := &Browser{ctx: ctx, win: win, ws: ws}
 	b.picker = widget.NewSelect(nil, b.onPick)
 	b.picker.PlaceHolder = "Choose a framework"
 	b.search = widget.NewEntry()
@@ -125,8 +127,8 @@ func (b *Browser) Content() fyne.CanvasObject { return b.root }
 
 // loadList fetches the framework versions in the background.
 func (b *Browser) loadList() {
-	inBackground(func() ([]workspace.FrameworkInfo, error) {
-		return b.ws.Frameworks(context.Background())
+	loadNewest(&b.listing, b.ctx, func(ctx context.Context) ([]workspace.FrameworkInfo, error) {
+		return b.ws.Frameworks(ctx)
 	}, func(infos []workspace.FrameworkInfo, err error) {
 		if err != nil {
 			showError(b.win, err)
@@ -169,8 +171,8 @@ func (b *Browser) onPick(string) {
 		return
 	}
 	ref := b.infos[i].Ref
-	inBackground(func() (*model.Framework, error) {
-		return b.ws.Framework(context.Background(), ref)
+	loadNewest(&b.loading, b.ctx, func(ctx context.Context) (*model.Framework, error) {
+		return b.ws.Framework(ctx, ref)
 	}, func(f *model.Framework, err error) {
 		if err != nil {
 			showError(b.win, err)

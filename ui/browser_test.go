@@ -16,7 +16,7 @@ func newTestBrowser(t *testing.T) (*Browser, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Gapwise")
-	b := NewBrowser(w, openWorkspace(t))
+	b := NewBrowser(t.Context(), w, openWorkspace(t))
 	w.SetContent(b.Content())
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(w.Close)

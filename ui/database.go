@@ -17,7 +17,7 @@ import (
 
 // newDatabasePanel shows where the data lives and offers an integrity check
 // and a backup, both run off the UI goroutine.
-func newDatabasePanel(win fyne.Window, ws *workspace.Workspace) fyne.CanvasObject {
+func newDatabasePanel(ctx context.Context, win fyne.Window, ws *workspace.Workspace) fyne.CanvasObject {
 	path := widget.NewLabel(ws.Path())
 	path.Wrapping = fyne.TextWrapBreak
 	result := widget.NewLabel("")
@@ -37,7 +37,7 @@ func newDatabasePanel(win fyne.Window, ws *workspace.Workspace) fyne.CanvasObjec
 		busy(true)
 		result.SetText("Checking…")
 		inBackground(func() ([]string, error) {
-			return ws.Check(context.Background())
+			return ws.Check(ctx)
 		}, func(problems []string, err error) {
 			busy(false)
 			switch {
@@ -64,7 +64,7 @@ func newDatabasePanel(win fyne.Window, ws *workspace.Workspace) fyne.CanvasObjec
 			busy(true)
 			result.SetText("Backing up…")
 			inBackground(func() (struct{}, error) {
-				return struct{}{}, ws.Backup(context.Background(), dest)
+				return struct{}{}, ws.Backup(ctx, dest)
 			}, func(_ struct{}, err error) {
 				busy(false)
 				if err != nil {

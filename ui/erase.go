@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,7 +16,7 @@ import (
 func confirmErase(s *Shell, title string, kind workspace.ErasureKind, id string, done func(workspace.Erasure)) {
 	ws := s.ws
 	inBackground(func() (workspace.Erasure, error) {
-		return ws.Erasure(context.Background(), kind, id)
+		return ws.Erasure(s.ctx, kind, id)
 	}, func(e workspace.Erasure, err error) {
 		if err != nil {
 			showError(s.win, err)
@@ -28,7 +27,7 @@ func confirmErase(s *Shell, title string, kind workspace.ErasureKind, id string,
 				return
 			}
 			inBackground(func() (workspace.Erasure, error) {
-				return ws.Erase(context.Background(), kind, id)
+				return ws.Erase(s.ctx, kind, id)
 			}, func(gone workspace.Erasure, err error) {
 				if err != nil && gone.Name == "" {
 					showError(s.win, err)

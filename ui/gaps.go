@@ -19,9 +19,10 @@ import (
 // GapsScreen is "My gaps": gaps ordered by size within each group, a radar
 // per group, and what moved since the previous assessment.
 type GapsScreen struct {
-	shell *Shell
-	view  *workspace.GapView
-	rows  []gapRow
+	loading newest // latest-wins loads (ui/async.go)
+	shell   *Shell
+	view    *workspace.GapView
+	rows    []gapRow
 
 	summary *widget.Label
 	changes *widget.Label
@@ -81,13 +82,14 @@ func (g *GapsScreen) View() *workspace.GapView { return g.view }
 // load recomputes the gaps of an assessment ("" shows the empty state).
 func (g *GapsScreen) load(id string) {
 	if id == "" {
+		g.loading.stale()
 		g.view = nil
 		g.root.Objects = []fyne.CanvasObject{container.NewCenter(g.empty)}
 		g.root.Refresh()
 		return
 	}
-	inBackground(func() (*workspace.GapView, error) {
-		return g.shell.ws.Gaps(context.Background(), id)
+	loadNewest(&g.loading, g.shell.ctx, func(ctx context.Context) (*workspace.GapView, error) {
+		return g.shell.ws.Gaps(ctx, id)
 	}, func(v *workspace.GapView, err error) {
 		if err != nil {
 			showError(g.shell.win, err)
@@ -232,13 +234,13 @@ func (g *GapsScreen) setTargets() {
 		id, label string
 	}
 	inBackground(func() ([]other, error) {
-		people, err := s.ws.People(context.Background())
+		people, err := s.ws.People(g.shell.ctx)
 		if err != nil {
 			return nil, err
 		}
 		var out []other
 		for _, p := range people {
-			as, err := s.ws.Assessments(context.Background(), p.ID)
+			as, err := s.ws.Assessments(g.shell.ctx, p.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -282,15 +284,15 @@ func (g *GapsScreen) setTargets() {
 			case "The levels a role level needs":
 				if i := level.SelectedIndex(); i >= 0 {
 					lv := levels[i].ID
-					run = func() error { return s.ws.SetTargetsFromRoleLevel(context.Background(), id, lv) }
+					run = func() error { return s.ws.SetTargetsFromRoleLevel(g.shell.ctx, id, lv) }
 				}
 			case "Another saved profile's ratings":
 				if i := from.SelectedIndex(); i >= 0 {
 					o := others[i].id
-					run = func() error { return s.ws.SetTargetsFromAssessment(context.Background(), id, o) }
+					run = func() error { return s.ws.SetTargetsFromAssessment(g.shell.ctx, id, o) }
 				}
 			default:
-				run = func() error { return s.ws.ClearTargets(context.Background(), id) }
+				run = func() error { return s.ws.ClearTargets(g.shell.ctx, id) }
 			}
 			if run == nil {
 				return nil, model.Errorf(model.Invalid, "choose where the targets come from")

@@ -18,8 +18,9 @@ import (
 // person's role, and every role level ranked by fit, with which skills
 // transfer and which are missing.
 type PathwaysScreen struct {
-	shell *Shell
-	view  *workspace.PathwayView
+	loading newest // latest-wins loads (ui/async.go)
+	shell   *Shell
+	view    *workspace.PathwayView
 
 	next   *widget.Label
 	note   *widget.Label
@@ -79,16 +80,17 @@ func (p *PathwaysScreen) View() *workspace.PathwayView { return p.view }
 func (p *PathwaysScreen) load(id string) {
 	person := p.shell.person
 	if person == nil {
+		p.loading.stale()
 		p.showEmpty()
 		return
 	}
 	ws := p.shell.ws
-	inBackground(func() (*workspace.PathwayView, error) {
+	loadNewest(&p.loading, p.shell.ctx, func(ctx context.Context) (*workspace.PathwayView, error) {
 		ids := []string{}
 		if id != "" {
 			ids = append(ids, id)
 		}
-		as, err := ws.Assessments(context.Background(), person.ID)
+		as, err := ws.Assessments(ctx, person.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -96,7 +98,7 @@ func (p *PathwaysScreen) load(id string) {
 			ids = append(ids, a.ID)
 		}
 		for _, aid := range ids {
-			v, err := ws.Pathways(context.Background(), aid)
+			v, err := ws.Pathways(ctx, aid)
 			if model.KindOf(err) == model.Invalid {
 				continue // no role profiles in that framework
 			}

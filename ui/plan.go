@@ -23,11 +23,12 @@ import (
 // PlanScreen is the person's development plan: SMART actions linked to the
 // items they address, and the plan as a PDF.
 type PlanScreen struct {
-	shell *Shell
-	plans []model.Plan
-	plan  *model.Plan
-	fw    *model.Framework // the plan's framework version
-	gapIt []*model.Item    // items below target in the person's latest assessment of the plan's framework
+	listing, loading newest // latest-wins loads (ui/async.go)
+	shell            *Shell
+	plans            []model.Plan
+	plan             *model.Plan
+	fw               *model.Framework // the plan's framework version
+	gapIt            []*model.Item    // items below target in the person's latest assessment of the plan's framework
 
 	picker *widget.Select
 	list   *widget.List
@@ -111,13 +112,15 @@ func actionLine(a model.Action) string {
 func (p *PlanScreen) load(keepID string) {
 	person := p.shell.person
 	if person == nil {
+		p.listing.stale()
+		p.loading.stale()
 		p.plans, p.plan = nil, nil
 		p.root.Objects = []fyne.CanvasObject{container.NewCenter(p.empty)}
 		p.root.Refresh()
 		return
 	}
-	inBackground(func() ([]model.Plan, error) {
-		return p.shell.ws.Plans(context.Background(), person.ID)
+	loadNewest(&p.listing, p.shell.ctx, func(ctx context.Context) ([]model.Plan, error) {
+		return p.shell.ws.Plans(ctx, person.ID)
 	}, func(plans []model.Plan, err error) {
 		if err != nil {
 			showError(p.shell.win, err)
@@ -156,16 +159,16 @@ type planData struct {
 // show loads one plan and the items its person is below target on.
 func (p *PlanScreen) show(id string) {
 	ws := p.shell.ws
-	inBackground(func() (planData, error) {
-		pl, err := ws.Plan(context.Background(), id)
+	loadNewest(&p.loading, p.shell.ctx, func(ctx context.Context) (planData, error) {
+		pl, err := ws.Plan(ctx, id)
 		if err != nil {
 			return planData{}, err
 		}
 		d := planData{plan: pl}
-		if d.fw, err = ws.Framework(context.Background(), pl.Framework); err != nil {
+		if d.fw, err = ws.Framework(ctx, pl.Framework); err != nil {
 			return d, err
 		}
-		as, err := ws.Assessments(context.Background(), pl.PersonID)
+		as, err := ws.Assessments(ctx, pl.PersonID)
 		if err != nil {
 			return d, err
 		}
@@ -173,7 +176,7 @@ func (p *PlanScreen) show(id string) {
 			if a.Framework != pl.Framework || a.Kind == model.AppraiserAssessment {
 				continue
 			}
-			v, err := ws.Gaps(context.Background(), a.ID)
+			v, err := ws.Gaps(ctx, a.ID)
 			if err != nil {
 				return d, err
 			}
@@ -211,7 +214,7 @@ func (p *PlanScreen) newPlan() {
 		return
 	}
 	inBackground(func() (model.Plan, error) {
-		return s.ws.PlanFromGaps(context.Background(), id)
+		return s.ws.PlanFromGaps(p.shell.ctx, id)
 	}, func(pl model.Plan, err error) {
 		if err != nil {
 			showError(s.win, err)
@@ -236,10 +239,10 @@ func (p *PlanScreen) editAction(a model.Action) {
 	form := actionForm{
 		shell: s, action: a, items: candidates,
 		save: func(a model.Action) error {
-			_, err := s.ws.SaveAction(context.Background(), planID, a)
+			_, err := s.ws.SaveAction(p.shell.ctx, planID, a)
 			return err
 		},
-		remove: func(id string) error { return s.ws.DeleteAction(context.Background(), planID, id) },
+		remove: func(id string) error { return s.ws.DeleteAction(p.shell.ctx, planID, id) },
 		done:   func() { p.show(planID) },
 	}
 	form.show()
@@ -401,7 +404,7 @@ func (p *PlanScreen) savePDF() {
 	id := p.plan.ID
 	name := fmt.Sprintf("%s-development-plan-%s.pdf", model.Slug(p.shell.person.Name), time.Now().Format("2006-01-02"))
 	saveReport(p.shell, name, func(w io.Writer) error {
-		return p.shell.ws.PlanReport(context.Background(), id, w, time.Now())
+		return p.shell.ws.PlanReport(p.shell.ctx, id, w, time.Now())
 	}, p.status)
 }
 

@@ -22,7 +22,8 @@ import (
 // ProfileScreen is "Me": choose or create a person, edit the profile, and
 // start, open, export or import their assessments.
 type ProfileScreen struct {
-	shell *Shell
+	listing, loading newest // latest-wins loads (ui/async.go)
+	shell            *Shell
 
 	people      []model.Person
 	picker      *widget.Select
@@ -124,8 +125,8 @@ func (p *ProfileScreen) Content() fyne.CanvasObject { return p.root }
 
 // reloadPeople refreshes the person picker.
 func (p *ProfileScreen) reloadPeople() {
-	inBackground(func() ([]model.Person, error) {
-		return p.shell.ws.People(context.Background())
+	loadNewest(&p.listing, p.shell.ctx, func(ctx context.Context) ([]model.Person, error) {
+		return p.shell.ws.People(ctx)
 	}, func(people []model.Person, err error) {
 		if err != nil {
 			showError(p.shell.win, err)
@@ -225,9 +226,9 @@ func (p *ProfileScreen) saveProfile() {
 	ws := p.shell.ws
 	inBackground(func() (model.Person, error) {
 		if x.ID == "" {
-			return ws.AddPerson(context.Background(), x)
+			return ws.AddPerson(p.shell.ctx, x)
 		}
-		return x, ws.UpdatePerson(context.Background(), x)
+		return x, ws.UpdatePerson(p.shell.ctx, x)
 	}, func(saved model.Person, err error) {
 		if err != nil {
 			showError(p.shell.win, err)
@@ -249,17 +250,18 @@ func (p *ProfileScreen) newPerson() {
 func (p *ProfileScreen) reloadAssessments() {
 	person := p.shell.person
 	if person == nil {
+		p.loading.stale()
 		return
 	}
 	ws := p.shell.ws
-	inBackground(func() ([]assessmentRow, error) {
-		as, err := ws.Assessments(context.Background(), person.ID)
+	loadNewest(&p.loading, p.shell.ctx, func(ctx context.Context) ([]assessmentRow, error) {
+		as, err := ws.Assessments(ctx, person.ID)
 		if err != nil {
 			return nil, err
 		}
 		rows := make([]assessmentRow, 0, len(as))
 		for _, a := range as {
-			sh, err := ws.Sheet(context.Background(), a.ID)
+			sh, err := ws.Sheet(ctx, a.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -305,7 +307,7 @@ func scopeLabel(sh *workspace.Sheet) string {
 func (p *ProfileScreen) trySample() {
 	ws := p.shell.ws
 	inBackground(func() (model.Person, error) {
-		res, err := ws.CreateSampleData(context.Background())
+		res, err := ws.CreateSampleData(p.shell.ctx)
 		return res.Person, err
 	}, func(person model.Person, err error) {
 		if err != nil {
@@ -347,7 +349,7 @@ func (p *ProfileScreen) exportOpen() {
 			return
 		}
 		inBackground(func() (string, error) {
-			data, name, err := s.ws.ExportAssessment(context.Background(), id)
+			data, name, err := s.ws.ExportAssessment(p.shell.ctx, id)
 			if err != nil {
 				return "", err
 			}
@@ -371,7 +373,7 @@ func (p *ProfileScreen) exportOpen() {
 func (p *ProfileScreen) importPath(path string, opts workspace.AssessmentImportOptions) {
 	s := p.shell
 	inBackground(func() (workspace.ImportResult, error) {
-		return s.ws.ImportAssessmentFile(context.Background(), path, opts)
+		return s.ws.ImportAssessmentFile(p.shell.ctx, path, opts)
 	}, func(res workspace.ImportResult, err error) {
 		if err != nil {
 			if !askSamePerson(s, err, func() { p.importPath(path, workspace.AssessmentImportOptions{AcceptPersonUpdate: true}) }, nil) {

@@ -28,10 +28,11 @@ var confidenceChoices = []string{"Not given", "1", "2", "3", "4", "5"}
 // with a contents list and search, every level's descriptor inline, and
 // every change saved at once.
 type RateScreen struct {
-	shell *Shell
-	sheet *workspace.Sheet
-	rows  []browseRow // headings and items of the contents list (filtered)
-	cur   *model.Item // the item on screen
+	loading newest // latest-wins loads (ui/async.go)
+	shell   *Shell
+	sheet   *workspace.Sheet
+	rows    []browseRow // headings and items of the contents list (filtered)
+	cur     *model.Item // the item on screen
 
 	search     *widget.Entry
 	list       *widget.List
@@ -159,14 +160,15 @@ func (r *RateScreen) Content() fyne.CanvasObject { return r.root }
 // load opens an assessment ("" shows the empty state).
 func (r *RateScreen) load(id string) {
 	if id == "" {
+		r.loading.stale()
 		r.sheet = nil
 		r.root.Objects = []fyne.CanvasObject{r.empty}
 		r.root.Refresh()
 		r.shell.updateHeader("")
 		return
 	}
-	inBackground(func() (*workspace.Sheet, error) {
-		return r.shell.ws.Sheet(context.Background(), id)
+	loadNewest(&r.loading, r.shell.ctx, func(ctx context.Context) (*workspace.Sheet, error) {
+		return r.shell.ws.Sheet(ctx, id)
 	}, func(sh *workspace.Sheet, err error) {
 		if err != nil {
 			showError(r.shell.win, err)
@@ -543,11 +545,11 @@ func (r *RateScreen) put(item string, to ratingState) {
 	if to.rated {
 		r.sheet.Ratings[item] = to.rating
 		rt := to.rating
-		r.saver.do("rating:"+item, func() error { return ws.Rate(context.Background(), id, rt) })
+		r.saver.do("rating:"+item, func() error { return ws.Rate(r.saveCtx(), id, rt) })
 		return
 	}
 	delete(r.sheet.Ratings, item)
-	r.saver.do("rating:"+item, func() error { return ws.ClearRating(context.Background(), id, item) })
+	r.saver.do("rating:"+item, func() error { return ws.ClearRating(r.saveCtx(), id, item) })
 }
 
 // Undo takes back the latest rating change (level, not rated, confidence or
@@ -590,7 +592,7 @@ func (r *RateScreen) changeTarget() {
 	r.targetNote.SetText("Target " + targetSourceLabel(r.sheet.Framework, gap.ManualSource))
 	r.saveStatus.SetText("Saving…")
 	id, ws := r.sheet.Assessment.ID, r.shell.ws
-	r.saver.do("target:"+it.ID, func() error { return ws.SetTarget(context.Background(), id, it.ID, level) })
+	r.saver.do("target:"+it.ID, func() error { return ws.SetTarget(r.saveCtx(), id, it.ID, level) })
 }
 
 // afterChange redraws what a rating change affects.
@@ -643,3 +645,7 @@ func (r *RateScreen) firstItemRow() int {
 	}
 	return -1
 }
+
+// saveCtx is for queued rating writes: closing the window waits for them
+// (installKeys), so they are not cancelled with the window's context.
+func (r *RateScreen) saveCtx() context.Context { return context.WithoutCancel(r.shell.ctx) }

@@ -24,6 +24,7 @@ type Opener func(ctx context.Context) (*workspace.Workspace, error)
 // Shell is the main window's content: whose work is open, navigation, and
 // one area per task.
 type Shell struct {
+	ctx  context.Context // the window's: cancelled when it closes, ending background work
 	win  fyne.Window
 	ws   *workspace.Workspace
 	tabs *container.AppTabs
@@ -52,7 +53,9 @@ type Shell struct {
 // NewShell builds the shell over an open workspace and shows the person and
 // assessment used last. Call on the UI goroutine.
 func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
-	s := &Shell{win: win, ws: ws}
+	ctx, stop := context.WithCancel(context.Background())
+	win.SetOnClosed(stop)
+	s := &Shell{ctx: ctx, win: win, ws: ws}
 	s.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.header.Truncation = fyne.TextTruncateEllipsis
 	s.badge = widget.NewLabel("SAMPLE DATA (fictional person)")
@@ -67,7 +70,7 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.Plan = newPlanScreen(s)
 	s.Appraisal = newAppraisalScreen(s)
 	s.Team = newTeamScreen(s)
-	s.Browser = NewBrowser(win, ws)
+	s.Browser = NewBrowser(ctx, win, ws)
 	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.Rate.Content())
 	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.Gaps.Content())
 	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.Pathways.Content())
@@ -78,7 +81,7 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 		container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.Profile.Content()),
 		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
 		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.Browser.Content()),
-		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(win, ws)),
+		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(ctx, win, ws)),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
@@ -94,7 +97,7 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 // restore reopens the person shown last time, with their latest assessment.
 func (s *Shell) restore() {
 	inBackground(func() (*model.Person, error) {
-		p, ok, err := s.ws.CurrentPerson(context.Background())
+		p, ok, err := s.ws.CurrentPerson(s.ctx)
 		if err != nil || !ok {
 			return nil, err
 		}
@@ -110,7 +113,7 @@ func (s *Shell) restore() {
 // openLatest opens the person's most recent assessment, if any.
 func (s *Shell) openLatest(p model.Person) {
 	inBackground(func() (string, error) {
-		as, err := s.ws.Assessments(context.Background(), p.ID)
+		as, err := s.ws.Assessments(s.ctx, p.ID)
 		if err != nil || len(as) == 0 {
 			return "", err
 		}
@@ -137,7 +140,7 @@ func (s *Shell) setPerson(p *model.Person) {
 	if p != nil {
 		id := p.ID
 		background(func() {
-			if err := s.ws.SetCurrentPerson(context.Background(), id); err != nil {
+			if err := s.ws.SetCurrentPerson(s.ctx, id); err != nil {
 				fyne.Do(func() { showError(s.win, err) })
 			}
 		})
@@ -271,8 +274,10 @@ func Start(win fyne.Window, open Opener, done func(*Shell, error)) {
 	status := widget.NewLabel("Opening your Gapwise database…")
 	bar := widget.NewProgressBarInfinite()
 	win.SetContent(container.NewCenter(container.NewVBox(bar, status)))
+	ctx, stop := context.WithCancel(context.Background())
+	win.SetOnClosed(stop) // the shell takes this over once the database is open
 	inBackground(func() (*workspace.Workspace, error) {
-		return open(context.Background())
+		return open(ctx)
 	}, func(ws *workspace.Workspace, err error) {
 		bar.Stop() // else its animation runs on, unseen, burning CPU
 		if err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -168,13 +167,13 @@ func (p *ProfileScreen) startAssessment() {
 	}
 	person := *s.person
 	inBackground(func() ([]*model.Framework, error) {
-		infos, err := s.ws.Frameworks(context.Background())
+		infos, err := s.ws.Frameworks(s.ctx)
 		if err != nil {
 			return nil, err
 		}
 		out := make([]*model.Framework, 0, len(infos))
 		for _, in := range infos {
-			f, err := s.ws.Framework(context.Background(), in.Ref)
+			f, err := s.ws.Framework(s.ctx, in.Ref)
 			if err != nil {
 				return nil, err
 			}
@@ -198,7 +197,7 @@ func (p *ProfileScreen) startAssessment() {
 				}
 				ref, kind := form.fw.Ref, form.kindChoice()
 				return func() (model.Assessment, error) {
-					return s.ws.StartAssessment(context.Background(), person.ID, ref, kind, "", sc)
+					return s.ws.StartAssessment(s.ctx, person.ID, ref, kind, "", sc)
 				}, nil
 			}, func(a model.Assessment) {
 				p.reloadAssessments()

@@ -27,10 +27,11 @@ import (
 // team's composition, a members x items heatmap, coverage, single points of
 // failure and common gaps, with a workshop display for projecting.
 type TeamScreen struct {
-	shell *Shell
-	teams []model.Team
-	view  *workspace.TeamView
-	plan  *model.Plan // the team's development plan
+	listing, loading newest // latest-wins loads (ui/async.go)
+	shell            *Shell
+	teams            []model.Team
+	view             *workspace.TeamView
+	plan             *model.Plan // the team's development plan
 
 	display gap.Display // named or workshop display (gap.Display decides what each shows)
 	roster  gap.Roster  // the members in the display's order, under its labels
@@ -184,8 +185,8 @@ func (t *TeamScreen) View() *workspace.TeamView { return t.view }
 func (t *TeamScreen) Workshop() bool { return t.display.Workshop }
 
 func (t *TeamScreen) reloadTeams(selectID string) {
-	inBackground(func() ([]model.Team, error) {
-		return t.shell.ws.Teams(context.Background())
+	loadNewest(&t.listing, t.shell.ctx, func(ctx context.Context) ([]model.Team, error) {
+		return t.shell.ws.Teams(ctx)
 	}, func(teams []model.Team, err error) {
 		if err != nil {
 			showError(t.shell.win, err)
@@ -228,18 +229,19 @@ func (t *TeamScreen) pick() { t.load(t.teamID()) }
 // load recomputes a team's view in the background.
 func (t *TeamScreen) load(id string) {
 	if id == "" {
+		t.loading.stale()
 		return
 	}
 	type loaded struct {
 		view *workspace.TeamView
 		plan model.Plan
 	}
-	inBackground(func() (loaded, error) {
-		v, err := t.shell.ws.TeamView(context.Background(), id)
+	loadNewest(&t.loading, t.shell.ctx, func(ctx context.Context) (loaded, error) {
+		v, err := t.shell.ws.TeamView(ctx, id)
 		if err != nil {
 			return loaded{}, err
 		}
-		p, err := t.shell.ws.TeamPlan(context.Background(), id)
+		p, err := t.shell.ws.TeamPlan(ctx, id)
 		return loaded{v, p}, err
 	}, func(l loaded, err error) {
 		if err != nil {
@@ -493,7 +495,7 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 		return
 	}
 	inBackground(func() (*model.Rating, error) {
-		r, ok, err := t.shell.ws.LatestRating(context.Background(), m.ID, f.Ref, it.ID)
+		r, ok, err := t.shell.ws.LatestRating(t.shell.ctx, m.ID, f.Ref, it.ID)
 		if !ok {
 			return nil, err
 		}
@@ -751,10 +753,10 @@ func (t *TeamScreen) editAction(a model.Action) {
 		shell: s, action: a, items: items, owners: owners, ownerL: func(k int) string { return roster.Labels[k] },
 		hideEvidence: !t.display.Names(),
 		save: func(a model.Action) error {
-			_, err := s.ws.SaveTeamAction(context.Background(), id, a)
+			_, err := s.ws.SaveTeamAction(t.shell.ctx, id, a)
 			return err
 		},
-		remove: func(aid string) error { return s.ws.DeleteAction(context.Background(), t.plan.ID, aid) },
+		remove: func(aid string) error { return s.ws.DeleteAction(t.shell.ctx, t.plan.ID, aid) },
 		done:   func() { t.load(id) },
 	}
 	form.show()
@@ -775,8 +777,8 @@ func (t *TeamScreen) saveOutput(format string) {
 	ws := t.shell.ws
 	saveReport(t.shell, name, func(w io.Writer) error {
 		if format == "pdf" {
-			return ws.TeamReport(context.Background(), id, w, time.Now(), display)
+			return ws.TeamReport(t.shell.ctx, id, w, time.Now(), display)
 		}
-		return ws.WriteTeamExport(context.Background(), id, w, workspace.TeamFormat(format), time.Now(), display)
+		return ws.WriteTeamExport(t.shell.ctx, id, w, workspace.TeamFormat(format), time.Now(), display)
 	}, t.status)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -18,7 +17,7 @@ import (
 func (t *TeamScreen) newTeam() {
 	s := t.shell
 	inBackground(func() ([]workspace.FrameworkInfo, error) {
-		return s.ws.Frameworks(context.Background())
+		return s.ws.Frameworks(s.ctx)
 	}, func(infos []workspace.FrameworkInfo, err error) {
 		if err != nil {
 			showError(s.win, err)
@@ -43,7 +42,7 @@ func (t *TeamScreen) newTeam() {
 				return nil, model.Errorf(model.Invalid, "choose the framework the team works against")
 			}
 			ref, n := infos[i].Ref, name.Text
-			return func() (model.Team, error) { return s.ws.CreateTeam(context.Background(), n, ref) }, nil
+			return func() (model.Team, error) { return s.ws.CreateTeam(s.ctx, n, ref) }, nil
 		}, func(team model.Team) { t.reloadTeams(team.ID) })
 	})
 }
@@ -72,7 +71,7 @@ func (t *TeamScreen) importFolder() {
 		prog.Show()
 		path := dir.Path()
 		inBackground(func() (workspace.BatchResult, error) {
-			return s.ws.ImportTeamFiles(context.Background(), id, []string{path}, func(done, total int) {
+			return s.ws.ImportTeamFiles(s.ctx, id, []string{path}, func(done, total int) {
 				fyne.Do(func() {
 					bar.SetValue(float64(done) / float64(max(total, 1)))
 					status.SetText(fmt.Sprintf("%d of %d files", done, total))
@@ -114,7 +113,7 @@ func (t *TeamScreen) askSamePeople(id string, refused []workspace.Refusal) {
 		file := r.File
 		if askSamePerson(s, r.Err, func() {
 			inBackground(func() (workspace.BatchResult, error) {
-				return s.ws.ImportTeamFiles(context.Background(), id, []string{file}, nil, workspace.AssessmentImportOptions{AcceptPersonUpdate: true})
+				return s.ws.ImportTeamFiles(s.ctx, id, []string{file}, nil, workspace.AssessmentImportOptions{AcceptPersonUpdate: true})
 			}, func(res workspace.BatchResult, err error) {
 				if err == nil && len(res.Refused) > 0 {
 					err = res.Refused[0].Err
@@ -145,7 +144,7 @@ func (t *TeamScreen) addMember() {
 		in[m.ID] = true
 	}
 	inBackground(func() ([]model.Person, error) {
-		return s.ws.People(context.Background())
+		return s.ws.People(s.ctx)
 	}, func(people []model.Person, err error) {
 		if err != nil {
 			showError(s.win, err)
@@ -171,7 +170,7 @@ func (t *TeamScreen) addMember() {
 			}
 			pid := out[i].ID
 			inBackground(func() (struct{}, error) {
-				return struct{}{}, s.ws.AddMember(context.Background(), id, pid)
+				return struct{}{}, s.ws.AddMember(s.ctx, id, pid)
 			}, func(_ struct{}, err error) {
 				if err != nil {
 					showError(s.win, err)
@@ -208,9 +207,9 @@ func (t *TeamScreen) setTargets() {
 		id := v.Team.ID
 		inBackground(func() (struct{}, error) {
 			if i == 0 {
-				return struct{}{}, s.ws.ClearTeamTargets(context.Background(), id)
+				return struct{}{}, s.ws.ClearTeamTargets(s.ctx, id)
 			}
-			return struct{}{}, s.ws.SetTeamTargetsFromRoleLevel(context.Background(), id, levels[i-1].ID)
+			return struct{}{}, s.ws.SetTeamTargetsFromRoleLevel(s.ctx, id, levels[i-1].ID)
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				showError(s.win, err)
@@ -242,7 +241,7 @@ func (t *TeamScreen) setItemTarget(it *model.Item) {
 		}
 		id, lv := v.Team.ID, lvls[i]
 		inBackground(func() (struct{}, error) {
-			return struct{}{}, s.ws.SetTeamTarget(context.Background(), id, it.ID, lv)
+			return struct{}{}, s.ws.SetTeamTarget(s.ctx, id, it.ID, lv)
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				showError(s.win, err)
