@@ -44,19 +44,22 @@ var teamSections = []string{
 // team is a team report being laid out.
 type team struct {
 	*doc
-	in      TeamInput
-	f       *model.Framework
-	disp    gap.Display             // the edition
-	min     int                     // its threshold
-	members []model.Person          // in the roster's order
-	top     map[string]*model.Group // group id -> its outermost group
-	items   []*gap.ItemMeasure      // items with a rating or a target, framework order
-	idle    int                     // items with neither, counted instead of listed
-	heat    []*gap.ItemMeasure      // the heatmap's columns: items, less those suppressed
-	cut     int                     // items left out of the heatmap as suppressed
-	labels  []string                // row label of each member: name or neutral label
-	rows    []heatRowSpec           // the heatmap's rows: members, or levels counting them
-	index   map[string]int          // person id -> position in members
+	in   TeamInput
+	f    *model.Framework
+	disp gap.Display // the edition
+	// personRows: one heatmap row per member. The display allows it, and
+	// the team is small enough for paper (maxHeatmapMembers).
+	personRows bool
+	min        int                     // its threshold
+	members    []model.Person          // in the roster's order
+	top        map[string]*model.Group // group id -> its outermost group
+	items      []*gap.ItemMeasure      // items with a rating or a target, framework order
+	idle       int                     // items with neither, counted instead of listed
+	heat       []*gap.ItemMeasure      // the heatmap's columns: items, less those suppressed
+	cut        int                     // items left out of the heatmap as suppressed
+	labels     []string                // row label of each member: name or neutral label
+	rows       []heatRowSpec           // the heatmap's rows: members, or levels counting them
+	index      map[string]int          // person id -> position in members
 }
 
 // TeamPDF writes the team gap report a CCIO takes to a team workshop: a
@@ -104,7 +107,8 @@ func TeamPDF(w io.Writer, in TeamInput) (err error) {
 }
 
 func newTeam(d *doc, in TeamInput) *team {
-	t := &team{doc: d, in: in, f: in.Framework, disp: in.Display, min: in.Display.MinPeople, index: map[string]int{}}
+	t := &team{doc: d, in: in, f: in.Framework, disp: in.Display, min: in.Display.MinPeople, index: map[string]int{},
+		personRows: in.Display.PersonRows() && len(in.Members) <= maxHeatmapMembers}
 	if t.in.Composition.Members == 0 && len(in.Members) > 0 {
 		t.in.Composition = gap.TeamComposition(in.Members) // not worked out by the caller
 	}
@@ -139,7 +143,7 @@ func newTeam(d *doc, in TeamInput) *team {
 		t.index[in.Members[i].ID] = k
 		t.labels[k] = orDash(r.Labels[k])
 	}
-	if in.Display.PersonRows() {
+	if t.personRows {
 		for k := range t.members {
 			t.rows = append(t.rows, heatRowSpec{label: t.labels[k], member: k})
 		}
@@ -177,6 +181,12 @@ func (t *team) textHeight(text, style string, size float64) float64 {
 	t.font(style, size, ink)
 	return lineHeight(size) * float64(len(t.split(text, contentW)))
 }
+
+// maxHeatmapMembers is the most members the report lists, and gives a
+// heatmap row each: a team larger than this (an organisation) is counted per
+// level instead and its members left to the spreadsheet export, so the
+// report stays readable and its size does not grow with the members.
+const maxHeatmapMembers = 300
 
 // tableStart is room enough for a table's heading row and first rows.
 const tableStart = 22.0
@@ -364,6 +374,10 @@ func (t *team) composition() {
 		return
 	}
 	d.subheading("Members", 25)
+	if len(t.members) > maxHeatmapMembers {
+		d.para(fmt.Sprintf("The team has %d members, too many to list here: the spreadsheet export (gapwise-cli team export, or Export XLSX on the Team screen) has one row per member.", len(t.members)), "", bodySize, ink)
+		return
+	}
 	ml := &table{cols: []column{
 		{head: "Name", align: 'L', weight: 1.3},
 		{head: "Discipline", align: 'L', fit: true, max: 45},
@@ -896,12 +910,15 @@ func (t *team) heatLegend() {
 	text := fmt.Sprintf("Each row is a member and each column an item. A cell gives the member’s level (%s, 0 to %d) as a number, on a grey that darkens as the level rises; "+
 		"“↓” marks a level below the team target, and “–” means not rated, which is not the same as 0. The Team target row gives the target of each item (blank: none).",
 		scaleName(t.f), top)
-	if !t.disp.PersonRows() {
+	if !t.personRows {
 		text = fmt.Sprintf("No row is a person: each row is a level (%s, 0 to %d) and each column an item. A cell counts the members at that level, on a grey that darkens as the share of the team rises; "+
 			"blank is none. The Not rated row counts members who did not rate the item, which is not the same as 0; “↓” marks counts at a level below the team target. The Team target row gives the target of each item (blank: none).",
 			scaleName(t.f), top)
 		if t.cut > 0 {
 			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
+		}
+		if !t.disp.Workshop {
+			text += fmt.Sprintf(" With %d members, one row each would run to hundreds of pages, so the heatmap counts them; the spreadsheet export has one row per member.", len(t.members))
 		}
 	} else if t.disp.Workshop {
 		text += " Members are neutral labels, the same on every page and on the team screen."
@@ -911,7 +928,7 @@ func (t *team) heatLegend() {
 	}
 	d.para(text, "", bodySize, ink)
 	d.down(2)
-	if !t.disp.PersonRows() {
+	if !t.personRows {
 		return // the samples below are of levels, not counts
 	}
 	// Samples: each level, not rated, and below target.
@@ -1043,7 +1060,7 @@ func (t *team) heatCaption(lay heatLayout, cols []*gap.ItemMeasure, from, to, ch
 		s = fmt.Sprintf("Items %s to %s (%d–%d of %d)", cols[0].Item.ID, cols[len(cols)-1].Item.ID, from+1, to, len(t.heat))
 	}
 	switch {
-	case !t.disp.PersonRows():
+	case !t.personRows:
 		s += fmt.Sprintf(" · members at each level, of %d", len(t.members))
 	case first > 0 || last < len(t.members):
 		s += fmt.Sprintf(" · members %d–%d of %d", first+1, last, len(t.members))
@@ -1097,7 +1114,7 @@ func (t *team) heatHeader(lay heatLayout, cols []*gap.ItemMeasure, from int) {
 	d.fillRect(marginX, y, lay.labelW+w, heatRowH, headFill)
 	d.font("B", heatHead, ink)
 	corner := "Member"
-	if !t.disp.PersonRows() {
+	if !t.personRows {
 		corner = "Level"
 	}
 	d.pdf.Text(marginX+padX, baseline(y+0.7, heatHead), corner)

@@ -548,3 +548,26 @@ func BenchmarkTeamPDF(b *testing.B) {
 		}
 	}
 }
+
+// An organisation-sized team does not get a heatmap row per member on paper:
+// it is counted per level, the report says why, and its length no longer
+// grows with the members.
+func TestLargeTeamHeatmapCountsMembers(t *testing.T) {
+	f := bigFramework(20)
+	small := teamFor(f, manyPeople(maxHeatmapMembers), false)
+	large := teamFor(f, manyPeople(maxHeatmapMembers+1), false)
+	smallPages := pageTexts(t, render(t, "team_rows_small", teamDoc(small)), false)
+	largePages := pageTexts(t, render(t, "team_rows_large", teamDoc(large)), false)
+	all := flat(strings.Join(largePages, " "))
+	for _, want := range []string{"counts them; the spreadsheet export has one row per member", "Not rated", "too many to list here"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("a %d-member report lacks %q", maxHeatmapMembers+1, want)
+		}
+	}
+	if strings.Contains(flat(strings.Join(smallPages, " ")), "counts them") {
+		t.Errorf("a %d-member team's heatmap is counted, not one row per member", maxHeatmapMembers)
+	}
+	if len(largePages) >= len(smallPages) {
+		t.Errorf("%d members: %d pages; %d members: %d pages: a larger team should print a shorter, counted heatmap", maxHeatmapMembers+1, len(largePages), maxHeatmapMembers, len(smallPages))
+	}
+}
