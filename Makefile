@@ -26,8 +26,10 @@ FUZZTIME ?= 30s
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
+# -p 1: one package at a time, so benchmarks of different packages do not
+# share the two cores and skew each other (figures were 2-30x worse).
 bench:
-	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+	CGO_ENABLED=0 $(GO) test -p 1 -tags ci -run '^$$' -bench . -benchmem ./...
 
 screenshots: setup
 	scripts/screenshot.sh
