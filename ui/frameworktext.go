@@ -65,6 +65,43 @@ func itemSegments(f *model.Framework, it *model.Item) []widget.RichTextSegment {
 			segs = append(segs, emphasis("No item-specific text. On this scale the level means: "+scaleMeaning(f, lv)))
 		}
 	}
+	return append(segs, linkSegments(f, it)...)
+}
+
+// linkSegments lists the items an item cross-references and the resources
+// its framework links to it. Addresses are shown as text, not links: the
+// app opens nothing on the network.
+func linkSegments(f *model.Framework, it *model.Item) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	var related []string
+	for _, id := range it.Related {
+		if r, ok := f.Item(id); ok {
+			related = append(related, "- "+strings.Replace(r.Label(), "  ", " — ", 1))
+		}
+	}
+	if len(related) > 0 {
+		segs = append(segs, subheading("Related"), para(strings.Join(related, "\n")))
+	}
+	var res []string
+	for _, r := range it.Resources {
+		line := "- " + r.Title
+		var about []string
+		for _, s := range []string{r.Kind, r.Provider} {
+			if s != "" {
+				about = append(about, s)
+			}
+		}
+		if len(about) > 0 {
+			line += " (" + strings.Join(about, ", ") + ")"
+		}
+		if r.URL != "" {
+			line += ": " + r.URL
+		}
+		res = append(res, line)
+	}
+	if len(res) > 0 {
+		segs = append(segs, subheading("Resources"), para(strings.Join(res, "\n")))
+	}
 	return segs
 }
 

@@ -376,17 +376,19 @@ func (d *directTables) build(files []File) (*model.Framework, []string, error) {
 	slices.SortStableFunc(domains, byRank)
 	slices.SortStableFunc(comps, byRank)
 	slices.SortStableFunc(skills, byRank)
+	compsOf := map[string][]*directNode{}
+	for _, c := range comps {
+		compsOf[c.parent] = append(compsOf[c.parent], c)
+	}
+	skillsOf := map[string][]*directNode{}
+	for _, s := range skills {
+		skillsOf[s.parent] = append(skillsOf[s.parent], s)
+	}
 	for _, dm := range domains {
 		f.Groups = append(f.Groups, model.Group{ID: dm.slug, Title: dm.rec.get("name"), Kind: "competency domain", Description: CleanText(dm.rec.f["description"])})
-		for _, c := range comps {
-			if c.parent != dm.slug {
-				continue
-			}
+		for _, c := range compsOf[dm.slug] {
 			f.Groups = append(f.Groups, model.Group{ID: c.slug, Title: c.rec.get("name"), Kind: "competency", Parent: dm.slug, Description: CleanText(c.rec.f["description"])})
-			for _, s := range skills {
-				if s.parent != c.slug {
-					continue
-				}
+			for _, s := range skillsOf[c.slug] {
 				f.Items = append(f.Items, model.Item{ID: s.slug, Title: s.rec.get("name"), Group: c.slug,
 					Description: CleanText(s.rec.f["description"]), Levels: slices.Clone(levels)})
 			}

@@ -105,7 +105,7 @@ func readSFIA(files []File) (*model.Framework, []string, error) {
 		return nil, nil, invalidf("%s is a spreadsheet but not the SFIA spreadsheet: no sheet has a header row with the columns Code, Skill, Category, Subcategory and Overall description (its sheets: %s)",
 			b.file, strings.Join(b.names, ", "))
 	}
-	r := &sfiaRead{b: b, groupIDs: map[string]string{}}
+	r := &sfiaRead{b: b, groupIDs: map[string]string{}, groupUsed: map[string]bool{}}
 	if err := r.skills(h); err != nil {
 		return nil, nil, err
 	}
@@ -121,16 +121,17 @@ func readSFIA(files []File) (*model.Framework, []string, error) {
 }
 
 type sfiaRead struct {
-	b        *xlsxBook
-	warn     []string
-	groups   []model.Group
-	groupIDs map[string]string // "category\x00subcategory" or "category" -> id
-	items    []model.Item
-	urls     []string // per item, from the URL column
-	ver      string   // SFIA version, "8" or "9"
-	rev      string   // spreadsheet revision stamp yymmdd, may be empty
-	scale    model.Scale
-	attrs    []model.Attribute
+	b         *xlsxBook
+	warn      []string
+	groups    []model.Group
+	groupIDs  map[string]string // "category\x00subcategory" or "category" -> id
+	groupUsed map[string]bool
+	items     []model.Item
+	urls      []string // per item, from the URL column
+	ver       string   // SFIA version, "8" or "9"
+	rev       string   // spreadsheet revision stamp yymmdd, may be empty
+	scale     model.Scale
+	attrs     []model.Attribute
 }
 
 // levelColumns finds the seven level-flag columns (just before Code) and the
@@ -243,9 +244,7 @@ func (r *sfiaRead) skills(h *sheetHeader) error {
 // slugs of the names, as in the embedded packs; a name whose slug is taken
 // by another group is told apart by its category.
 func (r *sfiaRead) group(cat, sub string) string {
-	used := func(id string) bool {
-		return slices.ContainsFunc(r.groups, func(g model.Group) bool { return g.ID == id })
-	}
+	used := func(id string) bool { return r.groupUsed[id] }
 	catID, ok := r.groupIDs[cat]
 	if !ok {
 		catID = Slug(cat)
@@ -253,6 +252,7 @@ func (r *sfiaRead) group(cat, sub string) string {
 			catID = fmt.Sprintf("category-%d", len(r.groups)+1)
 		}
 		r.groupIDs[cat] = catID
+		r.groupUsed[catID] = true
 		r.groups = append(r.groups, model.Group{ID: catID, Title: cat, Kind: "category"})
 	}
 	key := cat + "\x00" + sub
@@ -266,6 +266,7 @@ func (r *sfiaRead) group(cat, sub string) string {
 			subID = fmt.Sprintf("%s-%s-%d", catID, Slug(sub), k)
 		}
 		r.groupIDs[key] = subID
+		r.groupUsed[subID] = true
 		r.groups = append(r.groups, model.Group{ID: subID, Title: sub, Kind: "subcategory", Parent: catID})
 	}
 	return subID
