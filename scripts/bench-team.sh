@@ -6,8 +6,11 @@
 #      measures against a target of 3 on every item) against the sqlite3
 #      shell running the equivalent SQL on the same file, RUNS times each
 #      under /usr/bin/time -v; the two outputs must agree line for line;
-#   2. gapwise-cli assess import of 1,000 exported .gapwise.json files into a
-#      new database.
+#   2. the CLI on a team of everyone (targets of TARGET on every item, as
+#      the shell's query has): team gaps --json against the shell's query,
+#      RUNS times alternating; the team PDF and XLSX; peak memory of each;
+#   3. gapwise-cli assess import of FILES exported .gapwise.json files into
+#      a new database.
 # Targets: measure within 1.5x of the shell's wall time and under 200 MB peak
 # RSS; the import under 5 s. Results go in docs/performance.md by hand.
 #
@@ -123,6 +126,35 @@ fi
 echo "   Go and SQL agree on all $(grep -c '^item' "$work/go.txt") items and $(grep -c '^gap' "$work/go.txt") common gaps"
 head -1 "$work/go.1.out" | sed 's/^/   /'
 
+echo "== the CLI on a team of everyone: team gaps --json, team PDF, team XLSX"
+cli=( "$work/gapwise-cli" --db "$db" )
+team=$("${cli[@]}" team list --json | sed -n 's/.*"id": "\([^"]*\)".*"name": "Bench organisation".*/\1/p' | head -1)
+if [ -z "$team" ]; then
+  team=$("${cli[@]}" team create --name "Bench organisation" --framework "$FRAMEWORK" --json | sed -n 's/^  "id": "\(.*\)",$/\1/p')
+  { echo id; sqlite3 "$db" "SELECT id FROM people"; } >"$work/people.csv"
+  /usr/bin/time -v "${cli[@]}" team add --team "$team" --people "$work/people.csv" >"$work/add.out" 2>"$work/add.time"
+  echo "   $(cat "$work/add.out"): wall $(wall "$work/add.time") s, peak $(rss "$work/add.time") MB"
+fi
+# The shell's query normalises a target of $TARGET on every item; give the
+# team the same targets so both compute the same figures.
+sqlite3 "$db" "DELETE FROM team_targets WHERE team = '$team';
+  INSERT INTO team_targets (team, framework, item, level, source, set_at)
+  SELECT '$team', framework, id, (SELECT coalesce(
+      (SELECT min(j.value) FROM json_each('[' || levels || ']') j WHERE j.value >= $TARGET),
+      (SELECT max(j.value) FROM json_each('[' || levels || ']') j WHERE j.value > 0))),
+    'manual', '2026-12-01T00:00:00Z'
+  FROM items WHERE framework = '$FRAMEWORK' AND in_pack = 1;"
+for i in $(seq "$RUNS"); do
+  /usr/bin/time -v "${cli[@]}" team gaps --team "$team" --json >"$work/gaps.json" 2>"$work/gaps.$i.time"
+  /usr/bin/time -v sqlite3 "$db" <"$work/team.sql" >/dev/null 2>"$work/gsql.$i.time"
+  printf '   run %d: team gaps %ss %sMB | sqlite3 %ss %sMB\n' "$i" "$(wall "$work/gaps.$i.time")" "$(rss "$work/gaps.$i.time")" \
+    "$(wall "$work/gsql.$i.time")" "$(rss "$work/gsql.$i.time")"
+done
+rm -f "$work/team.pdf" "$work/team.xlsx"
+/usr/bin/time -v "${cli[@]}" team report --team "$team" --out "$work/team.pdf" >/dev/null 2>"$work/pdf.time"
+/usr/bin/time -v "${cli[@]}" team export --team "$team" --xlsx "$work/team.xlsx" >/dev/null 2>"$work/xlsx.time"
+echo "   team PDF: wall $(wall "$work/pdf.time") s, peak $(rss "$work/pdf.time") MB; XLSX: wall $(wall "$work/xlsx.time") s, peak $(rss "$work/xlsx.time") MB"
+
 echo "== import $FILES assessment files with gapwise-cli"
 "$work/teambench" export --db "$db" --dir "$work/files" --count "$FILES" | sed 's/^/   /'
 /usr/bin/time -v "$work/gapwise-cli" --db "$work/import.db" assess import "$work"/files/*.gapwise.json \
@@ -136,6 +168,9 @@ sw=$(for i in $(seq "$RUNS"); do wall "$work/sql.$i.time"; echo; done | median)
 sm=$(for i in $(seq "$RUNS"); do rss "$work/sql.$i.time"; echo; done | median)
 sc=$(for i in $(seq "$RUNS"); do cpu "$work/sql.$i.time"; echo; done | median)
 iw=$(wall "$work/import.time"); im=$(rss "$work/import.time"); ic=$(cpu "$work/import.time")
+tw=$(for i in $(seq "$RUNS"); do wall "$work/gaps.$i.time"; echo; done | median)
+tm=$(for i in $(seq "$RUNS"); do rss "$work/gaps.$i.time"; echo; done | median)
+qw=$(for i in $(seq "$RUNS"); do wall "$work/gsql.$i.time"; echo; done | median)
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { print (v <= lim) ? "met" : "MISSED" }'; }
 
@@ -146,7 +181,14 @@ printf '%-34s %10s %10s %10s\n' "Go: teambench measure" "$gw" "$gc" "$gm"
 printf '%-34s %10s %10s %10s\n' "sqlite3 shell, same SQL result" "$sw" "$sc" "$sm"
 printf '%-34s %10s %10s %10s\n' "ratio Go / sqlite3" "$(ratio "$gw" "$sw")" "$(ratio "$gc" "$sc")" "$(ratio "$gm" "$sm")"
 printf '%-34s %10s %10s %10s\n' "import $imported files (gapwise-cli)" "$iw" "$ic" "$im"
+printf '%-34s %10s %10s %10s\n' "gapwise-cli team gaps --json" "$tw" "" "$tm"
+printf '%-34s %10s %10s %10s\n' "ratio team gaps / sqlite3" "$(ratio "$tw" "$qw")" "" ""
+printf '%-34s %10s %10s %10s\n' "team PDF" "$(wall "$work/pdf.time")" "$(cpu "$work/pdf.time")" "$(rss "$work/pdf.time")"
+printf '%-34s %10s %10s %10s\n' "team XLSX" "$(wall "$work/xlsx.time")" "$(cpu "$work/xlsx.time")" "$(rss "$work/xlsx.time")"
 echo
+echo "targets (issue 12): team gaps within 1.3x of the shell: $(verdict "$(ratio "$tw" "$qw")" 1.3);" \
+  "under 100 MB: $(verdict "$tm" 100); PDF and XLSX under 200 MB: $(verdict "$(rss "$work/pdf.time")" 200) / $(verdict "$(rss "$work/xlsx.time")" 200);" \
+  "import of $imported files under 150 MB and 25 s: $(verdict "$im" 150) / $(verdict "$iw" 25)"
 echo "targets: Go within 1.5x of the shell's wall time: $(verdict "$(ratio "$gw" "$sw")" 1.5);" \
   "peak under 200 MB: $(verdict "$gm" 200); import under 5 s: $(verdict "$iw" 5)"
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
