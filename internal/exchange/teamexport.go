@@ -11,6 +11,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gapwise/internal/chart"
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
 )
@@ -29,10 +31,11 @@ const (
 	SheetAbout    = "About"
 )
 
-// MeasuresHeader is the header row of the Measures sheet; its names match
-// the fields of `gapwise-cli team gaps --json`.
-var MeasuresHeader = []string{"item", "title", "group", "rated", "meeting", "below", "median", "max", "target",
-	"covered", "fragile", "below_share", "suppressed"}
+// MeasuresHeader is the header row of the Measures sheet, in words for a
+// spreadsheet user (the fields of `gapwise-cli team gaps --json`, in order).
+var MeasuresHeader = []string{"Item", "Title", "Group", "Members who rated", "Meeting the target", "Below the target",
+	"Median level", "Highest level", "Team target", "Covered (someone meets it)", "Fragile (only one meets it)",
+	"Share below the target", "Figures hidden (too few rated)"}
 
 // TeamTable is what a team export holds: the team's members and their
 // levels on each item, and the team measures per item.
@@ -323,34 +326,80 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 		return err
 	}
 
-	// Matrix: header row of item ids, one row per member.
+	// Matrix: a header row of item titles (with their ids), one row per
+	// member or level, each level cell shaded as in the app and the PDF
+	// with the number in it (colour is never the only carrier).
 	m := &sheetWriter{x: x, sheet: SheetMatrix}
 	m.set(1, 1, in.corner())
 	cols := in.matrixColumns()
 	for c, j := range cols {
-		m.set(c+2, 1, in.Items[j].ID)
+		m.set(c+2, 1, itemHeading(in.Items[j]))
 	}
-	for i, mem := range in.matrixRows() {
+	fills := heatStyles{x: x, ids: map[[2]int]int{}}
+	matrix := in.matrixRows()
+	for i, mem := range matrix {
 		m.set(1, i+2, mem.label)
 		for c, j := range cols {
-			m.setInt(c+2, i+2, mem.levels[j])
+			v := mem.levels[j]
+			m.setInt(c+2, i+2, v)
+			if v == nil || m.err != nil {
+				continue
+			}
+			shade := chart.LevelShade(*v, in.top())
+			if !in.Display.PersonRows() {
+				shade = float64(*v) / float64(max(1, len(in.Members)))
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+2, i+2)
+			if style, err := fills.style(shade); err != nil {
+				m.err = err
+			} else if style != 0 {
+				m.err = x.SetCellStyle(SheetMatrix, cell, cell, style)
+			}
 		}
 	}
 	if m.err != nil {
 		return m.err
 	}
 	lastCol, _ := excelize.ColumnNumberToName(len(cols) + 1)
-	if err := x.SetCellStyle(SheetMatrix, "A1", lastCol+"1", bold); err != nil {
+	head, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
+	if err != nil {
 		return err
 	}
-	if err := x.SetColWidth(SheetMatrix, "A", "A", 28); err != nil {
+	if err := x.SetCellStyle(SheetMatrix, "A1", "A1", bold); err != nil {
+		return err
+	}
+	if len(cols) > 0 {
+		if err := x.SetCellStyle(SheetMatrix, "B1", lastCol+"1", head); err != nil {
+			return err
+		}
+		if err := x.SetColWidth(SheetMatrix, "B", lastCol, matrixColWidth); err != nil {
+			return err
+		}
+	}
+	if err := x.SetRowHeight(SheetMatrix, 1, 170); err != nil {
+		return err
+	}
+	if err := x.SetColWidth(SheetMatrix, "A", "A", matrixLabelWidth); err != nil {
 		return err
 	}
 	if err := x.SetPanes(SheetMatrix, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
+	if err := x.AutoFilter(SheetMatrix, "A1:"+lastCol+strconv.Itoa(len(matrix)+1), nil); err != nil {
+		return err
+	}
+	if err := printSetup(x, SheetMatrix, matrixPagesWide(len(cols)), true); err != nil {
+		return err
+	}
 
-	// Measures: one row per item.
+	// Measures: one row per item, in words: Yes and No, not TRUE and FALSE.
+	yesNo := func(b bool) string {
+		if b {
+			return "Yes"
+		}
+		return "No"
+	}
 	s := &sheetWriter{x: x, sheet: SheetMeasures}
 	for j, h := range MeasuresHeader {
 		s.set(j+1, 1, h)
@@ -362,7 +411,7 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 		s.set(3, r, it.Group)
 		s.setInt(9, r, it.Target)
 		hidden := in.suppressed(it)
-		s.set(13, r, hidden)
+		s.set(13, r, yesNo(hidden))
 		if hidden {
 			continue
 		}
@@ -371,15 +420,23 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 		s.set(6, r, it.Below)
 		s.setInt(7, r, it.Median)
 		s.setInt(8, r, it.Max)
-		s.set(10, r, it.Covered)
-		s.set(11, r, it.Fragile)
+		s.set(10, r, yesNo(it.Covered))
+		s.set(11, r, yesNo(it.Fragile))
 		s.set(12, r, it.BelowShare)
 	}
 	if s.err != nil {
 		return s.err
 	}
 	lastHead, _ := excelize.ColumnNumberToName(len(MeasuresHeader))
-	if err := x.SetCellStyle(SheetMeasures, "A1", lastHead+"1", bold); err != nil {
+	wrapBold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}})
+	if err != nil {
+		return err
+	}
+	if err := x.SetCellStyle(SheetMeasures, "A1", lastHead+"1", wrapBold); err != nil {
+		return err
+	}
+	if err := x.SetRowHeight(SheetMeasures, 1, 45); err != nil {
 		return err
 	}
 	if len(in.Items) > 0 {
@@ -387,12 +444,26 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 			return err
 		}
 	}
-	if err := x.SetColWidth(SheetMeasures, "B", "C", 40); err != nil {
+	for _, w := range []struct {
+		from, to string
+		width    float64
+	}{{"A", "A", 16}, {"B", "B", 42}, {"C", "C", 30}, {"D", lastHead, 11}} {
+		if err := x.SetColWidth(SheetMeasures, w.from, w.to, w.width); err != nil {
+			return err
+		}
+	}
+	if err := x.SetPanes(SheetMeasures, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := x.AutoFilter(SheetMeasures, "A1:"+lastHead+strconv.Itoa(len(in.Items)+1), nil); err != nil {
+		return err
+	}
+	if err := printSetup(x, SheetMeasures, 1, false); err != nil {
 		return err
 	}
 
 	// About: what this is, and the framework's terms.
-	yesNo := func(b bool) string {
+	yesNo = func(b bool) string {
 		if b {
 			return "yes"
 		}
@@ -445,4 +516,103 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	}
 	x.SetActiveSheet(0)
 	return nil
+}
+
+// itemHeading heads an item's matrix column: its title and id.
+func itemHeading(it TeamItem) string {
+	title := strings.TrimSpace(it.Title)
+	switch {
+	case title == "":
+		return it.ID
+	case strings.HasPrefix(title, it.ID):
+		return title
+	}
+	return title + " (" + it.ID + ")"
+}
+
+// top is the scale's highest level (the heatmap's darkest shade).
+func (in *TeamTable) top() int {
+	t := 0
+	for _, l := range in.Scale {
+		t = max(t, l.Value)
+	}
+	return t
+}
+
+// Matrix column widths, in characters.
+const (
+	matrixLabelWidth = 26
+	matrixColWidth   = 4.6
+)
+
+// matrixPagesWide is how many landscape A4 pages the matrix is printed
+// across: as few as keep the print at 65% of full size or more (readable),
+// rather than all columns squeezed onto one page.
+func matrixPagesWide(cols int) int {
+	const (
+		printableMM = 297 - 2*17.8 // landscape A4 less Excel's default margins
+		minScale    = 0.65
+		mmPerChar   = 7.0 * 25.4 / 96 // Calibri 11: about 7 pixels a character
+	)
+	width := (matrixLabelWidth + float64(cols)*(matrixColWidth+0.7)) * mmPerChar
+	return max(1, int(math.Ceil(width/(printableMM/minScale))))
+}
+
+// printSetup prints a sheet landscape on A4, pagesWide pages across (and
+// as many down as needed), its header row repeated on every page, and its
+// first column too when repeatFirstCol (the matrix's names or levels).
+func printSetup(x *excelize.File, sheet string, pagesWide int, repeatFirstCol bool) error {
+	landscape, a4, tall := "landscape", 9, 0
+	if err := x.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: &a4, Orientation: &landscape, FitToWidth: &pagesWide, FitToHeight: &tall,
+	}); err != nil {
+		return err
+	}
+	fit := true
+	if err := x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	titles := "'" + sheet + "'!$1:$1"
+	if repeatFirstCol {
+		titles = "'" + sheet + "'!$A:$A," + titles
+	}
+	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+}
+
+// heatStyles makes one cell style per heatmap shade, as they are needed.
+type heatStyles struct {
+	x   *excelize.File
+	ids map[[2]int]int
+}
+
+// style is the style of a cell at shade (0 to 1): white to dark blue like
+// the app's heatmap, with white text from about the PDF's threshold on; 0
+// for no shade (level 0, "none yet", or a zero count).
+func (h *heatStyles) style(shade float64) (int, error) {
+	if shade <= 0 {
+		return 0, nil
+	}
+	shade = min(shade, 1)
+	step := int(math.Round(shade * 100))
+	white := 0
+	if shade > 0.72 {
+		white = 1
+	}
+	key := [2]int{step, white}
+	if id, ok := h.ids[key]; ok {
+		return id, nil
+	}
+	mix := func(dark int) int { return int(math.Round(255 - float64(step)/100*float64(255-dark))) }
+	fill := fmt.Sprintf("%02X%02X%02X", mix(31), mix(78), mix(121))
+	font := &excelize.Font{Color: "000000"}
+	if white == 1 {
+		font.Color = "FFFFFF"
+	}
+	id, err := h.x.NewStyle(&excelize.Style{
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
+		Font:      font,
+		Alignment: &excelize.Alignment{Horizontal: "center"},
+	})
+	h.ids[key] = id
+	return id, err
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -83,7 +84,7 @@ func TestTeamXLSXReadsBack(t *testing.T) {
 	}
 	matrix := rows(t, x, SheetMatrix)
 	want := [][]string{
-		{"Member", "1.1", "1.2", "2.1"},
+		{"Member", "Health and care (1.1)", "Only one rated this (1.2)", "No target (2.1)"},
 		{"Zoë Ødegård", "3", "0"},
 		{`=HYPERLINK("x")`, "1", "", "2"},
 		{"Nobody Rated"},
@@ -104,9 +105,9 @@ func TestTeamXLSXReadsBack(t *testing.T) {
 		t.Errorf("measures header %q", measures[0])
 	}
 	wantM := [][]string{
-		{"1.1", "Health and care", "Domain 1", "2", "1", "1", "1", "3", "2", "TRUE", "TRUE", "50%", "FALSE"},
-		{"1.2", "Only one rated this", "Domain 1", "1", "0", "1", "0", "0", "3", "FALSE", "FALSE", "100%", "FALSE"},
-		{"2.1", "No target", "Domain 2", "1", "0", "0", "2", "2", "", "FALSE", "FALSE", "0%", "FALSE"},
+		{"1.1", "Health and care", "Domain 1", "2", "1", "1", "1", "3", "2", "Yes", "Yes", "50%", "No"},
+		{"1.2", "Only one rated this", "Domain 1", "1", "0", "1", "0", "0", "3", "No", "No", "100%", "No"},
+		{"2.1", "No target", "Domain 2", "1", "0", "0", "2", "2", "", "No", "No", "0%", "No"},
 	}
 	if !slices.EqualFunc(measures[1:], wantM, slices.Equal) {
 		t.Errorf("measures\n got %q\nwant %q", measures[1:], wantM)
@@ -200,20 +201,20 @@ func TestTeamXLSXWorkshopHidesNamesAndSmallFigures(t *testing.T) {
 	// left out, or their cells would show what their figures hide. The
 	// rows follow the display's roster.
 	zoe := rosterPosition(in, "p1")
-	if !slices.Equal(matrix[0], []string{"Member", "1.1"}) || !slices.Equal(matrix[1+zoe], []string{gap.MemberLabel(zoe), "3"}) {
+	if !slices.Equal(matrix[0], []string{"Member", "Health and care (1.1)"}) || !slices.Equal(matrix[1+zoe], []string{gap.MemberLabel(zoe), "3"}) {
 		t.Errorf("workshop matrix header %q, rows %q", matrix[0], matrix[1:])
 	}
 	measures := rows(t, x, SheetMeasures)
 	// 1.1 rests on 2 rated members (shown); 1.2 and 2.1 on 1 (suppressed,
 	// though the target, which is the team's choice, stays).
-	if got := measures[1]; got[3] != "2" || got[12] != "FALSE" {
+	if got := measures[1]; got[3] != "2" || got[12] != "No" {
 		t.Errorf("1.1 in workshop mode: %q", got)
 	}
-	want := []string{"1.2", "Only one rated this", "Domain 1", "", "", "", "", "", "3", "", "", "", "TRUE"}
+	want := []string{"1.2", "Only one rated this", "Domain 1", "", "", "", "", "", "3", "", "", "", "Yes"}
 	if !slices.Equal(measures[2], want) {
 		t.Errorf("1.2 in workshop mode\n got %q\nwant %q", measures[2], want)
 	}
-	if got := measures[3]; len(got) != 13 || got[12] != "TRUE" || strings.Join(got[3:12], "") != "" {
+	if got := measures[3]; len(got) != 13 || got[12] != "Yes" || strings.Join(got[3:12], "") != "" {
 		t.Errorf("2.1 in workshop mode: %q", got)
 	}
 }
@@ -374,5 +375,97 @@ func TestTeamExportWorkshopDistribution(t *testing.T) {
 	}
 	if !slices.Equal(labels, []string{"Level", "0 Not yet", "1 Aware", "2 Competent", "3 Expert", "Not rated"}) {
 		t.Errorf("workshop matrix rows %q", labels)
+	}
+}
+
+// fillOf is the fill colour of a cell ("" when it has none).
+func fillOf(t *testing.T, x *excelize.File, sheet, cell string) string {
+	t.Helper()
+	id, err := x.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := x.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Fill.Pattern != 1 || len(st.Fill.Color) == 0 {
+		return ""
+	}
+	return strings.ToUpper(st.Fill.Color[0])
+}
+
+// TestTeamXLSXForExcel: the matrix is a heatmap (level cells shaded darker
+// with the level, the number still in the cell, nothing for not rated or
+// level 0), headers stay in view and filter, and both sheets print
+// landscape with their header rows on every page.
+func TestTeamXLSXForExcel(t *testing.T) {
+	in := teamTable(false)
+	in.Scale = []model.Level{{Value: 0, Name: "None yet"}, {Value: 1, Name: "Aware"}, {Value: 2, Name: "Working"}, {Value: 3, Name: "Expert"}}
+	x := openXLSX(t, writeXLSX(t, in))
+	// Zoë: 3 on 1.1 (B2), 0 on 1.2 (C2); member 2: 1 on 1.1 (B3), none on 1.2 (C3).
+	top, low := fillOf(t, x, SheetMatrix, "B2"), fillOf(t, x, SheetMatrix, "B3")
+	if top == "" || low == "" || top == low {
+		t.Errorf("level 3 fill %q, level 1 fill %q: want two different shades", top, low)
+	}
+	if f := fillOf(t, x, SheetMatrix, "C2"); f != "" {
+		t.Errorf("level 0 has fill %q", f)
+	}
+	if f := fillOf(t, x, SheetMatrix, "C3"); f != "" {
+		t.Errorf("not rated has fill %q", f)
+	}
+	// Darker means a lower red/green/blue sum.
+	sum := func(hex string) int {
+		var r, g, b int
+		fmt.Sscanf(hex, "%02X%02X%02X", &r, &g, &b)
+		return r + g + b
+	}
+	if sum(top) >= sum(low) {
+		t.Errorf("level 3 (%s) is not darker than level 1 (%s)", top, low)
+	}
+	if v, _ := x.GetCellValue(SheetMatrix, "B2"); v != "3" {
+		t.Errorf("a shaded cell shows %q; want its level", v)
+	}
+
+	for _, sheet := range []string{SheetMatrix, SheetMeasures} {
+		panes, err := x.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: panes %+v, %v; want the header row frozen", sheet, panes, err)
+		}
+		layout, err := x.GetPageLayout(sheet)
+		if err != nil || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+			layout.FitToWidth == nil || *layout.FitToWidth < 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+			t.Errorf("%s: page layout %+v, %v; want landscape, fit to width", sheet, layout, err)
+		}
+		props, err := x.GetSheetProps(sheet)
+		if err != nil || props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("%s: fit to page is off (%v)", sheet, err)
+		}
+	}
+	names, filters := map[string]string{}, map[string]string{}
+	for _, n := range x.GetDefinedName() {
+		switch n.Name {
+		case "_xlnm.Print_Titles":
+			names[n.Scope] = n.RefersTo
+		case "_xlnm._FilterDatabase":
+			filters[n.Scope] = n.RefersTo
+		}
+	}
+	if filters[SheetMatrix] != "'Matrix'!$A$1:$D$4" || filters[SheetMeasures] != "'Measures'!$A$1:$M$4" {
+		t.Errorf("autofilters %q", filters)
+	}
+	if names[SheetMatrix] != "'Matrix'!$A:$A,'Matrix'!$1:$1" || names[SheetMeasures] != "'Measures'!$1:$1" {
+		t.Errorf("print titles %q", names)
+	}
+}
+
+func TestMatrixPagesWide(t *testing.T) {
+	prev := 0
+	for _, tc := range []struct{ cols, min, max int }{{3, 1, 1}, {36, 1, 2}, {147, 3, 6}, {188, 4, 7}} {
+		got := matrixPagesWide(tc.cols)
+		if got < tc.min || got > tc.max || got < prev {
+			t.Errorf("%d columns print %d pages wide; want %d to %d", tc.cols, got, tc.min, tc.max)
+		}
+		prev = got
 	}
 }
