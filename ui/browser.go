@@ -41,6 +41,9 @@ type Browser struct {
 	tabs        *container.AppTabs
 	rolesTab    *container.TabItem
 	root        fyne.CanvasObject
+	removeBtn   *widget.Button
+	toolbar     *fyne.Container
+	lastDiff    *widget.Label // the text of the last diff shown (tests)
 
 	// OnLoaded, if set, is called on the UI goroutine each time a framework
 	// has been loaded and shown (tests wait on it).
@@ -112,10 +115,12 @@ func NewBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 		b.rolesTab,
 		container.NewTabItem("About this framework", container.NewVScroll(container.NewPadded(b.about))),
 	)
-	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Framework"), nil, b.picker),
-		b.banner,
-	)
+	importBtn := widget.NewButtonWithIcon("Import a framework…", theme.ContentAddIcon(), func() { b.ImportFramework() })
+	compareBtn := widget.NewButtonWithIcon("Compare versions…", theme.ViewRefreshIcon(), b.compare)
+	b.removeBtn = widget.NewButtonWithIcon("Remove this version", theme.DeleteIcon(), b.remove)
+	b.removeBtn.Hide()
+	b.toolbar = container.NewBorder(nil, nil, widget.NewLabel("Framework"), container.NewHBox(compareBtn, importBtn, b.removeBtn), b.picker)
+	top := container.NewVBox(b.toolbar, b.banner)
 	b.root = container.NewBorder(top, b.attribution, nil, nil, b.tabs)
 	b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading frameworks…"}}
 	b.loadList()
@@ -126,7 +131,10 @@ func NewBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 func (b *Browser) Content() fyne.CanvasObject { return b.root }
 
 // loadList fetches the framework versions in the background.
-func (b *Browser) loadList() {
+func (b *Browser) loadList() { b.reload(model.FrameworkRef{}) }
+
+// reload fetches the framework versions again and shows ref (or the first).
+func (b *Browser) reload(ref model.FrameworkRef) {
 	loadNewest(&b.listing, b.ctx, func(ctx context.Context) ([]workspace.FrameworkInfo, error) {
 		return b.ws.Frameworks(ctx)
 	}, func(infos []workspace.FrameworkInfo, err error) {
@@ -140,7 +148,7 @@ func (b *Browser) loadList() {
 			opts[i] = pickerLabel(f)
 		}
 		b.picker.SetOptions(opts)
-		if len(opts) > 0 {
+		if len(opts) > 0 && !b.Select(ref) {
 			b.picker.SetSelectedIndex(0)
 		}
 	})
@@ -193,6 +201,12 @@ func (b *Browser) show(f *model.Framework) {
 		b.banner.Hide()
 	}
 	b.attribution.SetText(attributionLine(f))
+	if workspace.IsBuiltIn(f.Ref) {
+		b.removeBtn.Hide()
+	} else {
+		b.removeBtn.Show()
+	}
+	b.toolbar.Refresh()
 	b.levels.Segments = levelSegments(f)
 	b.levels.Refresh()
 	b.about.Segments = aboutSegments(f)
