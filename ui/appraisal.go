@@ -93,7 +93,7 @@ func newAppraisalScreen(s *Shell) *AppraisalScreen {
 	pdf := widget.NewButtonWithIcon("Save appraisal PDF…", theme.DocumentPrintIcon(), func() { a.savePDF() })
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), start, a.picker),
-		container.NewHBox(rateAs, importBtn, signSelf, signAppr, pdf),
+		container.NewHBox(rateAs, importBtn, signSelf, signAppr, pdf, widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })),
 		a.summary, a.review,
 		widget.NewLabelWithStyle("Items: self · appraiser · agreed (bold rows differ; select one to agree a level and add a note)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)

@@ -80,7 +80,7 @@ func newPlanScreen(s *Shell) *PlanScreen {
 	pdf := widget.NewButtonWithIcon("Save plan as PDF…", theme.DocumentPrintIcon(), func() { p.savePDF() })
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Plan"), newPlan, p.picker),
-		container.NewHBox(add, pdf),
+		container.NewHBox(add, pdf, widget.NewButtonWithIcon("Delete plan…", theme.DeleteIcon(), func() { p.deletePlan() })),
 		p.status,
 		widget.NewLabelWithStyle("Actions (select one to edit it or record progress)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)

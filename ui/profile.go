@@ -105,12 +105,13 @@ func newProfileScreen(s *Shell) *ProfileScreen {
 	start.Importance = widget.HighImportance
 	export := widget.NewButtonWithIcon("Export the open assessment…", theme.UploadIcon(), func() { p.exportOpen() })
 	imp := widget.NewButtonWithIcon("Import a file…", theme.DownloadIcon(), func() { p.importFile() })
-	p.actions = container.NewHBox(start, export, imp)
+	delAssessment := widget.NewButtonWithIcon("Delete the open assessment…", theme.DeleteIcon(), func() { p.deleteAssessment() })
+	p.actions = container.NewHBox(start, export, imp, delAssessment)
 
 	top := container.NewBorder(nil, nil, widget.NewLabel("Person"), container.NewHBox(newBtn, p.sampleBtn), p.picker)
 	profile := container.NewVBox(
 		widget.NewLabelWithStyle("Profile", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		p.form, container.NewHBox(p.save), p.status,
+		p.form, container.NewHBox(p.save, widget.NewButtonWithIcon("Delete person…", theme.DeleteIcon(), func() { p.deletePerson() })), p.status,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Assessments (select one to open it for rating)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.actions,

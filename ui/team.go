@@ -45,6 +45,8 @@ type TeamScreen struct {
 	rowsBtn     *widget.Button // in workshop display: individual rows, or back to counts per level
 	importBtn   *widget.Button
 	addBtn      *widget.Button
+	removeBtn   *widget.Button    // lists names: off in workshop display
+	blank       fyne.CanvasObject // shown when there is no team
 	modeNote    *widget.Label
 	status      *widget.Label // what the last save did; never the banner
 	minEntry    *widget.Entry
@@ -75,6 +77,7 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	newTeam := widget.NewButtonWithIcon("New team…", theme.ContentAddIcon(), func() { t.newTeam() })
 	t.importBtn = widget.NewButtonWithIcon("Import members' files…", theme.DownloadIcon(), func() { t.importFolder() })
 	t.addBtn = widget.NewButtonWithIcon("Add a person…", theme.AccountIcon(), func() { t.addMember() })
+	t.removeBtn = widget.NewButtonWithIcon("Remove a person…", theme.ContentRemoveIcon(), func() { t.removeMember() })
 	targets := widget.NewButtonWithIcon("Team targets…", theme.SettingsIcon(), func() { t.setTargets() })
 	t.mode = widget.NewButtonWithIcon("Workshop display", theme.VisibilityOffIcon(), func() { t.toggleWorkshop() })
 	t.modeNote = widget.NewLabel("")
@@ -165,11 +168,13 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	pdf := widget.NewButtonWithIcon("Save team report PDF…", theme.DocumentPrintIcon(), func() { t.saveOutput("pdf") })
 	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatXLSX)) })
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatCSV)) })
+	delTeam := widget.NewButtonWithIcon("Delete team…", theme.DeleteIcon(), func() { t.deleteTeam() })
 	outputs := container.NewHBox(pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), nil, t.picker), bar, outputs, t.modeNote, t.status)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, outputs, t.modeNote, t.status)
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
-	t.root = container.NewStack(container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty)))
+	t.blank = container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty))
+	t.root = container.NewStack(t.blank)
 	// Nothing is loaded until Team is shown (Shell.refreshTab): on an
 	// organisation's database a team's view is hundreds of megabytes.
 	return t
@@ -199,6 +204,8 @@ func (t *TeamScreen) reloadTeams(selectID string) {
 		}
 		t.picker.SetOptions(names)
 		if len(teams) == 0 {
+			t.root.Objects = []fyne.CanvasObject{t.blank}
+			t.root.Refresh()
 			return
 		}
 		t.root.Objects = []fyne.CanvasObject{t.body}
@@ -640,12 +647,14 @@ func (t *TeamScreen) SetWorkshop(on bool) {
 		// Both list real names (people to add, files imported).
 		t.importBtn.Disable()
 		t.addBtn.Disable()
+		t.removeBtn.Disable()
 		t.rowsBtn.Show()
 	} else {
 		t.mode.SetText("Workshop display")
 		t.mode.SetIcon(theme.VisibilityOffIcon())
 		t.importBtn.Enable()
 		t.addBtn.Enable()
+		t.removeBtn.Enable()
 		t.rowsBtn.Hide()
 	}
 	t.updateRowsButton()
