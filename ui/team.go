@@ -777,6 +777,13 @@ func (t *TeamScreen) saveOutput(format string) {
 	if t.view == nil {
 		return
 	}
+	name, render := t.output(format)
+	saveReport(t.shell, name, render, t.status)
+}
+
+// output is the file name and the writer of a team output as the display
+// on screen now shows it.
+func (t *TeamScreen) output(format string) (string, func(io.Writer) error) {
 	id, display := t.view.Team.ID, t.display
 	name := model.Slug(t.view.Team.Name) + "-" + time.Now().Format("2006-01-02")
 	if display.Workshop {
@@ -784,10 +791,10 @@ func (t *TeamScreen) saveOutput(format string) {
 	}
 	name += "." + format
 	ws := t.shell.ws
-	saveReport(t.shell, name, func(w io.Writer) error {
+	return name, func(w io.Writer) error {
 		if format == "pdf" {
 			return ws.TeamReport(t.shell.ctx, id, w, time.Now(), display)
 		}
 		return ws.WriteTeamExport(t.shell.ctx, id, w, workspace.TeamFormat(format), time.Now(), display)
-	}, t.status)
+	}
 }
