@@ -62,7 +62,11 @@ func itemSegments(f *model.Framework, it *model.Item) []widget.RichTextSegment {
 		if text, ok := it.Descriptor(lv); ok {
 			segs = append(segs, para(text))
 		} else {
-			segs = append(segs, emphasis("No item-specific text. On this scale the level means: "+scaleMeaning(f, lv)))
+			if meaning := scaleMeaning(f, lv); meaning != "" {
+				segs = append(segs, emphasis("No item-specific text. On this scale the level means: "+meaning))
+			} else {
+				segs = append(segs, emphasis("No item-specific text."))
+			}
 		}
 	}
 	return append(segs, linkSegments(f, it)...)

@@ -36,8 +36,13 @@ func TestItemTextShowsRelatedAndResources(t *testing.T) {
 			t.Errorf("item text lacks %q:\n%s", want, text)
 		}
 	}
-	if plain := itemSegments(f, &f.Items[1]); strings.Contains(segmentsText(plain), "Resources") {
+	plain := segmentsText(itemSegments(f, &f.Items[1]))
+	if strings.Contains(plain, "Resources") {
 		t.Error("an item without resources shows a Resources heading")
+	}
+	// A scale level with a name only (Moodle's) is not said to mean nothing.
+	if strings.Contains(plain, "the level means:") || !strings.Contains(plain, "No item-specific text.") {
+		t.Errorf("level text for a scale without descriptions:\n%s", plain)
 	}
 }
 
