@@ -96,7 +96,8 @@ func (e *env) assessImport(args []string) error {
 			}
 		}
 		if refused > 0 {
-			return model.Errorf(model.Invalid, "%d of %d file(s) refused; nothing from them was written", refused, len(files))
+			total := refused + len(batch.Imported) + len(batch.Same) // a folder counts as its files
+			return model.Errorf(model.Invalid, "%d of %d file(s) refused; nothing from them was written", refused, total)
 		}
 		return nil
 	})

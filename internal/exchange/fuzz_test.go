@@ -51,6 +51,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"format":"gapwise.assessment","format_version":1,"ratings":[{"item":"x","level":-0}]}`))
 	f.Add([]byte(`null`))
 	f.Add([]byte{})
+	addCorpusSeeds(f)
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, err := Decode(data, resolver, installedRefs()...)

@@ -45,7 +45,11 @@ func (f *TextFault) Error() string {
 	if f.Before != "" {
 		where = "after " + strconv.Quote(f.Before)
 	}
-	return fmt.Sprintf("holds %s (U+%04X) %s; remove it and try again", runeName(f.Rune), f.Rune, where)
+	name, why := runeName(f.Rune)
+	if why != "" {
+		why = ", " + why
+	}
+	return fmt.Sprintf("holds %s (U+%04X) %s%s; remove it and try again", name, f.Rune, where, why)
 }
 
 // CheckLine checks one line of text: a name, role, organisation, assessor
@@ -178,39 +182,40 @@ func joinerWanted(s string, i int, r rune) bool {
 	return false
 }
 
-// runeName names the characters these rules refuse, for messages.
-func runeName(r rune) string {
+// runeName names the characters these rules refuse, for messages, with
+// why one that does something unseen is refused.
+func runeName(r rune) (name, why string) {
 	switch {
 	case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-		return "a line break"
+		return "a line break", ""
 	case r == '\t':
-		return "a tab"
+		return "a tab", ""
 	case r == 0:
-		return "a NUL character"
+		return "a NUL character", ""
 	case r < 0x20 || (r >= 0x7f && r < 0xa0):
-		return "a control character"
+		return "a control character", ""
 	case r == '\u202e' || r == '\u202d':
-		return "a bidirectional override, which reverses how the text after it is shown,"
+		return "a bidirectional override", "which reverses how the text after it is shown"
 	case isReordering(r):
-		return "a bidirectional control, which reorders how the text after it is shown,"
+		return "a bidirectional control", "which reorders how the text after it is shown"
 	case isBidi(r):
-		return "an invisible bidirectional mark"
+		return "an invisible bidirectional mark", ""
 	case r == '\u200b':
-		return "an invisible zero-width space"
+		return "an invisible zero-width space", ""
 	case r == zwnj:
-		return "an invisible zero-width non-joiner"
+		return "an invisible zero-width non-joiner", ""
 	case r == zwj:
-		return "an invisible zero-width joiner"
+		return "an invisible zero-width joiner", ""
 	case r == '\ufeff':
-		return "an invisible byte-order mark"
+		return "an invisible byte-order mark", ""
 	case r == '\u2060':
-		return "an invisible word joiner"
+		return "an invisible word joiner", ""
 	case r == '\u00ad':
-		return "an invisible soft hyphen"
+		return "an invisible soft hyphen", ""
 	case r == utf8.RuneError:
-		return "a byte that is not UTF-8 text"
+		return "a byte that is not UTF-8 text", ""
 	case isNonchar(r):
-		return "a Unicode noncharacter"
+		return "a Unicode noncharacter", ""
 	}
-	return "an invisible formatting character"
+	return "an invisible formatting character", ""
 }

@@ -181,13 +181,24 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	// next-older one is kept as history when nothing older is stored.
 	var items []store.ImportItem
 	var newest []accepted
+	olderOf := map[int][]accepted{} // index in newest -> the older files of its assessment
 	for _, id := range order {
 		group := byID[id]
 		slices.SortStableFunc(group, func(a, b accepted) int { return a.file.Assessment.UpdatedAt.Compare(b.file.Assessment.UpdatedAt) })
 		top := group[len(group)-1]
-		for _, older := range group[:len(group)-1] {
-			res.Same = append(res.Same, ImportResult{File: older.path, Outcome: Unchanged, Person: older.file.Person, Assessment: older.file.Assessment, Ratings: len(older.file.Ratings)})
+		var older []accepted
+		for _, g := range group[:len(group)-1] {
+			// Versions of one assessment share its person, framework
+			// version and kind; a file that does not is not one of them.
+			a, b := g.file.Assessment, top.file.Assessment
+			if a.PersonID != b.PersonID || a.Framework != b.Framework || a.Kind != b.Kind {
+				res.Refused = append(res.Refused, Refusal{File: g.path, Err: model.Errorf(model.Conflict,
+					"%s: carries assessment %s, as %s does, but for another person, framework version or kind", g.path, a.ID, top.path)})
+				continue
+			}
+			older = append(older, g)
 		}
+		olderOf[len(newest)] = older
 		item := store.ImportItem{Person: top.file.Person, Assessment: top.file.Assessment, Ratings: top.file.Ratings, Targets: top.file.Targets,
 			UpdatePerson: o.AcceptPersonUpdate}
 		var err error
@@ -197,8 +208,8 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		// Nothing stored to keep: keep the next-older file of this import.
 		// (When a stored version is the same or newer, the write changes
 		// nothing and this is ignored.)
-		if item.Previous == nil && len(group) > 1 && group[len(group)-2].file.Assessment.UpdatedAt.Before(top.file.Assessment.UpdatedAt) {
-			item.Previous = group[len(group)-2].raw
+		if item.Previous == nil && len(older) > 0 && older[len(older)-1].file.Assessment.UpdatedAt.Before(top.file.Assessment.UpdatedAt) {
+			item.Previous = older[len(older)-1].raw
 		}
 		items = append(items, item)
 		newest = append(newest, top)
@@ -214,6 +225,14 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	for i, d := range done {
 		a := newest[i]
 		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.file.Person, Assessment: a.file.Assessment, Ratings: len(a.file.Ratings), PersonUpdated: a.update}
+		for _, g := range olderOf[i] {
+			if d.Err != nil {
+				res.Refused = append(res.Refused, Refusal{File: g.path, Err: model.Errorf(model.Conflict,
+					"%s: not imported: %s, a newer version of the same assessment, was refused", g.path, a.path)})
+			} else {
+				res.Same = append(res.Same, ImportResult{File: g.path, Outcome: Unchanged, Person: g.file.Person, Assessment: g.file.Assessment, Ratings: len(g.file.Ratings)})
+			}
+		}
 		switch {
 		case d.Err != nil:
 			res.Refused = append(res.Refused, Refusal{File: a.path, Err: fmt.Errorf("%s: %w", a.path, d.Err)})
