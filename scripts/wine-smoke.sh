@@ -62,7 +62,10 @@ check "plan report" "$(cli report plan --person 'Alex Sample (fictional)' --out 
 head -c 5 plan.pdf | grep -q '%PDF-' || { echo "wine-smoke: plan.pdf is not a PDF"; exit 1; }
 team='Sample digital health team (fictional)'
 check "team export xlsx" "$(cli team export --team "$team" --xlsx team.xlsx)" 'Written'
-unzip -l team.xlsx | grep -q 'xl/workbook.xml' || { echo "wine-smoke: team.xlsx is not a workbook"; exit 1; }
+# Listed to a file first: grep -q stops reading early, and under pipefail
+# unzip's broken pipe would fail the check at random.
+unzip -l team.xlsx >xlsx-list.txt 2>&1 || true
+grep -q 'xl/workbook.xml' xlsx-list.txt || { echo "wine-smoke: team.xlsx is not a workbook"; cat xlsx-list.txt; exit 1; }
 check "team export csv" "$(cli team export --team "$team" --workshop --csv team.csv)" 'Written'
 head -c 3 team.csv | od -An -tx1 | grep -q 'ef bb bf' || { echo "wine-smoke: team.csv has no UTF-8 byte-order mark"; exit 1; }
 id=$(cli people list | awk '/Alex Sample/ { print $1; exit }')
