@@ -184,6 +184,7 @@ func (a *AppraisalScreen) show(id string) {
 			showError(a.shell.win, err)
 			return
 		}
+		prev := a.view
 		a.view = v
 		c := v.Counts
 		signed := func(t time.Time) string {
@@ -200,7 +201,11 @@ func (a *AppraisalScreen) show(id string) {
 			v.Person.Name, v.Framework.ShortName, v.Appraisal.AppraiserName, appr, c.Disagreements, c.Agreed, c.Outstanding,
 			signed(v.Appraisal.AppraiseeSignedAt), signed(v.Appraisal.AppraiserSignedAt)))
 		a.review.SetText(previousPlanText(v.PreviousPlan))
-		a.overall.SetText(v.Appraisal.OverallNotes)
+		// A redraw after another change (an agreed level, a sign-off) keeps a
+		// summary being typed and not yet saved.
+		if prev == nil || prev.Appraisal.ID != v.Appraisal.ID || a.overall.Text == prev.Appraisal.OverallNotes {
+			a.overall.SetText(v.Appraisal.OverallNotes)
+		}
 		a.list.Refresh()
 	})
 }

@@ -298,9 +298,6 @@ func (g *GapsScreen) setTargets() {
 				return nil, model.Errorf(model.Invalid, "choose where the targets come from")
 			}
 			return func() (struct{}, error) { return struct{}{}, run() }, nil
-		}, func(struct{}) {
-			g.load(id)
-			s.Rate.load(id)
-		})
+		}, func(struct{}) {}) // the change event redraws My gaps and the rating screen
 	})
 }

@@ -247,6 +247,8 @@ func (p *ProfileScreen) newPerson() {
 	p.shell.win.Canvas().Focus(p.name)
 }
 
+const noAssessmentsYet = "No assessments yet: press Start an assessment."
+
 // reloadAssessments lists the current person's assessments with progress.
 func (p *ProfileScreen) reloadAssessments() {
 	person := p.shell.person
@@ -277,8 +279,11 @@ func (p *ProfileScreen) reloadAssessments() {
 		p.assessments = rows
 		p.list.UnselectAll()
 		p.list.Refresh()
-		if len(rows) == 0 {
-			p.status.SetText("No assessments yet: press Start an assessment.")
+		switch {
+		case len(rows) == 0:
+			p.status.SetText(noAssessmentsYet)
+		case p.status.Text == noAssessmentsYet:
+			p.status.SetText("")
 		}
 	})
 }

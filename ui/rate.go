@@ -167,9 +167,38 @@ func (r *RateScreen) load(id string) {
 		r.shell.updateHeader("")
 		return
 	}
+	r.open(id, "", false)
+}
+
+// reload rereads the open assessment after a change made elsewhere (targets
+// set in My gaps, agreed levels in Appraisal), once this screen's own
+// queued writes have landed, staying on the item shown. An assessment that
+// has gone is closed without an error.
+func (r *RateScreen) reload() {
+	if r.sheet == nil {
+		return
+	}
+	id, keep := r.sheet.Assessment.ID, ""
+	if r.cur != nil {
+		keep = r.cur.ID
+	}
+	r.WhenSaved(func() {
+		if r.sheet != nil && r.sheet.Assessment.ID == id {
+			r.open(id, keep, true)
+		}
+	})
+}
+
+// open loads an assessment and shows keep (or the first item). The undo
+// history starts again: it runs back to the ratings the screen opened with.
+func (r *RateScreen) open(id, keep string, reloading bool) {
 	loadNewest(&r.loading, r.shell.ctx, func(ctx context.Context) (*workspace.Sheet, error) {
 		return r.shell.ws.Sheet(ctx, id)
 	}, func(sh *workspace.Sheet, err error) {
+		if reloading && model.KindOf(err) == model.NotFound {
+			r.shell.OpenAssessment("", false)
+			return
+		}
 		if err != nil {
 			showError(r.shell.win, err)
 			return
@@ -180,12 +209,25 @@ func (r *RateScreen) load(id string) {
 		r.note = ""
 		r.root.Objects = []fyne.CanvasObject{r.body}
 		r.root.Refresh()
-		r.search.SetText("")
+		if !reloading {
+			r.search.SetText("")
+		}
 		r.refilter()
+		if keep != "" {
+			r.SelectItem(keep)
+		}
 		r.updateProgress()
 		r.saveStatus.SetText("")
 		r.shell.updateHeader(sheetTitle(sh))
 	})
+}
+
+// headerTitle is what the header says about the assessment on screen.
+func (r *RateScreen) headerTitle() string {
+	if r.sheet == nil {
+		return ""
+	}
+	return sheetTitle(r.sheet)
 }
 
 // sheetTitle names an assessment for the header.
@@ -647,5 +689,8 @@ func (r *RateScreen) firstItemRow() int {
 }
 
 // saveCtx is for queued rating writes: closing the window waits for them
-// (installKeys), so they are not cancelled with the window's context.
-func (r *RateScreen) saveCtx() context.Context { return context.WithoutCancel(r.shell.ctx) }
+// (installKeys), so they are not cancelled with the window's context. They
+// carry this screen's origin: it already shows its own changes.
+func (r *RateScreen) saveCtx() context.Context {
+	return workspace.WithOrigin(context.WithoutCancel(r.shell.ctx), rateOrigin{})
+}

@@ -45,7 +45,8 @@ type Shell struct {
 	Team      *TeamScreen
 	Browser   *Browser
 
-	rateTab, gapsTab, pathsTab, planTab, apprTab, teamTab *container.TabItem
+	meTab, rateTab, gapsTab, pathsTab, planTab, apprTab, teamTab *container.TabItem
+	personLoad                                                   newest // rereading the person shown (events.go)
 
 	proj projection // workshop display's projection mode (projection.go)
 }
@@ -77,8 +78,9 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.planTab = container.NewTabItemWithIcon("Plan", theme.DocumentIcon(), s.Plan.Content())
 	s.apprTab = container.NewTabItemWithIcon("Appraisal", theme.ConfirmIcon(), s.Appraisal.Content())
 	s.teamTab = container.NewTabItemWithIcon("Team", theme.GridIcon(), s.Team.Content())
+	s.meTab = container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.Profile.Content())
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.Profile.Content()),
+		s.meTab,
 		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
 		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.Browser.Content()),
 		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(ctx, win, ws)),
@@ -89,6 +91,7 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	top := container.NewBorder(s.projectionBar(), widget.NewSeparator(), nil, s.badge, s.header)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
 	s.installKeys()
+	s.subscribe()
 	s.updateHeader("")
 	s.restore()
 	return s
@@ -194,6 +197,8 @@ func (s *Shell) refreshTab(t *container.TabItem) {
 		return // hidden areas stay as they are until projection ends
 	}
 	switch t {
+	case s.meTab:
+		s.Profile.reloadAssessments()
 	case s.gapsTab:
 		s.Gaps.load(s.assessment)
 	case s.pathsTab:

@@ -199,9 +199,6 @@ func (p *ProfileScreen) startAssessment() {
 				return func() (model.Assessment, error) {
 					return s.ws.StartAssessment(s.ctx, person.ID, ref, kind, "", sc)
 				}, nil
-			}, func(a model.Assessment) {
-				p.reloadAssessments()
-				s.OpenAssessment(a.ID, true)
-			})
+			}, func(a model.Assessment) { s.OpenAssessment(a.ID, true) })
 	})
 }

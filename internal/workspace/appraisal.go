@@ -88,7 +88,7 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 		}
 	}
 	at := now.UTC()
-	return w.store.CreateAppraisal(ctx, store.AppraisalStart{
+	ap, err := w.store.CreateAppraisal(ctx, store.AppraisalStart{
 		Appraisal: model.Appraisal{
 			PersonID: person.ID, Framework: self.Framework, Period: period, AppraiserName: appraiserName,
 			SelfID: self.ID, PreviousPlan: previous, CreatedAt: at, UpdatedAt: at,
@@ -104,6 +104,11 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 			Title: model.ClipText(fmt.Sprintf("Development plan — %s — %s appraisal", frameworkLabel(f), period), exchange.MaxTextLen),
 		},
 	})
+	if err == nil { // with it come an agreed assessment and a plan
+		w.changed(ctx, nil, AssessmentChanged, ap.AgreedID)
+		w.changed(ctx, nil, PlanChanged)
+	}
+	return ap, w.changed(ctx, err, AppraisalChanged, ap.ID)
 }
 
 // Appraisals lists a person's appraisals, newest first.
@@ -158,7 +163,10 @@ func (w *Workspace) RateAsAppraiser(ctx context.Context, appraisalID string) (mo
 		PersonID: ap.PersonID, Framework: ap.Framework, Kind: model.AppraiserAssessment,
 		Assessor: ap.AppraiserName, Scope: self.Scope, CreatedAt: at, UpdatedAt: at,
 	})
-	return a, err
+	if err == nil {
+		w.changed(ctx, nil, AssessmentChanged, a.ID)
+	}
+	return a, w.changed(ctx, err, AppraisalChanged, ap.ID)
 }
 
 // ImportAppraiserFile imports the appraiser's assessment from a
@@ -210,6 +218,8 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 	if res.Outcome, err = w.store.ImportAppraiserAssessment(ctx, ap.ID, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated); err != nil {
 		return res, err
 	}
+	w.changed(ctx, nil, AssessmentChanged, f.Assessment.ID)
+	w.changed(ctx, nil, AppraisalChanged, ap.ID)
 	if res.PersonUpdated {
 		p := f.Person
 		p.Sample, p.CreatedAt = person.Sample, person.CreatedAt
@@ -217,6 +227,7 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 			return res, fmt.Errorf("the appraiser's assessment is imported, but %s's profile could not take the file's details: %w", person.Name, err)
 		}
 		res.Person = p
+		w.changed(ctx, nil, PersonChanged, p.ID)
 	}
 	return res, nil
 }
@@ -243,7 +254,7 @@ func (w *Workspace) SetAgreed(ctx context.Context, appraisalID, item string, lev
 	if err != nil {
 		return err
 	}
-	return w.Rate(ctx, ap.AgreedID, model.Rating{Item: item, Level: level})
+	return w.changed(ctx, w.Rate(ctx, ap.AgreedID, model.Rating{Item: item, Level: level}), AppraisalChanged, appraisalID)
 }
 
 // ClearAgreed makes an item "not agreed yet" again.
@@ -252,7 +263,7 @@ func (w *Workspace) ClearAgreed(ctx context.Context, appraisalID, item string) e
 	if err != nil {
 		return err
 	}
-	return w.ClearRating(ctx, ap.AgreedID, item)
+	return w.changed(ctx, w.ClearRating(ctx, ap.AgreedID, item), AppraisalChanged, appraisalID)
 }
 
 // SetAppraisalNote saves the discussion note on one item (up to 10,000
@@ -272,7 +283,7 @@ func (w *Workspace) SetAppraisalNote(ctx context.Context, appraisalID, item, not
 	if note, err = checkText("note", note, MaxActionText); err != nil {
 		return err
 	}
-	return w.store.SetAppraisalNote(ctx, appraisalID, item, note)
+	return w.changed(ctx, w.store.SetAppraisalNote(ctx, appraisalID, item, note), AppraisalChanged, appraisalID)
 }
 
 // SetOverallNotes saves the appraisal's overall notes (up to 10,000 characters).
@@ -284,7 +295,7 @@ func (w *Workspace) SetOverallNotes(ctx context.Context, appraisalID, notes stri
 	if ap.OverallNotes, err = checkText("overall notes", notes, MaxActionText); err != nil {
 		return err
 	}
-	return w.store.UpdateAppraisal(ctx, ap)
+	return w.changed(ctx, w.store.UpdateAppraisal(ctx, ap), AppraisalChanged, appraisalID)
 }
 
 // SetAppraisalDetails changes the appraisal's period and appraiser's name.
@@ -302,7 +313,7 @@ func (w *Workspace) SetAppraisalDetails(ctx context.Context, appraisalID, period
 	if ap.AppraiserName == "" {
 		return model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
 	}
-	return w.store.UpdateAppraisal(ctx, ap)
+	return w.changed(ctx, w.store.UpdateAppraisal(ctx, ap), AppraisalChanged, appraisalID)
 }
 
 // SetPreviousPlan chooses the plan reviewed at this appraisal ("" for none):
@@ -313,7 +324,7 @@ func (w *Workspace) SetPreviousPlan(ctx context.Context, appraisalID, planID str
 		return err
 	}
 	ap.PreviousPlan = planID
-	return w.store.UpdateAppraisal(ctx, ap)
+	return w.changed(ctx, w.store.UpdateAppraisal(ctx, ap), AppraisalChanged, appraisalID)
 }
 
 // SignOff records who ("appraisee" or "appraiser") signs the appraisal off
@@ -341,12 +352,12 @@ func (w *Workspace) SignOff(ctx context.Context, appraisalID, who string) error 
 	if v.Counts.Outstanding > 0 {
 		return model.Errorf(model.Conflict, "agree a level for every item you both rated before signing (%d still to agree)", v.Counts.Outstanding)
 	}
-	return w.store.SignAppraisal(ctx, appraisalID, who, time.Now())
+	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, who, time.Now()), AppraisalChanged, appraisalID)
 }
 
 // Unsign withdraws who's sign-off.
 func (w *Workspace) Unsign(ctx context.Context, appraisalID, who string) error {
-	return w.store.SignAppraisal(ctx, appraisalID, who, time.Time{})
+	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, who, time.Time{}), AppraisalChanged, appraisalID)
 }
 
 // AppraisalRow is one item of an appraisal: the two ratings side by side,

@@ -90,6 +90,7 @@ func (w *Workspace) StartAssessment(ctx context.Context, personID string, ref mo
 	if err != nil {
 		return model.Assessment{}, err
 	}
+	w.changed(ctx, nil, AssessmentChanged, a.ID)
 	if scope.RoleLevel != "" {
 		if err := w.SetTargetsFromRoleLevel(ctx, a.ID, scope.RoleLevel); err != nil {
 			return a, err
@@ -218,7 +219,7 @@ func (w *Workspace) Rate(ctx context.Context, assessmentID string, r model.Ratin
 	if r.RatedAt.IsZero() {
 		r.RatedAt = time.Now().UTC()
 	}
-	return w.store.SetRating(ctx, assessmentID, r)
+	return w.changed(ctx, w.store.SetRating(ctx, assessmentID, r), RatingsChanged, assessmentID)
 }
 
 func validLevels(it *model.Item) string {
@@ -233,7 +234,7 @@ func validLevels(it *model.Item) string {
 
 // ClearRating returns an item to "not rated".
 func (w *Workspace) ClearRating(ctx context.Context, assessmentID, item string) error {
-	return w.store.ClearRating(ctx, assessmentID, item)
+	return w.changed(ctx, w.store.ClearRating(ctx, assessmentID, item), RatingsChanged, assessmentID)
 }
 
 // SetTargetsFromRoleLevel replaces an assessment's targets with the skill
@@ -251,7 +252,7 @@ func (w *Workspace) SetTargetsFromRoleLevel(ctx context.Context, assessmentID, r
 	if err != nil {
 		return err
 	}
-	return w.store.SetTargets(ctx, assessmentID, targets)
+	return w.changed(ctx, w.store.SetTargets(ctx, assessmentID, targets), RatingsChanged, assessmentID)
 }
 
 // SetTargetsFromAssessment replaces an assessment's targets with another
@@ -273,7 +274,7 @@ func (w *Workspace) SetTargetsFromAssessment(ctx context.Context, assessmentID, 
 	if err != nil {
 		return err
 	}
-	return w.store.SetTargets(ctx, assessmentID, gap.TargetsFromRatings(ratings, gap.PersonSource(from.PersonID)))
+	return w.changed(ctx, w.store.SetTargets(ctx, assessmentID, gap.TargetsFromRatings(ratings, gap.PersonSource(from.PersonID))), RatingsChanged, assessmentID)
 }
 
 // SetTarget sets (level > 0) or removes (level 0) one item's target by hand,
@@ -294,7 +295,7 @@ func (w *Workspace) SetTarget(ctx context.Context, assessmentID, item string, le
 	if targets, err = withManualTarget(f, targets, item, level); err != nil {
 		return err
 	}
-	return w.store.SetTargets(ctx, assessmentID, targets)
+	return w.changed(ctx, w.store.SetTargets(ctx, assessmentID, targets), RatingsChanged, assessmentID)
 }
 
 // withManualTarget returns targets with one item's target set by hand
@@ -316,5 +317,5 @@ func withManualTarget(f *model.Framework, targets []model.Target, item string, l
 
 // ClearTargets removes every target of an assessment.
 func (w *Workspace) ClearTargets(ctx context.Context, assessmentID string) error {
-	return w.store.SetTargets(ctx, assessmentID, nil)
+	return w.changed(ctx, w.store.SetTargets(ctx, assessmentID, nil), RatingsChanged, assessmentID)
 }

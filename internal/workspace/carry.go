@@ -118,13 +118,14 @@ func (w *Workspace) CarryAssessment(ctx context.Context, assessmentID, to string
 	if err != nil {
 		return nil, err
 	}
+	w.changed(ctx, nil, AssessmentChanged, res.Assessment.ID)
 	return res, nil
 }
 
 // ConfirmReview keeps a carried rating as it is and clears its review flag
 // (item "" confirms every flagged item of the assessment).
 func (w *Workspace) ConfirmReview(ctx context.Context, assessmentID, item string) error {
-	return w.store.ConfirmReview(ctx, assessmentID, item)
+	return w.changed(ctx, w.store.ConfirmReview(ctx, assessmentID, item), RatingsChanged, assessmentID)
 }
 
 // NewerVersions lists versions of an assessment's framework newer than its

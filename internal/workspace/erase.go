@@ -140,7 +140,30 @@ func (w *Workspace) Erasure(ctx context.Context, kind ErasureKind, id string) (E
 // Erase deletes one thing with everything that belongs to it (see Erasure
 // for the rules) and returns what went.
 func (w *Workspace) Erase(ctx context.Context, kind ErasureKind, id string) (Erasure, error) {
-	return w.erasure(ctx, kind, id, true)
+	e, err := w.erasure(ctx, kind, id, true)
+	if err == nil || e.Name != "" { // something went, even if a later step failed
+		w.erased(ctx, kind, id)
+	}
+	return e, err
+}
+
+// erased says what an erasure may have changed: removing a person or the
+// sample data reaches their assessments, plans, appraisals and teams.
+func (w *Workspace) erased(ctx context.Context, kind ErasureKind, id string) {
+	switch kind {
+	case EraseAssessment:
+		w.changed(ctx, nil, AssessmentChanged, id)
+	case EraseTeam, EraseMembership:
+		w.changed(ctx, nil, TeamChanged)
+	case ErasePlan:
+		w.changed(ctx, nil, PlanChanged, id)
+	case EraseAppraisal:
+		w.changed(ctx, nil, AppraisalChanged, id)
+	default: // a person, or every sample person and team
+		for _, k := range []EventKind{PersonChanged, AssessmentChanged, TeamChanged, PlanChanged, AppraisalChanged} {
+			w.changed(ctx, nil, k)
+		}
+	}
 }
 
 func (w *Workspace) erasure(ctx context.Context, kind ErasureKind, id string, do bool) (e Erasure, err error) {

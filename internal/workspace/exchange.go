@@ -178,6 +178,8 @@ func (w *Workspace) ImportAssessment(ctx context.Context, data []byte, opts ...A
 	if res.Outcome, err = w.store.Import(ctx, it); err != nil {
 		return res, err
 	}
+	w.changed(ctx, nil, PersonChanged, f.Person.ID)
+	w.changed(ctx, nil, AssessmentChanged, f.Assessment.ID)
 	if p, err := w.store.Person(ctx, f.Person.ID); err == nil {
 		res.Person = p
 	}

@@ -121,6 +121,7 @@ func (w *Workspace) ImportFrameworks(ctx context.Context, imports []*FrameworkIm
 	if err := w.store.ImportPacks(ctx, packs); err != nil {
 		return nil, err
 	}
+	w.changed(ctx, nil, FrameworksChanged)
 	out := make([]FrameworkInfo, 0, len(imports))
 	for _, p := range packs {
 		f, err := w.Framework(ctx, p.Framework.Ref)
@@ -145,7 +146,7 @@ func (w *Workspace) RemoveFramework(ctx context.Context, ref model.FrameworkRef)
 	w.mu.Lock()
 	delete(w.cache, ref)
 	w.mu.Unlock()
-	return nil
+	return w.changed(ctx, nil, FrameworksChanged)
 }
 
 // Summary is a one-line account of a framework for previews and messages.

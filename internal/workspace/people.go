@@ -16,7 +16,8 @@ func (w *Workspace) AddPerson(ctx context.Context, p model.Person) (model.Person
 	if err := checkProfile(&p); err != nil {
 		return model.Person{}, err
 	}
-	return w.store.CreatePerson(ctx, p)
+	p, err := w.store.CreatePerson(ctx, p)
+	return p, w.changed(ctx, err, PersonChanged, p.ID)
 }
 
 // UpdatePerson saves an edited profile.
@@ -24,7 +25,7 @@ func (w *Workspace) UpdatePerson(ctx context.Context, p model.Person) error {
 	if err := checkProfile(&p); err != nil {
 		return err
 	}
-	return w.store.UpdatePerson(ctx, p)
+	return w.changed(ctx, w.store.UpdatePerson(ctx, p), PersonChanged, p.ID)
 }
 
 // checkProfile tidies and validates a profile before it is saved.

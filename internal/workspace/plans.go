@@ -75,7 +75,8 @@ func (w *Workspace) CreatePlan(ctx context.Context, personID string, ref model.F
 	if title == "" {
 		title = DefaultPlanTitle(f, time.Now())
 	}
-	return w.store.CreatePlan(ctx, model.Plan{PersonID: personID, Framework: ref, Title: title})
+	p, err := w.store.CreatePlan(ctx, model.Plan{PersonID: personID, Framework: ref, Title: title})
+	return p, w.changed(ctx, err, PlanChanged, p.ID)
 }
 
 // PlanFromGaps starts an empty plan for an assessment's person and framework
@@ -130,7 +131,8 @@ func (w *Workspace) SaveAction(ctx context.Context, planID string, a model.Actio
 	if err := checkAction(f, &a); err != nil {
 		return model.Action{}, err
 	}
-	return w.store.SaveAction(ctx, planID, a)
+	saved, err := w.store.SaveAction(ctx, planID, a)
+	return saved, w.changed(ctx, err, PlanChanged, planID)
 }
 
 // checkAction tidies and validates an action against its plan's framework.
@@ -188,7 +190,7 @@ func (w *Workspace) DeleteAction(ctx context.Context, planID, actionID string) e
 	if !slices.ContainsFunc(p.Actions, func(x model.Action) bool { return x.ID == actionID }) {
 		return model.Errorf(model.NotFound, "plan %q has no action %s", p.Title, actionID)
 	}
-	return w.store.DeleteAction(ctx, actionID)
+	return w.changed(ctx, w.store.DeleteAction(ctx, actionID), PlanChanged, planID)
 }
 
 // DeletePlan removes a plan and its actions. The plan agreed at an appraisal

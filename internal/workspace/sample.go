@@ -140,6 +140,9 @@ func (w *Workspace) CreateSampleData(ctx context.Context) (SampleResult, error) 
 	if err != nil {
 		return SampleResult{}, err
 	}
+	for _, k := range []EventKind{PersonChanged, AssessmentChanged, TeamChanged, PlanChanged} {
+		w.changed(ctx, nil, k)
+	}
 	team, err := w.sampleTeam(ctx)
 	return SampleResult{Person: p, Assessments: as, Created: true, Team: team}, err
 }

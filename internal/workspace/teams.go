@@ -27,7 +27,8 @@ func (w *Workspace) CreateTeam(ctx context.Context, name string, ref model.Frame
 	if _, err := w.Framework(ctx, ref); err != nil {
 		return model.Team{}, err
 	}
-	return w.store.CreateTeam(ctx, model.Team{Name: name, Framework: ref, CreatedAt: time.Now().UTC()})
+	t, err := w.store.CreateTeam(ctx, model.Team{Name: name, Framework: ref, CreatedAt: time.Now().UTC()})
+	return t, w.changed(ctx, err, TeamChanged, t.ID)
 }
 
 // Teams lists every team.
@@ -46,13 +47,14 @@ func (w *Workspace) DeleteTeam(ctx context.Context, id string) error {
 
 // AddMember puts a person in a team.
 func (w *Workspace) AddMember(ctx context.Context, teamID, personID string) error {
-	return w.store.AddMember(ctx, teamID, personID)
+	return w.changed(ctx, w.store.AddMember(ctx, teamID, personID), TeamChanged, teamID)
 }
 
 // AddMembers puts people in a team in one transaction (all or none) and
 // returns how many joined; those already members are left as they are.
 func (w *Workspace) AddMembers(ctx context.Context, teamID string, personIDs []string) (int, error) {
-	return w.store.AddMembers(ctx, teamID, personIDs)
+	n, err := w.store.AddMembers(ctx, teamID, personIDs)
+	return n, w.changed(ctx, err, TeamChanged, teamID)
 }
 
 // RemoveMember takes a person out of a team and off its plan actions; their
@@ -222,6 +224,12 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	if err != nil {
 		return res, err
 	}
+	// New people, new assessments and (for a team) new members, all at once.
+	w.changed(ctx, nil, PersonChanged)
+	w.changed(ctx, nil, AssessmentChanged)
+	if teamID != "" {
+		w.changed(ctx, nil, TeamChanged, teamID)
+	}
 	for i, d := range done {
 		a := newest[i]
 		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.file.Person, Assessment: a.file.Assessment, Ratings: len(a.file.Ratings), PersonUpdated: a.update}
@@ -291,7 +299,7 @@ func (w *Workspace) SetTeamTarget(ctx context.Context, teamID, item string, leve
 	if targets, err = withManualTarget(f, targets, item, level); err != nil {
 		return err
 	}
-	return w.store.SetTeamTargets(ctx, teamID, targets)
+	return w.changed(ctx, w.store.SetTeamTargets(ctx, teamID, targets), TeamChanged, teamID)
 }
 
 // SetTeamTargetsFromRoleLevel replaces a team's targets with a role level's
@@ -309,7 +317,7 @@ func (w *Workspace) SetTeamTargetsFromRoleLevel(ctx context.Context, teamID, rol
 	if err != nil {
 		return err
 	}
-	return w.store.SetTeamTargets(ctx, teamID, targets)
+	return w.changed(ctx, w.store.SetTeamTargets(ctx, teamID, targets), TeamChanged, teamID)
 }
 
 // TeamTargets returns a team's targets.
@@ -319,5 +327,5 @@ func (w *Workspace) TeamTargets(ctx context.Context, teamID string) ([]model.Tar
 
 // ClearTeamTargets removes every team target.
 func (w *Workspace) ClearTeamTargets(ctx context.Context, teamID string) error {
-	return w.store.SetTeamTargets(ctx, teamID, nil)
+	return w.changed(ctx, w.store.SetTeamTargets(ctx, teamID, nil), TeamChanged, teamID)
 }

@@ -25,6 +25,8 @@ type Workspace struct {
 
 	mu    sync.Mutex
 	cache map[model.FrameworkRef]*model.Framework
+
+	events events // change notifications (events.go)
 }
 
 // Open opens (creating if needed) the database at path and makes sure every

@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"gapwise/internal/model"
+)
+
+// Changes made through the workspace, from anywhere, show on the screens
+// that are visible, without switching away and back or restarting.
+func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
+	ctx := context.Background()
+	s, _, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	fci := model.FrameworkRef{ID: "fci", Version: "2020-provisional"}
+
+	// Me: an assessment started and fully rated elsewhere is listed with
+	// its real progress, and "No assessments yet" goes.
+	s.ShowTab("Me")
+	s.Profile.reloadAssessments()
+	if s.Profile.status.Text != noAssessmentsYet {
+		t.Fatalf("Me status %q before any assessment", s.Profile.status.Text)
+	}
+	a, err := ws.StartAssessment(ctx, person.ID, fci, model.SelfAssessment, "", model.Scope{Group: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh, err := ws.Sheet(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range sh.Items {
+		if err := ws.Rate(ctx, a.ID, model.Rating{Item: it.ID, Level: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n := len(sh.Items)
+	if len(s.Profile.assessments) != 1 || !strings.Contains(s.Profile.assessments[0].label, fmt.Sprintf("%d of %d rated", n, n)) {
+		t.Errorf("Me lists %v; want the assessment with %d of %d rated", s.Profile.assessments, n, n)
+	}
+	if s.Profile.status.Text == noAssessmentsYet {
+		t.Error("Me still says there are no assessments")
+	}
+
+	// Me: people a team import adds are in the person picker at once.
+	team, err := ws.CreateTeam(ctx, "Ward informatics", fci)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newcomer, err := ws.AddPerson(ctx, model.Person{Name: "Priya Newcomer", Discipline: model.Pharmacist})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(s.Profile.picker.Options, "Priya Newcomer") {
+		t.Errorf("person picker %q lacks the new person", s.Profile.picker.Options)
+	}
+
+	// The header follows a rename of the person shown.
+	renamed := person
+	renamed.Name = "Zoë Renamed"
+	if err := ws.UpdatePerson(ctx, renamed); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(s.header.Text, "Zoë Renamed") {
+		t.Errorf("header %q after the rename", s.header.Text)
+	}
+
+	// The rating screen and My gaps follow targets set elsewhere.
+	s.OpenAssessment(a.ID, false)
+	s.ShowTab("My gaps")
+	before := s.Gaps.View().Report.NoTarget
+	if err := ws.SetTarget(ctx, a.ID, sh.Items[0].ID, 3); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Gaps.View().Report.NoTarget; got != before-1 {
+		t.Errorf("My gaps counts %d items without a target after one was set (was %d)", got, before)
+	}
+	if tg, ok := s.Rate.Sheet().Targets[sh.Items[0].ID]; !ok || tg.Level != 3 {
+		t.Errorf("the rating screen does not know the new target: %+v", s.Rate.Sheet().Targets)
+	}
+
+	// Team: a member added elsewhere is counted.
+	s.ShowTab("Team")
+	s.Team.SelectTeam(team.ID)
+	if err := ws.AddMember(ctx, team.ID, newcomer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if v := s.Team.View(); v == nil || len(v.Members) != 1 {
+		t.Errorf("team view after adding a member: %v", v != nil && len(v.Members) == 1)
+	}
+
+	// Plan: an action saved elsewhere is listed.
+	s.ShowTab("Plan")
+	plan, err := ws.CreatePlan(ctx, person.ID, fci, "This year")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Plan.load(plan.ID)
+	if _, err := ws.SaveAction(ctx, plan.ID, model.Action{Objective: "Shadow the CCIO for a day"}); err != nil {
+		t.Fatal(err)
+	}
+	if p := s.Plan.Plan(); p == nil || len(p.Actions) != 1 {
+		t.Errorf("plan on screen after an action was saved: %+v", p)
+	}
+}
+
