@@ -107,4 +107,3 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 		t.Errorf("plan on screen after an action was saved: %+v", p)
 	}
 }
-
