@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 
 	"gapwise/internal/model"
 	"gapwise/internal/workspace"
@@ -37,15 +38,18 @@ func (e *env) assessExport(args []string) error {
 		return usagef("assess export needs --assessment ID")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		data, _, err := ws.ExportAssessment(e.ctx, id)
+		if err != nil {
+			return err
+		}
 		if out == "" {
-			data, _, err := ws.ExportAssessment(e.ctx, id)
-			if err != nil {
-				return err
-			}
 			_, err = e.out.Write(data)
 			return err
 		}
-		if err := ws.ExportAssessmentFile(e.ctx, id, out); err != nil {
+		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.out, "Exported to %s (personal data: send it only to whoever needs it)\n", out)

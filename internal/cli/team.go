@@ -865,7 +865,10 @@ func (e *env) teamExport(args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := ws.TeamExport(e.ctx, t.ID, path, format, d); err != nil {
+		generated := time.Now()
+		if err := workspace.SaveNewFile(path, func(w io.Writer) error {
+			return ws.WriteTeamExport(e.ctx, t.ID, w, format, generated, d)
+		}); err != nil {
 			return err
 		}
 		return teamWritten(e, path, d)

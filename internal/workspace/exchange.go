@@ -3,7 +3,6 @@ package workspace
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -115,20 +114,6 @@ func (w *Workspace) ExportAssessment(ctx context.Context, id string) (data []byt
 	name = fmt.Sprintf("%s-%s-%s-%s-%s%s", model.Slug(f.Person.Name), fw.Ref.ID, model.Slug(fw.Ref.Version),
 		f.Assessment.Kind, f.Assessment.UpdatedAt.UTC().Format("2006-01-02"), exchange.Extension)
 	return data, name, nil
-}
-
-// ExportAssessmentFile writes an assessment to path. It never overwrites an
-// existing file, and the file is readable by its owner only: it holds
-// personal appraisal data.
-func (w *Workspace) ExportAssessmentFile(ctx context.Context, id, path string) error {
-	data, _, err := w.ExportAssessment(ctx, id)
-	if err != nil {
-		return err
-	}
-	return SaveNewFile(path, func(out io.Writer) error {
-		_, err := out.Write(data)
-		return err
-	})
 }
 
 // resolver lets the exchange decoder see the framework versions installed here.

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,13 +45,13 @@ func TestExportThenImportIntoAnotherDatabaseKeepsEveryRating(t *testing.T) {
 	src := openTemp(t)
 	p, a := rateSome(t, src)
 	path := filepath.Join(t.TempDir(), "export.gapwise.json")
-	if err := src.ExportAssessmentFile(ctx, a.ID, path); err != nil {
+	if err := exportFile(t, src, a.ID, path); err != nil {
 		t.Fatal(err)
 	}
 	if info, _ := os.Stat(path); info.Mode().Perm()&0o077 != 0 {
 		t.Errorf("exported file mode %v is readable by others", info.Mode().Perm())
 	}
-	if err := src.ExportAssessmentFile(ctx, a.ID, path); model.KindOf(err) != model.Conflict {
+	if err := exportFile(t, src, a.ID, path); model.KindOf(err) != model.Conflict {
 		t.Errorf("export over an existing file: %v, want a refusal", err)
 	}
 
@@ -163,4 +164,18 @@ func TestImportRefusesBadFilesWhole(t *testing.T) {
 			}
 		})
 	}
+}
+
+// exportFile writes an assessment's exchange file to a new file, as the app
+// and CLI do.
+func exportFile(t *testing.T, w *Workspace, id, path string) error {
+	t.Helper()
+	data, _, err := w.ExportAssessment(context.Background(), id)
+	if err != nil {
+		return err
+	}
+	return SaveNewFile(path, func(out io.Writer) error {
+		_, err := out.Write(data)
+		return err
+	})
 }

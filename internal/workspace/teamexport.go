@@ -32,27 +32,12 @@ func teamFormat(format TeamFormat) (TeamFormat, error) {
 	return "", model.Errorf(model.Invalid, "cannot export a team as %q: choose xlsx or csv", string(format))
 }
 
-// TeamExport writes a team's matrix and measures to a new file at path as
-// "xlsx" (matrix, measures and about sheets) or "csv" (the matrix only). It
-// never overwrites: an existing path is refused. The display decides what
-// it shows (gap.Display): in workshop display no names, the labels and
-// order of the screen and the team report, and no figure resting on fewer
-// than its threshold of rated members.
-func (w *Workspace) TeamExport(ctx context.Context, teamID, path string, format TeamFormat, d gap.Display) error {
-	if _, err := teamFormat(format); err != nil {
-		return err
-	}
-	if err := d.Validate(); err != nil {
-		return err
-	}
-	generated := time.Now()
-	return SaveNewFile(path, func(out io.Writer) error {
-		return w.WriteTeamExport(ctx, teamID, out, format, generated, d)
-	})
-}
-
-// WriteTeamExport writes a team export (see TeamExport) to out. generated
-// is recorded in the file as given; zero means now.
+// WriteTeamExport writes a team's matrix and measures to out as xlsx
+// (matrix, measures and about sheets) or csv (the matrix only); to a file
+// through SaveNewFile. The display decides what it shows (gap.Display): in
+// workshop display no names, the labels and order of the screen and the
+// team report, and no figure resting on fewer than its threshold of rated
+// members. generated is recorded in the file as given; zero means now.
 func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.Writer, format TeamFormat, generated time.Time, d gap.Display) error {
 	format, err := teamFormat(format)
 	if err != nil {

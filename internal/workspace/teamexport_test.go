@@ -58,7 +58,7 @@ func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
 	path := filepath.Join(t.TempDir(), "team.csv")
-	if err := w.TeamExport(ctx, v.Team.ID, path, "csv", gap.NamedDisplay()); err != nil {
+	if err := saveTeamExport(ctx, w, v.Team.ID, path, "csv", gap.NamedDisplay()); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -86,7 +86,7 @@ func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
 	}
 
 	// Never overwrites.
-	err = w.TeamExport(ctx, v.Team.ID, path, "xlsx", gap.NamedDisplay())
+	err = saveTeamExport(ctx, w, v.Team.ID, path, "xlsx", gap.NamedDisplay())
 	if model.KindOf(err) != model.Conflict {
 		t.Errorf("over an existing file: %v", err)
 	}
@@ -99,7 +99,7 @@ func TestTeamExportXLSX(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
 	path := filepath.Join(t.TempDir(), "team.xlsx")
-	if err := w.TeamExport(ctx, v.Team.ID, path, "XLSX", gap.NamedDisplay()); err != nil {
+	if err := saveTeamExport(ctx, w, v.Team.ID, path, "XLSX", gap.NamedDisplay()); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path)
@@ -217,7 +217,7 @@ func TestTeamExportRefusals(t *testing.T) {
 		{"no such team", "no-such-team", "csv", gap.NamedDisplay(), model.NotFound},
 	} {
 		path := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-"))
-		err := w.TeamExport(ctx, tc.team, path, tc.format, tc.display)
+		err := saveTeamExport(ctx, w, tc.team, path, tc.format, tc.display)
 		if model.KindOf(err) != tc.kind {
 			t.Errorf("%s: %v; want kind %v", tc.name, err, tc.kind)
 		}
@@ -299,3 +299,10 @@ func TestTeamReportWithoutAPlan(t *testing.T) {
 
 // individual is workshop display with per-person rows under neutral labels.
 var individual = gap.Display{Workshop: true, MinPeople: 3, Individual: true}
+
+// saveTeamExport writes a team export to a new file, as the app and CLI do.
+func saveTeamExport(ctx context.Context, w *Workspace, teamID, path string, format TeamFormat, d gap.Display) error {
+	return SaveNewFile(path, func(out io.Writer) error {
+		return w.WriteTeamExport(ctx, teamID, out, format, time.Now(), d)
+	})
+}

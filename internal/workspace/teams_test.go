@@ -34,7 +34,7 @@ func exportTeamFolder(t *testing.T, n int) (dir string, src *Workspace, ids []st
 				t.Fatal(err)
 			}
 		}
-		if err := src.ExportAssessmentFile(ctx, a.ID, filepath.Join(dir, fmt.Sprintf("member-%d.gapwise.json", i))); err != nil {
+		if err := exportFile(t, src, a.ID, filepath.Join(dir, fmt.Sprintf("member-%d.gapwise.json", i))); err != nil {
 			t.Fatal(err)
 		}
 		ids = append(ids, a.ID)
