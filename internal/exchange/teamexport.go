@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -361,7 +362,7 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 		return m.err
 	}
 	lastCol, _ := excelize.ColumnNumberToName(len(cols) + 1)
-	head, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+	head, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 9},
 		Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
 	if err != nil {
 		return err
@@ -389,7 +390,7 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	if err := x.AutoFilter(SheetMatrix, "A1:"+lastCol+strconv.Itoa(len(matrix)+1), nil); err != nil {
 		return err
 	}
-	if err := printSetup(x, SheetMatrix, matrixPagesWide(len(cols)), true); err != nil {
+	if err := printSetup(x, SheetMatrix, matrixPagesWide(len(cols)), "'"+SheetMatrix+"'!$A:$A,'"+SheetMatrix+"'!$1:$1"); err != nil {
 		return err
 	}
 
@@ -458,7 +459,22 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	if err := x.AutoFilter(SheetMeasures, "A1:"+lastHead+strconv.Itoa(len(in.Items)+1), nil); err != nil {
 		return err
 	}
-	if err := printSetup(x, SheetMeasures, 1, false); err != nil {
+	if len(in.Items) > 0 {
+		wrap, err := x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+		if err != nil {
+			return err
+		}
+		if err := x.SetCellStyle(SheetMeasures, "B2", "C"+strconv.Itoa(len(in.Items)+1), wrap); err != nil {
+			return err
+		}
+		for i, it := range in.Items {
+			h := max(wrappedHeight(it.Title, 42), wrappedHeight(it.Group, 30))
+			if err := x.SetRowHeight(SheetMeasures, i+2, h); err != nil {
+				return err
+			}
+		}
+	}
+	if err := printSetup(x, SheetMeasures, 1, "'"+SheetMeasures+"'!$1:$1"); err != nil {
 		return err
 	}
 
@@ -505,13 +521,32 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	if a.err != nil {
 		return a.err
 	}
-	if err := x.SetCellStyle(SheetAbout, "A1", "A"+strconv.Itoa(len(about)), bold); err != nil {
+	boldTop, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	if err := x.SetCellStyle(SheetAbout, "A1", "A"+strconv.Itoa(len(about)), boldTop); err != nil {
 		return err
 	}
 	if err := x.SetColWidth(SheetAbout, "A", "A", 22); err != nil {
 		return err
 	}
-	if err := x.SetColWidth(SheetAbout, "B", "B", 100); err != nil {
+	if err := x.SetColWidth(SheetAbout, "B", "B", 110); err != nil {
+		return err
+	}
+	wrap, err := x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
+	if err := x.SetCellStyle(SheetAbout, "B1", "B"+strconv.Itoa(len(about)), wrap); err != nil {
+		return err
+	}
+	for i, kv := range about {
+		if err := x.SetRowHeight(SheetAbout, i+1, wrappedHeight(kv[1], 110)); err != nil {
+			return err
+		}
+	}
+	if err := printSetup(x, SheetAbout, 1, ""); err != nil {
 		return err
 	}
 	x.SetActiveSheet(0)
@@ -542,7 +577,7 @@ func (in *TeamTable) top() int {
 // Matrix column widths, in characters.
 const (
 	matrixLabelWidth = 26
-	matrixColWidth   = 4.6
+	matrixColWidth   = 5
 )
 
 // matrixPagesWide is how many landscape A4 pages the matrix is printed
@@ -559,9 +594,9 @@ func matrixPagesWide(cols int) int {
 }
 
 // printSetup prints a sheet landscape on A4, pagesWide pages across (and
-// as many down as needed), its header row repeated on every page, and its
-// first column too when repeatFirstCol (the matrix's names or levels).
-func printSetup(x *excelize.File, sheet string, pagesWide int, repeatFirstCol bool) error {
+// as many down as needed), with titles (rows and columns repeated on every
+// page, e.g. the header row) unless "".
+func printSetup(x *excelize.File, sheet string, pagesWide int, titles string) error {
 	landscape, a4, tall := "landscape", 9, 0
 	if err := x.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &a4, Orientation: &landscape, FitToWidth: &pagesWide, FitToHeight: &tall,
@@ -572,11 +607,21 @@ func printSetup(x *excelize.File, sheet string, pagesWide int, repeatFirstCol bo
 	if err := x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	titles := "'" + sheet + "'!$1:$1"
-	if repeatFirstCol {
-		titles = "'" + sheet + "'!$A:$A," + titles
+	if titles == "" {
+		return nil
 	}
 	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+}
+
+// wrappedHeight is the row height (points) that shows text wrapped in a
+// column width characters wide: spreadsheets do not grow a row for
+// wrapped text they did not lay out themselves, so the file says.
+func wrappedHeight(text string, width float64) float64 {
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines += max(1, int(math.Ceil(float64(utf8.RuneCountInString(para))*1.08/width)))
+	}
+	return 15 * float64(lines)
 }
 
 // heatStyles makes one cell style per heatmap shade, as they are needed.
