@@ -347,7 +347,11 @@ func checkFiles(t *testing.T, s *Shell, sc secrets, mode string) map[string]map[
 			out[format] = pdfRows(layout)
 		case "xlsx":
 			sc.check(t, where, zipText(t, buf.Bytes()))
-			out[format] = matrixRows(xlsxMatrix(t, buf.Bytes()))
+			m := xlsxMatrix(t, buf.Bytes())
+			if len(m) > 0 {
+				m[0] = itemIDs(s.Team, m[0])
+			}
+			out[format] = matrixRows(m)
 		case "csv":
 			sc.check(t, where, buf.String())
 			recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte{0xEF, 0xBB, 0xBF}))).ReadAll()
@@ -561,6 +565,22 @@ func xlsxMatrix(t *testing.T, data []byte) [][]string {
 			row = append(row, v)
 		}
 		out = append(out, row)
+	}
+	return out
+}
+
+// itemIDs turns a spreadsheet's column headings ("Title (id)", or a title
+// that starts with its id) back into item ids.
+func itemIDs(tm *TeamScreen, head []string) []string {
+	out := slices.Clone(head)
+	for j, h := range head {
+		for _, m := range tm.view.Measures.Items {
+			id := m.Item.ID
+			if h == id || strings.HasSuffix(h, "("+id+")") || strings.HasPrefix(h, id+" ") {
+				out[j] = id
+				break
+			}
+		}
 	}
 	return out
 }
