@@ -107,10 +107,83 @@ func badInLine(s string, i int, r rune) bool {
 		return true
 	case r == zwnj || r == zwj:
 		return !joinerWanted(s, i, r)
-	case unicode.Is(unicode.Cf, r):
+	case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Co, r):
 		return true
+	case isVariationSelector(r):
+		return !selectorWanted(s, i, r)
+	case unicode.IsMark(r):
+		return marksBefore(s, i) >= maxMarks
+	case unicode.IsLetter(r):
+		return mixesScripts(s, i, r)
 	}
 	return false
+}
+
+// maxMarks is the most combining marks one letter may carry in a name:
+// Vietnamese needs two, Indic and Tibetan stacks a few more; dozens are
+// the "Zalgo" trick of text that spills over the lines around it.
+const maxMarks = 8
+
+// marksBefore counts the combining marks just before s[i].
+func marksBefore(s string, i int) int {
+	n := 0
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsMark(r) {
+			break
+		}
+		n++
+		i -= size
+	}
+	return n
+}
+
+func isVariationSelector(r rune) bool {
+	return r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef || r >= 0x180b && r <= 0x180d || r == 0x180f
+}
+
+// selectorWanted allows a variation selector after the characters that
+// have variants: symbols (emoji), CJK ideographs, and Mongolian letters
+// for the Mongolian selectors.
+func selectorWanted(s string, i int, r rune) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	if r >= 0x180b && r <= 0x180f {
+		return unicode.Is(unicode.Mongolian, prev)
+	}
+	return unicode.Is(unicode.So, prev) || unicode.Is(unicode.Sm, prev) || unicode.Is(unicode.Han, prev)
+}
+
+// confusable are the scripts whose letters look alike: a word that mixes
+// them ("Sаm" with a Cyrillic а) is how a name is made to pose as another.
+var confusable = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek}
+
+// mixesScripts reports whether the letter at s[i] is from a different one
+// of the confusable scripts than an earlier letter of the same word.
+func mixesScripts(s string, i int, r rune) bool {
+	mine := scriptOf(r)
+	if mine == nil {
+		return false
+	}
+	for i > 0 {
+		p, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if !unicode.IsLetter(p) && !unicode.IsMark(p) {
+			return false // the start of the word
+		}
+		if t := scriptOf(p); t != nil && t != mine {
+			return true
+		}
+	}
+	return false
+}
+
+func scriptOf(r rune) *unicode.RangeTable {
+	for _, t := range confusable {
+		if unicode.Is(t, r) {
+			return t
+		}
+	}
+	return nil
 }
 
 func badInText(s string, i int, r rune) bool {
@@ -214,6 +287,14 @@ func runeName(r rune) (name, why string) {
 		return "an invisible soft hyphen", ""
 	case r == utf8.RuneError:
 		return "a byte that is not UTF-8 text", ""
+	case unicode.Is(unicode.Co, r):
+		return "a private-use character", "which shows differently on every computer"
+	case isVariationSelector(r):
+		return "an invisible variation selector", ""
+	case unicode.IsMark(r):
+		return "a pile of combining marks", "which spills over the text around it"
+	case unicode.IsLetter(r):
+		return "a letter of another alphabet in the same word", "which is how a name is made to look like another"
 	case isNonchar(r):
 		return "a Unicode noncharacter", ""
 	}

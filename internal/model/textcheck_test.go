@@ -48,6 +48,16 @@ func TestCheckLineAndText(t *testing.T) {
 		{"noncharacter", "Sam\uffff", false, false, "noncharacter"},
 		{"invalid UTF-8", "Sam\xff", false, false, "not UTF-8"},
 		{"replacement character itself", "Sam\ufffd", true, true, ""},
+		{"Cyrillic a in a Latin word", "S\u0430m Jones", false, true, "another alphabet"},
+		{"Greek omicron in a Latin word", "C\u03bfrpus Person", false, true, "another alphabet"},
+		{"Latin and Cyrillic words side by side", "Sam Иванов", true, true, ""},
+		{"Greek name", "Ελένη Παπαδοπούλου", true, true, ""},
+		{"Vietnamese", "Nguyễn Thị Ánh", true, true, ""},
+		{"combining marks flood", "Sa" + strings.Repeat("\u0301", 9) + "m", false, true, "combining marks"},
+		{"decomposed accent", "Jose\u0301", true, true, ""},
+		{"variation selector after a letter", "Sam\ufe0fJones", false, true, "variation selector"},
+		{"emoji with variation selector", "Sam \u2764\ufe0f", true, true, ""},
+		{"private use", "Sam\ue000", false, true, "private-use"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -178,6 +178,12 @@ func checkNotFuture(f *exchange.File) error {
 		return model.Errorf(model.BadFile, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
 			f.Assessment.UpdatedAt.Format("2 Jan 2006"))
 	}
+	for _, r := range f.Ratings {
+		if time.Until(r.RatedAt) > 24*time.Hour {
+			return model.Errorf(model.BadFile, "the file says %s was rated on %s, in the future: check the sender's computer clock and export again",
+				r.Item, r.RatedAt.Format("2 Jan 2006"))
+		}
+	}
 	return nil
 }
 
