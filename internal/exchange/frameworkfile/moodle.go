@@ -48,7 +48,49 @@ func detectMoodle(files []File) bool {
 		return false
 	}
 	h := strings.ToLower(headerLine(files[0].Data))
-	return strings.Contains(h, "parent id number") && strings.Contains(h, "id number") && strings.Contains(h, "is framework")
+	if strings.Contains(h, "parent id number") && strings.Contains(h, "id number") && strings.Contains(h, "is framework") {
+		return true
+	}
+	// A Moodle in another language writes translated headings; the
+	// columns are then known by their place.
+	t, err := readTextCSV(files[0])
+	if err != nil {
+		return false
+	}
+	_, ok := moodlePositional(t)
+	return ok
+}
+
+// moodleLayouts are the column orders of tool_lpimportcsv's default mapping:
+// 14 columns since cross-references and export ids were added, 12 before.
+var moodleLayouts = map[int]map[string]int{
+	14: {"parent": 0, "id": 1, "shortname": 2, "description": 3, "format": 4, "scale": 5, "scaleconfig": 6, "ruletype": 7, "related": 10, "framework": 12, "taxonomy": 13},
+	12: {"parent": 0, "id": 1, "shortname": 2, "description": 3, "format": 4, "scale": 5, "scaleconfig": 6, "ruletype": 7, "related": -1, "framework": 10, "taxonomy": 11},
+}
+
+// moodlePositional reads the columns by place when the file has Moodle's
+// column count and, in the is-framework column, exactly one framework row
+// with no parent and a scale, every other row saying 0 or nothing there.
+func moodlePositional(t *textTable) (map[string]int, bool) {
+	col, ok := moodleLayouts[len(t.header)]
+	if !ok {
+		return nil, false
+	}
+	frameworks := 0
+	for _, row := range t.rows {
+		v := strings.TrimSpace(at(row, col["framework"]))
+		switch {
+		case truthy(v):
+			if strings.TrimSpace(at(row, col["parent"])) != "" || strings.TrimSpace(at(row, col["scale"])) == "" {
+				return nil, false
+			}
+			frameworks++
+		case v == "" || v == "0" || strings.EqualFold(v, "false"):
+		default:
+			return nil, false
+		}
+	}
+	return col, frameworks == 1
 }
 
 type moodleRow struct {
@@ -73,13 +115,20 @@ func readMoodle(files []File) (*model.Framework, []string, error) {
 	for k, names := range moodleCols {
 		col[k] = t.index(names...)
 	}
+	var warn []string
 	for _, k := range []string{"parent", "id", "shortname", "framework"} {
-		if col[k] < 0 {
+		if col[k] >= 0 {
+			continue
+		}
+		pos, ok := moodlePositional(t)
+		if !ok {
 			return nil, nil, invalidf("%s line %d: not a Moodle competency framework CSV: the header lacks %q (it has %q)", t.file, t.hline, moodleCols[k][0], t.header)
 		}
+		col = pos
+		warn = append(warn, fmt.Sprintf("%s line %d: the headings are not Moodle's English ones; the %d columns are read in Moodle's standard order", t.file, t.hline, len(t.header)))
+		break
 	}
 	get := func(i int, k string) string { return at(t.rows[i], col[k]) }
-	var warn []string
 	var fwRow = -1
 	var rows []*moodleRow
 	seen := map[string]int{}

@@ -135,3 +135,46 @@ func TestMoodleRefuses(t *testing.T) {
 		})
 	}
 }
+
+// A Moodle in another language writes its headings translated; the columns
+// are read by their place in Moodle's layout, 14 or 12 columns.
+func TestMoodleTranslatedHeadings(t *testing.T) {
+	fr := `"Numéro d'identification du parent","Numéro d'identification","Nom abrégé",Description,"Format de description","Valeurs du barème","Configuration du barème","Type de règle (facultatif)","Résultat de la règle (facultatif)","Configuration de la règle (facultatif)","Numéros d'identification des compétences liées","ID exporté (facultatif)","Est un référentiel",Taxonomie` + "\n"
+	rows := moodleFW + `,A,"Gérer",,1,,,,,null,,10,0,` + "\n" + `A,A.1,"Données",,1,,,,,null,A.2,11,0,` + "\n" + `A,A.2,"Qualité",,1,,,,,null,,12,0,` + "\n"
+	file := []File{{Name: "référentiel.csv", Data: []byte(fr + rows)}}
+	if !detectMoodle(file) {
+		t.Fatal("a translated export is not detected")
+	}
+	f, warn, err := readMoodle(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValidate(t, f)
+	if a1, _ := f.Item("A.1"); a1 == nil || a1.Title != "Données" || len(a1.Related) != 1 || f.Name != "Compétences numériques" {
+		t.Errorf("read %+v", f.Items)
+	}
+	if len(warn) != 1 || !strings.Contains(warn[0], "read in Moodle's standard order") {
+		t.Errorf("warnings %q", warn)
+	}
+
+	// The 2016 example with its headings translated reads like the original.
+	orig := readTestFile(t, moodleFile)
+	want, _, err := readMoodle([]File{orig})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := orig.Data[strings.IndexByte(string(orig.Data), '\n'):]
+	de := append([]byte(`"Übergeordnete ID-Nummer","ID-Nummer",Kurzname,Beschreibung,Beschreibungsformat,Skalenwerte,Skalenkonfiguration,Regeltyp,Regelergebnis,Regelkonfiguration,"Ist Kompetenzrahmen",Taxonomie`), body...)
+	got, _, err := readMoodle([]File{{Name: "de.csv", Data: de}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Items, want.Items) || !reflect.DeepEqual(got.Groups, want.Groups) {
+		t.Error("the example with German headings reads differently")
+	}
+	// Another CSV of 14 columns is not taken for Moodle.
+	other := strings.Repeat("a,", 13) + "n\n" + strings.Repeat("x,", 13) + "y\n"
+	if detectMoodle([]File{{Name: "o.csv", Data: []byte(other)}}) {
+		t.Error("a 14-column CSV without a framework row is detected as Moodle")
+	}
+}

@@ -45,16 +45,79 @@ func detectSFIA(files []File) bool {
 	if err != nil {
 		return false
 	}
-	_, _, ok := findHeader(b, sfiaSkillColumns...)
+	_, ok := sfiaSkillsHeader(b)
 	return ok
+}
+
+// sfiaSkillsHeader finds the skills sheet by its English headings, or else
+// by its shape: the SFIA Foundation publishes the spreadsheet in other
+// languages with translated headings but the same columns.
+func sfiaSkillsHeader(b *xlsxBook) (*sheetHeader, bool) {
+	if h, _, ok := findHeader(b, sfiaSkillColumns...); ok {
+		return h, true
+	}
+	for _, s := range b.names {
+		if h, ok := sfiaByShape(s, b.sheets[s]); ok {
+			return h, true
+		}
+	}
+	return nil, false
+}
+
+var sfiaCode = regexp.MustCompile(`^[A-Z][A-Z0-9]{2,7}$`)
+
+// sfiaByShape recognises the skills sheet's layout without its headings: a
+// header row of at least 20 columns, then rows with a number, seven level
+// columns each empty or holding its own level, a skill code in upper case,
+// [a web address, SFIA 9], then name, category, subcategory, overall
+// description, guidance notes and the seven level descriptions.
+func sfiaByShape(sheet string, rows [][]string) (*sheetHeader, bool) {
+	if len(rows) < 2 || len(rows[0]) < 20 {
+		return nil, false
+	}
+	skills, urls := 0, 0
+	for _, row := range rows[1:] {
+		if isBlank(row) {
+			continue
+		}
+		if !sfiaCode.MatchString(strings.TrimSpace(at(row, 8))) {
+			return nil, false
+		}
+		for k := 1; k <= 7; k++ {
+			if v := strings.TrimSpace(at(row, k)); v != "" && v != strconv.Itoa(k) {
+				return nil, false
+			}
+		}
+		if strings.HasPrefix(strings.TrimSpace(at(row, 9)), "http") {
+			urls++
+		}
+		skills++
+	}
+	if skills == 0 {
+		return nil, false
+	}
+	first := 9
+	col := map[string]int{"code": 8}
+	if urls == skills {
+		col["url"] = 9
+		first = 10
+	}
+	for i, name := range []string{"skill", "category", "subcategory", "overall description", "guidance notes"} {
+		col[name] = first + i
+	}
+	for l := 1; l <= 7; l++ {
+		col[fmt.Sprintf("level %d description", l)] = first + 4 + l
+	}
+	return &sheetHeader{sheet: sheet, row: 0, col: col, byShape: true}, true
 }
 
 // sheetHeader is a header row found on a sheet: its row index and the
 // column of each lower-cased, trimmed heading.
 type sheetHeader struct {
-	sheet string
-	row   int
-	col   map[string]int
+	sheet   string
+	row     int
+	col     map[string]int
+	byShape bool // found by the layout, not the headings
 }
 
 func (h *sheetHeader) index(name string) int {
@@ -100,7 +163,7 @@ func readSFIA(files []File) (*model.Framework, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	h, _, ok := findHeader(b, sfiaSkillColumns...)
+	h, ok := sfiaSkillsHeader(b)
 	if !ok {
 		return nil, nil, invalidf("%s is a spreadsheet but not the SFIA spreadsheet: no sheet has a header row with the columns Code, Skill, Category, Subcategory and Overall description (its sheets: %s)",
 			b.file, strings.Join(b.names, ", "))
@@ -108,6 +171,9 @@ func readSFIA(files []File) (*model.Framework, []string, error) {
 	r := &sfiaRead{b: b, groupIDs: map[string]string{}, groupUsed: map[string]bool{}}
 	if err := r.skills(h); err != nil {
 		return nil, nil, err
+	}
+	if h.byShape {
+		r.warn = append(r.warn, fmt.Sprintf("%s, sheet %q: the headings are not the English ones; the skills are read by the columns' places in the SFIA layout", b.file, h.sheet))
 	}
 	r.version(files[0])
 	if err := r.levels(h.sheet); err != nil {
@@ -323,22 +389,24 @@ func (r *sfiaRead) levels(skillsSheet string) error {
 		if len(rows) == 0 || s == skillsSheet {
 			continue
 		}
-		// SFIA 9: rows headed Level / Guiding phrase / Essence of the level.
-		if lv := rowHeaded(rows, "level"); lv >= 0 && rowHeaded(rows, "guiding phrase") >= 0 {
-			gp, es := rows[rowHeaded(rows, "guiding phrase")], []string(nil)
-			if e := rowHeaded(rows, "essence of the level"); e >= 0 {
-				es = rows[e]
+		// SFIA 9: a row of the level numbers 1-7 (headed "Level"), then the
+		// guiding phrases, then the essence of each level.
+		if lv := levelNumberRow(rows); lv >= 0 && lv+1 < len(rows) {
+			gp, es := rows[lv+1], []string(nil)
+			if lv+2 < len(rows) {
+				es = rows[lv+2]
 			}
-			for c := 1; c < len(rows[lv]); c++ {
-				n, err := strconv.Atoi(strings.TrimSpace(rows[lv][c]))
-				if err != nil || n < 1 || n > 7 {
-					continue
-				}
+			prefix := strings.TrimSpace(at(es, 0))
+			for c := 1; c <= 7; c++ {
 				if v := strings.TrimSpace(at(gp, c)); v != "" {
-					names[n] = v
+					names[c] = v
 				}
 				if v := CleanText(at(es, c)); v != "" {
-					essence[n] = CleanText(strings.TrimPrefix(v, "Essence of the level:"))
+					// Each cell repeats the row's heading: "Essence of the level: ...".
+					if rest, ok := strings.CutPrefix(v, prefix+":"); ok && prefix != "" {
+						v = CleanText(rest)
+					}
+					essence[c] = v
 				}
 			}
 			break
@@ -361,10 +429,21 @@ func (r *sfiaRead) levels(skillsSheet string) error {
 	return nil
 }
 
-// rowHeaded finds the row whose first cell is the heading.
-func rowHeaded(rows [][]string, heading string) int {
+// levelNumberRow finds the row holding exactly 1 to 7 after its heading
+// cell, as SFIA 9's levels sheet has in any language.
+func levelNumberRow(rows [][]string) int {
 	for i, row := range rows {
-		if strings.EqualFold(strings.TrimSpace(at(row, 0)), heading) {
+		if len(row) < 8 || !isBlank(row[8:]) {
+			continue
+		}
+		ok := true
+		for c := 1; c <= 7; c++ {
+			if strings.TrimSpace(row[c]) != strconv.Itoa(c) {
+				ok = false
+				break
+			}
+		}
+		if ok {
 			return i
 		}
 	}

@@ -216,3 +216,51 @@ func TestSFIALevelDisagreement(t *testing.T) {
 		t.Errorf("warnings %q", warn)
 	}
 }
+
+// The SFIA Foundation's translations keep the layout but translate the
+// headings: the skills and levels sheets are then read by their shape.
+func TestSFIATranslatedHeadings(t *testing.T) {
+	b, err := openXLSX(File{Name: "sfia-9.xlsx", Data: sfia9Workbook(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skills := b.sheets["Skills"]
+	de := []string{"#", "Stufen", "", "", "", "", "", "", "Kürzel", "URL", "Fähigkeit", "Kategorie", "Unterkategorie", "Gesamtbeschreibung", "Hinweise",
+		"Stufe 1", "Stufe 2", "Stufe 3", "Stufe 4", "Stufe 5", "Stufe 6", "Stufe 7"}
+	skills[0] = de
+	levels := b.sheets["Levels of responsibility"]
+	levels[0][0], levels[1][0], levels[2][0] = "Stufe", "Leitsatz", "Wesen der Stufe"
+	for c := 1; c <= 7; c++ {
+		levels[2][c] = strings.Replace(levels[2][c], "Essence of the level:", "Wesen der Stufe:", 1)
+	}
+	data := makeXLSX(t, sheet{"Fähigkeiten", skills}, sheet{"Verantwortungsstufen", levels})
+	file := []File{{Name: "sfia-9_de_250129.xlsx", Data: data}}
+	if !detectSFIA(file) {
+		t.Fatal("a translated spreadsheet is not detected")
+	}
+	f, warn, err := readSFIA(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustValidate(t, f)
+	want := embeddedPack(t, "sfia@9")
+	sameContent(t, f, want)
+	for i, l := range f.Scale.Levels {
+		if l.Name != want.Scale.Levels[i].Name || l.Description != want.Scale.Levels[i].Description {
+			t.Errorf("level %d: %q %q", l.Value, l.Name, l.Description)
+		}
+	}
+	if len(warn) != 1 || !strings.Contains(warn[0], "read by the columns' places") {
+		t.Errorf("warnings %q", warn)
+	}
+	// Other wide sheets are still not SFIA.
+	wide := make([]string, 22)
+	for i := range wide {
+		wide[i] = "h"
+	}
+	row := make([]string, 22)
+	row[8] = "lower"
+	if detectSFIA([]File{{Name: "x.xlsx", Data: makeXLSX(t, sheet{"S", [][]string{wide, row}})}}) {
+		t.Error("a wide sheet without skill codes is detected as SFIA")
+	}
+}
