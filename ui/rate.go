@@ -232,7 +232,7 @@ func (r *RateScreen) headerTitle() string {
 
 // sheetTitle names an assessment for the header.
 func sheetTitle(sh *workspace.Sheet) string {
-	kind := map[model.AssessmentKind]string{model.SelfAssessment: "self-assessment", model.AppraiserAssessment: "appraiser's assessment", model.AgreedAssessment: "agreed assessment"}[sh.Assessment.Kind]
+	kind := sh.Assessment.Kind.Noun()
 	t := fmt.Sprintf("%s %s, %s", sh.Framework.ShortName, kind, scopeLabel(sh))
 	if sh.Framework.Provisional {
 		t += " (provisional framework)"

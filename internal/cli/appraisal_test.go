@@ -14,19 +14,25 @@ func firstLine(out string) string {
 	return strings.TrimSpace(line)
 }
 
-// TestAppraisalScript walks a joint appraisal the way a script would: a
-// self-assessment and last year's plan, then the appraisal, the appraiser's
-// ratings, agreement, notes, sign-off and the PDFs.
-func TestAppraisalScript(t *testing.T) {
-	db := tempDB(t)
-	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
-	fails := func(want int, msg string, args ...string) {
+// failsOn returns a check that a command on db exits with want and says msg
+// on stderr.
+func failsOn(t *testing.T, db string) func(want int, msg string, args ...string) {
+	return func(want int, msg string, args ...string) {
 		t.Helper()
 		code, _, errOut := run(t, append([]string{"--db", db}, args...)...)
 		if code != want || !strings.Contains(errOut, msg) {
 			t.Errorf("%s: exit %d %q; want exit %d mentioning %q", strings.Join(args, " "), code, errOut, want, msg)
 		}
 	}
+}
+
+// TestAppraisalScript walks a joint appraisal the way a script would: a
+// self-assessment and last year's plan, then the appraisal, the appraiser's
+// ratings, agreement, notes, sign-off and the PDFs.
+func TestAppraisalScript(t *testing.T) {
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	fails := failsOn(t, db)
 
 	cli("people", "add", "--name", "Ada Lovelace", "--discipline", "nurse")
 	self := firstLine(cli("assess", "new", "--person", "Ada Lovelace", "--framework", "sfia@9"))

@@ -101,13 +101,7 @@ func TestPeopleRmErasesForReal(t *testing.T) {
 func TestRmCommands(t *testing.T) {
 	db := tempDB(t)
 	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
-	fails := func(want int, msg string, args ...string) {
-		t.Helper()
-		code, _, errOut := run(t, append([]string{"--db", db}, args...)...)
-		if code != want || !strings.Contains(errOut, msg) {
-			t.Errorf("%s: exit %d %q; want exit %d mentioning %q", strings.Join(args, " "), code, errOut, want, msg)
-		}
-	}
+	fails := failsOn(t, db)
 	answering(t, "", false)
 	cli("people", "add", "--name", "Ada Lovelace", "--discipline", "nurse")
 	self := firstLine(cli("assess", "new", "--person", "Ada Lovelace", "--framework", "sfia@9"))

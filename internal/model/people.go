@@ -83,6 +83,26 @@ const (
 	AgreedAssessment    AssessmentKind = "agreed"
 )
 
+// Noun names the kind of assessment in a sentence: "self-assessment",
+// "appraiser's assessment", "agreed assessment".
+func (k AssessmentKind) Noun() string {
+	switch k {
+	case AppraiserAssessment:
+		return "appraiser's assessment"
+	case AgreedAssessment:
+		return "agreed assessment"
+	}
+	return "self-assessment"
+}
+
+// Plural is "1 action" or "3 actions".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // ParseAssessmentKind accepts self, appraiser or agreed.
 func ParseAssessmentKind(s string) (AssessmentKind, error) {
 	switch k := AssessmentKind(s); k {

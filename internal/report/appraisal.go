@@ -159,7 +159,7 @@ func (d *doc) appraisalCover(in AppraisalInput, title string, c appraisalCounts)
 		[2]string{"Period", orDash(a.Period)},
 		[2]string{"Framework", frameworkText(f)},
 		[2]string{"Started", started},
-		[2]string{"Ratings", fmt.Sprintf("%s; %d rated by both, %s, %d agreed.", plural(c.items, "item", "items"), c.both, plural(c.disagree, "disagreement", "disagreements"), c.agreed)},
+		[2]string{"Ratings", fmt.Sprintf("%s; %d rated by both, %s, %d agreed.", model.Plural(c.items, "item", "items"), c.both, model.Plural(c.disagree, "disagreement", "disagreements"), c.agreed)},
 		[2]string{"Agreed plan", capital(actionTally(in.Plan.Actions))},
 		[2]string{"Sign-off", signOffText(a)},
 		[2]string{"Generated", d.generatedText()},
@@ -212,7 +212,7 @@ func (d *doc) ratingsTable(in AppraisalInput, c appraisalCounts) {
 		}
 	}
 	if skipped := len(in.Items) - len(listed); skipped > 0 {
-		d.para(fmt.Sprintf("%s in scope were rated by neither of you and are not listed.", plural(skipped, "item", "items")), "I", smallSize, muted)
+		d.para(fmt.Sprintf("%s in scope were rated by neither of you and are not listed.", model.Plural(skipped, "item", "items")), "I", smallSize, muted)
 		d.down(1)
 	}
 	if len(listed) == 0 {
@@ -269,7 +269,7 @@ func ratingGroupHeading(items []AppraisalItem, g *model.Group, only bool) string
 	if n == 0 {
 		return title
 	}
-	return title + " — " + plural(n, "disagreement", "disagreements")
+	return title + " — " + model.Plural(n, "disagreement", "disagreements")
 }
 
 // appraisalSignOff prints both names with their signed dates, or lines to

@@ -164,13 +164,13 @@ func frameworkText(f *model.Framework) string {
 // positionText sums up a gap report in one sentence.
 func positionText(t gap.Tally) string {
 	withTarget := t.Count - t.NoTarget
-	s := fmt.Sprintf("%s in scope, %d rated (%d not rated).", plural(t.Count, "item", "items"), t.Rated, t.Count-t.Rated)
+	s := fmt.Sprintf("%s in scope, %d rated (%d not rated).", model.Plural(t.Count, "item", "items"), t.Rated, t.Count-t.Rated)
 	if withTarget == 0 {
 		return s + " No item has a target."
 	}
 	s += fmt.Sprintf(" %d with a target: %d met, %d below target", withTarget, t.Met, t.Below)
 	if t.Below > 0 {
-		s += fmt.Sprintf(" (total gap %s)", plural(t.TotalGap, "level", "levels"))
+		s += fmt.Sprintf(" (total gap %s)", model.Plural(t.TotalGap, "level", "levels"))
 	}
 	if t.NotRated > 0 {
 		s += fmt.Sprintf(", %d not rated yet", t.NotRated)
@@ -193,7 +193,7 @@ func (d *doc) gapsTable(f *model.Framework, rep gap.Report) {
 		}
 	}
 	if left > 0 {
-		intro += fmt.Sprintf(" %s with neither a rating nor a target %s not listed.", capital(plural(left, "item", "items")), isAre(left))
+		intro += fmt.Sprintf(" %s with neither a rating nor a target %s not listed.", capital(model.Plural(left, "item", "items")), isAre(left))
 	}
 	d.para(intro, "", bodySize, ink)
 	d.down(2)

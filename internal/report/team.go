@@ -231,7 +231,7 @@ func (c coverageTally) sentence(t *team) string {
 	if c.withTarget == 0 && c.hidden == 0 {
 		return "No team targets set yet, so there is no coverage to show"
 	}
-	s := fmt.Sprintf("%s with a team target: %d covered", plural(c.withTarget, "item", "items"), c.covered)
+	s := fmt.Sprintf("%s with a team target: %d covered", model.Plural(c.withTarget, "item", "items"), c.covered)
 	if c.fragile > 0 {
 		s += fmt.Sprintf(" (%d of them by one member only)", c.fragile)
 	}
@@ -262,9 +262,9 @@ func (t *team) cover(title string) {
 	if n == 0 {
 		n = len(in.Members)
 	}
-	members := fmt.Sprintf("%s, %d with ratings", plural(n, "member", "members"), t.assessed())
+	members := fmt.Sprintf("%s, %d with ratings", model.Plural(n, "member", "members"), t.assessed())
 	if !t.hidden(c.Members) && c.Disciplines > 0 {
-		members += fmt.Sprintf("; %s represented", plural(c.Disciplines, "discipline", "disciplines"))
+		members += fmt.Sprintf("; %s represented", model.Plural(c.Disciplines, "discipline", "disciplines"))
 	}
 	targets := "None set yet"
 	if n := t.targetCount(); n > 0 {
@@ -324,11 +324,11 @@ func (t *team) composition() {
 	}
 	if t.hidden(c.Members) {
 		d.para(fmt.Sprintf("The team has %s: %s. Its composition rests on too few people to be shown in the workshop edition.",
-			plural(c.Members, "member", "members"), t.fewer("people")), "", bodySize, ink)
+			model.Plural(c.Members, "member", "members"), t.fewer("people")), "", bodySize, ink)
 		return
 	}
 	d.para(fmt.Sprintf("%s from %s. Teams that mix professions fared best in the Faculty of Clinical Informatics’ case studies.",
-		capital(plural(c.Members, "member", "members")), plural(c.Disciplines, "discipline", "disciplines")), "", bodySize, ink)
+		capital(model.Plural(c.Members, "member", "members")), model.Plural(c.Disciplines, "discipline", "disciplines")), "", bodySize, ink)
 	d.down(2)
 	tb := &table{cols: []column{
 		{head: "Discipline", align: 'L', weight: 1},
@@ -461,7 +461,7 @@ func (t *team) coverage() {
 		"Covered: at least one member meets the target. FRAGILE: exactly one does, a single point of failure. NOT COVERED: no rated member does."
 	note := fmt.Sprintf("Levels (%s): %s.", scaleName(t.f), scaleKey(t.f.Scale))
 	if t.idle > 0 {
-		note += fmt.Sprintf(" %s with neither a rating nor a team target %s not listed.", capital(plural(t.idle, "item", "items")), isAre(t.idle))
+		note += fmt.Sprintf(" %s with neither a rating nor a team target %s not listed.", capital(model.Plural(t.idle, "item", "items")), isAre(t.idle))
 	}
 	if t.disp.Workshop {
 		note += fmt.Sprintf(" Workshop edition: items rated by %s show no figures.", t.fewer("members"))
@@ -915,7 +915,7 @@ func (t *team) heatLegend() {
 			"blank is none. The Not rated row counts members who did not rate the item, which is not the same as 0; “↓” marks counts at a level below the team target. The Team target row gives the target of each item (blank: none).",
 			scaleName(t.f), top)
 		if t.cut > 0 {
-			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
+			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(model.Plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
 		}
 		if !t.disp.Workshop {
 			text += fmt.Sprintf(" With %d members, one row each would run to hundreds of pages, so the heatmap counts them; the spreadsheet export has one row per member.", len(t.members))
@@ -923,7 +923,7 @@ func (t *team) heatLegend() {
 	} else if t.disp.Workshop {
 		text += " Members are neutral labels, the same on every page and on the team screen."
 		if t.cut > 0 {
-			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
+			text += fmt.Sprintf(" %s rated by %s %s left out, as in the coverage table.", capital(model.Plural(t.cut, "item", "items")), t.fewer("members"), isAre(t.cut))
 		}
 	}
 	d.para(text, "", bodySize, ink)
@@ -1065,7 +1065,7 @@ func (t *team) heatCaption(lay heatLayout, cols []*gap.ItemMeasure, from, to, ch
 	case first > 0 || last < len(t.members):
 		s += fmt.Sprintf(" · members %d–%d of %d", first+1, last, len(t.members))
 	default:
-		s += fmt.Sprintf(" · all %s", plural(len(t.members), "member", "members"))
+		s += fmt.Sprintf(" · all %s", model.Plural(len(t.members), "member", "members"))
 	}
 	if chunks > 1 {
 		s += fmt.Sprintf(" · part %d of %d", chunk, chunks)

@@ -124,14 +124,6 @@ func orDash(s string) string {
 	return s
 }
 
-// plural is "1 action" or "3 actions".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // actionTally is "4 actions: 1 done, 2 in progress, 1 planned".
 func actionTally(actions []model.Action) string {
 	if len(actions) == 0 {
@@ -150,7 +142,7 @@ func actionTally(actions []model.Action) string {
 	if other := len(actions) - sumStatuses(actions); other > 0 {
 		parts = append(parts, fmt.Sprintf("%d with no status", other))
 	}
-	return plural(len(actions), "action", "actions") + ": " + strings.Join(parts, ", ")
+	return model.Plural(len(actions), "action", "actions") + ": " + strings.Join(parts, ", ")
 }
 
 func sumStatuses(actions []model.Action) int {

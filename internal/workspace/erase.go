@@ -66,7 +66,7 @@ func (e Erasure) Summary() string {
 	f := e.Footprint
 	var parts, kept []string
 	add := func(n int, one, many string) {
-		parts = append(parts, count(n, one, many))
+		parts = append(parts, model.Plural(n, one, many))
 	}
 	switch e.Kind {
 	case ErasePerson:
@@ -74,9 +74,9 @@ func (e Erasure) Summary() string {
 		add(f.Ratings, "rating", "ratings")
 		add(f.Plans, "plan", "plans")
 		add(f.Appraisals, "appraisal", "appraisals")
-		parts = append(parts, "member of "+count(f.Teams, "team", "teams"))
+		parts = append(parts, "member of "+model.Plural(f.Teams, "team", "teams"))
 		if f.Unassigned > 0 {
-			kept = append(kept, count(f.Unassigned, "team plan action they own stays", "team plan actions they own stay")+", with no owner")
+			kept = append(kept, model.Plural(f.Unassigned, "team plan action they own stays", "team plan actions they own stay")+", with no owner")
 		}
 	case EraseAssessment:
 		add(f.Ratings, "rating", "ratings")
@@ -91,18 +91,18 @@ func (e Erasure) Summary() string {
 		add(f.Plans, "team plan", "team plans")
 		add(f.Actions, "action", "actions")
 		add(f.TeamTargets, "team target", "team targets")
-		kept = append(kept, count(f.Teams, "member stays", "members stay")+", with their assessments")
+		kept = append(kept, model.Plural(f.Teams, "member stays", "members stay")+", with their assessments")
 	case ErasePlan:
 		add(f.Actions, "action", "actions")
 		if f.Unlinked > 0 {
-			kept = append(kept, count(f.Unlinked, "appraisal that reviewed it stays", "appraisals that reviewed it stay")+", without the review")
+			kept = append(kept, model.Plural(f.Unlinked, "appraisal that reviewed it stays", "appraisals that reviewed it stay")+", without the review")
 		}
 	case EraseAppraisal:
 		add(f.Notes, "item note", "item notes")
 		parts = append(parts, "the overall notes and sign-off")
 		kept = append(kept, "its assessments and agreed plan stay with "+f.Name)
 	case EraseSample:
-		parts = append(parts, count(e.People, "fictional person", "fictional people"))
+		parts = append(parts, model.Plural(e.People, "fictional person", "fictional people"))
 		add(e.TeamsRemoved, "team", "teams")
 		add(f.Assessments, "assessment", "assessments")
 		add(f.Ratings, "rating", "ratings")
@@ -112,7 +112,7 @@ func (e Erasure) Summary() string {
 	case EraseMembership:
 		parts = append(parts, "no longer a member")
 		if f.Unassigned > 0 {
-			kept = append(kept, count(f.Unassigned, "team plan action they own stays", "team plan actions they own stay")+", with no owner")
+			kept = append(kept, model.Plural(f.Unassigned, "team plan action they own stays", "team plan actions they own stay")+", with no owner")
 		}
 		kept = append(kept, "their assessments stay")
 	}
@@ -121,13 +121,6 @@ func (e Erasure) Summary() string {
 		s += "; " + strings.Join(kept, "; ")
 	}
 	return s
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Erasure counts what Erase(kind, id) would remove, without removing
@@ -286,17 +279,7 @@ func (w *Workspace) assessmentErasable(ctx context.Context, id string) (string, 
 	if f, err := w.Framework(ctx, a.Framework); err == nil {
 		label = frameworkLabel(f)
 	}
-	return fmt.Sprintf("%s's %s against %s (%s)", p.Name, kindName(a.Kind), label, a.CreatedAt.Local().Format("2 Jan 2006")), nil
-}
-
-func kindName(k model.AssessmentKind) string {
-	switch k {
-	case model.AppraiserAssessment:
-		return "appraiser's assessment"
-	case model.AgreedAssessment:
-		return "agreed assessment"
-	}
-	return "self-assessment"
+	return fmt.Sprintf("%s's %s against %s (%s)", p.Name, a.Kind.Noun(), label, a.CreatedAt.Local().Format("2 Jan 2006")), nil
 }
 
 // planErasable names a plan and refuses (Conflict) the one agreed at an
