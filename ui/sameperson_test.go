@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"gapwise/internal/model"
 	"gapwise/internal/workspace"
 )
@@ -104,5 +106,27 @@ func TestProjectionNamesNobodyWhenAFileIsAnImpostor(t *testing.T) {
 	shown := strings.Join(textsOf(s.win.Canvas().Overlays().Top()), "\n")
 	if strings.Contains(shown, "Sam Jones") || strings.Contains(shown, "Mallory") || strings.Contains(shown, id) {
 		t.Errorf("projection mode shows who the file claims to be:\n%s", shown)
+	}
+}
+
+// The profile form applies the import's character rule: a name with a
+// hidden character is refused, saying which and where.
+func TestProfileFormRefusesAHiddenCharacterInTheName(t *testing.T) {
+	s, _, ws := newTestShell(t)
+	s.ShowTab("Me")
+	p := s.Profile
+	test.Type(p.name, "Corpus\u200bPerson")
+	p.discipline.SetSelected(model.Nurse.Label())
+	test.Tap(p.save)
+	if people, _ := ws.People(context.Background()); len(people) != 0 {
+		t.Fatalf("saved %+v", people)
+	}
+	var shown []string
+	if top := s.win.Canvas().Overlays().Top(); top != nil {
+		shown = textsOf(top)
+	}
+	shown = append(shown, p.status.Text)
+	if all := strings.Join(shown, "\n"); !strings.Contains(all, `zero-width space (U+200B) after "Corpus"`) {
+		t.Errorf("the refusal does not say what and where:\n%s", all)
 	}
 }

@@ -102,3 +102,24 @@ func TestImportRefusesAnImpostorUnlessAccepted(t *testing.T) {
 		t.Errorf("people after accepting:\n%s", out)
 	}
 }
+
+// The CLI's forms apply the same character rule as imports.
+func TestPeopleAddRefusesHiddenCharacters(t *testing.T) {
+	db := tempDB(t)
+	for _, c := range []struct{ name, want string }{
+		{"Corpus\u200bPerson", `the name holds an invisible zero-width space (U+200B) after "Corpus"`},
+		{"Sam \u202eenoJ", "the name holds a bidirectional override (U+202E)"},
+		{"S\u0430m Jones", "another alphabet"},
+	} {
+		code, _, errOut := run(t, "--db", db, "people", "add", "--name", c.name, "--discipline", "nurse")
+		if code != ExitUser || !strings.Contains(errOut, c.want) {
+			t.Errorf("people add %q: exit %d %q", c.name, code, errOut)
+		}
+	}
+	if code, _, errOut := run(t, "--db", db, "team", "create", "--name", "Ward\u2066 team", "--framework", "fci"); code != ExitUser || !strings.Contains(errOut, "team name holds a bidirectional control") {
+		t.Errorf("team create: exit %d %q", code, errOut)
+	}
+	if _, out, _ := run(t, "--db", db, "people", "list"); strings.Contains(out, "Corpus") || strings.Contains(out, "Sam") {
+		t.Errorf("a refused person was added:\n%s", out)
+	}
+}
