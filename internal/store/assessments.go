@@ -210,22 +210,34 @@ type ImportDone struct {
 // the whole batch costs one commit instead of one per file. A failure of the
 // commit itself is returned as err and nothing is written.
 func (s *Store) ImportBatch(ctx context.Context, teamID string, items []ImportItem) ([]ImportDone, error) {
-	done := make([]ImportDone, len(items))
+	return s.ImportEach(ctx, teamID, len(items), func(i int) (ImportItem, error) { return items[i], nil })
+}
+
+// ImportEach is ImportBatch with the n items made one at a time by item, in
+// the transaction, so a batch of ten thousand files never holds them all in
+// memory. An error from item refuses that file alone, like a bad file.
+func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(i int) (ImportItem, error)) ([]ImportDone, error) {
+	done := make([]ImportDone, n)
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		clear(done) // a retried transaction starts again
 		if teamID != "" {
 			if err := teamExists(ctx, tx, teamID); err != nil {
 				return err
 			}
 		}
-		for i := range items {
-			if err := items[i].check(); err != nil {
+		for i := 0; i < n; i++ {
+			it, err := item(i)
+			if err == nil {
+				err = it.check()
+			}
+			if err != nil {
 				done[i].Err = err
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, "SAVEPOINT import_file"); err != nil {
 				return fail(err, "cannot import file %d", i+1)
 			}
-			out, err := importTx(ctx, tx, teamID, items[i])
+			out, err := importTx(ctx, tx, teamID, it)
 			if err != nil {
 				done[i].Err = err
 				if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO import_file"); rerr != nil {

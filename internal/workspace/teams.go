@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -145,10 +146,16 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	if err != nil {
 		return res, err
 	}
+	// Memory must not grow with the number of files (an organisation sends
+	// ten thousand), so the first pass validates each file and keeps only
+	// what grouping needs; the write reads each file again, checks it is the
+	// very file validated (same bytes), and lets it go.
 	type accepted struct {
 		path   string
-		raw    []byte
-		file   *exchange.File
+		sum    [sha256.Size]byte
+		person model.Person
+		asmt   model.Assessment
+		n      int  // ratings
 		update bool // the person's profile takes the file's details
 	}
 	byID := map[string][]accepted{}
@@ -171,7 +178,7 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 			if _, seen := byID[id]; !seen {
 				order = append(order, id)
 			}
-			byID[id] = append(byID[id], accepted{path, raw, f, update})
+			byID[id] = append(byID[id], accepted{path, sha256.Sum256(raw), f.Person, f.Assessment, len(f.Ratings), update})
 		}
 		if progress != nil {
 			progress(i+1, len(files))
@@ -181,46 +188,60 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	// One write per assessment: the newest file wins; older files of the
 	// same assessment in this import change nothing themselves, but the
 	// next-older one is kept as history when nothing older is stored.
-	var items []store.ImportItem
-	var newest []accepted
-	olderOf := map[int][]accepted{} // index in newest -> the older files of its assessment
+	type write struct {
+		top   accepted
+		older []accepted // older files of the same assessment in this import
+	}
+	var writes []write
 	for _, id := range order {
 		group := byID[id]
-		slices.SortStableFunc(group, func(a, b accepted) int { return a.file.Assessment.UpdatedAt.Compare(b.file.Assessment.UpdatedAt) })
-		top := group[len(group)-1]
-		var older []accepted
+		slices.SortStableFunc(group, func(a, b accepted) int { return a.asmt.UpdatedAt.Compare(b.asmt.UpdatedAt) })
+		wr := write{top: group[len(group)-1]}
 		for _, g := range group[:len(group)-1] {
 			// Versions of one assessment share its person, framework
 			// version and kind; a file that does not is not one of them.
-			a, b := g.file.Assessment, top.file.Assessment
+			a, b := g.asmt, wr.top.asmt
 			if a.PersonID != b.PersonID || a.Framework != b.Framework || a.Kind != b.Kind {
 				res.Refused = append(res.Refused, Refusal{File: g.path, Err: model.Errorf(model.Conflict,
-					"%s: carries assessment %s, as %s does, but for another person, framework version or kind", g.path, a.ID, top.path)})
+					"%s: carries assessment %s, as %s does, but for another person, framework version or kind", g.path, a.ID, wr.top.path)})
 				continue
 			}
-			older = append(older, g)
+			wr.older = append(wr.older, g)
 		}
-		olderOf[len(newest)] = older
-		item := store.ImportItem{Person: top.file.Person, Assessment: top.file.Assessment, Ratings: top.file.Ratings, Targets: top.file.Targets,
-			UpdatePerson: o.AcceptPersonUpdate}
-		var err error
-		if item.Previous, item.StoredUpdated, err = w.previousVersion(ctx, top.file); err != nil {
-			return res, err
+		writes = append(writes, wr)
+	}
+	// again reads a validated file once more and refuses it if it changed.
+	again := func(a accepted) (*exchange.File, []byte, error) {
+		f, raw, err := w.checkTeamFile(a.path, team, resolve, installed)
+		if err == nil && sha256.Sum256(raw) != a.sum {
+			err = model.Errorf(model.BadFile, "%s changed while it was being imported; import it again", a.path)
 		}
-		// Nothing stored to keep: keep the next-older file of this import.
-		// (When a stored version is the same or newer, the write changes
-		// nothing and this is ignored.)
-		if item.Previous == nil && len(older) > 0 && older[len(older)-1].file.Assessment.UpdatedAt.Before(top.file.Assessment.UpdatedAt) {
-			item.Previous = older[len(older)-1].raw
-		}
-		items = append(items, item)
-		newest = append(newest, top)
+		return f, raw, err
 	}
 	teamID := ""
 	if team != nil {
 		teamID = team.ID
 	}
-	done, err := w.store.ImportBatch(ctx, teamID, items)
+	done, err := w.store.ImportEach(ctx, teamID, len(writes), func(i int) (store.ImportItem, error) {
+		wr := writes[i]
+		f, _, err := again(wr.top)
+		if err != nil {
+			return store.ImportItem{}, err
+		}
+		item := store.ImportItem{Person: f.Person, Assessment: f.Assessment, Ratings: f.Ratings, Targets: f.Targets, UpdatePerson: o.AcceptPersonUpdate}
+		if item.Previous, item.StoredUpdated, err = w.previousVersion(ctx, f); err != nil {
+			return store.ImportItem{}, err
+		}
+		// Nothing stored to keep: keep the next-older file of this import.
+		// (When a stored version is the same or newer, the write changes
+		// nothing and this is ignored.)
+		if n := len(wr.older); item.Previous == nil && n > 0 && wr.older[n-1].asmt.UpdatedAt.Before(f.Assessment.UpdatedAt) {
+			if _, raw, err := again(wr.older[n-1]); err == nil {
+				item.Previous = raw
+			}
+		}
+		return item, nil
+	})
 	if err != nil {
 		return res, err
 	}
@@ -231,19 +252,23 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		w.changed(ctx, nil, TeamChanged, teamID)
 	}
 	for i, d := range done {
-		a := newest[i]
-		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.file.Person, Assessment: a.file.Assessment, Ratings: len(a.file.Ratings), PersonUpdated: a.update}
-		for _, g := range olderOf[i] {
+		a := writes[i].top
+		r := ImportResult{File: a.path, Outcome: d.Outcome, Person: a.person, Assessment: a.asmt, Ratings: a.n, PersonUpdated: a.update}
+		for _, g := range writes[i].older {
 			if d.Err != nil {
 				res.Refused = append(res.Refused, Refusal{File: g.path, Err: model.Errorf(model.Conflict,
 					"%s: not imported: %s, a newer version of the same assessment, was refused", g.path, a.path)})
 			} else {
-				res.Same = append(res.Same, ImportResult{File: g.path, Outcome: Unchanged, Person: g.file.Person, Assessment: g.file.Assessment, Ratings: len(g.file.Ratings)})
+				res.Same = append(res.Same, ImportResult{File: g.path, Outcome: Unchanged, Person: g.person, Assessment: g.asmt, Ratings: g.n})
 			}
 		}
 		switch {
 		case d.Err != nil:
-			res.Refused = append(res.Refused, Refusal{File: a.path, Err: fmt.Errorf("%s: %w", a.path, d.Err)})
+			err := d.Err
+			if !strings.Contains(err.Error(), a.path) {
+				err = fmt.Errorf("%s: %w", a.path, err)
+			}
+			res.Refused = append(res.Refused, Refusal{File: a.path, Err: err})
 		case d.Outcome == Unchanged:
 			res.Same = append(res.Same, r)
 		default:
