@@ -128,3 +128,31 @@ func TestTeamImportRefusesOtherFrameworkAndKinds(t *testing.T) {
 		t.Error("a refused file still added its person")
 	}
 }
+
+// A file is validated, then read again when written: one that changed in
+// between (another program, a sync client) is refused, not written unchecked.
+func TestTeamImportRefusesAFileChangedWhileImporting(t *testing.T) {
+	ctx := context.Background()
+	dir, _, ids := exportTeamFolder(t, 3)
+	ws := openTemp(t)
+	team, err := ws.CreateTeam(ctx, "Digital nursing", model.FrameworkRef{ID: "sfia", Version: "9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	victim := filepath.Join(dir, "member-1.gapwise.json")
+	res, err := ws.ImportTeamFiles(ctx, team.ID, []string{dir}, func(done, total int) {
+		if done == total { // every file validated; the write has not begun
+			data, _ := os.ReadFile(victim)
+			os.WriteFile(victim, []byte(strings.Replace(string(data), `"name": "Member 1"`, `"name": "Member One"`, 1)), 0o600)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Imported) != 2 || len(res.Refused) != 1 || !strings.Contains(res.Refused[0].Err.Error(), "changed while it was being imported") {
+		t.Fatalf("%s; refused %v", res.Summary(), res.Refused)
+	}
+	if _, err := ws.Sheet(ctx, ids[1]); model.KindOf(err) != model.NotFound {
+		t.Errorf("the changed file's assessment is in the database (%v)", err)
+	}
+}
