@@ -262,6 +262,20 @@ func readMoodle(files []File) (*model.Framework, []string, error) {
 			}
 		}
 	}
+	// Moodle's related competencies are one link between two: a file may
+	// list it on one side only, and both show it.
+	index := make(map[string]int, len(out.items))
+	for k, it := range out.items {
+		index[it.ID] = k
+	}
+	for k := range out.items {
+		for _, rel := range out.items[k].Related {
+			other := &out.items[index[rel]]
+			if !slices.Contains(other.Related, out.items[k].ID) {
+				other.Related = append(other.Related, out.items[k].ID)
+			}
+		}
+	}
 	f := &model.Framework{
 		Ref:        proposedRef(name, "moodle", "", files),
 		Name:       name,

@@ -153,6 +153,10 @@ func TestMoodleTranslatedHeadings(t *testing.T) {
 	if a1, _ := f.Item("A.1"); a1 == nil || a1.Title != "Données" || len(a1.Related) != 1 || f.Name != "Compétences numériques" {
 		t.Errorf("read %+v", f.Items)
 	}
+	// A.1 lists A.2; Moodle's link is mutual.
+	if a2, _ := f.Item("A.2"); !reflect.DeepEqual(a2.Related, []string{"A.1"}) {
+		t.Errorf("A.2 related %v, want [A.1]", a2.Related)
+	}
 	if len(warn) != 1 || !strings.Contains(warn[0], "read in Moodle's standard order") {
 		t.Errorf("warnings %q", warn)
 	}
