@@ -167,3 +167,53 @@ func TestDeletePlanAndRemoveMember(t *testing.T) {
 		t.Errorf("removing a member deleted the person: %v", err)
 	}
 }
+
+// An appraisal is deleted from its screen; its assessments stay.
+func TestDeleteAppraisalFromAppraisal(t *testing.T) {
+	ctx := context.Background()
+	s, _, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	self, err := ws.StartAssessment(ctx, person.ID, model.FrameworkRef{ID: "fci", Version: "2020-provisional"}, model.SelfAssessment, "", model.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ap, err := ws.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.ShowTab("Appraisal")
+	if s.Appraisal.View() == nil {
+		t.Fatal("no appraisal shown")
+	}
+	test.Tap(buttonIn(t, s.Appraisal.Content(), "Delete appraisal…"))
+	if got := confirmDialogText(t, s); !strings.Contains(got, "2026/27 appraisal with Dr Grace Hopper") || !strings.Contains(got, "its assessments and agreed plan stay") {
+		t.Fatalf("confirmation says %q", got)
+	}
+	test.Tap(buttonIn(t, s.win.Canvas().Overlays().Top(), "Delete"))
+	if _, err := ws.Appraisal(ctx, ap.ID); model.KindOf(err) != model.NotFound {
+		t.Errorf("appraisal after Delete: %v", err)
+	}
+	if _, err := ws.Assessment(ctx, self.ID); err != nil {
+		t.Errorf("the self-assessment went with the appraisal: %v", err)
+	}
+	if s.Appraisal.View() != nil {
+		t.Error("the screen still shows the deleted appraisal")
+	}
+}
+
+// Removing a member lists names, so it is off while the workshop display is on.
+func TestRemoveMemberOffInWorkshopDisplay(t *testing.T) {
+	s, _, ws := newTestShell(t)
+	if _, err := ws.CreateSampleData(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.ShowTab("Team")
+	s.Team.SetWorkshop(true)
+	if !s.Team.removeBtn.Disabled() {
+		t.Error("Remove a person… is on in workshop display")
+	}
+	s.Team.SetWorkshop(false)
+	if s.Team.removeBtn.Disabled() {
+		t.Error("Remove a person… stays off after leaving workshop display")
+	}
+}
