@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"gapwise/internal/exchange/exchangetest"
 )
 
 // The CLI refuses the whole bad-file corpus, and a FIFO, with exit 1 and
@@ -19,13 +21,10 @@ func TestAssessImportRefusesTheBadCorpusAndFIFOs(t *testing.T) {
 		t.Fatalf("demo: %s", errOut)
 	}
 	// Sam Jones, whom the spoofing files impersonate.
-	if code, _, errOut := run(t, "--db", db, "assess", "import", "../exchange/testdata/corpus-setup.gapwise.json"); code != ExitOK {
+	if code, _, errOut := run(t, "--db", db, "assess", "import", filepath.Join(exchangetest.Dir(), "corpus-setup.gapwise.json")); code != ExitOK {
 		t.Fatalf("setup: %s", errOut)
 	}
-	bad, err := filepath.Abs("../exchange/testdata/bad")
-	if err != nil {
-		t.Fatal(err)
-	}
+	bad := filepath.Join(exchangetest.Dir(), "bad")
 	files, _ := filepath.Glob(filepath.Join(bad, "*.json"))
 	code, out, errOut := run(t, "--db", db, "assess", "import", bad)
 	if code != ExitUser || strings.Count(out, "refused: ") != len(files) || strings.Contains(out, "Imported") ||

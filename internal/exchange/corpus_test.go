@@ -1,16 +1,15 @@
 package exchange
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"gapwise/frameworks"
+	"gapwise/internal/exchange/exchangetest"
 	"gapwise/internal/model"
 )
 
@@ -19,39 +18,6 @@ import (
 // line expect.tsv gives; the few that only the workspace can refuse (a
 // person id someone else has, an assessment id already used) decode, and
 // internal/workspace's corpus test imports them all.
-
-type corpusCase struct {
-	file     string
-	decoder  bool
-	line     int
-	fragment string
-}
-
-func corpusCases(t testing.TB) []corpusCase {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "bad", "expect.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []corpusCase
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") {
-			continue
-		}
-		p := strings.SplitN(sc.Text(), "\t", 4)
-		if len(p) != 4 {
-			t.Fatalf("expect.tsv: %q", sc.Text())
-		}
-		line, err := strconv.Atoi(p[2])
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, corpusCase{p[0], p[1] == "d", line, p[3]})
-	}
-	return out
-}
 
 // realResolver resolves the framework packs Gapwise ships.
 func realResolver(t testing.TB) (Resolver, []model.FrameworkRef) {
@@ -76,7 +42,10 @@ func realResolver(t testing.TB) (Resolver, []model.FrameworkRef) {
 
 func TestCorpusDecoderRefusals(t *testing.T) {
 	resolve, refs := realResolver(t)
-	cases := corpusCases(t)
+	cases, err := exchangetest.BadFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(cases) < 100 {
 		t.Fatalf("%d bad files", len(cases))
 	}
@@ -85,13 +54,13 @@ func TestCorpusDecoderRefusals(t *testing.T) {
 		t.Errorf("%d files in testdata/bad but %d in expect.tsv", len(files), len(cases))
 	}
 	for _, c := range cases {
-		t.Run(c.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("testdata", "bad", c.file))
+		t.Run(c.File, func(t *testing.T) {
+			data, err := os.ReadFile(c.Path())
 			if err != nil {
 				t.Fatal(err)
 			}
 			f, err := Decode(data, resolve, refs...)
-			if !c.decoder {
+			if !c.Decoder {
 				if err != nil {
 					t.Fatalf("the workspace is to refuse this file, but the decoder already does: %v", err)
 				}
@@ -101,11 +70,11 @@ func TestCorpusDecoderRefusals(t *testing.T) {
 			if f != nil || model.KindOf(err) != model.BadFile || !errors.As(err, &de) {
 				t.Fatalf("Decode = %v, %v; want a bad-file *DecodeError", f != nil, err)
 			}
-			if !strings.Contains(err.Error(), c.fragment) {
-				t.Errorf("message does not say %q:\n%s", c.fragment, err)
+			if !strings.Contains(err.Error(), c.Fragment) {
+				t.Errorf("message does not say %q:\n%s", c.Fragment, err)
 			}
-			if c.line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("line %d: ", c.line)) {
-				t.Errorf("message does not name line %d:\n%s", c.line, err)
+			if c.Line > 0 && !strings.Contains(err.Error(), fmt.Sprintf("line %d: ", c.Line)) {
+				t.Errorf("message does not name line %d:\n%s", c.Line, err)
 			}
 		})
 	}
@@ -113,7 +82,7 @@ func TestCorpusDecoderRefusals(t *testing.T) {
 
 func TestCorpusGoodFilesDecode(t *testing.T) {
 	resolve, refs := realResolver(t)
-	files, _ := filepath.Glob(filepath.Join("testdata", "good", "*.gapwise.json"))
+	files, _ := exchangetest.GoodFiles()
 	if len(files) < 5 {
 		t.Fatalf("%d good files", len(files))
 	}

@@ -1,58 +1,15 @@
 package workspace
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
+	"gapwise/internal/exchange/exchangetest"
 	"gapwise/internal/model"
 )
-
-// The bad-file corpus lives with the decoder (internal/exchange/testdata,
-// written by gen_corpus.py there); this test imports it the way the app and
-// the CLI do, into a database holding real data.
-const corpusDir = "../exchange/testdata"
-
-type badFile struct {
-	name     string
-	decoder  bool // refused by the decoder itself (else by the workspace)
-	line     int  // the line the message must name; 0 for none
-	fragment string
-}
-
-func readCorpus(t *testing.T) []badFile {
-	t.Helper()
-	f, err := os.Open(filepath.Join(corpusDir, "bad", "expect.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []badFile
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if strings.HasPrefix(sc.Text(), "#") {
-			continue
-		}
-		parts := strings.SplitN(sc.Text(), "\t", 4)
-		if len(parts) != 4 {
-			t.Fatalf("expect.tsv: %q", sc.Text())
-		}
-		line, err := strconv.Atoi(parts[2])
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, badFile{parts[0], parts[1] == "d", line, parts[3]})
-	}
-	if len(out) < 100 {
-		t.Fatalf("the corpus has %d bad files", len(out))
-	}
-	return out
-}
 
 // corpusDB is a database with real data: the sample team, Sam Jones (whom
 // the spoofing files impersonate) with a rated SFIA 9 self-assessment, in a
@@ -64,7 +21,7 @@ func corpusDB(t *testing.T) *Workspace {
 	if _, err := w.CreateSampleData(ctx); err != nil {
 		t.Fatal(err)
 	}
-	res, err := w.ImportAssessmentFile(ctx, filepath.Join(corpusDir, "corpus-setup.gapwise.json"))
+	res, err := w.ImportAssessmentFile(ctx, filepath.Join(exchangetest.Dir(), "corpus-setup.gapwise.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,20 +49,22 @@ func TestBadFileCorpusIsRefusedWholeAndChangesNothing(t *testing.T) {
 	// framework tables are most of the bytes); the whole database at the end.
 	frameworkTables := []string{"frameworks", "item_groups", "items", "roles", "role_levels", "requirements"}
 	before := dumpTables(t, w, frameworkTables...)
-	cases := readCorpus(t)
+	cases, err := exchangetest.BadFiles()
+	if err != nil || len(cases) < 100 {
+		t.Fatalf("the corpus: %d files, %v", len(cases), err)
+	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			path := filepath.Join(corpusDir, "bad", c.name)
-			res, err := w.ImportAssessmentFile(ctx, path)
+		t.Run(c.File, func(t *testing.T) {
+			res, err := w.ImportAssessmentFile(ctx, c.Path())
 			if err == nil {
 				t.Fatalf("accepted: %s", res.Describe())
 			}
 			msg := err.Error()
-			if !strings.Contains(msg, c.fragment) {
-				t.Errorf("message does not say %q:\n%s", c.fragment, msg)
+			if !strings.Contains(msg, c.Fragment) {
+				t.Errorf("message does not say %q:\n%s", c.Fragment, msg)
 			}
-			if c.line > 0 && !strings.Contains(msg, fmt.Sprintf("line %d: ", c.line)) {
-				t.Errorf("message does not name line %d:\n%s", c.line, msg)
+			if c.Line > 0 && !strings.Contains(msg, fmt.Sprintf("line %d: ", c.Line)) {
+				t.Errorf("message does not name line %d:\n%s", c.Line, msg)
 			}
 			if k := model.KindOf(err); k == model.Internal {
 				t.Errorf("refused as an internal error: %s", msg)
@@ -128,9 +87,11 @@ func TestBadFileCorpusIsRefusedWholeAndChangesNothing(t *testing.T) {
 	before = dumpTables(t, w)
 	for _, imp := range []func() (BatchResult, error){
 		func() (BatchResult, error) {
-			return w.ImportTeamFiles(ctx, team.ID, []string{filepath.Join(corpusDir, "bad")}, nil)
+			return w.ImportTeamFiles(ctx, team.ID, []string{filepath.Join(exchangetest.Dir(), "bad")}, nil)
 		},
-		func() (BatchResult, error) { return w.ImportFiles(ctx, []string{filepath.Join(corpusDir, "bad")}, nil) },
+		func() (BatchResult, error) {
+			return w.ImportFiles(ctx, []string{filepath.Join(exchangetest.Dir(), "bad")}, nil)
+		},
 	} {
 		res, err := imp()
 		if err != nil {
@@ -148,7 +109,7 @@ func TestBadFileCorpusIsRefusedWholeAndChangesNothing(t *testing.T) {
 func TestGoodCorpusFilesAreAccepted(t *testing.T) {
 	ctx := context.Background()
 	w := corpusDB(t)
-	paths, err := filepath.Glob(filepath.Join(corpusDir, "good", "*.gapwise.json"))
+	paths, err := exchangetest.GoodFiles()
 	if err != nil || len(paths) < 5 {
 		t.Fatalf("good files: %v %v", paths, err)
 	}
