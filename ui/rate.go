@@ -58,6 +58,7 @@ type RateScreen struct {
 	quiet      bool // true while the program (not the user) selects a list row: focus stays put
 
 	saver   *saver
+	carry   *carryPanel   // carry-forward banner, review note and attribution
 	history ratingHistory // changes since the assessment was opened, for Ctrl+Z
 	note    string        // what the last undo did, kept on the status line once saved
 	body    *fyne.Container
@@ -68,6 +69,7 @@ type RateScreen struct {
 
 func newRateScreen(s *Shell) *RateScreen {
 	r := &RateScreen{shell: s, saver: &saver{}}
+	r.carry = newCarryPanel(r)
 	r.saver.onDone = r.saved
 
 	r.search = widget.NewEntry()
@@ -130,7 +132,7 @@ func newRateScreen(s *Shell) *RateScreen {
 	r.pad = newKeyPad(r.typedRune, r.typedKey)
 
 	panel := container.NewVBox(
-		r.pad, r.title, r.path, r.desc,
+		r.pad, r.title, r.path, r.desc, r.carry.review,
 		widget.NewLabelWithStyle("Choose your level", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		levels,
 		container.NewHBox(r.notRated, r.yours),
@@ -145,7 +147,7 @@ func newRateScreen(s *Shell) *RateScreen {
 	split := container.NewHSplit(left, r.detail)
 	split.Offset = 0.32
 	top := container.NewBorder(nil, nil, r.count, r.saveStatus, r.progress)
-	r.body = container.NewBorder(top, nil, nil, nil, split)
+	r.body = container.NewBorder(container.NewVBox(top, r.carry.banner), r.carry.attribution, nil, nil, split)
 
 	goMe := widget.NewButtonWithIcon("Go to Me", theme.AccountIcon(), func() { s.ShowTab("Me") })
 	msg := widget.NewLabel("No assessment is open. In Me, start an assessment or open one from your list.")
@@ -192,9 +194,15 @@ func (r *RateScreen) reload() {
 // open loads an assessment and shows keep (or the first item). The undo
 // history starts again: it runs back to the ratings the screen opened with.
 func (r *RateScreen) open(id, keep string, reloading bool) {
-	loadNewest(&r.loading, r.shell.ctx, func(ctx context.Context) (*workspace.Sheet, error) {
-		return r.shell.ws.Sheet(ctx, id)
-	}, func(sh *workspace.Sheet, err error) {
+	loadNewest(&r.loading, r.shell.ctx, func(ctx context.Context) (rateLoad, error) {
+		sh, err := r.shell.ws.Sheet(ctx, id)
+		if err != nil {
+			return rateLoad{}, err
+		}
+		// Newer versions are only an offer: failing to list them is no error.
+		newer, _ := r.shell.ws.NewerVersions(ctx, id)
+		return rateLoad{sh, newer}, nil
+	}, func(l rateLoad, err error) {
 		if reloading && model.KindOf(err) == model.NotFound {
 			r.shell.OpenAssessment("", false)
 			return
@@ -203,6 +211,7 @@ func (r *RateScreen) open(id, keep string, reloading bool) {
 			showError(r.shell.win, err)
 			return
 		}
+		sh := l.sheet
 		r.sheet = sh
 		r.cur = nil
 		r.history.reset()
@@ -219,7 +228,14 @@ func (r *RateScreen) open(id, keep string, reloading bool) {
 		r.updateProgress()
 		r.saveStatus.SetText("")
 		r.shell.updateHeader(sheetTitle(sh))
+		r.carry.loaded(sh, l.newer)
 	})
+}
+
+// rateLoad is what opening an assessment reads in the background.
+type rateLoad struct {
+	sheet *workspace.Sheet
+	newer []workspace.FrameworkInfo // newer versions of its framework, for the carry banner
 }
 
 // headerTitle is what the header says about the assessment on screen.
@@ -312,6 +328,9 @@ func (r *RateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
 		status = "–"
 		if rt, ok := r.sheet.Ratings[row.item.ID]; ok {
 			status = fmt.Sprint(rt.Level)
+			if _, review := r.sheet.Review[row.item.ID]; review {
+				status += " · review"
+			}
 		}
 	}
 	setLabel(c.Objects[0].(*widget.Label), strings.Repeat("   ", row.depth)+row.text, row.heading)
@@ -402,6 +421,7 @@ func (r *RateScreen) showItem(it *model.Item) {
 		r.evidence.Disable()
 	}
 	r.fillTarget(it)
+	r.carry.showItem(it)
 	r.detail.ScrollToTop()
 }
 
@@ -584,6 +604,7 @@ func (r *RateScreen) put(item string, to ratingState) {
 	} else {
 		r.saveStatus.SetText("Saving…")
 	}
+	delete(r.sheet.Review, item) // any change to a carried rating confirms it (the store does the same)
 	if to.rated {
 		r.sheet.Ratings[item] = to.rating
 		rt := to.rating
