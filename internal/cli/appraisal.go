@@ -383,7 +383,7 @@ func (e *env) appraisalImportAppraiser(args []string) error {
 		}
 		if asJSON {
 			return writeJSON(e.out, importJSON{File: files[0], Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,
-				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings})
+				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings, PersonUpdated: res.PersonUpdated})
 		}
 		_, err = fmt.Fprintf(e.out, "%s: %s; linked to appraisal %s\n", files[0], res.Describe(), id)
 		return err

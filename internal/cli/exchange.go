@@ -19,6 +19,8 @@ type importJSON struct {
 	Framework  string `json:"framework,omitempty"`
 	Ratings    int    `json:"ratings"`
 	Error      string `json:"error,omitempty"`
+	// PersonUpdated: --accept-person-update gave the person the file's details.
+	PersonUpdated bool `json:"person_updated,omitempty"`
 }
 
 var outcomeNames = map[workspace.ImportOutcome]string{
@@ -89,7 +91,7 @@ func (e *env) assessImport(args []string) error {
 		}
 		for _, res := range append(batch.Imported, batch.Same...) {
 			results = append(results, importJSON{File: res.File, Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,
-				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings})
+				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings, PersonUpdated: res.PersonUpdated})
 			if !asJSON {
 				fmt.Fprintf(e.out, "%s: %s\n", res.File, res.Describe())
 			}

@@ -94,8 +94,8 @@ func TestImportRefusesAnImpostorUnlessAccepted(t *testing.T) {
 	if _, out, _ := run(t, "--db", db, "people", "list"); !strings.Contains(out, "Sam Jones") || strings.Contains(out, "Mallory") {
 		t.Errorf("people after a refusal:\n%s", out)
 	}
-	code, out, errOut = run(t, "--db", db, "assess", "import", "--accept-person-update", file)
-	if code != ExitOK || !strings.Contains(out, "profile now has the file's details") {
+	code, out, errOut = run(t, "--db", db, "assess", "import", "--accept-person-update", "--json", file)
+	if code != ExitOK || !strings.Contains(out, `"person_updated": true`) || !strings.Contains(out, `"person": "Mallory Other"`) {
 		t.Fatalf("accepted: exit %d\n%s\n%s", code, out, errOut)
 	}
 	if _, out, _ := run(t, "--db", db, "people", "list"); !strings.Contains(out, "Mallory Other") {

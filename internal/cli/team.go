@@ -110,6 +110,8 @@ type teamImportedJSON struct {
 	PersonID   string `json:"person_id"`
 	Assessment string `json:"assessment"`
 	Outcome    string `json:"outcome"` // added | replaced
+	// PersonUpdated: --accept-person-update gave the person the file's details.
+	PersonUpdated bool `json:"person_updated,omitempty"`
 }
 
 // teamRefusedJSON is one file `team import` refused.
@@ -460,7 +462,7 @@ func (e *env) teamImport(args []string) error {
 				out.Unchanged++
 			} else {
 				out.Imported = append(out.Imported, teamImportedJSON{File: r.File, Person: r.Person.Name, PersonID: r.Person.ID,
-					Assessment: r.Assessment.ID, Outcome: outcomeNames[r.Outcome]})
+					Assessment: r.Assessment.ID, Outcome: outcomeNames[r.Outcome], PersonUpdated: r.PersonUpdated})
 			}
 			if !asJSON {
 				fmt.Fprintf(e.out, "%s: %s\n", r.File, r.Describe())
