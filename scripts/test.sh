@@ -25,6 +25,18 @@ CGO_ENABLED=0 go build -o /dev/null ./cmd/gapwise-cli
 echo "== go test"
 CGO_ENABLED=0 go test -tags ci -count=1 ./...
 
+# The race detector (needs cgo) where goroutines really meet: the store's
+# connection pool and concurrent writers (the whole package), the
+# workspace's cache and change subscribers, and the UI's rating save queue
+# and newest-wins loads. The rest of ui/ and workspace/ runs inline (the
+# Fyne test driver runs fyne.Do on the calling goroutine, so a whole-UI run
+# on real goroutines would report races the app cannot have); running them
+# all under -race took 5 minutes more on this machine and found nothing more.
+echo "== go test -race (store; workspace and ui concurrency tests)"
+go test -race -tags ci -count=1 ./internal/store
+go test -race -tags ci -count=1 -run 'TestConcurrentUse|TestChangesPublishEvents' ./internal/workspace
+go test -race -tags ci -count=1 -run 'TestSaver|TestNewestLoadWins' ./ui
+
 echo "== desktop app builds (cgo, real driver)"
 go build -o /dev/null ./cmd/gapwise
 

@@ -2,7 +2,10 @@ package workspace
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"gapwise/internal/model"
@@ -84,5 +87,64 @@ func TestChangesPublishEvents(t *testing.T) {
 	}
 	if len(got) != 0 {
 		t.Errorf("published %+v after a refusal and unsubscribing", got)
+	}
+}
+
+// The workspace is used from several goroutines at once (the app's
+// background work, its save queue): framework cache, writes, reads and the
+// subscriber list must hold up. Run under -race by scripts/test.sh.
+func TestConcurrentUse(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	fci := model.FrameworkRef{ID: "fci", Version: "2020-provisional"}
+	var ratings atomic.Int32
+	w.Subscribe(func(e Event) {
+		if e.Kind == RatingsChanged {
+			ratings.Add(1)
+		}
+	})
+	var ids []string
+	for i := range 4 {
+		p, err := w.AddPerson(ctx, model.Person{Name: fmt.Sprintf("Person %d", i), Discipline: model.Nurse})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := w.StartAssessment(ctx, p.ID, fci, model.SelfAssessment, "", model.Scope{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	items := []string{"1.1", "1.2", "1.3", "1.4"}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for _, id := range ids {
+		wg.Go(func() {
+			for i, item := range items {
+				if err := w.Rate(ctx, id, model.Rating{Item: item, Level: i % 4}); err != nil {
+					errs <- err
+				}
+				if _, err := w.Sheet(ctx, id); err != nil {
+					errs <- err
+				}
+			}
+		})
+		wg.Go(func() { // a screen opening and closing while changes flow
+			for range 10 {
+				stop := w.Subscribe(func(Event) {})
+				if _, err := w.Frameworks(ctx); err != nil {
+					errs <- err
+				}
+				stop()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got, want := ratings.Load(), int32(len(ids)*len(items)); got != want {
+		t.Errorf("%d rating events for %d ratings", got, want)
 	}
 }
