@@ -92,11 +92,11 @@ func (s *Shell) updateBanner() {
 		return
 	}
 	d := s.Team.display
-	rows := "no individual rows (counts per level)"
+	rows := "counts per level, no individual rows"
 	if d.Individual {
 		rows = "individual rows under neutral labels"
 	}
-	s.proj.banner.SetText(fmt.Sprintf("WORKSHOP DISPLAY · names, evidence and personal areas hidden · figures resting on fewer than %d people hidden · %s", d.MinPeople, rows))
+	s.proj.banner.SetText(fmt.Sprintf("WORKSHOP DISPLAY · no names, evidence or personal areas · figures from fewer than %d people hidden · %s", d.MinPeople, rows))
 }
 
 // projectHeader shows the neutral projection header instead of the open
@@ -114,8 +114,8 @@ func (s *Shell) projectHeader(assessment string) bool {
 
 // hiddenPanel stands in for a personal area while projecting.
 func (s *Shell) hiddenPanel(area string) fyne.CanvasObject {
-	text := widget.NewLabel(area + " shows one person's own work (their profile, ratings, evidence, gaps, plan or appraisal) " +
-		"or where it is stored, so it stays hidden while the team workshop is projected. Nothing has been changed; " +
+	text := widget.NewLabel(area + " holds personal data (someone's profile, ratings, evidence, gaps, plan or appraisal, " +
+		"or where they are stored), so it stays hidden while the team workshop is projected. Nothing has been changed; " +
 		"it comes back when you leave workshop display.")
 	text.Wrapping = fyne.TextWrapWord
 	team := widget.NewButtonWithIcon("Back to the team", theme.GridIcon(), func() { s.ShowTab("Team") })

@@ -146,6 +146,7 @@ func checkDialogs(t *testing.T, s *Shell, sc secrets, mode string, owned model.A
 		{"team targets", func() { tm.setTargets() }},
 		{"item target", func() { tm.setItemTarget(tm.measures[0].Item) }},
 		{"new team", func() { tm.newTeam() }},
+		{"delete team", func() { tm.deleteTeam() }},
 		{"leave workshop display", func() { tm.toggleWorkshop() }},
 	}
 	for _, d := range open {
@@ -193,7 +194,7 @@ func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 	if !tm.Workshop() || !s.projecting() {
 		t.Fatal("workshop display did not start projection mode")
 	}
-	if !tm.addBtn.Disabled() || !tm.importBtn.Disabled() {
+	if !tm.addBtn.Disabled() || !tm.importBtn.Disabled() || !tm.removeBtn.Disabled() {
 		t.Error("adding people or importing files (which list names) is possible in workshop display")
 	}
 	checkEveryScreen(t, s, sc, "counts per level")

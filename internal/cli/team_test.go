@@ -157,10 +157,19 @@ func TestTeamGapsJSONShapeAndWorkshop(t *testing.T) {
 		t.Error("no median in the JSON")
 	}
 	text := mustRun(t, "--db", db, "team", "gaps", "--team", team, "--workshop", "--min-people", "9")
-	for _, want := range []string{"Workshop display", "suppressed", "Composition: 8 members"} {
+	for _, want := range []string{"Workshop display", "suppressed", "Composition: 8 members, too few to show"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("workshop text lacks %q", want)
 		}
+	}
+	// The composition rests on 8 people, fewer than 9: nothing of it shows;
+	// with the default threshold each discipline (one member each) is hidden.
+	if strings.Contains(text, "WTE") || strings.Contains(text, "Doctor") {
+		t.Errorf("workshop text shows the composition of a team smaller than the threshold:\n%s", text)
+	}
+	text = mustRun(t, "--db", db, "team", "gaps", "--team", team, "--workshop")
+	if !strings.Contains(text, "Doctor fewer than 3") || strings.Contains(text, "Doctor 1") {
+		t.Errorf("workshop text shows a discipline of one:\n%s", text)
 	}
 	text = mustRun(t, "--db", db, "team", "gaps", "--team", team)
 	for _, want := range []string{"ITEM", "BELOW SHARE", "8/8", "Common gaps, most widespread first: " + g.CommonGaps[0], "provisional"} {
