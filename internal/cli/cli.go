@@ -103,9 +103,9 @@ Commands:
                                             sign off (every item both rated must be agreed)
   appraisal rm --appraisal ID [--yes]       delete an appraisal and its notes (its assessments
                                             and agreed plan stay)
-  report plan (--plan ID | --person ID|NAME) --out FILE.pdf
+  report plan (--plan ID | --person ID|NAME) [--out FILE.pdf] [--xlsx FILE.xlsx]
                                             a development plan as PDF (a person's latest plan)
-  report appraisal --appraisal ID --out FILE.pdf
+  report appraisal --appraisal ID [--out FILE.pdf] [--xlsx FILE.xlsx]
                                             a joint appraisal as PDF; reports never overwrite
   team create --name NAME --framework ID[@VERSION] [--json]
                                             create a team; prints its id

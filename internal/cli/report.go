@@ -24,11 +24,12 @@ func (e *env) reports(args []string) error {
 }
 
 func (e *env) reportPlan(args []string) error {
-	var planID, person, out string
+	var planID, person, out, xlsx string
 	pos, err := flags("report plan", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&planID, "plan", "", "plan id")
 		fs.StringVar(&person, "person", "", "person id or unique name: their latest plan")
 		fs.StringVar(&out, "out", "", "PDF file to write (must not exist)")
+		fs.StringVar(&xlsx, "xlsx", "", "spreadsheet (XLSX) to write as well or instead (must not exist)")
 	})
 	switch {
 	case err != nil:
@@ -37,8 +38,8 @@ func (e *env) reportPlan(args []string) error {
 		return usagef("report plan takes no arguments")
 	case (planID == "") == (person == ""):
 		return usagef("report plan needs --plan ID or --person ID|NAME (one of them)")
-	case out == "":
-		return usagef("report plan needs --out FILE.pdf")
+	case out == "" && xlsx == "":
+		return usagef("report plan needs --out FILE.pdf or --xlsx FILE.xlsx (or both)")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		if person != "" {
@@ -56,37 +57,56 @@ func (e *env) reportPlan(args []string) error {
 			planID = latest.ID
 		}
 		generated := time.Now()
-		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
+		return writeReports(e, out, xlsx, func(w io.Writer) error {
 			return ws.PlanReport(e.ctx, planID, w, generated)
-		}); err != nil {
-			return err
-		}
-		return reportWritten(e, out)
+		}, func(w io.Writer) error {
+			return ws.PlanSpreadsheet(e.ctx, planID, w, generated)
+		})
 	})
 }
 
+// writeReports writes the PDF to pdf and the spreadsheet to xlsx, each
+// when named, and says what was written.
+func writeReports(e *env, pdf, xlsx string, renderPDF, renderXLSX func(io.Writer) error) error {
+	for _, f := range []struct {
+		path   string
+		render func(io.Writer) error
+	}{{pdf, renderPDF}, {xlsx, renderXLSX}} {
+		if f.path == "" {
+			continue
+		}
+		if err := workspace.SaveNewFile(f.path, f.render); err != nil {
+			return err
+		}
+		if err := reportWritten(e, f.path); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (e *env) reportAppraisal(args []string) error {
-	var id, out string
+	var id, out, xlsx string
 	pos, err := flags("report appraisal", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&id, "appraisal", "", "appraisal id")
 		fs.StringVar(&out, "out", "", "PDF file to write (must not exist)")
+		fs.StringVar(&xlsx, "xlsx", "", "spreadsheet (XLSX) to write as well or instead (must not exist)")
 	})
 	switch {
 	case err != nil:
 		return err
 	case len(pos) > 0:
 		return usagef("report appraisal takes no arguments")
-	case id == "" || out == "":
-		return usagef("report appraisal needs --appraisal ID and --out FILE.pdf")
+	case id == "" || (out == "" && xlsx == ""):
+		return usagef("report appraisal needs --appraisal ID and --out FILE.pdf or --xlsx FILE.xlsx (or both)")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		generated := time.Now()
-		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
+		return writeReports(e, out, xlsx, func(w io.Writer) error {
 			return ws.AppraisalReport(e.ctx, id, w, generated)
-		}); err != nil {
-			return err
-		}
-		return reportWritten(e, out)
+		}, func(w io.Writer) error {
+			return ws.AppraisalSpreadsheet(e.ctx, id, w, generated)
+		})
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gapwise/internal/appinfo"
+	"gapwise/internal/exchange"
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
 	"gapwise/internal/report"
@@ -46,42 +47,9 @@ func (w *Workspace) gapsAssessment(ctx context.Context, p model.Plan) (a model.A
 // gapsAssessment; none gives an empty gaps section). generated is printed as
 // given; zero means now.
 func (w *Workspace) PlanReport(ctx context.Context, planID string, out io.Writer, generated time.Time) error {
-	p, err := w.store.Plan(ctx, planID)
+	in, err := w.planInput(ctx, planID, generated)
 	if err != nil {
 		return err
-	}
-	if p.PersonID == "" {
-		return model.Errorf(model.Invalid, "plan %q is a team plan; only personal plans can be printed for now", p.Title)
-	}
-	person, err := w.store.Person(ctx, p.PersonID)
-	if err != nil {
-		return err
-	}
-	f, err := w.Framework(ctx, p.Framework)
-	if err != nil {
-		return err
-	}
-	in := report.PlanInput{
-		Meta:   report.Meta{Framework: f, AppVersion: appinfo.Version, Generated: generated},
-		Person: person,
-		Plan:   p,
-	}
-	a, ok, err := w.gapsAssessment(ctx, p)
-	if err != nil {
-		return err
-	}
-	if ok {
-		s, err := w.Sheet(ctx, a.ID)
-		if err != nil {
-			return err
-		}
-		in.Assessment = s.Assessment
-		in.Gaps = gap.Compute(s.Framework, s.Items, s.ratingList(), s.targetList())
-		att, err := w.assessmentAttachment(ctx, a.ID, "The assessment this plan's gaps come from")
-		if err != nil {
-			return err
-		}
-		in.Attachments = []report.Attachment{att}
 	}
 	if err := report.PlanPDF(out, in); err != nil {
 		return model.Wrap(model.KindOf(err), err, "cannot make the plan report")
@@ -89,13 +57,114 @@ func (w *Workspace) PlanReport(ctx context.Context, planID string, out io.Writer
 	return nil
 }
 
+// PlanSpreadsheet writes the same plan as PlanReport as an XLSX workbook
+// (gaps and actions sheets), for trusts whose appraisal forms are
+// spreadsheets.
+func (w *Workspace) PlanSpreadsheet(ctx context.Context, planID string, out io.Writer, generated time.Time) error {
+	in, err := w.planInput(ctx, planID, generated)
+	if err != nil {
+		return err
+	}
+	b := personalBook(in.Meta, in.Person, "Personal development plan")
+	b.Gaps, b.HasGaps, b.Plan = in.Gaps.Items, in.Assessment.ID != "", in.Plan
+	if err := exchange.PersonalXLSX(out, b); err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot make the plan spreadsheet")
+	}
+	return nil
+}
+
+// personalBook starts a plan or appraisal workbook from a report's metadata.
+func personalBook(m report.Meta, p model.Person, title string) exchange.PersonalBook {
+	f := m.Framework
+	return exchange.PersonalBook{
+		Title: title, Person: p, Framework: f.Ref, FrameworkName: f.Name,
+		Licence: strings.TrimSpace(f.Licence + " " + f.LicenceURL), Attribution: f.Attribution,
+		Provisional: f.Provisional, Generated: m.Generated, AppVersion: m.AppVersion, Pack: f,
+	}
+}
+
+// planInput is everything a personal plan document shows.
+func (w *Workspace) planInput(ctx context.Context, planID string, generated time.Time) (report.PlanInput, error) {
+	var in report.PlanInput
+	p, err := w.store.Plan(ctx, planID)
+	if err != nil {
+		return in, err
+	}
+	if p.PersonID == "" {
+		return in, model.Errorf(model.Invalid, "plan %q is a team plan; only personal plans can be printed for now", p.Title)
+	}
+	person, err := w.store.Person(ctx, p.PersonID)
+	if err != nil {
+		return in, err
+	}
+	f, err := w.Framework(ctx, p.Framework)
+	if err != nil {
+		return in, err
+	}
+	in = report.PlanInput{
+		Meta:   report.Meta{Framework: f, AppVersion: appinfo.Version, Generated: generated},
+		Person: person,
+		Plan:   p,
+	}
+	a, ok, err := w.gapsAssessment(ctx, p)
+	if err != nil {
+		return in, err
+	}
+	if ok {
+		s, err := w.Sheet(ctx, a.ID)
+		if err != nil {
+			return in, err
+		}
+		in.Assessment = s.Assessment
+		in.Gaps = gap.Compute(s.Framework, s.Items, s.ratingList(), s.targetList())
+		att, err := w.assessmentAttachment(ctx, a.ID, "The assessment this plan's gaps come from")
+		if err != nil {
+			return in, err
+		}
+		in.Attachments = []report.Attachment{att}
+	}
+	return in, nil
+}
+
 // AppraisalReport writes a joint appraisal as a PDF: the review of the
 // previous plan, self, appraiser's and agreed levels with notes, the new
 // plan and the sign-off.
 func (w *Workspace) AppraisalReport(ctx context.Context, appraisalID string, out io.Writer, generated time.Time) error {
-	v, err := w.AppraisalView(ctx, appraisalID)
+	in, err := w.appraisalInput(ctx, appraisalID, generated, true)
 	if err != nil {
 		return err
+	}
+	if err := report.AppraisalPDF(out, in); err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot make the appraisal report")
+	}
+	return nil
+}
+
+// AppraisalSpreadsheet writes the same appraisal as AppraisalReport as an
+// XLSX workbook (levels side by side, the plans, the sign-off).
+func (w *Workspace) AppraisalSpreadsheet(ctx context.Context, appraisalID string, out io.Writer, generated time.Time) error {
+	in, err := w.appraisalInput(ctx, appraisalID, generated, false)
+	if err != nil {
+		return err
+	}
+	b := personalBook(in.Meta, in.Person, "Joint appraisal")
+	a := in.Appraisal
+	b.Appraisal, b.Plan, b.PreviousPlan = &a, in.Plan, in.PreviousPlan
+	for _, it := range in.Items {
+		b.Ratings = append(b.Ratings, exchange.AppraisalRating{Item: it.Item, Group: it.TopGroup, Self: it.Self, Appraiser: it.Appraiser, Agreed: it.Agreed, Note: it.Note})
+	}
+	if err := exchange.PersonalXLSX(out, b); err != nil {
+		return model.Wrap(model.KindOf(err), err, "cannot make the appraisal spreadsheet")
+	}
+	return nil
+}
+
+// appraisalInput is everything a joint appraisal document shows; attach
+// adds the assessment files (for the PDF).
+func (w *Workspace) appraisalInput(ctx context.Context, appraisalID string, generated time.Time, attach bool) (report.AppraisalInput, error) {
+	v, err := w.AppraisalView(ctx, appraisalID)
+	if err != nil {
+		return report.AppraisalInput{}, err
 	}
 	in := report.AppraisalInput{
 		Meta:         report.Meta{Framework: v.Framework, AppVersion: appinfo.Version, Generated: generated},
@@ -116,19 +185,16 @@ func (w *Workspace) AppraisalReport(ctx context.Context, appraisalID string, out
 		{v.Appraisal.AppraiserID, "The appraiser's assessment"},
 		{v.Appraisal.AgreedID, "The agreed levels"},
 	} {
-		if a.id == "" {
+		if a.id == "" || !attach {
 			continue
 		}
 		att, err := w.assessmentAttachment(ctx, a.id, a.what)
 		if err != nil {
-			return err
+			return in, err
 		}
 		in.Attachments = append(in.Attachments, att)
 	}
-	if err := report.AppraisalPDF(out, in); err != nil {
-		return model.Wrap(model.KindOf(err), err, "cannot make the appraisal report")
-	}
-	return nil
+	return in, nil
 }
 
 // assessmentAttachment is an assessment's .gapwise.json file, carried

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,6 +70,28 @@ func TestReportsArePDFs(t *testing.T) {
 		if !bytes.HasPrefix(data, []byte("%PDF-")) {
 			t.Errorf("%s report is not a PDF", name)
 		}
+	}
+	// The same plan and appraisal as spreadsheets.
+	for name, render := range map[string]func(io.Writer) error{
+		"plan":      func(out io.Writer) error { return w.PlanSpreadsheet(ctx, ap.Plan, out, time.Now()) },
+		"appraisal": func(out io.Writer) error { return w.AppraisalSpreadsheet(ctx, ap.ID, out, time.Now()) },
+	} {
+		var buf bytes.Buffer
+		if err := render(&buf); err != nil {
+			t.Fatalf("%s spreadsheet: %v", name, err)
+		}
+		text := xlsxText(t, buf.Bytes())
+		for _, want := range []string{"Ada Lovelace", "digital strategy", "ITSP"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s spreadsheet lacks %q", name, want)
+			}
+		}
+		if name == "appraisal" && !strings.Contains(text, "Agreed after discussion") {
+			t.Error("appraisal spreadsheet lacks the discussion note")
+		}
+	}
+	if err := w.PlanSpreadsheet(ctx, "nope", io.Discard, time.Time{}); model.KindOf(err) != model.NotFound {
+		t.Errorf("unknown plan spreadsheet: %v", err)
 	}
 	if err := w.PlanReport(ctx, "nope", io.Discard, time.Time{}); model.KindOf(err) != model.NotFound {
 		t.Errorf("unknown plan: %v", err)

@@ -1,0 +1,339 @@
+package exchange
+
+// Plan and appraisal workbooks: the same content as the PDFs, as XLSX for
+// trusts whose appraisal forms are spreadsheets, laid out like the team
+// workbook (plain headings, frozen and filtered header rows, landscape
+// print with the headings repeated).
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"gapwise/internal/gap"
+	"gapwise/internal/model"
+)
+
+// Sheet names of the plan and appraisal workbooks.
+const (
+	SheetGaps         = "Gaps"
+	SheetLevels       = "Levels"
+	SheetPlan         = "Plan"
+	SheetPreviousPlan = "Previous plan"
+)
+
+// PersonalBook is a personal plan (Gaps set) or a joint appraisal
+// (Appraisal set) to write as a workbook.
+type PersonalBook struct {
+	Title         string // "Personal development plan", "Joint appraisal"
+	Person        model.Person
+	Framework     model.FrameworkRef
+	FrameworkName string
+	Licence       string
+	Attribution   string
+	Provisional   bool
+	Generated     time.Time // zero means now
+	AppVersion    string
+	Pack          *model.Framework // for item titles and level names; required
+
+	Gaps    []gap.ItemGap // a plan's gaps, largest first
+	HasGaps bool          // the plan has an assessment to take gaps from
+	Plan    model.Plan    // the plan (the new agreed plan of an appraisal)
+
+	Appraisal    *model.Appraisal
+	Ratings      []AppraisalRating // framework order
+	PreviousPlan *model.Plan
+}
+
+// AppraisalRating is one item's three levels and discussion note.
+type AppraisalRating struct {
+	Item                    *model.Item
+	Group                   *model.Group // outermost group, nil when none
+	Self, Appraiser, Agreed *int
+	Note                    string
+}
+
+// GapsHeader, LevelsHeader and ActionsHeader head the workbook's sheets.
+var (
+	GapsHeader    = []string{"Item", "Title", "Group", "Current level", "Target level", "Gap", "Status"}
+	LevelsHeader  = []string{"Item", "Title", "Group", "Self", "Appraiser", "Agreed", "Self and appraiser differ", "Discussion note"}
+	ActionsHeader = []string{"Objective", "Items", "Activity", "Due", "Status", "Evidence"}
+)
+
+// statusWords says a gap status in words.
+var statusWords = map[gap.Status]string{gap.Met: "Met", gap.Below: "Below target", gap.NotRated: "Not rated", gap.NoTarget: "No target"}
+
+// PersonalXLSX writes a plan or appraisal workbook: About (who, what,
+// when, the framework's terms and, for an appraisal, the sign-off), then
+// Gaps (a plan) or Levels (an appraisal), Plan, and Previous plan when an
+// appraisal reviewed one. The output depends only on b.
+func PersonalXLSX(w io.Writer, b PersonalBook) error {
+	if b.Pack == nil {
+		return model.Errorf(model.Internal, "personal workbook: no framework")
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	if err := writePersonal(x, &b); err != nil {
+		return model.Wrap(model.Internal, err, "cannot make the spreadsheet")
+	}
+	if err := x.Write(w); err != nil {
+		return fmt.Errorf("cannot write the spreadsheet: %w", err)
+	}
+	return nil
+}
+
+func writePersonal(x *excelize.File, b *PersonalBook) error {
+	gen := b.Generated
+	if gen.IsZero() {
+		gen = time.Now()
+	}
+	stamp := gen.UTC().Format(time.RFC3339)
+	if err := x.SetDocProps(&excelize.DocProperties{
+		Title: cellText(b.Title + ": " + b.Person.Name), Subject: b.Framework.String(),
+		Creator: "Gapwise", LastModifiedBy: "Gapwise", Created: stamp, Modified: stamp, Version: b.AppVersion,
+	}); err != nil {
+		return err
+	}
+	if err := x.SetAppProps(&excelize.AppProperties{Application: "Gapwise"}); err != nil {
+		return err
+	}
+	if err := x.SetSheetName("Sheet1", SheetAbout); err != nil {
+		return err
+	}
+	st, err := newBookStyles(x)
+	if err != nil {
+		return err
+	}
+
+	about := [][2]string{
+		{"Document", b.Title},
+		{"Person", b.Person.Name},
+		{"Job role", b.Person.Role},
+		{"Organisation", b.Person.Organisation},
+		{"Framework", b.Framework.String()},
+		{"Framework name", b.FrameworkName},
+		{"Licence", b.Licence},
+		{"Attribution", b.Attribution},
+	}
+	if b.Provisional {
+		about = append(about, [2]string{"Provisional", "yes: this framework is a provisional structure"})
+	}
+	if a := b.Appraisal; a != nil {
+		about = append(about, [2]string{"Appraiser", a.AppraiserName}, [2]string{"Period", a.Period},
+			[2]string{"Appraisee signed", signedText(a.AppraiseeSignedAt)}, [2]string{"Appraiser signed", signedText(a.AppraiserSignedAt)},
+			[2]string{"Overall notes", a.OverallNotes})
+	}
+	about = append(about, [2]string{"Plan", b.Plan.Title}, [2]string{"Generated", gen.Format(time.RFC3339)},
+		[2]string{"Gapwise version", b.AppVersion},
+		[2]string{"Personal data", "This file holds personal appraisal data: share it only with whoever needs it."})
+	if err := writeAbout(x, st, about); err != nil {
+		return err
+	}
+
+	var table [][]any
+	if b.Appraisal == nil {
+		for _, g := range b.Gaps {
+			table = append(table, []any{g.Item.ID, g.Item.Title, groupTitle(g.TopGroup), intOrNil(g.Current), intOrNil(g.Target), gapOrNil(g), statusWords[g.Status]})
+		}
+		note := ""
+		if !b.HasGaps {
+			note = "No assessment of this framework version yet, so there are no gaps to show."
+		}
+		if err := writeTable(x, st, SheetGaps, GapsHeader, table, []float64{14, 40, 30, 10, 10, 8, 14}, note); err != nil {
+			return err
+		}
+	} else {
+		for _, r := range b.Ratings {
+			table = append(table, []any{r.Item.ID, r.Item.Title, groupTitle(r.Group), intOrNil(r.Self), intOrNil(r.Appraiser), intOrNil(r.Agreed),
+				yesNo(model.Disagree(r.Self, r.Appraiser)), r.Note})
+		}
+		if err := writeTable(x, st, SheetLevels, LevelsHeader, table, []float64{14, 36, 26, 8, 10, 8, 12, 50}, ""); err != nil {
+			return err
+		}
+	}
+	if err := writeActions(x, st, SheetPlan, b.Pack, b.Plan); err != nil {
+		return err
+	}
+	if b.PreviousPlan != nil {
+		if err := writeActions(x, st, SheetPreviousPlan, b.Pack, *b.PreviousPlan); err != nil {
+			return err
+		}
+	}
+	x.SetActiveSheet(1)
+	return nil
+}
+
+func yesNo(v bool) string {
+	if v {
+		return "Yes"
+	}
+	return "No"
+}
+
+func signedText(t time.Time) string {
+	if t.IsZero() {
+		return "not signed"
+	}
+	return t.Format("2 January 2006, 15:04 MST")
+}
+
+func groupTitle(g *model.Group) string {
+	if g == nil {
+		return ""
+	}
+	return g.Title
+}
+
+// intOrNil is a level for a cell: blank when there is none.
+func intOrNil(v *int) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+func gapOrNil(g gap.ItemGap) any {
+	if g.Status != gap.Below {
+		return nil
+	}
+	return g.Gap
+}
+
+// bookStyles are the workbook's shared cell styles.
+type bookStyles struct{ head, boldTop, wrap int }
+
+func newBookStyles(x *excelize.File) (bookStyles, error) {
+	var s bookStyles
+	var err error
+	if s.head, err = x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}}); err != nil {
+		return s, err
+	}
+	if s.boldTop, err = x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
+		return s, err
+	}
+	s.wrap, err = x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	return s, err
+}
+
+func writeAbout(x *excelize.File, st bookStyles, rows [][2]string) error {
+	a := &sheetWriter{x: x, sheet: SheetAbout}
+	for i, kv := range rows {
+		a.set(1, i+1, kv[0])
+		a.set(2, i+1, kv[1])
+	}
+	if a.err != nil {
+		return a.err
+	}
+	n := strconv.Itoa(len(rows))
+	for _, f := range []func() error{
+		func() error { return x.SetCellStyle(SheetAbout, "A1", "A"+n, st.boldTop) },
+		func() error { return x.SetCellStyle(SheetAbout, "B1", "B"+n, st.wrap) },
+		func() error { return x.SetColWidth(SheetAbout, "A", "A", 20) },
+		func() error { return x.SetColWidth(SheetAbout, "B", "B", 110) },
+	} {
+		if err := f(); err != nil {
+			return err
+		}
+	}
+	for i, kv := range rows {
+		if err := x.SetRowHeight(SheetAbout, i+1, wrappedHeight(kv[1], 110)); err != nil {
+			return err
+		}
+	}
+	return printSetup(x, SheetAbout, 1, "")
+}
+
+// writeTable writes a sheet with a header row and rows of cells (strings,
+// numbers, nil for blank), wrapped text, frozen and filtered header, and
+// landscape print one page wide with the header repeated. note, if any,
+// goes below the header when there are no rows.
+func writeTable(x *excelize.File, st bookStyles, sheet string, header []string, rows [][]any, widths []float64, note string) error {
+	if _, err := x.NewSheet(sheet); err != nil {
+		return err
+	}
+	s := &sheetWriter{x: x, sheet: sheet}
+	for j, h := range header {
+		s.set(j+1, 1, h)
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			if v != nil {
+				s.set(j+1, i+2, v)
+			}
+		}
+	}
+	if len(rows) == 0 && note != "" {
+		s.set(1, 2, note)
+	}
+	if s.err != nil {
+		return s.err
+	}
+	last, _ := excelize.ColumnNumberToName(len(header))
+	end := strconv.Itoa(max(2, len(rows)+1))
+	if err := x.SetCellStyle(sheet, "A1", last+"1", st.head); err != nil {
+		return err
+	}
+	if len(rows) > 0 {
+		if err := x.SetCellStyle(sheet, "A2", last+end, st.wrap); err != nil {
+			return err
+		}
+	}
+	for j, w := range widths {
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		if err := x.SetColWidth(sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	if err := x.SetRowHeight(sheet, 1, 45); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		h := 15.0
+		for j, v := range r {
+			if str, ok := v.(string); ok && j < len(widths) {
+				h = max(h, wrappedHeight(str, widths[j]))
+			}
+		}
+		if err := x.SetRowHeight(sheet, i+2, h); err != nil {
+			return err
+		}
+	}
+	if err := x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if len(rows) > 0 {
+		if err := x.AutoFilter(sheet, "A1:"+last+end, nil); err != nil {
+			return err
+		}
+	}
+	return printSetup(x, sheet, 1, "'"+sheet+"'!$1:$1")
+}
+
+// writeActions writes a plan's actions, each item named by id and title.
+func writeActions(x *excelize.File, st bookStyles, sheet string, f *model.Framework, p model.Plan) error {
+	var rows [][]any
+	for _, a := range p.Actions {
+		var items []string
+		for _, id := range a.Items {
+			if it, ok := f.Item(id); ok && it.Title != "" {
+				items = append(items, id+" "+it.Title)
+			} else {
+				items = append(items, id)
+			}
+		}
+		rows = append(rows, []any{a.Objective, strings.Join(items, "\n"), a.Activity, a.Due, actionStatus(a.Status), a.Evidence})
+	}
+	return writeTable(x, st, sheet, ActionsHeader, rows, []float64{50, 34, 18, 11, 12, 40}, "No actions recorded.")
+}
+
+func actionStatus(s model.ActionStatus) string {
+	t := strings.ReplaceAll(string(s), "-", " ")
+	if t == "" {
+		return ""
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
