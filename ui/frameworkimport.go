@@ -146,7 +146,7 @@ func (fi *frameworkImport) show(p *workspace.FrameworkImport) {
 	if p.Exists {
 		segs = append(segs, para(fmt.Sprintf("%s is already in this database: give it another version below (e.g. %s@2).", f.Ref, f.Ref.ID)))
 	}
-	if strings.HasPrefix(f.Ref.Version, "sha-") {
+	if p.VersionFromContent {
 		segs = append(segs, para("The files do not say which release they are, so the version is named from their content. "+
 			"If you know the release (e.g. 2025-q4), type it below."))
 	}

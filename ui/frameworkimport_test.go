@@ -52,14 +52,14 @@ func TestImportFrameworkPreviewThenImport(t *testing.T) {
 		t.Fatalf("no preview: %q", richText(fi.summary))
 	}
 	text := richText(fi.summary)
-	for _, want := range []string{"Government Digital and Data Profession Capability Framework", "It will be called ddat@sha-",
+	for _, want := range []string{"Government Digital and Data Profession Capability Framework", "It will be called ddat@h",
 		"Licence: Open Government Licence v3.0", "0 groups · 188 items · 4 scale levels · 52 roles · 201 role levels · 1809 requirements",
 		"the version is named from their content"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("preview lacks %q:\n%s", want, text)
 		}
 	}
-	if fi.licenceRow.Visible() || !strings.HasPrefix(fi.as.Text, "ddat@sha-") {
+	if fi.licenceRow.Visible() || !strings.HasPrefix(fi.as.Text, "ddat@h") {
 		t.Errorf("licence field shown for a file with a licence, or save-as %q", fi.as.Text)
 	}
 	if len(b.infos) != before {

@@ -22,6 +22,9 @@ type FrameworkImport struct {
 	// Missing names manifest fields the files lack: "licence" (the import
 	// needs one), "attribution", "publisher".
 	Missing []string
+	// VersionFromContent: the files name no version; it is a hash of their
+	// content, and the person may know the release's name.
+	VersionFromContent bool
 	// Exists is true when a version of this id@version is already stored; it
 	// must be imported under another version.
 	Exists bool
@@ -56,7 +59,7 @@ func (w *Workspace) ReadFrameworkFiles(ctx context.Context, paths []string, form
 		if err != nil {
 			return nil, err
 		}
-		fi := &FrameworkImport{Framework: res.Framework, Format: string(res.Format), Warnings: res.Warnings, Missing: res.Missing, res: res}
+		fi := &FrameworkImport{Framework: res.Framework, Format: string(res.Format), Warnings: res.Warnings, Missing: res.Missing, VersionFromContent: res.VersionFromContent, res: res}
 		for _, f := range group {
 			fi.Files = append(fi.Files, f.Name)
 		}

@@ -2,9 +2,7 @@ package frameworkfile
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -117,14 +115,11 @@ func readDDaT(files []File) (*model.Framework, []string, error) {
 }
 
 // ReadDDaT reads the official DDaT "Role content" and "Skill description
-// content" CSVs as ddat@sha-XXXXXXXX, a version named from the files'
-// content so that the same download always gets the same name (the files
-// carry no date). The embedded ddat pack is made by this function too.
+// content" CSVs as ddat@hXXXXXXXX, a version named from the files' content
+// (contentVersion, as for every format without a version of its own) so
+// that the same download always gets the same name: the files carry no date. The embedded ddat pack is made by this function too.
 func ReadDDaT(role, skill File) (*model.Framework, []string, error) {
-	sum := sha256.New()
-	sum.Write(role.Data)
-	sum.Write(skill.Data)
-	version := "sha-" + hex.EncodeToString(sum.Sum(nil))[:8]
+	version := contentVersion([]File{role, skill})
 	f := &model.Framework{
 		Ref:         model.FrameworkRef{ID: "ddat", Version: version},
 		Name:        "Government Digital and Data Profession Capability Framework",

@@ -58,7 +58,7 @@ func TestReadDDaTOfficialPair(t *testing.T) {
 			t.Fatal(err)
 		}
 		f := res.Framework
-		if res.Format != frameworkfile.FormatDDaT || f.Ref.ID != "ddat" || !strings.HasPrefix(f.Ref.Version, "sha-") || len(f.Ref.Version) != 12 {
+		if res.Format != frameworkfile.FormatDDaT || f.Ref.ID != "ddat" || !strings.HasPrefix(f.Ref.Version, "h") || len(f.Ref.Version) != 9 || !res.VersionFromContent {
 			t.Fatalf("read as %s %s", res.Format, f.Ref)
 		}
 		if len(res.Missing) != 0 || len(res.Warnings) != 0 {

@@ -97,6 +97,9 @@ type Result struct {
 	Framework *model.Framework
 	Format    Format
 	Warnings  []string
+	// VersionFromContent is true when the files name no version and the
+	// framework's is a hash of their content: a person may know a better one.
+	VersionFromContent bool
 	// Missing names the manifest fields the files did not carry and the user
 	// must or may give before the framework is stored: "licence" (required),
 	// "attribution", "publisher".
@@ -151,6 +154,8 @@ func Read(files []File, format Format) (*Result, error) {
 		return nil, model.Errorf(model.Internal, "%s reader returned no framework", r.Format)
 	}
 	res := &Result{Framework: f, Format: r.Format, Warnings: capWarnings(warnings)}
+	res.VersionFromContent = f.Ref.Version == contentVersion(files) ||
+		(len(files) == 2 && f.Ref.Version == contentVersion([]File{files[1], files[0]}))
 	for _, m := range []struct {
 		name string
 		val  *string
