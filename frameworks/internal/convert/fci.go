@@ -23,7 +23,9 @@ const (
 		"a provisional structure (domain and sub-domain numbers and short titles, some of them inferred) " +
 		"reconstructed by Gapwise from public sources, with summaries, topics and a 0-4 rating scale written by " +
 		"Gapwise in its own words. Gapwise claims no rights in the FCI framework. To use the official statements, " +
-		"obtain them from the FCI with its permission and import them as a pack."
+		"obtain them from the FCI with its permission, enter them in Gapwise's framework spreadsheet template and import it " +
+		"(Frameworks > Import a framework, or gapwise-cli frameworks import) as a version of its own, e.g. fci@2020; " +
+		"assessments made against this pack can then be carried forward to it."
 )
 
 // fciScale is Gapwise's own 0-4 scale: the FCI publishes none (its

@@ -17,6 +17,12 @@ func Notice(fws []*model.Framework) []byte {
 		"owns the framework, the terms under which it is included, and the attribution that must be shown "+
 		"wherever its text is displayed or printed. This file is generated from the packs' manifests in "+
 		"frameworks/internal/convert by `go test ./frameworks -run TestPacksUpToDate -update`; change them there.")
+	b.WriteString("\n")
+	para(&b, "", "Frameworks a user imports (Frameworks > Import a framework, or gapwise-cli frameworks import) are "+
+		"not part of Gapwise and are not listed here. Each keeps the licence and attribution its file carries, or "+
+		"that the user gave when importing it, and they are shown and printed with its text exactly as for the "+
+		"embedded packs: in the app, the PDFs and the spreadsheets. The user is responsible for holding the rights "+
+		"to a framework they import.")
 	for _, f := range fws {
 		b.WriteString("\n" + strings.Repeat("-", 78) + "\n")
 		fmt.Fprintf(&b, "%s: %s\n\n", f.Ref, f.Name)

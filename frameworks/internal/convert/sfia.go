@@ -22,8 +22,8 @@ const (
 		"Anyone who distributes builds of Gapwise that contain SFIA text to other organisations needs a licence " +
 		"from the SFIA Foundation (" + sfiaLicenceURL + "). This copy is not the definitive SFIA: the " +
 		"authoritative text is published by the SFIA Foundation at https://sfia-online.org/. Organisations can " +
-		"instead download the official SFIA spreadsheet under their own licence and load it into Gapwise as " +
-		"their own pack."
+		"instead download the official SFIA spreadsheet under their own licence and import it (Frameworks > Import a " +
+		"framework, or gapwise-cli frameworks import); it is stored as a version of its own beside this one."
 )
 
 // SFIA9 converts src/sfia/sfia9 into the sfia@9 pack, with the levels of
