@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -164,12 +165,15 @@ func newTeamScreen(s *Shell) *TeamScreen {
 		container.NewTabItem("Coverage and common gaps", measures),
 		container.NewTabItem("Team plan", planTab),
 	)
-	bar := container.NewHBox(newTeam, t.importBtn, t.addBtn, targets, t.mode, widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people"))
+	// The bars wrap, so the window fits 1024 pixels and the banner's Leave
+	// button stays on screen.
+	bar := container.New(layout.NewRowWrapLayout(), newTeam, t.importBtn, t.addBtn, targets, t.mode,
+		container.NewHBox(widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people")))
 	pdf := widget.NewButtonWithIcon("Save team report PDF…", theme.DocumentPrintIcon(), func() { t.saveOutput("pdf") })
 	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatXLSX)) })
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatCSV)) })
 	delTeam := widget.NewButtonWithIcon("Delete team…", theme.DeleteIcon(), func() { t.deleteTeam() })
-	outputs := container.NewHBox(pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
+	outputs := container.New(layout.NewRowWrapLayout(), pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
 	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, outputs, t.modeNote, t.status)
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
@@ -407,8 +411,9 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row >= len(t.rows) || id.Col >= len(t.cols) {
 		return
 	}
-	text, fill := "–", color.Color(color.Transparent)
+	text, shade := "–", 0.0
 	if !t.display.PersonRows() {
+		// A count of members: the share of the team sets the shade.
 		n, below := t.distributionCell(id)
 		text = ""
 		if n > 0 {
@@ -416,30 +421,19 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			if below {
 				text += " ↓"
 			}
-			pr, pg, pb, _ := theme.Color(theme.ColorNamePrimary).RGBA()
-			fill = color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(200 * float64(n) / float64(max(1, t.cols[id.Col].Members)))}
+			shade = float64(n) / float64(max(1, t.cols[id.Col].Members))
 		}
-		if bg.FillColor != fill {
-			bg.FillColor = fill
-			bg.Refresh()
-		}
-		if l.Text != text {
-			l.Text = text
-			l.Refresh()
-		}
-		return
-	}
-	m := t.view.Members[t.rows[id.Row]]
-	item := t.cols[id.Col].Item
-	r, ok := t.view.Ratings.Get(m.ID, item.ID)
-	if ok {
+	} else if r, ok := t.view.Ratings.Get(t.view.Members[t.rows[id.Row]].ID, t.cols[id.Col].Item.ID); ok {
 		text = strconv.Itoa(r.Level)
-		shade := chart.LevelShade(r.Level, t.view.Framework.Scale.Top())
-		pr, pg, pb, _ := theme.Color(theme.ColorNamePrimary).RGBA()
-		fill = color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(200 * shade)}
+		shade = chart.LevelShade(r.Level, t.view.Framework.Scale.Top())
 		if tg := t.cols[id.Col].Target; tg != nil && r.Level < *tg {
 			text += " ↓"
 		}
+	}
+	fill := color.Color(color.Transparent)
+	if shade > 0 {
+		pr, pg, pb, _ := theme.Color(theme.ColorNamePrimary).RGBA()
+		fill = color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(200 * shade)}
 	}
 	if bg.FillColor != fill {
 		bg.FillColor = fill
