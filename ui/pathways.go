@@ -133,10 +133,10 @@ func (p *PathwaysScreen) show(v *workspace.PathwayView, requested string) {
 		p.next.SetText(fmt.Sprintf("You are measured against %s, the most senior level of %s in this framework.", v.Current.Title, v.CurrentRole.Title))
 	case v.NextGap != nil:
 		g := v.NextGap
-		p.next.SetText(fmt.Sprintf("Next step: %s — %d of %d skills met, total gap %d level(s), %d not rated.",
-			v.Next.Title, g.Met, g.Required, g.TotalGap, len(g.NotRated)))
+		p.next.SetText(fmt.Sprintf("Next step: %s — %d of %d skills met, %s; %s.",
+			v.Next.Title, g.Met, g.Required, g.GapText(), g.Basis()))
 	}
-	note := fmt.Sprintf("Role levels ranked by the share of their required skills you meet, from your %s.", sheetTitle(v.Sheet))
+	note := fmt.Sprintf("Role levels ranked by the share of their required skills you meet, from your %s. Unrated skills count as unknown, never as met: levels resting on at least half their skills come first.", sheetTitle(v.Sheet))
 	if requested != "" && v.Sheet.Assessment.ID != requested {
 		note = "The open assessment's framework has no role profiles; using your latest " + v.Sheet.Framework.ShortName + " assessment. " + note
 	}
@@ -154,7 +154,11 @@ func (p *PathwaysScreen) show(v *workspace.PathwayView, requested string) {
 }
 
 func pathwayLine(pw *gap.Pathway) string {
-	return fmt.Sprintf("%3.0f%% · %s › %s (%d of %d met, gap %d)", pw.Fit*100, pw.Role.Family, pw.Level.Title, pw.Met, pw.Required, pw.TotalGap)
+	line := fmt.Sprintf("%3.0f%% · %s › %s (%d of %d met, %s", pw.Fit*100, pw.Role.Family, pw.Level.Title, pw.Met, pw.Required, pw.GapText())
+	if pw.Unknown > 0 {
+		line += fmt.Sprintf("; %d unknown", pw.Unknown)
+	}
+	return line + ")"
 }
 
 // pathwaySegments explains one role level: what transfers and what is missing.
@@ -164,6 +168,7 @@ func pathwaySegments(sh *workspace.Sheet, pw *gap.Pathway) []widget.RichTextSegm
 		heading(pw.Level.Title),
 		emphasis(pw.Role.Family + " › " + pw.Role.Title),
 		para(fmt.Sprintf("You meet %d of the %d skills this level needs (%.0f%%); total gap %d level(s) on the skills you have rated.", pw.Met, pw.Required, pw.Fit*100, pw.TotalGap)),
+		para("The fit " + pw.Basis() + "."),
 	}
 	need := map[string]int{}
 	for _, q := range pw.Level.Requirements {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -204,6 +205,18 @@ func TestGapsViewShowsTheRoleLevelsGaps(t *testing.T) {
 	}
 	if pv.Current == nil || pv.Current.ID != "data/data-analyst/senior-data-analyst" || pv.Next == nil {
 		t.Errorf("current %v next %v; want senior data analyst and the level above", pv.Current, pv.Next)
+	}
+	// One skill rated: the first level shown says what it rests on, and no
+	// level with unrated skills shows a plain "gap 0".
+	top := &pv.Ranked[0]
+	if line := pathwayLine(top); top.Unknown > 0 && (!strings.Contains(line, fmt.Sprintf("%d unknown", top.Unknown)) || strings.Contains(line, "gap 0)")) {
+		t.Errorf("top line hides its unknowns: %q", line)
+	}
+	if !strings.Contains(s.Pathways.next.Text, "rests on") || !strings.Contains(s.Pathways.next.Text, "rate ") {
+		t.Errorf("next step does not say what it rests on: %q", s.Pathways.next.Text)
+	}
+	if txt := richText(s.Pathways.detail); !strings.Contains(txt, "The fit rests on") {
+		t.Errorf("detail lacks the basis: %q", txt)
 	}
 }
 

@@ -156,6 +156,15 @@ func TestRateGapsAndPathwaysScript(t *testing.T) {
 	if p := pw.Pathways[i]; p.Required != 9 || p.Met != 1 || p.Rated != 3 || len(p.NotRated) != 6 || len(p.Missing) != 8 || p.Transferable[0] != met {
 		t.Errorf("senior data analyst pathway: %+v", p)
 	}
+	// Unrated required skills are unknown, not met: the pathway says what it rests on.
+	if p := pw.Pathways[i]; p.RatedRequired != 3 || p.Unknown != 6 || p.Enough || p.Basis != "rests on 3 of 9 required skills: rate 6 more" {
+		t.Errorf("senior data analyst basis: rated_required %d unknown %d enough %v basis %q", p.RatedRequired, p.Unknown, p.Enough, p.Basis)
+	}
+	for j, p := range pw.Pathways {
+		if j > 0 && p.Enough && !pw.Pathways[j-1].Enough {
+			t.Errorf("%s rests on enough skills but ranks below %s, which does not", p.RoleLevel, pw.Pathways[j-1].RoleLevel)
+		}
+	}
 	rawPW := decode[map[string]any](t, cli("pathways", "--assessment", aid, "--json"))
 	for _, p := range rawPW["pathways"].([]any) {
 		for _, k := range []string{"transferable", "missing", "not_rated"} {

@@ -61,19 +61,25 @@ type gapsJSON struct {
 
 // pathwayJSON is one role level of `pathways --json`.
 type pathwayJSON struct {
-	RoleFamily   string   `json:"role_family"`
-	Role         string   `json:"role"`
-	RoleLevel    string   `json:"role_level"`
-	Title        string   `json:"title"`
-	Rank         int      `json:"rank"`
-	Required     int      `json:"required"`
-	Met          int      `json:"met"`
-	Rated        int      `json:"rated"`
-	TotalGap     int      `json:"total_gap"`
-	Fit          float64  `json:"fit"`
-	Transferable []string `json:"transferable"`
-	Missing      []string `json:"missing"`
-	NotRated     []string `json:"not_rated"`
+	RoleFamily string `json:"role_family"`
+	Role       string `json:"role"`
+	RoleLevel  string `json:"role_level"`
+	Title      string `json:"title"`
+	Rank       int    `json:"rank"`
+	Required   int    `json:"required"`
+	Met        int    `json:"met"`
+	Rated      int    `json:"rated"`
+	// RatedRequired is the part of Required the pathway rests on (same as
+	// rated); Unknown the required skills not rated, never met nor gap 0.
+	RatedRequired int      `json:"rated_required"`
+	Unknown       int      `json:"unknown"`
+	Enough        bool     `json:"enough"` // rests on at least half of Required; ranked first
+	Basis         string   `json:"basis"`  // "rests on 1 of 6 required skills: rate 5 more"
+	TotalGap      int      `json:"total_gap"`
+	Fit           float64  `json:"fit"`
+	Transferable  []string `json:"transferable"`
+	Missing       []string `json:"missing"`
+	NotRated      []string `json:"not_rated"`
 }
 
 // pathwaysJSON is the stable JSON shape of `pathways --json`.
@@ -84,7 +90,7 @@ type pathwaysJSON struct {
 	Current    *string       `json:"current"` // role level id the targets come from; null when none
 	Next       *pathwayJSON  `json:"next"`    // the next more senior level of the current role
 	NoRatings  bool          `json:"no_ratings"`
-	Pathways   []pathwayJSON `json:"pathways"` // best fit first
+	Pathways   []pathwayJSON `json:"pathways"` // enough rated first, then best fit (gap.Pathways)
 }
 
 func statusCode(s gap.Status) string {
@@ -250,7 +256,8 @@ func levelText(l *int) string {
 func toPathwayJSON(p *gap.Pathway) pathwayJSON {
 	return pathwayJSON{
 		RoleFamily: p.Role.Family, Role: p.Role.Title, RoleLevel: p.Level.ID, Title: p.Level.Title, Rank: p.Level.Rank,
-		Required: p.Required, Met: p.Met, Rated: p.Rated, TotalGap: p.TotalGap, Fit: p.Fit,
+		Required: p.Required, Met: p.Met, Rated: p.Rated, RatedRequired: p.Rated, Unknown: p.Unknown, Enough: p.Enough, Basis: p.Basis(),
+		TotalGap: p.TotalGap, Fit: p.Fit,
 		Transferable: nonNil(p.Transferable), Missing: nonNil(p.Missing), NotRated: nonNil(p.NotRated),
 	}
 }
@@ -300,32 +307,31 @@ func (e *env) pathways(args []string) error {
 
 func printPathways(e *env, v *workspace.PathwayView, out pathwaysJSON) error {
 	s := v.Sheet
-	fmt.Fprintf(e.out, "Career pathways: %s, %s (%d role levels, best fit first)\n", s.Person.Name, s.Framework.Ref, len(out.Pathways))
+	fmt.Fprintf(e.out, "Career pathways: %s, %s (%d role levels; those resting on at least half their skills first, then best fit)\n", s.Person.Name, s.Framework.Ref, len(out.Pathways))
 	if v.AllRatedZero {
 		fmt.Fprintln(e.out, "No item is rated yet, so the ranking says nothing yet: rate some items first.")
 	}
 	if v.Current != nil {
 		fmt.Fprintf(e.out, "Measured against: %s (%s)", v.Current.Title, v.Current.ID)
 		if p := v.CurrentPath; p != nil {
-			fmt.Fprintf(e.out, ": %d of %d met, total gap %d", p.Met, p.Required, p.TotalGap)
-			if len(p.NotRated) > 0 {
-				fmt.Fprintf(e.out, " on the rated ones (%d not rated)", len(p.NotRated))
-			}
+			fmt.Fprintf(e.out, ": %d of %d met, %s; %s", p.Met, p.Required, p.GapText(), p.Basis())
 		}
 		fmt.Fprintln(e.out)
 	}
 	fmt.Fprintln(e.out)
 	tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "#\tFIT\tMET\tGAP\tROLE LEVEL\tFAMILY\tID")
+	fmt.Fprintln(tw, "#\tFIT\tMET\tGAP\tRATED\tROLE LEVEL\tFAMILY\tID")
 	for i, p := range out.Pathways {
 		if i == 15 {
 			break
 		}
-		met := fmt.Sprintf("%d/%d", p.Met, p.Required)
-		if n := len(p.NotRated); n > 0 {
-			met += fmt.Sprintf(" (%d not rated)", n)
+		gapText := strconv.Itoa(p.TotalGap)
+		rated := fmt.Sprintf("%d/%d", p.RatedRequired, p.Required)
+		if p.Unknown > 0 {
+			gapText += "+" // a lower bound: unrated skills have no known gap
+			rated += fmt.Sprintf(" (rate %d more)", p.Unknown)
 		}
-		fmt.Fprintf(tw, "%d\t%.0f%%\t%s\t%d\t%s\t%s\t%s\n", i+1, p.Fit*100, met, p.TotalGap, p.Title, p.RoleFamily, p.RoleLevel)
+		fmt.Fprintf(tw, "%d\t%.0f%%\t%d/%d\t%s\t%s\t%s\t%s\t%s\n", i+1, p.Fit*100, p.Met, p.Required, gapText, rated, p.Title, p.RoleFamily, p.RoleLevel)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -337,10 +343,7 @@ func printPathways(e *env, v *workspace.PathwayView, out pathwaysJSON) error {
 	switch {
 	case out.Next != nil && out.Next.Required > 0:
 		n := out.Next
-		fmt.Fprintf(e.out, "Next step: %s (%s): %d of %d met, total gap %d", n.Title, n.RoleLevel, n.Met, n.Required, n.TotalGap)
-		if len(n.NotRated) > 0 {
-			fmt.Fprintf(e.out, " on the rated ones (%d not rated)", len(n.NotRated))
-		}
+		fmt.Fprintf(e.out, "Next step: %s (%s): %d of %d met, %s; %s", n.Title, n.RoleLevel, n.Met, n.Required, v.NextGap.GapText(), n.Basis)
 		if len(n.Missing) > 0 {
 			fmt.Fprintf(e.out, "; to work on: %s", strings.Join(n.Missing, ", "))
 		}

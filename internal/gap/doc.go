@@ -47,6 +47,16 @@
 // requirements and requirements at level 0 ("needed, no level stated") are
 // left out, and a role level with no requirement at a stated level has no
 // pathway. A required item that is not rated is missing, never met, and is
-// also listed in NotRated. A pathway's TotalGap adds up the gaps of rated
-// items only, so it is a lower bound whenever NotRated is not empty.
+// also listed in NotRated and counted in Unknown. A pathway's TotalGap adds up
+// the gaps of rated items only, so it is a lower bound whenever Unknown is not
+// zero, and is shown as such ("gap 0+ on rated", Pathway.GapText).
+//
+// A pathway says what it rests on (Pathway.Basis: "rests on 1 of 6 required
+// skills: rate 5 more"), and the ranking is honest about it: role levels
+// resting on at least half their required skills (Enough) come first, and
+// within each part fit is the met share of all required skills, unknowns
+// counting as not met. Ties go to the level with the larger rated share
+// before the smaller gap, so an unrated skill can never win a tie by hiding
+// its gap. A level whose one rated skill is met while five are unrated thus
+// ranks below every level the ratings cover at least half of.
 package gap

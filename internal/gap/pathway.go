@@ -2,6 +2,7 @@ package gap
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -13,10 +14,15 @@ type Pathway struct {
 	Role  *model.Role      // points into the framework's roles
 	Level *model.RoleLevel // points into Role.Levels
 	// Required counts the level's requirements at a stated level; Met those
-	// rated at or above it; Rated those rated at all (level 0 included).
-	Required, Met, Rated int
+	// rated at or above it; Rated those rated at all (level 0 included), the
+	// part of the level the pathway rests on; Unknown those not rated
+	// (Required = Rated + Unknown), which are neither met nor a gap of 0.
+	Required, Met, Rated, Unknown int
+	// Enough says the pathway rests on at least half of the level's required
+	// skills (Rated*2 >= Required); Pathways ranks these first.
+	Enough bool
 	// TotalGap adds up the gaps of rated required items only: not-rated items
-	// have no known gap, so it is a lower bound when NotRated is not empty.
+	// have no known gap, so it is a lower bound when Unknown is not zero.
 	TotalGap int
 	// Demand adds up the required levels: a cross-role measure of how much a
 	// level asks for, since Rank compares levels only within one role.
@@ -31,9 +37,13 @@ type Pathway struct {
 }
 
 // Pathways sets the ratings against every level of every role in the
-// framework and ranks them: best fit first, then smallest total gap, then
-// the most demanding level (so among equal fits the biggest step up comes
-// first), then title and id so the order never varies.
+// framework and ranks them. Levels resting on enough rated skills (Enough)
+// come first, so a level whose one rated skill is met while five are unrated
+// never outranks a level the ratings actually cover. Within each part: best
+// fit (met share of all required skills, unknowns counting as not met) first,
+// then the larger rated share, then smallest total gap, then the most
+// demanding level (so among equal fits the biggest step up comes first), then
+// title and id so the order never varies.
 // Requirements at level 0 and role-wide requirements are left out; a role
 // level with no requirement at a stated level gets no pathway.
 func Pathways(f *model.Framework, ratings []model.Rating) []Pathway {
@@ -69,7 +79,16 @@ func Pathways(f *model.Framework, ratings []model.Rating) []Pathway {
 	}
 	slices.SortFunc(order, func(x, y int) int {
 		a, b := &all[x], &all[y]
+		if a.Enough != b.Enough {
+			if a.Enough {
+				return -1
+			}
+			return 1
+		}
 		if c := cmp.Compare(b.Met*a.Required, a.Met*b.Required); c != 0 { // Met/Required, exactly
+			return c
+		}
+		if c := cmp.Compare(b.Rated*a.Required, a.Rated*b.Required); c != 0 { // Rated/Required, exactly
 			return c
 		}
 		if c := cmp.Compare(a.TotalGap, b.TotalGap); c != 0 {
@@ -130,6 +149,8 @@ func pathway(ix *index, rated map[string]model.Rating, role *model.Role, lvl *mo
 		return Pathway{}, false
 	}
 	p.Met = met
+	p.Unknown = p.Required - p.Rated
+	p.Enough = 2*p.Rated >= p.Required
 	p.Fit = float64(p.Met) / float64(p.Required)
 	slices.Reverse(win[missing:n]) // filled from the end: back to requirement order
 	p.Transferable = clip(win[:met])
@@ -137,6 +158,28 @@ func pathway(ix *index, rated map[string]model.Rating, role *model.Role, lvl *mo
 	p.NotRated = clip(win[n:notRated])
 	*buf = (*buf)[:start+notRated]
 	return p, true
+}
+
+// Basis says how much of the role level the pathway rests on, for the app
+// and the CLI alike: "rests on 1 of 6 required skills: rate 5 more", or
+// "rests on all 6 required skills" when nothing is unknown.
+func (p *Pathway) Basis() string {
+	if p.Unknown == 0 {
+		if p.Required == 1 {
+			return "rests on its 1 required skill"
+		}
+		return fmt.Sprintf("rests on all %d required skills", p.Required)
+	}
+	return fmt.Sprintf("rests on %d of %d required skills: rate %d more", p.Rated, p.Required, p.Unknown)
+}
+
+// GapText states the total gap honestly: "gap 3" when every required skill
+// is rated, else "gap 3+ on rated" since unrated skills have no known gap.
+func (p *Pathway) GapText() string {
+	if p.Unknown == 0 {
+		return fmt.Sprintf("gap %d", p.TotalGap)
+	}
+	return fmt.Sprintf("gap %d+ on rated", p.TotalGap)
 }
 
 // clip caps a slice at its length (so appending copies) and makes an empty one nil.

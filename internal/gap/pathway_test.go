@@ -226,3 +226,78 @@ func TestPathwayListsDoNotShareRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestPathwaysRankOnWhatIsRated: a level is never ranked first because its
+// few rated skills are met while most are unrated. Each case is two role
+// levels and the order they must come in; on the old ranking (fit, then the
+// total gap of rated skills only) each came the other way round.
+func TestPathwaysRankOnWhatIsRated(t *testing.T) {
+	items := []model.Item{}
+	for _, id := range []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"} {
+		items = append(items, model.Item{ID: id, Levels: []int{1, 2, 3}})
+	}
+	req := func(ids ...string) []model.Requirement {
+		var out []model.Requirement
+		for _, id := range ids {
+			out = append(out, model.Requirement{Item: id, Level: 2})
+		}
+		return out
+	}
+	tests := []struct {
+		name           string
+		first, second  []model.Requirement
+		ratings        []model.Rating
+		wantUnknown    [2]int
+		wantBasisFirst string
+	}{
+		{
+			name: "equal fit: the level resting on all its skills first, not the one whose unrated skills hide their gap",
+			// Both fit 1 of 6; the second's gap of 0 is only that g to k are unrated.
+			first: req("a", "b", "c", "d", "e", "f"), second: req("a", "g", "h", "i", "j", "k"),
+			ratings:        []model.Rating{rate("a", 2), rate("b", 1), rate("c", 1), rate("d", 1), rate("e", 1), rate("f", 1)},
+			wantUnknown:    [2]int{0, 5},
+			wantBasisFirst: "rests on all 6 required skills",
+		},
+		{
+			name:  "a level rated at least half comes before a higher fit resting on too little",
+			first: req("a", "b"), second: req("c", "d", "e", "f"),
+			ratings:        []model.Rating{rate("a", 1), rate("b", 1), rate("c", 3)},
+			wantUnknown:    [2]int{0, 3},
+			wantBasisFirst: "rests on all 2 required skills",
+		},
+		{
+			name:  "half rated is enough",
+			first: req("a", "b"), second: req("c", "d", "e", "f", "g"),
+			ratings:        []model.Rating{rate("a", 1), rate("c", 3), rate("d", 3)},
+			wantUnknown:    [2]int{1, 3},
+			wantBasisFirst: "rests on 1 of 2 required skills: rate 1 more",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := &model.Framework{Ref: model.FrameworkRef{ID: "x"}, Items: items, Roles: []model.Role{{ID: "r", Levels: []model.RoleLevel{
+				// "second" is listed first, with the higher rank and title order, so nothing but the rule puts "first" ahead.
+				{ID: "r/second", Title: "A second", Rank: 2, Requirements: tc.second},
+				{ID: "r/first", Title: "B first", Rank: 1, Requirements: tc.first},
+			}}}}
+			ps := Pathways(f, tc.ratings)
+			if len(ps) != 2 {
+				t.Fatalf("%d pathways", len(ps))
+			}
+			if ps[0].Level.ID != "r/first" {
+				t.Fatalf("ranked %s before %s", showPathway(ps[0]), showPathway(ps[1]))
+			}
+			if got := [2]int{ps[0].Unknown, ps[1].Unknown}; got != tc.wantUnknown {
+				t.Errorf("unknown %v, want %v", got, tc.wantUnknown)
+			}
+			for _, p := range ps {
+				if p.Rated+p.Unknown != p.Required || len(p.NotRated) != p.Unknown {
+					t.Errorf("%s: rated %d + unknown %d != required %d", showPathway(p), p.Rated, p.Unknown, p.Required)
+				}
+			}
+			if got := ps[0].Basis(); got != tc.wantBasisFirst {
+				t.Errorf("basis %q, want %q", got, tc.wantBasisFirst)
+			}
+		})
+	}
+}
