@@ -11,55 +11,65 @@ import (
 	"gapwise/internal/workspace"
 )
 
-func (e *env) db(args []string) error {
-	if len(args) == 0 {
-		return usagef("db: say init, check or backup")
+// noArgs parses a command that takes no flags and no arguments.
+func noArgs(name string, args []string) error {
+	pos, err := flags(name, args, func(*flag.FlagSet) {})
+	if err == nil && len(pos) > 0 {
+		err = usagef("%s takes no arguments", name)
 	}
-	switch args[0] {
-	case "init":
-		if len(args) != 1 {
-			return usagef("db init takes no arguments")
-		}
-		return e.withWorkspace(func(ws *workspace.Workspace) error {
-			infos, err := ws.Frameworks(e.ctx)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.out, "Database ready: %s (schema %d, %d framework versions)\n", ws.Path(), workspace.SchemaVersion, len(infos))
-			return nil
-		})
-	case "check":
-		if len(args) != 1 {
-			return usagef("db check takes no arguments")
-		}
-		return e.withWorkspace(func(ws *workspace.Workspace) error {
-			problems, err := ws.Check(e.ctx)
-			if err != nil {
-				return err
-			}
-			if len(problems) > 0 {
-				for _, p := range problems {
-					fmt.Fprintln(e.out, p)
-				}
-				return model.Errorf(model.Invalid, "%s has %d integrity problem(s); restore a backup", ws.Path(), len(problems))
-			}
-			fmt.Fprintf(e.out, "ok: %s\n", ws.Path())
-			return nil
-		})
-	case "backup":
-		if len(args) != 2 {
-			return usagef("db backup needs one destination PATH")
-		}
-		dest := args[1]
-		return e.withWorkspace(func(ws *workspace.Workspace) error {
-			if err := ws.Backup(e.ctx, dest); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.out, "Backup written: %s\n", dest)
-			return nil
-		})
+	return err
+}
+
+func (e *env) dbInit(args []string) error {
+	if err := noArgs("db init", args); err != nil {
+		return err
 	}
-	return usagef("db: unknown subcommand %q", args[0])
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		infos, err := ws.Frameworks(e.ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.out, "Database ready: %s (schema %d, %d framework versions)\n", ws.Path(), workspace.SchemaVersion, len(infos))
+		return nil
+	})
+}
+
+func (e *env) dbCheck(args []string) error {
+	if err := noArgs("db check", args); err != nil {
+		return err
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		problems, err := ws.Check(e.ctx)
+		if err != nil {
+			return err
+		}
+		if len(problems) > 0 {
+			for _, p := range problems {
+				fmt.Fprintln(e.out, p)
+			}
+			return model.Errorf(model.Invalid, "%s has %d integrity problem(s); restore a backup", ws.Path(), len(problems))
+		}
+		fmt.Fprintf(e.out, "ok: %s\n", ws.Path())
+		return nil
+	})
+}
+
+func (e *env) dbBackup(args []string) error {
+	pos, err := flags("db backup", args, func(*flag.FlagSet) {})
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("db backup needs one destination PATH")
+	}
+	dest := pos[0]
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		if err := ws.Backup(e.ctx, dest); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.out, "Backup written: %s\n", dest)
+		return nil
+	})
 }
 
 func (e *env) version(args []string) error {

@@ -39,21 +39,6 @@ func stamp(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-func (e *env) people(args []string) error {
-	if len(args) == 0 {
-		return usagef("people: say add, list or rm")
-	}
-	switch args[0] {
-	case "add":
-		return e.peopleAdd(args[1:])
-	case "list":
-		return e.peopleList(args[1:])
-	case "rm":
-		return peopleRm.run(e, args[1:])
-	}
-	return usagef("people: unknown subcommand %q", args[0])
-}
-
 func (e *env) peopleAdd(args []string) error {
 	var p model.Person
 	var disc string

@@ -56,36 +56,6 @@ func toPlanJSON(p model.Plan, personName string) planJSON {
 	return out
 }
 
-func (e *env) plan(args []string) error {
-	if len(args) == 0 {
-		return usagef("plan: say new, list, show, action or rm")
-	}
-	switch args[0] {
-	case "new":
-		return e.planNew(args[1:])
-	case "list":
-		return e.planList(args[1:])
-	case "show":
-		return e.planShow(args[1:])
-	case "rm":
-		return planRm.run(e, args[1:])
-	case "action":
-		if len(args) < 2 {
-			return usagef("plan action: say add, set or rm")
-		}
-		switch args[1] {
-		case "add":
-			return e.planActionSave("plan action add", args[2:], false)
-		case "set":
-			return e.planActionSave("plan action set", args[2:], true)
-		case "rm":
-			return e.planActionRm(args[2:])
-		}
-		return usagef("plan action: unknown subcommand %q", args[1])
-	}
-	return usagef("plan: unknown subcommand %q", args[0])
-}
-
 // personName is the name of a plan's person, "" for a team plan.
 func personName(e *env, ws *workspace.Workspace, p model.Plan) (string, error) {
 	if p.PersonID == "" {

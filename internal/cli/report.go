@@ -10,19 +10,6 @@ import (
 	"gapwise/internal/workspace"
 )
 
-func (e *env) reports(args []string) error {
-	if len(args) == 0 {
-		return usagef("report: say plan or appraisal")
-	}
-	switch args[0] {
-	case "plan":
-		return e.reportPlan(args[1:])
-	case "appraisal":
-		return e.reportAppraisal(args[1:])
-	}
-	return usagef("report: unknown subcommand %q", args[0])
-}
-
 func (e *env) reportPlan(args []string) error {
 	var planID, person, out, xlsx string
 	pos, err := flags("report plan", args, func(fs *flag.FlagSet) {

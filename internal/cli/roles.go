@@ -18,13 +18,10 @@ type roleLevelJSON struct {
 	Requirements int    `json:"requirements"`
 }
 
-func (e *env) roles(args []string) error {
-	if len(args) == 0 || args[0] != "list" {
-		return usagef("roles: say list")
-	}
+func (e *env) rolesList(args []string) error {
 	var asJSON bool
 	var fw string
-	pos, err := flags("roles list", args[1:], func(fs *flag.FlagSet) {
+	pos, err := flags("roles list", args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "JSON output")
 		fs.StringVar(&fw, "framework", "ddat", "framework ID or ID@VERSION")
 	})

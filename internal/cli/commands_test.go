@@ -1,0 +1,334 @@
+package cli
+
+import (
+	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/usage.golden and README.md's command list")
+
+func TestUsageTextGolden(t *testing.T) {
+	golden := filepath.Join("testdata", "usage.golden")
+	got := usageText()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("usage text differs from %s (run go test -tags ci ./internal/cli -run TestUsageTextGolden -update and review the diff)\n%s", golden, got)
+	}
+	code, out, _ := run(t, "--help")
+	if code != ExitOK || out != got {
+		t.Errorf("--help: exit %d, output is not the usage text", code)
+	}
+}
+
+// TestEveryCommandTakesHelp: --help and -h on every leaf print its usage and
+// flags to stdout and exit 0 without touching a database; on a group, its
+// subcommands.
+func TestEveryCommandTakesHelp(t *testing.T) {
+	t.Setenv("GAPWISE_DB", filepath.Join(t.TempDir(), "never-created.db"))
+	for _, c := range leaves() {
+		for _, h := range []string{"--help", "-h"} {
+			args := append(strings.Fields(c.path()), h)
+			code, out, errOut := run(t, args...)
+			if code != ExitOK || errOut != "" || !strings.HasPrefix(out, "Usage: gapwise-cli "+c.path()) || !strings.Contains(out, "\nFlags:\n") {
+				t.Errorf("%s: exit %d, stdout %q, stderr %q", strings.Join(args, " "), code, out, errOut)
+			}
+		}
+	}
+	var walk func([]*command)
+	walk = func(cs []*command) {
+		for _, c := range cs {
+			if len(c.subs) == 0 {
+				continue
+			}
+			code, out, errOut := run(t, append(strings.Fields(c.path()), "--help")...)
+			if code != ExitOK || errOut != "" || !strings.Contains(out, "Subcommands:") {
+				t.Errorf("%s --help: exit %d, stdout %q, stderr %q", c.path(), code, out, errOut)
+			}
+			for _, s := range c.subs {
+				if !strings.Contains(out, "  "+s.path()) {
+					t.Errorf("%s --help does not list %s", c.path(), s.path())
+				}
+			}
+			walk(c.subs)
+		}
+	}
+	walk(commands)
+	if _, err := os.Stat(os.Getenv("GAPWISE_DB")); err == nil {
+		t.Error("asking for help created a database")
+	}
+	code, out, _ := run(t, "help", "team", "export")
+	if code != ExitOK || !strings.HasPrefix(out, "Usage: gapwise-cli team export --team ID") {
+		t.Errorf("help team export: exit %d %q", code, out)
+	}
+}
+
+func TestVersionAndUsageMistakes(t *testing.T) {
+	code, out, errOut := run(t, "--version")
+	if code != ExitOK || !strings.HasPrefix(out, "Gapwise ") || strings.Count(out, "\n") != 1 || errOut != "" {
+		t.Errorf("--version: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	for _, args := range [][]string{
+		{"--frobnicate"}, {"frobnicate"}, {"team"}, {"team", "frob"}, {"plan", "action"},
+		{"team", "export", "--jsn"}, {"db", "init", "extra"}, {"completion"}, {"completion", "fish"},
+	} {
+		code, out, errOut := run(t, args...)
+		first, _, _ := strings.Cut(errOut, "\n")
+		if code != ExitUsage || out != "" || !strings.HasPrefix(first, "gapwise-cli: ") ||
+			strings.TrimRight(errOut, "\n") != first+"\n(run gapwise-cli --help for usage)" {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit 2 and one line", args, code, out, errOut)
+		}
+	}
+	code, _, errOut = run(t, "assess")
+	if code != ExitUsage || !strings.Contains(errOut, "assess: say new, list, rate, show, target, export, import, carry, confirm or rm") {
+		t.Errorf("assess: exit %d %q; want the hint from the table", code, errOut)
+	}
+}
+
+// TestGroupSwitchesMatchTheTable: the groups that still dispatch their own
+// subcommands (frameworks, assess, appraisal, team) handle exactly the
+// subcommands the table names.
+func TestGroupSwitchesMatchTheTable(t *testing.T) {
+	cases := map[string]map[string]bool{} // method name -> case labels
+	fset := token.NewFileSet()
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Recv == nil {
+				continue
+			}
+			labels := map[string]bool{}
+			for _, st := range fn.Body.List {
+				sw, ok := st.(*ast.SwitchStmt)
+				if !ok || sw.Tag == nil {
+					continue
+				}
+				for _, cc := range sw.Body.List {
+					for _, e := range cc.(*ast.CaseClause).List {
+						if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+							s, _ := strconv.Unquote(lit.Value)
+							labels[s] = true
+						}
+					}
+				}
+				break
+			}
+			cases[fn.Name.Name] = labels
+		}
+	}
+	owned := 0
+	for _, c := range commands {
+		if c.run == nil || len(c.subs) == 0 {
+			continue
+		}
+		owned++
+		name := runtime.FuncForPC(reflect.ValueOf(c.run).Pointer()).Name()
+		name = strings.TrimSuffix(name[strings.LastIndex(name, ".")+1:], "-fm")
+		want := map[string]bool{}
+		for _, s := range c.subs {
+			want[s.name] = true
+		}
+		if got := cases[name]; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: (*env).%s dispatches %v, the table names %v; add the command to commandTable in commands.go", c.name, name, keys(got), keys(want))
+		}
+	}
+	if owned == 0 {
+		t.Error("no group dispatches its own subcommands; drop this test")
+	}
+}
+
+func keys(m map[string]bool) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// TestSynopsisNamesTheRealFlags: every flag a synopsis shows is one the
+// command parses, and every flag it parses is in its synopsis.
+func TestSynopsisNamesTheRealFlags(t *testing.T) {
+	flagRE := regexp.MustCompile(`--[a-z][a-z-]*`)
+	for _, c := range leaves() {
+		defined, err := leafFlags(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown := map[string]bool{}
+		for _, f := range flagRE.FindAllString(c.args, -1) {
+			shown[f] = true
+		}
+		has := map[string]bool{}
+		for _, f := range defined {
+			has[f] = true
+			if !shown[f] && !strings.Contains(c.args, "[the same flags]") {
+				t.Errorf("%s parses %s but its synopsis %q does not show it", c.path(), f, c.args)
+			}
+		}
+		for f := range shown {
+			if !has[f] {
+				t.Errorf("%s: synopsis shows %s, which it does not parse", c.path(), f)
+			}
+		}
+	}
+}
+
+func TestCompletionScriptsNameEveryCommand(t *testing.T) {
+	for _, shell := range completionShells {
+		code, script, errOut := run(t, "completion", shell)
+		if code != ExitOK {
+			t.Fatalf("completion %s: exit %d %s", shell, code, errOut)
+		}
+		for _, c := range leaves() {
+			for _, q := range []string{`"`, `'`} {
+				if strings.Contains(script, q+c.path()+q) {
+					goto found
+				}
+			}
+			t.Errorf("the %s completion does not name %s", shell, c.path())
+		found:
+		}
+		if !strings.Contains(script, "--min-people") || !strings.Contains(script, "rate-as-appraiser") {
+			t.Errorf("the %s completion lacks flags or subcommands", shell)
+		}
+	}
+}
+
+// TestBashCompletionCompletes sources the script in bash and asks it to
+// complete as bash would.
+func TestBashCompletionCompletes(t *testing.T) {
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash here")
+	}
+	_, script, _ := run(t, "completion", "bash")
+	path := filepath.Join(t.TempDir(), "gapwise-cli.bash")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(bash, "-n", path).CombinedOutput(); err != nil {
+		t.Fatalf("bash -n: %v\n%s", err, out)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ward-staff.csv"), nil, 0o600)
+	cases := []struct {
+		line string // the words typed; the last is being completed
+		want []string
+		not  []string
+	}{
+		{"gapwise-cli ", []string{"frameworks", "team", "completion", "--version"}, []string{"export"}},
+		{"gapwise-cli te", []string{"team"}, []string{"frameworks"}},
+		{"gapwise-cli team ", []string{"create", "export", "gaps", "--help"}, []string{"frameworks"}},
+		{"gapwise-cli --db x.db team ex", []string{"export"}, []string{"create"}},
+		{"gapwise-cli team export --", []string{"--team", "--xlsx", "--csv", "--workshop", "--min-people", "--help"}, []string{"--json"}},
+		{"gapwise-cli team export --team T --w", []string{"--workshop"}, []string{"--team"}},
+		{"gapwise-cli plan action ", []string{"add", "set", "rm"}, []string{"new"}},
+		{"gapwise-cli plan action set --", []string{"--objective", "--action", "--plan"}, nil},
+		{"gapwise-cli team add --team T --people ward", []string{"ward-staff.csv"}, nil},
+		{"gapwise-cli completion ", []string{"bash", "zsh", "powershell"}, nil},
+	}
+	for _, c := range cases {
+		words := strings.Split(c.line, " ")
+		var quoted []string
+		for _, w := range words {
+			quoted = append(quoted, strconv.Quote(w))
+		}
+		prog := "source " + strconv.Quote(path) + "\ncd " + strconv.Quote(dir) +
+			"\nCOMP_WORDS=(" + strings.Join(quoted, " ") + ")\nCOMP_CWORD=" + strconv.Itoa(len(words)-1) +
+			"\n_gapwise_cli\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
+		out, err := exec.Command(bash, "--norc", "--noprofile", "-c", prog).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", c.line, err, out)
+		}
+		got := map[string]bool{}
+		for _, w := range strings.Fields(string(out)) {
+			got[w] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%q completes to %q, missing %s", c.line, strings.Fields(string(out)), w)
+			}
+		}
+		for _, w := range c.not {
+			if got[w] {
+				t.Errorf("%q completes to %q, which should not include %s", c.line, strings.Fields(string(out)), w)
+			}
+		}
+	}
+}
+
+// readmeCommands is README.md's list of every command, generated from the table.
+func readmeCommands() string {
+	var b strings.Builder
+	for _, c := range leaves() {
+		syn := strings.Join(strings.Fields(c.path()+" "+strings.ReplaceAll(c.args, "\n", " ")), " ")
+		b.WriteString("- `gapwise-cli " + syn + "`: " + strings.Join(strings.Fields(c.help), " ") + "\n")
+	}
+	return b.String()
+}
+
+const (
+	readmeBegin = "<!-- commands: generated from internal/cli/commands.go; go test ./internal/cli -run TestREADME -update -->\n"
+	readmeEnd   = "<!-- end of commands -->\n"
+)
+
+// TestREADMEListsEveryCommand: README.md's command list is the table's.
+func TestREADMEListsEveryCommand(t *testing.T) {
+	path := filepath.Join("..", "..", "README.md")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	i, j := strings.Index(readme, readmeBegin), strings.Index(readme, readmeEnd)
+	if i < 0 || j < i {
+		t.Fatalf("README.md has no command list between %q and %q", readmeBegin, readmeEnd)
+	}
+	got, want := readme[i+len(readmeBegin):j], readmeCommands()
+	if got != want && *update {
+		readme = readme[:i+len(readmeBegin)] + want + readme[j:]
+		if err := os.WriteFile(path, []byte(readme), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got = want
+	}
+	if got != want {
+		t.Errorf("README.md's command list is not the command table's (run go test -tags ci ./internal/cli -run TestREADME -update); want:\n%s", want)
+	}
+	for _, c := range leaves() {
+		if !strings.Contains(readme, "`gapwise-cli "+c.path()) {
+			t.Errorf("README.md does not mention %s", c.path())
+		}
+	}
+}
