@@ -619,6 +619,12 @@ func (d *decoder) item(fields fieldSet, where string, fw *model.Framework) (stri
 	}
 	it, found := fw.Item(id)
 	if !found {
+		// A file written before a corrected pack renamed the item.
+		if now := model.CurrentItemID(fw.Ref, id); now != id {
+			if it, found = fw.Item(now); found {
+				return now, it, true
+			}
+		}
 		d.add(v.off, "item %s is not in %s", quote(id), fw.Ref)
 		return id, nil, false
 	}

@@ -148,6 +148,23 @@ type Attribute struct {
 	Levels      []Descriptor
 }
 
+// renamedItems are item ids a corrected pack replaced within one version:
+// the first ddat@2025-q3 was built from a copy of the DDaT downloads in
+// which "initiative" had become "topic". Schema migration 4 moves stored
+// ratings; files exported before the correction are read through this.
+var renamedItems = map[FrameworkRef]map[string]string{
+	{ID: "ddat", Version: "2025-q3"}: {"ownership-and-topic": "ownership-and-initiative"},
+}
+
+// CurrentItemID is the id an item of ref has now: id itself, or the id that
+// replaced it when a corrected pack renamed it within the version.
+func CurrentItemID(ref FrameworkRef, id string) string {
+	if now, ok := renamedItems[ref][id]; ok {
+		return now
+	}
+	return id
+}
+
 // Item returns the item with the given id.
 func (f *Framework) Item(id string) (*Item, bool) {
 	for i := range f.Items {
