@@ -17,10 +17,10 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// AppraisalScreen runs a joint appraisal: the self-assessment beside the
+// appraisalScreen runs a joint appraisal: the self-assessment beside the
 // appraiser's, disagreements flagged (never averaged), an agreed level and
 // a note per item, the plans, and sign-off by both, then the PDF.
-type AppraisalScreen struct {
+type appraisalScreen struct {
 	listing, loading newest // latest-wins loads (ui/async.go)
 	shell            *Shell
 	appraisals       []model.Appraisal
@@ -37,8 +37,8 @@ type AppraisalScreen struct {
 	root    *fyne.Container
 }
 
-func newAppraisalScreen(s *Shell) *AppraisalScreen {
-	a := &AppraisalScreen{shell: s}
+func newAppraisalScreen(s *Shell) *appraisalScreen {
+	a := &appraisalScreen{shell: s}
 	a.picker = widget.NewSelect(nil, func(string) {
 		if i := a.picker.SelectedIndex(); i >= 0 && i < len(a.appraisals) {
 			a.show(a.appraisals[i].ID)
@@ -104,11 +104,11 @@ func newAppraisalScreen(s *Shell) *AppraisalScreen {
 	return a
 }
 
-// Content is the screen's root object.
-func (a *AppraisalScreen) Content() fyne.CanvasObject { return a.root }
+// content is the screen's root object.
+func (a *appraisalScreen) content() fyne.CanvasObject { return a.root }
 
-// View is the appraisal on screen, nil when none.
-func (a *AppraisalScreen) View() *workspace.AppraisalView { return a.view }
+// shown is the appraisal on screen, nil when none.
+func (a *appraisalScreen) shown() *workspace.AppraisalView { return a.view }
 
 func levelText(v *int) string {
 	if v == nil {
@@ -131,7 +131,7 @@ func appraisalLevels(r workspace.AppraisalRow) string {
 }
 
 // load lists the current person's appraisals and shows the newest (or keepID).
-func (a *AppraisalScreen) load(keepID string) {
+func (a *appraisalScreen) load(keepID string) {
 	person := a.shell.person
 	if person == nil {
 		a.listing.stale()
@@ -176,7 +176,7 @@ func (a *AppraisalScreen) load(keepID string) {
 	})
 }
 
-func (a *AppraisalScreen) show(id string) {
+func (a *appraisalScreen) show(id string) {
 	loadNewest(&a.loading, a.shell.ctx, func(ctx context.Context) (*workspace.AppraisalView, error) {
 		return a.shell.ws.AppraisalView(ctx, id)
 	}, func(v *workspace.AppraisalView, err error) {
@@ -224,7 +224,7 @@ func previousPlanText(p *model.Plan) string {
 }
 
 // start begins an appraisal from one of the person's self-assessments.
-func (a *AppraisalScreen) start() {
+func (a *appraisalScreen) start() {
 	s := a.shell
 	if s.person == nil {
 		showError(s.win, model.Errorf(model.NotYet, "choose the appraisee in Me first"))
@@ -275,7 +275,7 @@ func (a *AppraisalScreen) start() {
 }
 
 // rateAsAppraiser opens the appraiser's assessment on the rating screen.
-func (a *AppraisalScreen) rateAsAppraiser() {
+func (a *appraisalScreen) rateAsAppraiser() {
 	if a.view == nil {
 		return
 	}
@@ -287,13 +287,13 @@ func (a *AppraisalScreen) rateAsAppraiser() {
 			showError(a.shell.win, err)
 			return
 		}
-		a.shell.OpenAssessment(as.ID, true)
+		a.shell.openAssessment(as.ID, true)
 	})
 }
 
 // importAppraiserPath imports the appraiser's file, asking first whether a
 // file giving the appraisee other details is the same person.
-func (a *AppraisalScreen) importAppraiserPath(id, path string, opts workspace.AssessmentImportOptions) {
+func (a *appraisalScreen) importAppraiserPath(id, path string, opts workspace.AssessmentImportOptions) {
 	inBackground(func() (workspace.ImportResult, error) {
 		return a.shell.ws.ImportAppraiserPath(a.shell.ctx, id, path, opts)
 	}, func(res workspace.ImportResult, err error) {
@@ -309,7 +309,7 @@ func (a *AppraisalScreen) importAppraiserPath(id, path string, opts workspace.As
 }
 
 // importAppraiser takes the appraiser's .gapwise.json file of kind "appraiser".
-func (a *AppraisalScreen) importAppraiser() {
+func (a *appraisalScreen) importAppraiser() {
 	if a.view == nil {
 		return
 	}
@@ -331,7 +331,7 @@ func (a *AppraisalScreen) importAppraiser() {
 }
 
 // agree sets an item's agreed level and discussion note.
-func (a *AppraisalScreen) agree(row workspace.AppraisalRow) {
+func (a *appraisalScreen) agree(row workspace.AppraisalRow) {
 	s := a.shell
 	v := a.view
 	opts := []string{"Not agreed yet"}
@@ -384,7 +384,7 @@ func (a *AppraisalScreen) agree(row workspace.AppraisalRow) {
 	d.Show()
 }
 
-func (a *AppraisalScreen) saveOverall() {
+func (a *appraisalScreen) saveOverall() {
 	if a.view == nil {
 		return
 	}
@@ -401,7 +401,7 @@ func (a *AppraisalScreen) saveOverall() {
 }
 
 // sign records one person's sign-off after a confirmation naming them.
-func (a *AppraisalScreen) sign(who string) {
+func (a *appraisalScreen) sign(who string) {
 	if a.view == nil {
 		return
 	}
@@ -427,7 +427,7 @@ func (a *AppraisalScreen) sign(who string) {
 	}, a.shell.win)
 }
 
-func (a *AppraisalScreen) savePDF() {
+func (a *appraisalScreen) savePDF() {
 	if a.view == nil {
 		return
 	}

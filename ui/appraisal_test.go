@@ -15,18 +15,18 @@ func TestPlanScreenShowsTheSamplePlanAndStartsANewOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.setPerson(&res.Person)
-	s.ShowTab("Plan")
-	p := s.Plan.Plan()
+	s.showTab("Plan")
+	p := s.plan.shown()
 	if p == nil || len(p.Actions) != 3 {
 		t.Fatalf("plan on screen: %+v", p)
 	}
 	if line := actionLine(p.Actions[0]); !strings.Contains(line, string(p.Actions[0].Status)) || !strings.Contains(line, "due ") {
 		t.Errorf("action line %q lacks its status or due date", line)
 	}
-	before := len(s.Plan.plans)
-	s.Plan.newPlan()
-	if len(s.Plan.plans) != before+1 || len(s.Plan.Plan().Actions) != 0 {
-		t.Errorf("New plan from my gaps: %d plans (was %d), %d actions on screen", len(s.Plan.plans), before, len(s.Plan.Plan().Actions))
+	before := len(s.plan.plans)
+	s.plan.newPlan()
+	if len(s.plan.plans) != before+1 || len(s.plan.shown().Actions) != 0 {
+		t.Errorf("New plan from my gaps: %d plans (was %d), %d actions on screen", len(s.plan.plans), before, len(s.plan.shown().Actions))
 	}
 }
 
@@ -52,8 +52,8 @@ func TestAppraisalScreenFlagsDisagreementsAndSignOff(t *testing.T) {
 	for item, lv := range map[string]int{"1.1": 3, "1.2": 3} {
 		ws.Rate(ctx, appr.ID, model.Rating{Item: item, Level: lv})
 	}
-	s.ShowTab("Appraisal")
-	v := s.Appraisal.View()
+	s.showTab("Appraisal")
+	v := s.appraisal.shown()
 	if v == nil || v.Counts.RatedByBoth != 2 || v.Counts.Disagreements != 1 {
 		t.Fatalf("appraisal view: %+v", v)
 	}
@@ -66,8 +66,8 @@ func TestAppraisalScreenFlagsDisagreementsAndSignOff(t *testing.T) {
 	if len(differs) != 1 || !strings.HasPrefix(differs[0], "DIFFERS by 2") {
 		t.Errorf("disagreement rows %q; want one 'DIFFERS by 2' (self 1, appraiser 3), never an average", differs)
 	}
-	if !strings.Contains(s.Appraisal.summary.Text, "2 still to agree") {
-		t.Errorf("summary %q", s.Appraisal.summary.Text)
+	if !strings.Contains(s.appraisal.summary.Text, "2 still to agree") {
+		t.Errorf("summary %q", s.appraisal.summary.Text)
 	}
 	// Sign-off is refused until every item rated by both has an agreed level.
 	if err := ws.SignOff(ctx, ap.ID, "appraisee"); model.KindOf(err) != model.Conflict {

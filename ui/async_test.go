@@ -81,27 +81,27 @@ func TestSlowEarlierLoadsNeverOverwriteNewerOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := holdBackground(t)
-	s.Rate.load(first.ID)
-	s.Rate.load(second.ID)
+	s.rate.load(first.ID)
+	s.rate.load(second.ID)
 	h.run(t, 1, 0) // the newer load finishes first
-	if sh := s.Rate.Sheet(); sh == nil || sh.Assessment.ID != second.ID {
+	if sh := s.rate.shownSheet(); sh == nil || sh.Assessment.ID != second.ID {
 		t.Errorf("rating screen shows %v; want the assessment opened last (%s)", sh, second.ID)
 	}
 
-	s.Gaps.load(first.ID)
-	s.Gaps.load(second.ID)
+	s.gaps.load(first.ID)
+	s.gaps.load(second.ID)
 	h.run(t, 1, 0)
-	if v := s.Gaps.View(); v == nil || v.Sheet.Assessment.ID != second.ID {
+	if v := s.gaps.shown(); v == nil || v.Sheet.Assessment.ID != second.ID {
 		t.Errorf("My gaps shows %v; want %s", v, second.ID)
 	}
 
 	// Opening an assessment and then closing it (no assessment): the late
 	// load must not bring it back.
-	s.Rate.load(first.ID)
-	s.Rate.load("")
+	s.rate.load(first.ID)
+	s.rate.load("")
 	h.run(t, 0)
-	if s.Rate.Sheet() != nil {
-		t.Errorf("a load finished after the screen was emptied and showed %s", s.Rate.Sheet().Assessment.ID)
+	if s.rate.shownSheet() != nil {
+		t.Errorf("a load finished after the screen was emptied and showed %s", s.rate.shownSheet().Assessment.ID)
 	}
 }
 
@@ -113,12 +113,12 @@ func TestTeamScreenShowsTheTeamChosenLast(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sample := s.Team.View().Team.ID
+	sample := s.team.shown().Team.ID
 	h := holdBackground(t)
-	s.Team.load(sample)
-	s.Team.load(other.ID)
+	s.team.load(sample)
+	s.team.load(other.ID)
 	h.run(t, 1, 0)
-	if v := s.Team.View(); v == nil || v.Team.ID != other.ID {
+	if v := s.team.shown(); v == nil || v.Team.ID != other.ID {
 		t.Errorf("team screen shows %v; want the team chosen last (%s)", v.Team.Name, other.Name)
 	}
 }

@@ -14,9 +14,9 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// Browser is the frameworks browser: pick a framework version, browse its
+// browser is the frameworks browser: pick a framework version, browse its
 // groups and items, read every level descriptor, its licence and provenance.
-type Browser struct {
+type browser struct {
 	listing, loading newest          // latest-wins loads (ui/async.go)
 	ctx              context.Context // the window's, cancelled when it closes
 	win              fyne.Window
@@ -47,7 +47,7 @@ type Browser struct {
 
 	// OnLoaded, if set, is called on the UI goroutine each time a framework
 	// has been loaded and shown (tests wait on it).
-	OnLoaded func()
+	onLoaded func()
 }
 
 // browseRow is one line of the item list: a group heading or an item.
@@ -58,9 +58,9 @@ type browseRow struct {
 	item    *model.Item
 }
 
-// NewBrowser builds the browser and starts loading the framework list.
-func NewBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *Browser {
-	b := &Browser{ctx: ctx, win: win, ws: ws}
+// newBrowser builds the browser and starts loading the framework list.
+func newBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *browser {
+	b := &browser{ctx: ctx, win: win, ws: ws}
 	b.picker = widget.NewSelect(nil, b.onPick)
 	b.picker.PlaceHolder = "Choose a framework"
 	b.search = widget.NewEntry()
@@ -115,7 +115,7 @@ func NewBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 		b.rolesTab,
 		container.NewTabItem("About this framework", container.NewVScroll(container.NewPadded(b.about))),
 	)
-	importBtn := widget.NewButtonWithIcon("Import a framework…", theme.ContentAddIcon(), func() { b.ImportFramework() })
+	importBtn := widget.NewButtonWithIcon("Import a framework…", theme.ContentAddIcon(), func() { b.importFramework() })
 	compareBtn := widget.NewButtonWithIcon("Compare versions…", theme.ViewRefreshIcon(), b.compare)
 	b.removeBtn = widget.NewButtonWithIcon("Remove this version", theme.DeleteIcon(), b.remove)
 	b.removeBtn.Hide()
@@ -127,14 +127,14 @@ func NewBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 	return b
 }
 
-// Content is the browser's root object.
-func (b *Browser) Content() fyne.CanvasObject { return b.root }
+// content is the browser's root object.
+func (b *browser) content() fyne.CanvasObject { return b.root }
 
 // loadList fetches the framework versions in the background.
-func (b *Browser) loadList() { b.reload(model.FrameworkRef{}) }
+func (b *browser) loadList() { b.reload(model.FrameworkRef{}) }
 
 // reload fetches the framework versions again and shows ref (or the first).
-func (b *Browser) reload(ref model.FrameworkRef) {
+func (b *browser) reload(ref model.FrameworkRef) {
 	loadNewest(&b.listing, b.ctx, func(ctx context.Context) ([]workspace.FrameworkInfo, error) {
 		return b.ws.Frameworks(ctx)
 	}, func(infos []workspace.FrameworkInfo, err error) {
@@ -148,7 +148,7 @@ func (b *Browser) reload(ref model.FrameworkRef) {
 			opts[i] = pickerLabel(f)
 		}
 		b.picker.SetOptions(opts)
-		if len(opts) > 0 && !b.Select(ref) {
+		if len(opts) > 0 && !b.selectFramework(ref) {
 			b.picker.SetSelectedIndex(0)
 		}
 	})
@@ -162,8 +162,8 @@ func pickerLabel(f workspace.FrameworkInfo) string {
 	return l
 }
 
-// Select shows the framework version with the given ref, if present.
-func (b *Browser) Select(ref model.FrameworkRef) bool {
+// selectFramework shows the framework version with the given ref, if present.
+func (b *browser) selectFramework(ref model.FrameworkRef) bool {
 	for i, f := range b.infos {
 		if f.Ref == ref {
 			b.picker.SetSelectedIndex(i)
@@ -173,7 +173,7 @@ func (b *Browser) Select(ref model.FrameworkRef) bool {
 	return false
 }
 
-func (b *Browser) onPick(string) {
+func (b *browser) onPick(string) {
 	i := b.picker.SelectedIndex()
 	if i < 0 || i >= len(b.infos) {
 		return
@@ -191,7 +191,7 @@ func (b *Browser) onPick(string) {
 }
 
 // show puts a loaded framework on screen.
-func (b *Browser) show(f *model.Framework) {
+func (b *browser) show(f *model.Framework) {
 	b.fw = f
 	b.picked = nil
 	if f.Provisional {
@@ -219,17 +219,17 @@ func (b *Browser) show(f *model.Framework) {
 	}
 	b.tabs.Refresh()
 	b.refilter()
-	if b.OnLoaded != nil {
-		b.OnLoaded()
+	if b.onLoaded != nil {
+		b.onLoaded()
 	}
 }
 
-// Framework is the framework on screen, nil before the first load.
-func (b *Browser) Framework() *model.Framework { return b.fw }
+// shown is the framework on screen, nil before the first load.
+func (b *browser) shown() *model.Framework { return b.fw }
 
-// SelectItem shows one item of the current framework; false if it is not in
+// selectItem shows one item of the current framework; false if it is not in
 // the current search results.
-func (b *Browser) SelectItem(id string) bool {
+func (b *browser) selectItem(id string) bool {
 	for i, r := range b.rows {
 		if !r.heading && r.item.ID == id {
 			b.list.Select(i)
@@ -240,10 +240,10 @@ func (b *Browser) SelectItem(id string) bool {
 	return false
 }
 
-// Search sets the search text, as if typed.
-func (b *Browser) Search(text string) { b.search.SetText(text) }
+// searchFor sets the search text, as if typed.
+func (b *browser) searchFor(text string) { b.search.SetText(text) }
 
-func (b *Browser) firstItemRow() int {
+func (b *browser) firstItemRow() int {
 	for i, r := range b.rows {
 		if !r.heading {
 			return i
@@ -253,7 +253,7 @@ func (b *Browser) firstItemRow() int {
 }
 
 // refilter rebuilds the item list for the current search text.
-func (b *Browser) refilter() {
+func (b *browser) refilter() {
 	if b.fw == nil {
 		return
 	}
@@ -270,7 +270,7 @@ func (b *Browser) refilter() {
 	case len(items) == 0:
 		b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "No items match your search."}}
 		b.detail.Refresh()
-	case b.picked != nil && b.SelectItem(b.picked.ID):
+	case b.picked != nil && b.selectItem(b.picked.ID):
 	default:
 		b.list.Select(b.firstItemRow())
 	}
@@ -293,7 +293,7 @@ func outlineRows(f *model.Framework, items []*model.Item) []browseRow {
 	return rows
 }
 
-func (b *Browser) showItem(it *model.Item) {
+func (b *browser) showItem(it *model.Item) {
 	b.picked = it
 	b.detail.Segments = itemSegments(b.fw, it)
 	b.detail.Refresh()

@@ -12,15 +12,15 @@ import (
 
 const sfiaAck = "This publication contains information from the Skills Framework for the Information Age with the permission of the SFIA Foundation."
 
-func newTestBrowser(t *testing.T) (*Browser, fyne.Window) {
+func newTestBrowser(t *testing.T) (*browser, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Gapwise")
-	b := NewBrowser(t.Context(), w, openWorkspace(t))
-	w.SetContent(b.Content())
+	b := newBrowser(t.Context(), w, openWorkspace(t))
+	w.SetContent(b.content())
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(w.Close)
-	if b.Framework() == nil {
+	if b.shown() == nil {
 		t.Fatal("no framework shown after opening the browser")
 	}
 	return b, w
@@ -28,16 +28,16 @@ func newTestBrowser(t *testing.T) (*Browser, fyne.Window) {
 
 func TestBrowserShowsOnlyTheLevelsASFIASkillDefines(t *testing.T) {
 	b, _ := newTestBrowser(t)
-	if !b.Select(model.FrameworkRef{ID: "sfia", Version: "9"}) {
+	if !b.selectFramework(model.FrameworkRef{ID: "sfia", Version: "9"}) {
 		t.Fatal("SFIA 9 not offered in the framework picker")
 	}
-	if got := b.Framework().Ref.String(); got != "sfia@9" {
+	if got := b.shown().Ref.String(); got != "sfia@9" {
 		t.Fatalf("framework on screen = %s, want sfia@9", got)
 	}
-	if !b.SelectItem("ITSP") {
+	if !b.selectItem("ITSP") {
 		t.Fatal("ITSP not in the item list")
 	}
-	it, _ := b.Framework().Item("ITSP")
+	it, _ := b.shown().Item("ITSP")
 	text := richText(b.detail)
 	for _, lv := range it.Levels {
 		want, _ := it.Descriptor(lv)
@@ -58,8 +58,8 @@ func TestBrowserShowsOnlyTheLevelsASFIASkillDefines(t *testing.T) {
 
 func TestBrowserShowsDDaTSkillAtFourLevels(t *testing.T) {
 	b, _ := newTestBrowser(t)
-	b.Select(model.FrameworkRef{ID: "ddat", Version: "2025-q3"})
-	if !b.SelectItem("business-architecture") {
+	b.selectFramework(model.FrameworkRef{ID: "ddat", Version: "2025-q3"})
+	if !b.selectItem("business-architecture") {
 		t.Fatal("business-architecture not in the DDaT item list")
 	}
 	text := richText(b.detail)
@@ -75,11 +75,11 @@ func TestBrowserShowsDDaTSkillAtFourLevels(t *testing.T) {
 
 func TestBrowserFlagsFCIAsProvisional(t *testing.T) {
 	b, _ := newTestBrowser(t)
-	b.Select(model.FrameworkRef{ID: "fci", Version: "2020-provisional"})
+	b.selectFramework(model.FrameworkRef{ID: "fci", Version: "2020-provisional"})
 	if !b.banner.Visible() || !strings.Contains(b.provisional.Text, "Provisional") {
 		t.Fatalf("FCI shown without its provisional flag (banner visible=%v, %q)", b.banner.Visible(), b.provisional.Text)
 	}
-	if !b.SelectItem("1.2") {
+	if !b.selectItem("1.2") {
 		t.Fatal("FCI sub-domain 1.2 not listed")
 	}
 	if text := richText(b.detail); !strings.Contains(text, "Provenance of this entry") {
@@ -89,10 +89,10 @@ func TestBrowserFlagsFCIAsProvisional(t *testing.T) {
 
 func TestBrowserSearchNarrowsTheList(t *testing.T) {
 	b, _ := newTestBrowser(t)
-	b.Select(model.FrameworkRef{ID: "sfia", Version: "9"})
-	total := len(b.Framework().Items)
-	b.Search("strategic planning")
-	if !b.SelectItem("ITSP") {
+	b.selectFramework(model.FrameworkRef{ID: "sfia", Version: "9"})
+	total := len(b.shown().Items)
+	b.searchFor("strategic planning")
+	if !b.selectItem("ITSP") {
 		t.Error("searching 'strategic planning' lost ITSP")
 	}
 	items := 0
@@ -107,19 +107,19 @@ func TestBrowserSearchNarrowsTheList(t *testing.T) {
 	if !strings.Contains(b.matches.Text, "match") {
 		t.Errorf("match count not shown: %q", b.matches.Text)
 	}
-	b.Search("zzzz-no-such-skill")
+	b.searchFor("zzzz-no-such-skill")
 	if len(b.rows) != 0 || !strings.Contains(richText(b.detail), "No items match") {
 		t.Errorf("a search with no results should say so; rows=%d", len(b.rows))
 	}
-	b.Search("")
-	if !b.SelectItem("ITSP") {
+	b.searchFor("")
+	if !b.selectItem("ITSP") {
 		t.Error("clearing the search did not bring the full list back")
 	}
 }
 
 func TestBrowserRolesListDDaTRoleLevels(t *testing.T) {
 	b, _ := newTestBrowser(t)
-	b.Select(model.FrameworkRef{ID: "ddat", Version: "2025-q3"})
+	b.selectFramework(model.FrameworkRef{ID: "ddat", Version: "2025-q3"})
 	levels := 0
 	for i, r := range b.roles.rows {
 		if r.level != nil {

@@ -17,7 +17,7 @@ import (
 // version: a banner when one is in the database, the note on a carried
 // rating that awaits review, and the framework's attribution under its text.
 type carryPanel struct {
-	r *RateScreen
+	r *rateScreen
 
 	banner      *fyne.Container
 	bannerText  *widget.Label
@@ -27,10 +27,10 @@ type carryPanel struct {
 	reviewText  *widget.Label
 	keepBtn     *widget.Button
 	attribution *widget.Label
-	last        *CarrySummary // the summary last shown (tests)
+	last        *carrySummary // the summary last shown (tests)
 }
 
-func newCarryPanel(r *RateScreen) *carryPanel {
+func newCarryPanel(r *rateScreen) *carryPanel {
 	c := &carryPanel{r: r}
 	c.bannerText = widget.NewLabel("")
 	c.bannerText.Wrapping = fyne.TextWrapWord
@@ -129,13 +129,13 @@ func (c *carryPanel) ask() {
 		widget.NewForm(widget.NewFormItem("To", pick)),
 		func(ok bool) {
 			if ok {
-				c.Carry(pick.Selected)
+				c.carryForward(pick.Selected)
 			}
 		}, r.shell.win).Show()
 }
 
-// Carry makes the new assessment against version to and shows the summary.
-func (c *carryPanel) Carry(to string) {
+// carryForward makes the new assessment against version to and shows the summary.
+func (c *carryPanel) carryForward(to string) {
 	r := c.r
 	id := r.sheet.Assessment.ID
 	inBackground(func() (*workspace.CarryResult, error) {
@@ -149,30 +149,30 @@ func (c *carryPanel) Carry(to string) {
 	})
 }
 
-// CarrySummary is the dialog after carrying.
-type CarrySummary struct {
-	Text *widget.Label
-	Open *widget.Button
+// carrySummary is the dialog after carrying.
+type carrySummary struct {
+	text *widget.Label
+	open *widget.Button
 	dlg  dialog.Dialog
 }
 
-func showCarrySummary(s *Shell, res *workspace.CarryResult) *CarrySummary {
-	cs := &CarrySummary{}
-	cs.Text = widget.NewLabel(res.Summary())
-	cs.Text.Wrapping = fyne.TextWrapWord
+func showCarrySummary(s *Shell, res *workspace.CarryResult) *carrySummary {
+	cs := &carrySummary{}
+	cs.text = widget.NewLabel(res.Summary())
+	cs.text.Wrapping = fyne.TextWrapWord
 	carried, review, dropped, fresh := res.Counts()
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%d carried · %d to review · %d left behind · %d new items", carried, review, dropped, fresh),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	attribution := widget.NewLabelWithStyle(attributionLine(res.ToFramework), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	attribution.Wrapping = fyne.TextWrapWord
-	cs.Open = widget.NewButtonWithIcon("Open the new assessment", theme.DocumentCreateIcon(), func() {
+	cs.open = widget.NewButtonWithIcon("Open the new assessment", theme.DocumentCreateIcon(), func() {
 		cs.dlg.Hide()
-		s.OpenAssessment(res.Assessment.ID, true)
+		s.openAssessment(res.Assessment.ID, true)
 	})
-	cs.Open.Importance = widget.HighImportance
+	cs.open.Importance = widget.HighImportance
 	stay := widget.NewButton("Stay here", func() { cs.dlg.Hide() })
-	body := container.NewBorder(head, container.NewVBox(attribution, container.NewHBox(stay, cs.Open)), nil, nil,
-		container.NewVScroll(cs.Text))
+	body := container.NewBorder(head, container.NewVBox(attribution, container.NewHBox(stay, cs.open)), nil, nil,
+		container.NewVScroll(cs.text))
 	cs.dlg = dialog.NewCustomWithoutButtons("Carried forward to "+res.ToFramework.Ref.String(), body, s.win)
 	cs.dlg.Resize(fyne.NewSize(820, 600))
 	cs.dlg.Show()

@@ -25,41 +25,41 @@ func TestRateCarryForwardAndReview(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s.OpenAssessment(a.ID, true)
-	c := s.Rate.carry
+	s.openAssessment(a.ID, true)
+	c := s.rate.carry
 	if !strings.Contains(c.attribution.Text, sfiaAck) {
 		t.Errorf("Rate shows SFIA text without its acknowledgement: %q", c.attribution.Text)
 	}
 	if !c.banner.Visible() || !strings.Contains(c.bannerText.Text, "(sfia@9) is available: carry your 3 ratings forward") {
 		t.Fatalf("banner: visible %v, %q", c.banner.Visible(), c.bannerText.Text)
 	}
-	c.Carry("sfia@9")
+	c.carryForward("sfia@9")
 	sum := c.last
-	if sum == nil || !strings.Contains(sum.Text.Text, "3 ratings carried, 3 of them to review; 0 left behind; 26 new items not rated.") {
+	if sum == nil || !strings.Contains(sum.text.Text, "3 ratings carried, 3 of them to review; 0 left behind; 26 new items not rated.") {
 		t.Fatalf("summary: %v", sum)
 	}
 	snap(t, w, "carry-summary.png")
-	test.Tap(sum.Open)
-	sh := s.Rate.Sheet()
+	test.Tap(sum.open)
+	sh := s.rate.shownSheet()
 	if sh.Assessment.Framework.String() != "sfia@9" || len(sh.Ratings) != 3 || len(sh.Review) != 3 {
 		t.Fatalf("new assessment: %s, %d ratings, %d to review", sh.Assessment.Framework, len(sh.Ratings), len(sh.Review))
 	}
 	if c.banner.Visible() {
 		t.Error("the banner still offers sfia@9 on the sfia@9 assessment")
 	}
-	if !s.Rate.SelectItem("INOV") || !c.review.Visible() || !strings.Contains(c.reviewText.Text, "changed: title") {
+	if !s.rate.selectItem("INOV") || !c.review.Visible() || !strings.Contains(c.reviewText.Text, "changed: title") {
 		t.Fatalf("review note on INOV: %v %q", c.review.Visible(), c.reviewText.Text)
 	}
 	snap(t, w, "carry-review.png")
 	test.Tap(c.keepBtn)
-	if c.review.Visible() || len(s.Rate.Sheet().Review) != 2 {
-		t.Errorf("after keeping INOV: note visible %v, %d to review", c.review.Visible(), len(s.Rate.Sheet().Review))
+	if c.review.Visible() || len(s.rate.shownSheet().Review) != 2 {
+		t.Errorf("after keeping INOV: note visible %v, %d to review", c.review.Visible(), len(s.rate.shownSheet().Review))
 	}
 	// Rating again confirms too, and survives reopening.
-	s.Rate.SelectItem("ISCO")
-	s.Rate.rate(7)
+	s.rate.selectItem("ISCO")
+	s.rate.rate(7)
 	done := make(chan struct{})
-	s.Rate.WhenSaved(func() { close(done) })
+	s.rate.whenSaved(func() { close(done) })
 	<-done
 	again, err := ws.Sheet(ctx, sh.Assessment.ID)
 	if err != nil {
@@ -73,7 +73,7 @@ func TestRateCarryForwardAndReview(t *testing.T) {
 func TestRateShowsDDaTAttribution(t *testing.T) {
 	s, _, ws := newTestShell(t)
 	startDDaT(t, s, ws, createProfileThroughForm(t, s))
-	if got := s.Rate.carry.attribution.Text; !strings.Contains(got, ogl) {
+	if got := s.rate.carry.attribution.Text; !strings.Contains(got, ogl) {
 		t.Errorf("Rate shows DDaT text without its attribution: %q", got)
 	}
 }

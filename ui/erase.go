@@ -57,7 +57,7 @@ func showNotices(win fyne.Window, notices []string) {
 }
 
 // deletePerson erases the person on screen with everything that is theirs.
-func (p *ProfileScreen) deletePerson() {
+func (p *profileScreen) deletePerson() {
 	s := p.shell
 	if s.person == nil {
 		showError(s.win, model.Errorf(model.NotYet, "choose a person first"))
@@ -71,7 +71,7 @@ func (p *ProfileScreen) deletePerson() {
 }
 
 // deleteAssessment removes the open assessment with its ratings.
-func (p *ProfileScreen) deleteAssessment() {
+func (p *profileScreen) deleteAssessment() {
 	s := p.shell
 	if s.assessment == "" {
 		showError(s.win, model.Errorf(model.NotYet, "open an assessment first (select it in the list)"))
@@ -79,7 +79,7 @@ func (p *ProfileScreen) deleteAssessment() {
 	}
 	confirmErase(s, "Delete assessment", workspace.EraseAssessment, s.assessment, func(gone workspace.Erasure) {
 		s.assessment = ""
-		s.Rate.load("")
+		s.rate.load("")
 		s.updateHeader("")
 		p.reloadAssessments()
 		p.status.SetText("Deleted " + gone.Summary() + ".")
@@ -87,7 +87,7 @@ func (p *ProfileScreen) deleteAssessment() {
 }
 
 // deletePlan removes the plan on screen and its actions.
-func (p *PlanScreen) deletePlan() {
+func (p *planScreen) deletePlan() {
 	if p.plan == nil {
 		return
 	}
@@ -99,7 +99,7 @@ func (p *PlanScreen) deletePlan() {
 }
 
 // deleteAppraisal removes the appraisal on screen with its notes.
-func (a *AppraisalScreen) deleteAppraisal() {
+func (a *appraisalScreen) deleteAppraisal() {
 	if a.view == nil {
 		return
 	}
@@ -112,7 +112,7 @@ func (a *AppraisalScreen) deleteAppraisal() {
 
 // deleteTeam removes the team on screen, its targets and plans; the people
 // stay.
-func (t *TeamScreen) deleteTeam() {
+func (t *teamScreen) deleteTeam() {
 	id := t.teamID()
 	if id == "" {
 		return
@@ -127,7 +127,7 @@ func (t *TeamScreen) deleteTeam() {
 
 // removeMember takes a member chosen by name out of the team (and off its
 // plan actions). It lists names, so it is off in workshop display.
-func (t *TeamScreen) removeMember() {
+func (t *teamScreen) removeMember() {
 	s := t.shell
 	id := t.teamID()
 	if id == "" || t.view == nil || len(t.view.Members) == 0 {

@@ -43,8 +43,8 @@ func TestDeletePersonFromMe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ShowTab("Me")
-	test.Tap(buttonIn(t, s.Profile.Content(), "Delete person…"))
+	s.showTab("Me")
+	test.Tap(buttonIn(t, s.profile.content(), "Delete person…"))
 	if got := confirmDialogText(t, s); !strings.Contains(got, "This deletes "+want.Summary()+".") {
 		t.Fatalf("confirmation says %q; want %q", got, want.Summary())
 	}
@@ -53,18 +53,18 @@ func TestDeletePersonFromMe(t *testing.T) {
 		t.Fatalf("Keep deleted them: %v", err)
 	}
 
-	test.Tap(buttonIn(t, s.Profile.Content(), "Delete person…"))
+	test.Tap(buttonIn(t, s.profile.content(), "Delete person…"))
 	test.Tap(buttonIn(t, s.win.Canvas().Overlays().Top(), "Delete"))
 	if _, err := ws.Person(ctx, person.ID); model.KindOf(err) != model.NotFound {
 		t.Fatalf("after Delete: %v; want them gone", err)
 	}
-	if s.Person() != nil || s.AssessmentID() != "" {
-		t.Errorf("the shell still shows %v / %q", s.Person(), s.AssessmentID())
+	if s.shownPerson() != nil || s.openAssessmentID() != "" {
+		t.Errorf("the shell still shows %v / %q", s.shownPerson(), s.openAssessmentID())
 	}
-	if !strings.Contains(s.Profile.status.Text, "Deleted "+person.Name+": 1 assessment, 1 rating") {
-		t.Errorf("status %q", s.Profile.status.Text)
+	if !strings.Contains(s.profile.status.Text, "Deleted "+person.Name+": 1 assessment, 1 rating") {
+		t.Errorf("status %q", s.profile.status.Text)
 	}
-	for _, opt := range s.Profile.picker.Options {
+	for _, opt := range s.profile.picker.Options {
 		if strings.Contains(opt, person.Name) {
 			t.Errorf("the picker still offers %q", opt)
 		}
@@ -78,8 +78,8 @@ func TestRemoveSampleSaysWhatGoes(t *testing.T) {
 	if _, err := ws.CreateSampleData(ctx); err != nil {
 		t.Fatal(err)
 	}
-	s.Profile.reloadPeople()
-	test.Tap(buttonIn(t, s.Profile.Content(), "Remove sample data"))
+	s.profile.reloadPeople()
+	test.Tap(buttonIn(t, s.profile.content(), "Remove sample data"))
 	got := confirmDialogText(t, s)
 	if !strings.Contains(got, "This deletes sample data: 8 fictional people, 1 team, ") || !strings.Contains(got, "your own data is not touched") {
 		t.Fatalf("confirmation says %q", got)
@@ -88,8 +88,8 @@ func TestRemoveSampleSaysWhatGoes(t *testing.T) {
 	if people, _ := ws.People(ctx); len(people) != 0 {
 		t.Errorf("%d people left", len(people))
 	}
-	if !strings.HasPrefix(s.Profile.status.Text, "Removed sample data: 8 fictional people") {
-		t.Errorf("status %q", s.Profile.status.Text)
+	if !strings.HasPrefix(s.profile.status.Text, "Removed sample data: 8 fictional people") {
+		t.Errorf("status %q", s.profile.status.Text)
 	}
 }
 
@@ -101,17 +101,17 @@ func TestDeleteTeamFromTeam(t *testing.T) {
 	if _, err := ws.CreateSampleData(ctx); err != nil {
 		t.Fatal(err)
 	}
-	s.ShowTab("Team")
-	if s.Team.view == nil {
+	s.showTab("Team")
+	if s.team.view == nil {
 		t.Fatal("no team shown")
 	}
-	name := s.Team.view.Team.Name
-	test.Tap(buttonIn(t, s.Team.Content(), "Delete team…"))
+	name := s.team.view.Team.Name
+	test.Tap(buttonIn(t, s.team.content(), "Delete team…"))
 	got := confirmDialogText(t, s)
 	if !strings.Contains(got, "This deletes team "+name+": ") || !strings.Contains(got, "8 members stay") {
 		t.Fatalf("confirmation says %q", got)
 	}
-	for _, m := range s.Team.view.Members {
+	for _, m := range s.team.view.Members {
 		if strings.Contains(got, m.Name) {
 			t.Errorf("the confirmation names %s", m.Name)
 		}
@@ -120,7 +120,7 @@ func TestDeleteTeamFromTeam(t *testing.T) {
 	if teams, _ := ws.Teams(ctx); len(teams) != 0 {
 		t.Errorf("teams left: %+v", teams)
 	}
-	if !strings.Contains(strings.Join(labelsIn(s.Team.Content()), "\n"), "No teams yet") {
+	if !strings.Contains(strings.Join(labelsIn(s.team.content()), "\n"), "No teams yet") {
 		t.Error("the Team screen still shows the deleted team")
 	}
 }
@@ -135,12 +135,12 @@ func TestDeletePlanAndRemoveMember(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.setPerson(&res.Person)
-	s.ShowTab("Plan")
-	plan := s.Plan.Plan()
+	s.showTab("Plan")
+	plan := s.plan.shown()
 	if plan == nil {
 		t.Fatal("no plan shown")
 	}
-	test.Tap(buttonIn(t, s.Plan.Content(), "Delete plan…"))
+	test.Tap(buttonIn(t, s.plan.content(), "Delete plan…"))
 	if got := confirmDialogText(t, s); !strings.Contains(got, "This deletes plan \""+plan.Title+"\"") || !strings.Contains(got, "3 actions") {
 		t.Fatalf("confirmation says %q", got)
 	}
@@ -149,18 +149,18 @@ func TestDeletePlanAndRemoveMember(t *testing.T) {
 		t.Errorf("plan after Delete: %v", err)
 	}
 
-	s.ShowTab("Team")
-	before := len(s.Team.view.Members)
-	test.Tap(buttonIn(t, s.Team.Content(), "Remove a person…"))
+	s.showTab("Team")
+	before := len(s.team.view.Members)
+	test.Tap(buttonIn(t, s.team.content(), "Remove a person…"))
 	top := s.win.Canvas().Overlays().Top()
 	under[*widget.Select](top)[0].SetSelectedIndex(0)
-	gone := s.Team.view.Members[0]
+	gone := s.team.view.Members[0]
 	test.Tap(buttonIn(t, top, "Next"))
 	if got := confirmDialogText(t, s); !strings.Contains(got, gone.Name+" in team ") {
 		t.Fatalf("confirmation says %q", got)
 	}
 	test.Tap(buttonIn(t, s.win.Canvas().Overlays().Top(), "Delete"))
-	if n := len(s.Team.view.Members); n != before-1 {
+	if n := len(s.team.view.Members); n != before-1 {
 		t.Errorf("%d members on screen after removing one of %d", n, before)
 	}
 	if _, err := ws.Person(ctx, gone.ID); err != nil {
@@ -181,11 +181,11 @@ func TestDeleteAppraisalFromAppraisal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ShowTab("Appraisal")
-	if s.Appraisal.View() == nil {
+	s.showTab("Appraisal")
+	if s.appraisal.shown() == nil {
 		t.Fatal("no appraisal shown")
 	}
-	test.Tap(buttonIn(t, s.Appraisal.Content(), "Delete appraisal…"))
+	test.Tap(buttonIn(t, s.appraisal.content(), "Delete appraisal…"))
 	if got := confirmDialogText(t, s); !strings.Contains(got, "2026/27 appraisal with Dr Grace Hopper") || !strings.Contains(got, "its assessments and agreed plan stay") {
 		t.Fatalf("confirmation says %q", got)
 	}
@@ -196,7 +196,7 @@ func TestDeleteAppraisalFromAppraisal(t *testing.T) {
 	if _, err := ws.Assessment(ctx, self.ID); err != nil {
 		t.Errorf("the self-assessment went with the appraisal: %v", err)
 	}
-	if s.Appraisal.View() != nil {
+	if s.appraisal.shown() != nil {
 		t.Error("the screen still shows the deleted appraisal")
 	}
 }
@@ -207,13 +207,13 @@ func TestRemoveMemberOffInWorkshopDisplay(t *testing.T) {
 	if _, err := ws.CreateSampleData(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	s.ShowTab("Team")
-	s.Team.SetWorkshop(true)
-	if !s.Team.removeBtn.Disabled() {
+	s.showTab("Team")
+	s.team.setWorkshop(true)
+	if !s.team.removeBtn.Disabled() {
 		t.Error("Remove a person… is on in workshop display")
 	}
-	s.Team.SetWorkshop(false)
-	if s.Team.removeBtn.Disabled() {
+	s.team.setWorkshop(false)
+	if s.team.removeBtn.Disabled() {
 		t.Error("Remove a person… stays off after leaving workshop display")
 	}
 }

@@ -32,7 +32,7 @@ func (s *Shell) changed(e workspace.Event) {
 	}
 	switch e.Kind {
 	case workspace.PersonChanged:
-		s.Profile.reloadPeople() // new people (a team import) and new names
+		s.profile.reloadPeople() // new people (a team import) and new names
 		if s.person != nil && (e.ID == "" || e.ID == s.person.ID) {
 			s.refreshPerson()
 		}
@@ -40,10 +40,10 @@ func (s *Shell) changed(e workspace.Event) {
 		// The open assessment changed elsewhere (targets set in My gaps,
 		// agreed levels in Appraisal, a newer file imported).
 		if s.assessment != "" && (e.ID == "" || e.ID == s.assessment) && e.Origin != (rateOrigin{}) {
-			s.Rate.reload()
+			s.rate.reload()
 		}
 	case workspace.FrameworksChanged:
-		s.Browser.loadList()
+		s.browser.loadList()
 	}
 	if t := s.tabs.Selected(); dependsOn(s, t, e.Kind) {
 		s.refreshTab(t)
@@ -94,7 +94,7 @@ func (s *Shell) refreshPerson() {
 			showError(s.win, err)
 		default:
 			s.person = &p
-			s.updateHeader(s.Rate.headerTitle())
+			s.updateHeader(s.rate.headerTitle())
 		}
 	})
 }

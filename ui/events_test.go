@@ -20,10 +20,10 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 
 	// Me: an assessment started and fully rated elsewhere is listed with
 	// its real progress, and "No assessments yet" goes.
-	s.ShowTab("Me")
-	s.Profile.reloadAssessments()
-	if s.Profile.status.Text != noAssessmentsYet {
-		t.Fatalf("Me status %q before any assessment", s.Profile.status.Text)
+	s.showTab("Me")
+	s.profile.reloadAssessments()
+	if s.profile.status.Text != noAssessmentsYet {
+		t.Fatalf("Me status %q before any assessment", s.profile.status.Text)
 	}
 	a, err := ws.StartAssessment(ctx, person.ID, fci, model.SelfAssessment, "", model.Scope{Group: "1"})
 	if err != nil {
@@ -39,10 +39,10 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 		}
 	}
 	n := len(sh.Items)
-	if len(s.Profile.assessments) != 1 || !strings.Contains(s.Profile.assessments[0].label, fmt.Sprintf("%d of %d rated", n, n)) {
-		t.Errorf("Me lists %v; want the assessment with %d of %d rated", s.Profile.assessments, n, n)
+	if len(s.profile.assessments) != 1 || !strings.Contains(s.profile.assessments[0].label, fmt.Sprintf("%d of %d rated", n, n)) {
+		t.Errorf("Me lists %v; want the assessment with %d of %d rated", s.profile.assessments, n, n)
 	}
-	if s.Profile.status.Text == noAssessmentsYet {
+	if s.profile.status.Text == noAssessmentsYet {
 		t.Error("Me still says there are no assessments")
 	}
 
@@ -55,8 +55,8 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Contains(s.Profile.picker.Options, "Priya Newcomer") {
-		t.Errorf("person picker %q lacks the new person", s.Profile.picker.Options)
+	if !slices.Contains(s.profile.picker.Options, "Priya Newcomer") {
+		t.Errorf("person picker %q lacks the new person", s.profile.picker.Options)
 	}
 
 	// The header follows a rename of the person shown.
@@ -70,40 +70,40 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 	}
 
 	// The rating screen and My gaps follow targets set elsewhere.
-	s.OpenAssessment(a.ID, false)
-	s.ShowTab("My gaps")
-	before := s.Gaps.View().Report.NoTarget
+	s.openAssessment(a.ID, false)
+	s.showTab("My gaps")
+	before := s.gaps.shown().Report.NoTarget
 	if err := ws.SetTarget(ctx, a.ID, sh.Items[0].ID, 3); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.Gaps.View().Report.NoTarget; got != before-1 {
+	if got := s.gaps.shown().Report.NoTarget; got != before-1 {
 		t.Errorf("My gaps counts %d items without a target after one was set (was %d)", got, before)
 	}
-	if tg, ok := s.Rate.Sheet().Targets[sh.Items[0].ID]; !ok || tg.Level != 3 {
-		t.Errorf("the rating screen does not know the new target: %+v", s.Rate.Sheet().Targets)
+	if tg, ok := s.rate.shownSheet().Targets[sh.Items[0].ID]; !ok || tg.Level != 3 {
+		t.Errorf("the rating screen does not know the new target: %+v", s.rate.shownSheet().Targets)
 	}
 
 	// Team: a member added elsewhere is counted.
-	s.ShowTab("Team")
-	s.Team.SelectTeam(team.ID)
+	s.showTab("Team")
+	s.team.selectTeam(team.ID)
 	if err := ws.AddMember(ctx, team.ID, newcomer.ID); err != nil {
 		t.Fatal(err)
 	}
-	if v := s.Team.View(); v == nil || len(v.Members) != 1 {
+	if v := s.team.shown(); v == nil || len(v.Members) != 1 {
 		t.Errorf("team view after adding a member: %v", v != nil && len(v.Members) == 1)
 	}
 
 	// Plan: an action saved elsewhere is listed.
-	s.ShowTab("Plan")
+	s.showTab("Plan")
 	plan, err := ws.CreatePlan(ctx, person.ID, fci, "This year")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Plan.load(plan.ID)
+	s.plan.load(plan.ID)
 	if _, err := ws.SaveAction(ctx, plan.ID, model.Action{Objective: "Shadow the CCIO for a day"}); err != nil {
 		t.Fatal(err)
 	}
-	if p := s.Plan.Plan(); p == nil || len(p.Actions) != 1 {
+	if p := s.plan.shown(); p == nil || len(p.Actions) != 1 {
 		t.Errorf("plan on screen after an action was saved: %+v", p)
 	}
 }

@@ -107,8 +107,8 @@ func TestStartAppraisalFormKeepsWhatWasTypedAfterAnError(t *testing.T) {
 	if _, err := ws.StartAssessment(ctx, person.ID, model.FrameworkRef{ID: "fci", Version: "2020-provisional"}, model.SelfAssessment, "", model.Scope{}); err != nil {
 		t.Fatal(err)
 	}
-	s.ShowTab("Appraisal")
-	s.Appraisal.start()
+	s.showTab("Appraisal")
+	s.appraisal.start()
 	overlays := w.Canvas().Overlays()
 	form := overlays.Top()
 	if form == nil {
@@ -133,7 +133,7 @@ func TestStartAppraisalFormKeepsWhatWasTypedAfterAnError(t *testing.T) {
 	if overlays.Top() != nil {
 		t.Errorf("a dialog is still open after a successful start: %q", labelsIn(overlays.Top()))
 	}
-	v := s.Appraisal.View()
+	v := s.appraisal.shown()
 	if v == nil || v.Appraisal.AppraiserName != "Dr Grace Appraiser" || v.Appraisal.Period != "Spring 2027 review" {
 		t.Errorf("appraisal on screen: %+v", v)
 	}

@@ -20,7 +20,7 @@ import (
 // (the DDaT pair is two), sees what they hold, says what to call it and,
 // when the files carry none, its licence; nothing is written until Import.
 type frameworkImport struct {
-	b       *Browser
+	b       *browser
 	paths   []string
 	preview *workspace.FrameworkImport
 
@@ -37,9 +37,9 @@ type frameworkImport struct {
 	dlg         dialog.Dialog
 }
 
-// ImportFramework opens the import dialog, with paths already chosen (tests
+// importFramework opens the import dialog, with paths already chosen (tests
 // and drag-and-drop pass them; the dialog's own button adds more).
-func (b *Browser) ImportFramework(paths ...string) *frameworkImport {
+func (b *browser) importFramework(paths ...string) *frameworkImport {
 	fi := &frameworkImport{b: b}
 	fi.files = widget.NewLabel("")
 	fi.files.Wrapping = fyne.TextWrapWord
@@ -219,12 +219,12 @@ func (fi *frameworkImport) save() {
 	})
 }
 
-// Preview is the framework the dialog would import, nil when none (tests).
-func (fi *frameworkImport) Preview() *workspace.FrameworkImport { return fi.preview }
+// showPreview is the framework the dialog would import, nil when none (tests).
+func (fi *frameworkImport) showPreview() *workspace.FrameworkImport { return fi.preview }
 
 // compare shows what changed from another version of the framework on
 // screen to this one.
-func (b *Browser) compare() {
+func (b *browser) compare() {
 	if b.fw == nil {
 		return
 	}
@@ -245,13 +245,13 @@ func (b *Browser) compare() {
 		widget.NewForm(widget.NewFormItem("What changed from", pick), widget.NewFormItem("to", widget.NewLabel(cur))),
 		func(ok bool) {
 			if ok && pick.Selected != "" {
-				b.ShowDiff(pick.Selected, cur)
+				b.showDiff(pick.Selected, cur)
 			}
 		}, b.win).Show()
 }
 
-// ShowDiff shows the differences between two versions in a dialog.
-func (b *Browser) ShowDiff(old, new string) {
+// showDiff shows the differences between two versions in a dialog.
+func (b *browser) showDiff(old, new string) {
 	inBackground(func() (*workspace.FrameworkDiff, error) {
 		return b.ws.DiffFrameworks(b.ctx, old, new)
 	}, func(d *workspace.FrameworkDiff, err error) {
@@ -272,7 +272,7 @@ func (b *Browser) ShowDiff(old, new string) {
 }
 
 // remove deletes the imported version on screen after asking.
-func (b *Browser) remove() {
+func (b *browser) remove() {
 	if b.fw == nil {
 		return
 	}

@@ -40,14 +40,14 @@ func TestImportFrameworkPreviewThenImport(t *testing.T) {
 	before := len(b.infos)
 
 	// One of the DDaT pair: the preview says what is missing, Import stays off.
-	fi := b.ImportFramework(ddatRoleCSV)
-	if fi.Preview() != nil || !fi.importBtn.Disabled() || !strings.Contains(richText(fi.summary), `the "Skill description content" CSV is missing`) {
-		t.Fatalf("one DDaT file: preview %v, summary %q", fi.Preview(), richText(fi.summary))
+	fi := b.importFramework(ddatRoleCSV)
+	if fi.showPreview() != nil || !fi.importBtn.Disabled() || !strings.Contains(richText(fi.summary), `the "Skill description content" CSV is missing`) {
+		t.Fatalf("one DDaT file: preview %v, summary %q", fi.showPreview(), richText(fi.summary))
 	}
 	// The second file: a preview with what it holds and what it will be called.
 	fi.paths = append(fi.paths, ddatSkillCSV)
 	fi.read()
-	p := fi.Preview()
+	p := fi.showPreview()
 	if p == nil || fi.importBtn.Disabled() {
 		t.Fatalf("no preview: %q", richText(fi.summary))
 	}
@@ -69,19 +69,19 @@ func TestImportFrameworkPreviewThenImport(t *testing.T) {
 	test.Type(fi.as, "") // focus
 	fi.as.SetText("ddat@2025-q4")
 	test.Tap(fi.importBtn)
-	if len(b.infos) != before+1 || b.Framework().Ref.String() != "ddat@2025-q4" {
-		t.Fatalf("after import: %d versions, showing %s", len(b.infos), b.Framework().Ref)
+	if len(b.infos) != before+1 || b.shown().Ref.String() != "ddat@2025-q4" {
+		t.Fatalf("after import: %d versions, showing %s", len(b.infos), b.shown().Ref)
 	}
 	if !b.removeBtn.Visible() || !strings.Contains(b.attribution.Text, "Open Government Licence") {
 		t.Error("an imported version shows no remove button or no attribution")
 	}
 
 	// Compare the embedded version with the imported one: the same files.
-	b.ShowDiff("ddat@2025-q3", "ddat@2025-q4")
+	b.showDiff("ddat@2025-q3", "ddat@2025-q4")
 	if b.lastDiff == nil || !strings.Contains(b.lastDiff.Text, "No differences") {
 		t.Errorf("diff of one download with itself: %v", b.lastDiff)
 	}
-	b.ShowDiff("sfia@8", "sfia@9")
+	b.showDiff("sfia@8", "sfia@9")
 	if !strings.Contains(b.lastDiff.Text, "Added (26):") || !strings.Contains(b.lastDiff.Text, "INOV  Innovation management: title") {
 		t.Errorf("SFIA diff:\n%.400s", b.lastDiff.Text)
 	}
@@ -93,16 +93,16 @@ func TestImportFrameworkPreviewThenImport(t *testing.T) {
 	os.WriteFile(pack, []byte(`{"format": "gapwise.pack", "format_version": 1, "id": "acme", "version": "1", "name": "Acme skills",
  "publisher": "Acme", "licence": "Internal use only", "provisional": false, "scale": {"levels": [{"value": 1, "name": "Aware"}]},
  "items": [{"id": "DQ1", "title": "Checking data quality", "levels": [1]}]}`), 0o600)
-	fi = b.ImportFramework(pack)
-	if fi.Preview() == nil || !fi.attribRow.Visible() || fi.licenceRow.Visible() {
+	fi = b.importFramework(pack)
+	if fi.showPreview() == nil || !fi.attribRow.Visible() || fi.licenceRow.Visible() {
 		t.Fatalf("acme preview: %q", richText(fi.summary))
 	}
 	fi.attribution.SetText("Acme NHS Trust, internal.")
 	test.Tap(fi.importBtn)
-	if b.Framework().Ref.String() != "acme@1" || !strings.Contains(b.attribution.Text, "Acme NHS Trust, internal.") {
-		t.Errorf("acme on screen: %s %q", b.Framework().Ref, b.attribution.Text)
+	if b.shown().Ref.String() != "acme@1" || !strings.Contains(b.attribution.Text, "Acme NHS Trust, internal.") {
+		t.Errorf("acme on screen: %s %q", b.shown().Ref, b.attribution.Text)
 	}
-	b.Select(model.FrameworkRef{ID: "sfia", Version: "9"})
+	b.selectFramework(model.FrameworkRef{ID: "sfia", Version: "9"})
 	if b.removeBtn.Visible() {
 		t.Error("a built-in pack offers Remove")
 	}

@@ -16,9 +16,9 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// GapsScreen is "My gaps": gaps ordered by size within each group, a radar
+// gapsScreen is "My gaps": gaps ordered by size within each group, a radar
 // per group, and what moved since the previous assessment.
-type GapsScreen struct {
+type gapsScreen struct {
 	loading newest // latest-wins loads (ui/async.go)
 	shell   *Shell
 	view    *workspace.GapView
@@ -39,8 +39,8 @@ type gapRow struct {
 	g       *gap.ItemGap
 }
 
-func newGapsScreen(s *Shell) *GapsScreen {
-	g := &GapsScreen{shell: s}
+func newGapsScreen(s *Shell) *gapsScreen {
+	g := &gapsScreen{shell: s}
 	g.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	g.summary.Wrapping = fyne.TextWrapWord
 	g.changes = widget.NewLabel("")
@@ -56,10 +56,10 @@ func newGapsScreen(s *Shell) *GapsScreen {
 	)
 	g.list.OnSelected = func(id widget.ListItemID) {
 		g.list.Unselect(id)
-		if id >= 0 && id < len(g.rows) && g.rows[id].g != nil && s.AssessmentID() != "" {
+		if id >= 0 && id < len(g.rows) && g.rows[id].g != nil && s.openAssessmentID() != "" {
 			item := g.rows[id].g.Item.ID
 			s.tabs.Select(s.rateTab)
-			s.Rate.jumpTo(item)
+			s.rate.jumpTo(item)
 		}
 	}
 	g.radars = container.NewGridWrap(fyne.NewSize(360, 330))
@@ -73,14 +73,14 @@ func newGapsScreen(s *Shell) *GapsScreen {
 	return g
 }
 
-// Content is the screen's root object.
-func (g *GapsScreen) Content() fyne.CanvasObject { return g.root }
+// content is the screen's root object.
+func (g *gapsScreen) content() fyne.CanvasObject { return g.root }
 
-// View is the gap view on screen, nil when none.
-func (g *GapsScreen) View() *workspace.GapView { return g.view }
+// shown is the gap view on screen, nil when none.
+func (g *gapsScreen) shown() *workspace.GapView { return g.view }
 
 // load recomputes the gaps of an assessment ("" shows the empty state).
-func (g *GapsScreen) load(id string) {
+func (g *gapsScreen) load(id string) {
 	if id == "" {
 		g.loading.stale()
 		g.view = nil
@@ -99,7 +99,7 @@ func (g *GapsScreen) load(id string) {
 	})
 }
 
-func (g *GapsScreen) show(v *workspace.GapView) {
+func (g *gapsScreen) show(v *workspace.GapView) {
 	g.view = v
 	rep := v.Report
 	g.summary.SetText(fmt.Sprintf("%s: %d met · %d below target · %d not rated · %d without a target · total gap %d level(s)",
@@ -129,7 +129,7 @@ func (g *GapsScreen) show(v *workspace.GapView) {
 	g.root.Refresh()
 }
 
-func (g *GapsScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
+func (g *gapsScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
 	row := g.rows[id]
 	name := c.Objects[0].(*widget.Label)
 	detail := c.Objects[1].(*widget.Label)
@@ -215,7 +215,7 @@ func radarsFor(v *workspace.GapView) []chart.Radar {
 
 // setTargets offers the three sources of targets: a role level's needs,
 // another saved profile, or none.
-func (g *GapsScreen) setTargets() {
+func (g *gapsScreen) setTargets() {
 	s := g.shell
 	if g.view == nil {
 		return

@@ -22,22 +22,22 @@ func (s *Shell) installKeys() {
 	// evidence entry it undoes typing there, as in any text field.
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
-			s.Rate.Undo()
+			s.rate.undo()
 		}
 	})
 	c.SetOnTypedRune(func(r rune) {
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
-			s.Rate.typedRune(r)
+			s.rate.typedRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
-			s.Rate.typedKey(e)
+			s.rate.typedKey(e)
 		}
 	})
 	s.win.SetCloseIntercept(func() {
 		// Close only once every rating shown as saving has been written.
-		s.Rate.WhenSaved(s.win.Close)
+		s.rate.whenSaved(s.win.Close)
 	})
 }
 
@@ -47,9 +47,9 @@ func (s *Shell) dialogOpen() bool { return s.win.Canvas().Overlays().Top() != ni
 func (s *Shell) focusSearch() {
 	switch {
 	case s.tabs.Selected() == s.rateTab && !s.projecting():
-		s.Rate.FocusSearch()
+		s.rate.focusSearch()
 	default:
-		s.ShowTab("Frameworks")
-		s.win.Canvas().Focus(s.Browser.search)
+		s.showTab("Frameworks")
+		s.win.Canvas().Focus(s.browser.search)
 	}
 }

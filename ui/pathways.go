@@ -14,10 +14,10 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// PathwaysScreen shows career options: the gap to the next level of the
+// pathwaysScreen shows career options: the gap to the next level of the
 // person's role, and every role level ranked by fit, with which skills
 // transfer and which are missing.
-type PathwaysScreen struct {
+type pathwaysScreen struct {
 	loading newest // latest-wins loads (ui/async.go)
 	shell   *Shell
 	view    *workspace.PathwayView
@@ -31,8 +31,8 @@ type PathwaysScreen struct {
 	root   *fyne.Container
 }
 
-func newPathwaysScreen(s *Shell) *PathwaysScreen {
-	p := &PathwaysScreen{shell: s}
+func newPathwaysScreen(s *Shell) *pathwaysScreen {
+	p := &pathwaysScreen{shell: s}
 	p.next = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.next.Wrapping = fyne.TextWrapWord
 	p.note = widget.NewLabel("")
@@ -69,15 +69,15 @@ func newPathwaysScreen(s *Shell) *PathwaysScreen {
 	return p
 }
 
-// Content is the screen's root object.
-func (p *PathwaysScreen) Content() fyne.CanvasObject { return p.root }
+// content is the screen's root object.
+func (p *pathwaysScreen) content() fyne.CanvasObject { return p.root }
 
-// View is the pathways on screen, nil when none.
-func (p *PathwaysScreen) View() *workspace.PathwayView { return p.view }
+// shown is the pathways on screen, nil when none.
+func (p *pathwaysScreen) shown() *workspace.PathwayView { return p.view }
 
 // load ranks role levels for the open assessment or, when it is against a
 // framework without role profiles, the person's latest one that has them.
-func (p *PathwaysScreen) load(id string) {
+func (p *pathwaysScreen) load(id string) {
 	person := p.shell.person
 	if person == nil {
 		p.loading.stale()
@@ -118,13 +118,13 @@ func (p *PathwaysScreen) load(id string) {
 	})
 }
 
-func (p *PathwaysScreen) showEmpty() {
+func (p *pathwaysScreen) showEmpty() {
 	p.view = nil
 	p.root.Objects = []fyne.CanvasObject{container.NewCenter(p.empty)}
 	p.root.Refresh()
 }
 
-func (p *PathwaysScreen) show(v *workspace.PathwayView, requested string) {
+func (p *pathwaysScreen) show(v *workspace.PathwayView, requested string) {
 	p.view = v
 	switch {
 	case v.Current == nil:

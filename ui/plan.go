@@ -20,9 +20,9 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// PlanScreen is the person's development plan: SMART actions linked to the
+// planScreen is the person's development plan: SMART actions linked to the
 // items they address, and the plan as a PDF.
-type PlanScreen struct {
+type planScreen struct {
 	listing, loading newest // latest-wins loads (ui/async.go)
 	shell            *Shell
 	plans            []model.Plan
@@ -38,8 +38,8 @@ type PlanScreen struct {
 	empty  *widget.Label
 }
 
-func newPlanScreen(s *Shell) *PlanScreen {
-	p := &PlanScreen{shell: s}
+func newPlanScreen(s *Shell) *planScreen {
+	p := &planScreen{shell: s}
 	p.picker = widget.NewSelect(nil, func(string) {
 		if i := p.picker.SelectedIndex(); i >= 0 && i < len(p.plans) {
 			p.show(p.plans[i].ID)
@@ -90,11 +90,11 @@ func newPlanScreen(s *Shell) *PlanScreen {
 	return p
 }
 
-// Content is the screen's root object.
-func (p *PlanScreen) Content() fyne.CanvasObject { return p.root }
+// content is the screen's root object.
+func (p *planScreen) content() fyne.CanvasObject { return p.root }
 
-// Plan is the plan on screen, nil when none.
-func (p *PlanScreen) Plan() *model.Plan { return p.plan }
+// shown is the plan on screen, nil when none.
+func (p *planScreen) shown() *model.Plan { return p.plan }
 
 func actionLine(a model.Action) string {
 	due := "no due date"
@@ -109,7 +109,7 @@ func actionLine(a model.Action) string {
 }
 
 // load lists the current person's plans and shows the newest (or keepID).
-func (p *PlanScreen) load(keepID string) {
+func (p *planScreen) load(keepID string) {
 	person := p.shell.person
 	if person == nil {
 		p.listing.stale()
@@ -157,7 +157,7 @@ type planData struct {
 }
 
 // show loads one plan and the items its person is below target on.
-func (p *PlanScreen) show(id string) {
+func (p *planScreen) show(id string) {
 	ws := p.shell.ws
 	loadNewest(&p.loading, p.shell.ctx, func(ctx context.Context) (planData, error) {
 		pl, err := ws.Plan(ctx, id)
@@ -206,9 +206,9 @@ func (p *PlanScreen) show(id string) {
 }
 
 // newPlan starts an empty plan for the open assessment's person and framework.
-func (p *PlanScreen) newPlan() {
+func (p *planScreen) newPlan() {
 	s := p.shell
-	id := s.AssessmentID()
+	id := s.openAssessmentID()
 	if id == "" {
 		showError(s.win, model.Errorf(model.NotYet, "open an assessment first: a plan addresses its gaps"))
 		return
@@ -225,7 +225,7 @@ func (p *PlanScreen) newPlan() {
 }
 
 // editAction shows the action form for the person's plan.
-func (p *PlanScreen) editAction(a model.Action) {
+func (p *planScreen) editAction(a model.Action) {
 	s := p.shell
 	planID := p.plan.ID
 	candidates := slices.Clone(p.gapIt)
@@ -389,7 +389,7 @@ func (f actionForm) show() {
 	d.Show()
 }
 
-func (p *PlanScreen) frameworkItem(id string) (*model.Item, bool) {
+func (p *planScreen) frameworkItem(id string) (*model.Item, bool) {
 	if p.fw == nil {
 		return nil, false
 	}
@@ -397,7 +397,7 @@ func (p *PlanScreen) frameworkItem(id string) (*model.Item, bool) {
 }
 
 // savePDF writes the plan as a PDF into a folder the user picks.
-func (p *PlanScreen) savePDF() {
+func (p *planScreen) savePDF() {
 	if p.plan == nil || p.shell.person == nil {
 		return
 	}

@@ -19,9 +19,9 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// ProfileScreen is "Me": choose or create a person, edit the profile, and
+// profileScreen is "Me": choose or create a person, edit the profile, and
 // start, open, export or import their assessments.
-type ProfileScreen struct {
+type profileScreen struct {
 	listing, loading newest // latest-wins loads (ui/async.go)
 	shell            *Shell
 
@@ -56,8 +56,8 @@ func disciplineLabels() []string {
 	return out
 }
 
-func newProfileScreen(s *Shell) *ProfileScreen {
-	p := &ProfileScreen{shell: s}
+func newProfileScreen(s *Shell) *profileScreen {
+	p := &profileScreen{shell: s}
 	p.picker = widget.NewSelect(nil, func(string) {
 		if i := p.picker.SelectedIndex(); i >= 0 && i < len(p.people) && (s.person == nil || s.person.ID != p.people[i].ID) {
 			person := p.people[i]
@@ -98,7 +98,7 @@ func newProfileScreen(s *Shell) *ProfileScreen {
 	)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		if id >= 0 && id < len(p.assessments) {
-			s.OpenAssessment(p.assessments[id].a.ID, true)
+			s.openAssessment(p.assessments[id].a.ID, true)
 		}
 	}
 	start := widget.NewButtonWithIcon("Start an assessment…", theme.ContentAddIcon(), func() { p.startAssessment() })
@@ -121,11 +121,11 @@ func newProfileScreen(s *Shell) *ProfileScreen {
 	return p
 }
 
-// Content is the screen's root object.
-func (p *ProfileScreen) Content() fyne.CanvasObject { return p.root }
+// content is the screen's root object.
+func (p *profileScreen) content() fyne.CanvasObject { return p.root }
 
 // reloadPeople refreshes the person picker.
-func (p *ProfileScreen) reloadPeople() {
+func (p *profileScreen) reloadPeople() {
 	loadNewest(&p.listing, p.shell.ctx, func(ctx context.Context) ([]model.Person, error) {
 		return p.shell.ws.People(ctx)
 	}, func(people []model.Person, err error) {
@@ -152,7 +152,7 @@ func (p *ProfileScreen) reloadPeople() {
 	})
 }
 
-func (p *ProfileScreen) selectCurrent() {
+func (p *profileScreen) selectCurrent() {
 	cur := p.shell.person
 	for i, x := range p.people {
 		if cur != nil && x.ID == cur.ID && p.picker.SelectedIndex() != i {
@@ -166,7 +166,7 @@ func (p *ProfileScreen) selectCurrent() {
 }
 
 // show fills the form and assessment list for a person (nil: empty form).
-func (p *ProfileScreen) show(person *model.Person) {
+func (p *profileScreen) show(person *model.Person) {
 	p.selectCurrent()
 	p.status.SetText("")
 	if person == nil {
@@ -180,7 +180,7 @@ func (p *ProfileScreen) show(person *model.Person) {
 	p.reloadAssessments()
 }
 
-func (p *ProfileScreen) fill(x model.Person) {
+func (p *profileScreen) fill(x model.Person) {
 	p.name.SetText(x.Name)
 	p.discipline.SetSelected(x.Discipline.Label())
 	p.role.SetText(x.Role)
@@ -193,7 +193,7 @@ func (p *ProfileScreen) fill(x model.Person) {
 }
 
 // formPerson reads the form into a person (keeping id and sample flag of base).
-func (p *ProfileScreen) formPerson(base model.Person) (model.Person, error) {
+func (p *profileScreen) formPerson(base model.Person) (model.Person, error) {
 	x := base
 	x.Name = p.name.Text
 	x.Role = p.role.Text
@@ -214,7 +214,7 @@ func (p *ProfileScreen) formPerson(base model.Person) (model.Person, error) {
 	return x, nil
 }
 
-func (p *ProfileScreen) saveProfile() {
+func (p *profileScreen) saveProfile() {
 	var base model.Person
 	if p.shell.person != nil {
 		base = *p.shell.person
@@ -242,7 +242,7 @@ func (p *ProfileScreen) saveProfile() {
 }
 
 // newPerson clears the form for someone new; saving creates them.
-func (p *ProfileScreen) newPerson() {
+func (p *profileScreen) newPerson() {
 	p.shell.setPerson(nil)
 	p.shell.win.Canvas().Focus(p.name)
 }
@@ -250,7 +250,7 @@ func (p *ProfileScreen) newPerson() {
 const noAssessmentsYet = "No assessments yet: press Start an assessment."
 
 // reloadAssessments lists the current person's assessments with progress.
-func (p *ProfileScreen) reloadAssessments() {
+func (p *profileScreen) reloadAssessments() {
 	person := p.shell.person
 	if person == nil {
 		p.loading.stale()
@@ -310,7 +310,7 @@ func scopeLabel(sh *workspace.Sheet) string {
 	return "all items"
 }
 
-func (p *ProfileScreen) trySample() {
+func (p *profileScreen) trySample() {
 	ws := p.shell.ws
 	inBackground(func() (model.Person, error) {
 		res, err := ws.CreateSampleData(p.shell.ctx)
@@ -326,7 +326,7 @@ func (p *ProfileScreen) trySample() {
 	})
 }
 
-func (p *ProfileScreen) removeSample() {
+func (p *profileScreen) removeSample() {
 	confirmErase(p.shell, "Remove sample data", workspace.EraseSample, "", func(gone workspace.Erasure) {
 		if p.shell.person != nil && p.shell.person.Sample {
 			p.shell.setPerson(nil)
@@ -339,9 +339,9 @@ func (p *ProfileScreen) removeSample() {
 // exportOpen writes the open assessment as a .gapwise.json file into a
 // folder the user picks. It never overwrites a file and the file is
 // readable by its owner only.
-func (p *ProfileScreen) exportOpen() {
+func (p *profileScreen) exportOpen() {
 	s := p.shell
-	id := s.AssessmentID()
+	id := s.openAssessmentID()
 	if id == "" {
 		showError(s.win, model.Errorf(model.NotYet, "open an assessment first (select it in the list)"))
 		return
@@ -376,7 +376,7 @@ func (p *ProfileScreen) exportOpen() {
 
 // importPath imports one file, asking first whether a file naming someone
 // else under a known person id is the same person.
-func (p *ProfileScreen) importPath(path string, opts workspace.AssessmentImportOptions) {
+func (p *profileScreen) importPath(path string, opts workspace.AssessmentImportOptions) {
 	s := p.shell
 	inBackground(func() (workspace.ImportResult, error) {
 		return s.ws.ImportAssessmentFile(p.shell.ctx, path, opts)
@@ -390,13 +390,13 @@ func (p *ProfileScreen) importPath(path string, opts workspace.AssessmentImportO
 		person := res.Person
 		s.setPerson(&person)
 		p.reloadPeople()
-		s.OpenAssessment(res.Assessment.ID, false)
+		s.openAssessment(res.Assessment.ID, false)
 		p.status.SetText(res.Describe() + ".")
 	})
 }
 
 // importFile validates and imports one .gapwise.json file, then shows it.
-func (p *ProfileScreen) importFile() {
+func (p *profileScreen) importFile() {
 	s := p.shell
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {

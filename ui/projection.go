@@ -38,7 +38,7 @@ func (s *Shell) projectionBar() fyne.CanvasObject {
 	s.proj.banner = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.proj.banner.Importance = widget.WarningImportance
 	s.proj.banner.Wrapping = fyne.TextWrapWord
-	leave := widget.NewButtonWithIcon("Leave workshop display…", theme.VisibilityIcon(), func() { s.Team.toggleWorkshop() })
+	leave := widget.NewButtonWithIcon("Leave workshop display…", theme.VisibilityIcon(), func() { s.team.toggleWorkshop() })
 	s.proj.bar = container.NewBorder(nil, nil, nil, leave, s.proj.banner)
 	s.proj.bar.Hide()
 	return s.proj.bar
@@ -91,7 +91,7 @@ func (s *Shell) updateBanner() {
 	if s.proj.banner == nil {
 		return
 	}
-	d := s.Team.display
+	d := s.team.display
 	rows := "counts per level, no individual rows"
 	if d.Individual {
 		rows = "individual rows under neutral labels"
@@ -118,9 +118,9 @@ func (s *Shell) hiddenPanel(area string) fyne.CanvasObject {
 		"or where they are stored), so it stays hidden while the team workshop is projected. Nothing has been changed; " +
 		"it comes back when you leave workshop display.")
 	text.Wrapping = fyne.TextWrapWord
-	team := widget.NewButtonWithIcon("Back to the team", theme.GridIcon(), func() { s.ShowTab("Team") })
+	team := widget.NewButtonWithIcon("Back to the team", theme.GridIcon(), func() { s.showTab("Team") })
 	team.Importance = widget.HighImportance
-	leave := widget.NewButtonWithIcon("Leave workshop display…", theme.VisibilityIcon(), func() { s.Team.toggleWorkshop() })
+	leave := widget.NewButtonWithIcon("Leave workshop display…", theme.VisibilityIcon(), func() { s.team.toggleWorkshop() })
 	return container.NewPadded(container.NewVBox(
 		widget.NewLabelWithStyle(hiddenInProjection, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		text,

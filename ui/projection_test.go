@@ -107,8 +107,8 @@ func checkEveryScreen(t *testing.T, s *Shell, sc secrets, mode string) {
 	t.Helper()
 	for _, it := range s.tabs.Items {
 		s.tabs.Select(it)
-		for _, sub := range s.Team.tabs.Items {
-			s.Team.tabs.Select(sub)
+		for _, sub := range s.team.tabs.Items {
+			s.team.tabs.Select(sub)
 			where := mode + ", " + it.Text + " / " + sub.Text
 			sc.check(t, where, windowTexts(s.win)...)
 			if !s.proj.bar.Visible() || !strings.Contains(s.proj.banner.Text, "WORKSHOP DISPLAY") {
@@ -124,14 +124,14 @@ func checkEveryScreen(t *testing.T, s *Shell, sc secrets, mode string) {
 			}
 		}
 	}
-	s.ShowTab("Team")
+	s.showTab("Team")
 }
 
 // checkDialogs opens each dialog the team screen can show in workshop
 // display and checks it.
 func checkDialogs(t *testing.T, s *Shell, sc secrets, mode string, owned model.Action) {
 	t.Helper()
-	tm := s.Team
+	tm := s.team
 	open := []struct {
 		name string
 		show func()
@@ -157,7 +157,7 @@ func checkDialogs(t *testing.T, s *Shell, sc secrets, mode string, owned model.A
 		sc.check(t, mode+", "+d.name+" dialog", windowTexts(s.win)...)
 		closeOverlays(s)
 	}
-	if !tm.Workshop() {
+	if !tm.workshopOn() {
 		t.Fatalf("%s: workshop display ended without a confirmation", mode)
 	}
 }
@@ -169,7 +169,7 @@ func checkDialogs(t *testing.T, s *Shell, sc secrets, mode string, owned model.A
 // rows each member has the same label on screen and in every file.
 func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 	s := openSampleTeam(t)
-	tm := s.Team
+	tm := s.team
 	ctx := context.Background()
 	owner := tm.view.Members[len(tm.view.Members)/2]
 	owned, err := s.ws.SaveTeamAction(ctx, tm.view.Team.ID, model.Action{
@@ -181,7 +181,7 @@ func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 	}
 	tm.load(tm.view.Team.ID)
 	s.setPerson(&owner) // someone's work is open behind the projection
-	if s.AssessmentID() == "" {
+	if s.openAssessmentID() == "" {
 		t.Fatal("no assessment opened for the person")
 	}
 	sc := collectSecrets(t, s)
@@ -191,7 +191,7 @@ func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 	}
 
 	test.Tap(tm.mode)
-	if !tm.Workshop() || !s.projecting() {
+	if !tm.workshopOn() || !s.projecting() {
 		t.Fatal("workshop display did not start projection mode")
 	}
 	if !tm.addBtn.Disabled() || !tm.importBtn.Disabled() || !tm.removeBtn.Disabled() {
@@ -209,12 +209,12 @@ func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 
 	// Keys typed on a hidden Rate area rate nothing.
 	before := ratingsOf(t, s)
-	s.ShowTab("Rate")
+	s.showTab("Rate")
 	test.TypeOnCanvas(s.win.Canvas(), "3n2")
 	if after := ratingsOf(t, s); !maps.Equal(before, after) {
 		t.Error("keys typed on the hidden Rate area changed ratings")
 	}
-	s.ShowTab("Team")
+	s.showTab("Team")
 
 	// Individual rows, after their own warning.
 	tm.toggleRows()
@@ -263,11 +263,11 @@ func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 	// Leaving needs its confirmation, then everything comes back.
 	tm.toggleWorkshop()
 	confirmTop(t, s, true)
-	if tm.Workshop() || s.projecting() {
+	if tm.workshopOn() || s.projecting() {
 		t.Fatal("confirming did not leave workshop display")
 	}
-	s.ShowTab("Me")
-	if !strings.Contains(strings.Join(windowTexts(s.win), "\n"), s.Person().Name) {
+	s.showTab("Me")
+	if !strings.Contains(strings.Join(windowTexts(s.win), "\n"), s.shownPerson().Name) {
 		t.Error("the Me area did not come back after workshop display")
 	}
 }
@@ -284,10 +284,10 @@ func valuesInKeyOrder(m map[string]string) []string {
 func ratingsOf(t *testing.T, s *Shell) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	if s.AssessmentID() == "" {
+	if s.openAssessmentID() == "" {
 		t.Fatal("no assessment open")
 	}
-	sh, err := s.ws.Sheet(context.Background(), s.AssessmentID())
+	sh, err := s.ws.Sheet(context.Background(), s.openAssessmentID())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func ratingsOf(t *testing.T, s *Shell) map[string]int {
 
 // screenRows reads the heatmap as drawn: row header label -> item id ->
 // level text ("" when not rated).
-func screenRows(t *testing.T, tm *TeamScreen) map[string]map[string]string {
+func screenRows(t *testing.T, tm *teamScreen) map[string]map[string]string {
 	t.Helper()
 	rows, cols := tm.tableSize()
 	out := map[string]map[string]string{}
@@ -335,7 +335,7 @@ func checkFiles(t *testing.T, s *Shell, sc secrets, mode string) map[string]map[
 	t.Helper()
 	out := map[string]map[string]map[string]string{}
 	for _, format := range []string{"pdf", "xlsx", "csv"} {
-		name, render := s.Team.output(format)
+		name, render := s.team.output(format)
 		var buf bytes.Buffer
 		if err := render(&buf); err != nil {
 			t.Fatalf("%s %s: %v", mode, format, err)
@@ -350,7 +350,7 @@ func checkFiles(t *testing.T, s *Shell, sc secrets, mode string) map[string]map[
 			sc.check(t, where, zipText(t, buf.Bytes()))
 			m := xlsxMatrix(t, buf.Bytes())
 			if len(m) > 0 {
-				m[0] = itemIDs(s.Team, m[0])
+				m[0] = itemIDs(s.team, m[0])
 			}
 			out[format] = matrixRows(m)
 		case "csv":
@@ -362,7 +362,7 @@ func checkFiles(t *testing.T, s *Shell, sc secrets, mode string) map[string]map[
 			out[format] = matrixRows(recs)
 		}
 		for label := range out[format] {
-			if strings.HasPrefix(label, "Member ") != s.Team.display.Individual {
+			if strings.HasPrefix(label, "Member ") != s.team.display.Individual {
 				t.Errorf("%s has a row %q", where, label)
 			}
 		}
@@ -572,7 +572,7 @@ func xlsxMatrix(t *testing.T, data []byte) [][]string {
 
 // itemIDs turns a spreadsheet's column headings ("Title (id)", or a title
 // that starts with its id) back into item ids.
-func itemIDs(tm *TeamScreen, head []string) []string {
+func itemIDs(tm *teamScreen, head []string) []string {
 	out := slices.Clone(head)
 	for j, h := range head {
 		for _, m := range tm.view.Measures.Items {

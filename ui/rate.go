@@ -24,10 +24,10 @@ const maxLevelRows = 8
 // confidenceChoices are the confidence radio options; index = confidence.
 var confidenceChoices = []string{"Not given", "1", "2", "3", "4", "5"}
 
-// RateScreen is where a person rates themself: items in framework order
+// rateScreen is where a person rates themself: items in framework order
 // with a contents list and search, every level's descriptor inline, and
 // every change saved at once.
-type RateScreen struct {
+type rateScreen struct {
 	loading newest // latest-wins loads (ui/async.go)
 	shell   *Shell
 	sheet   *workspace.Sheet
@@ -67,8 +67,8 @@ type RateScreen struct {
 	root    *fyne.Container
 }
 
-func newRateScreen(s *Shell) *RateScreen {
-	r := &RateScreen{shell: s, saver: &saver{}}
+func newRateScreen(s *Shell) *rateScreen {
+	r := &rateScreen{shell: s, saver: &saver{}}
 	r.carry = newCarryPanel(r)
 	r.saver.onDone = r.saved
 
@@ -149,18 +149,18 @@ func newRateScreen(s *Shell) *RateScreen {
 	top := container.NewBorder(nil, nil, r.count, r.saveStatus, r.progress)
 	r.body = container.NewBorder(container.NewVBox(top, r.carry.banner), r.carry.attribution, nil, nil, split)
 
-	goMe := widget.NewButtonWithIcon("Go to Me", theme.AccountIcon(), func() { s.ShowTab("Me") })
+	goMe := widget.NewButtonWithIcon("Go to Me", theme.AccountIcon(), func() { s.showTab("Me") })
 	msg := widget.NewLabel("No assessment is open. In Me, start an assessment or open one from your list.")
 	r.empty = container.NewCenter(container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), goMe, layout.NewSpacer())))
 	r.root = container.NewStack(r.empty)
 	return r
 }
 
-// Content is the screen's root object.
-func (r *RateScreen) Content() fyne.CanvasObject { return r.root }
+// content is the screen's root object.
+func (r *rateScreen) content() fyne.CanvasObject { return r.root }
 
 // load opens an assessment ("" shows the empty state).
-func (r *RateScreen) load(id string) {
+func (r *rateScreen) load(id string) {
 	if id == "" {
 		r.loading.stale()
 		r.sheet = nil
@@ -176,7 +176,7 @@ func (r *RateScreen) load(id string) {
 // set in My gaps, agreed levels in Appraisal), once this screen's own
 // queued writes have landed, staying on the item shown. An assessment that
 // has gone is closed without an error.
-func (r *RateScreen) reload() {
+func (r *rateScreen) reload() {
 	if r.sheet == nil {
 		return
 	}
@@ -184,7 +184,7 @@ func (r *RateScreen) reload() {
 	if r.cur != nil {
 		keep = r.cur.ID
 	}
-	r.WhenSaved(func() {
+	r.whenSaved(func() {
 		if r.sheet != nil && r.sheet.Assessment.ID == id {
 			r.open(id, keep, true)
 		}
@@ -193,7 +193,7 @@ func (r *RateScreen) reload() {
 
 // open loads an assessment and shows keep (or the first item). The undo
 // history starts again: it runs back to the ratings the screen opened with.
-func (r *RateScreen) open(id, keep string, reloading bool) {
+func (r *rateScreen) open(id, keep string, reloading bool) {
 	loadNewest(&r.loading, r.shell.ctx, func(ctx context.Context) (rateLoad, error) {
 		sh, err := r.shell.ws.Sheet(ctx, id)
 		if err != nil {
@@ -204,7 +204,7 @@ func (r *RateScreen) open(id, keep string, reloading bool) {
 		return rateLoad{sh, newer}, nil
 	}, func(l rateLoad, err error) {
 		if reloading && model.KindOf(err) == model.NotFound {
-			r.shell.OpenAssessment("", false)
+			r.shell.openAssessment("", false)
 			return
 		}
 		if err != nil {
@@ -223,7 +223,7 @@ func (r *RateScreen) open(id, keep string, reloading bool) {
 		}
 		r.refilter()
 		if keep != "" {
-			r.SelectItem(keep)
+			r.selectItem(keep)
 		}
 		r.updateProgress()
 		r.saveStatus.SetText("")
@@ -239,7 +239,7 @@ type rateLoad struct {
 }
 
 // headerTitle is what the header says about the assessment on screen.
-func (r *RateScreen) headerTitle() string {
+func (r *rateScreen) headerTitle() string {
 	if r.sheet == nil {
 		return ""
 	}
@@ -256,13 +256,13 @@ func sheetTitle(sh *workspace.Sheet) string {
 	return t
 }
 
-// Sheet is the assessment on screen, nil when none.
-func (r *RateScreen) Sheet() *workspace.Sheet { return r.sheet }
+// shownSheet is the assessment on screen, nil when none.
+func (r *rateScreen) shownSheet() *workspace.Sheet { return r.sheet }
 
-// Current is the item on screen.
-func (r *RateScreen) Current() *model.Item { return r.cur }
+// shownItem is the item on screen.
+func (r *rateScreen) shownItem() *model.Item { return r.cur }
 
-func (r *RateScreen) refilter() {
+func (r *rateScreen) refilter() {
 	if r.sheet == nil {
 		return
 	}
@@ -290,17 +290,17 @@ func (r *RateScreen) refilter() {
 		for _, row := range r.levelRows {
 			row.Hide()
 		}
-	case r.cur != nil && r.SelectItem(r.cur.ID):
+	case r.cur != nil && r.selectItem(r.cur.ID):
 	default:
-		r.SelectItem(items[0].ID)
+		r.selectItem(items[0].ID)
 	}
 }
 
-// SelectItem shows an item; false if it is not in the contents list. It
+// selectItem shows an item; false if it is not in the contents list. It
 // leaves keyboard focus where it is: searching selects the first match as
 // the user types, and the next letter must reach the search box, not the
 // rating keys ("n" would clear the rating).
-func (r *RateScreen) SelectItem(id string) bool {
+func (r *rateScreen) selectItem(id string) bool {
 	for i, row := range r.rows {
 		if !row.heading && row.item.ID == id {
 			r.quiet = true
@@ -315,13 +315,13 @@ func (r *RateScreen) SelectItem(id string) bool {
 
 // jumpTo shows an item the user asked to rate (from My gaps) with the
 // rating keys focused.
-func (r *RateScreen) jumpTo(id string) {
-	if r.SelectItem(id) {
+func (r *rateScreen) jumpTo(id string) {
+	if r.selectItem(id) {
 		r.focusPad()
 	}
 }
 
-func (r *RateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
+func (r *rateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
 	row := r.rows[id]
 	status := ""
 	if !row.heading {
@@ -350,7 +350,7 @@ func setLabel(l *widget.Label, text string, bold bool) {
 
 // showItem fills the item panel. It reuses the level rows, so switching
 // items does little work on the UI goroutine.
-func (r *RateScreen) showItem(it *model.Item) {
+func (r *rateScreen) showItem(it *model.Item) {
 	r.filling = true
 	defer func() { r.filling = false }()
 	r.cur = it
@@ -425,7 +425,7 @@ func (r *RateScreen) showItem(it *model.Item) {
 	r.detail.ScrollToTop()
 }
 
-func (r *RateScreen) fillTarget(it *model.Item) {
+func (r *rateScreen) fillTarget(it *model.Item) {
 	f := r.sheet.Framework
 	opts := []string{"No target"}
 	r.targetLvls = []int{0}
@@ -465,25 +465,25 @@ func targetSourceLabel(f *model.Framework, source string) string {
 }
 
 // focusPad sends keys to the rating pad.
-func (r *RateScreen) focusPad() {
+func (r *rateScreen) focusPad() {
 	r.shell.win.Canvas().Focus(r.pad)
 }
 
-// FocusSearch puts the cursor in the search box (Ctrl+F).
-func (r *RateScreen) FocusSearch() { r.shell.win.Canvas().Focus(r.search) }
+// focusSearch puts the cursor in the search box (Ctrl+F).
+func (r *rateScreen) focusSearch() { r.shell.win.Canvas().Focus(r.search) }
 
-func (r *RateScreen) typedRune(ch rune) {
+func (r *rateScreen) typedRune(ch rune) {
 	switch {
 	case ch >= '0' && ch <= '9':
 		r.rateKey(int(ch - '0'))
 	case ch == 'n' || ch == 'N':
 		r.clear()
 	case ch == '/':
-		r.FocusSearch()
+		r.focusSearch()
 	}
 }
 
-func (r *RateScreen) typedKey(e *fyne.KeyEvent) {
+func (r *rateScreen) typedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeyDown, fyne.KeyRight, fyne.KeyPageDown:
 		r.move(1)
@@ -496,7 +496,7 @@ func (r *RateScreen) typedKey(e *fyne.KeyEvent) {
 
 // rateKey rates the current item from a number key, refusing levels the
 // item does not define.
-func (r *RateScreen) rateKey(level int) {
+func (r *rateScreen) rateKey(level int) {
 	if r.cur == nil {
 		return
 	}
@@ -508,7 +508,7 @@ func (r *RateScreen) rateKey(level int) {
 }
 
 // move goes to the previous or next item in the contents list.
-func (r *RateScreen) move(step int) {
+func (r *rateScreen) move(step int) {
 	if r.cur == nil {
 		return
 	}
@@ -529,7 +529,7 @@ func (r *RateScreen) move(step int) {
 }
 
 // rate records a level for the current item and saves it.
-func (r *RateScreen) rate(level int) {
+func (r *rateScreen) rate(level int) {
 	if r.cur == nil || r.sheet == nil {
 		return
 	}
@@ -540,7 +540,7 @@ func (r *RateScreen) rate(level int) {
 	r.afterChange(it)
 }
 
-func (r *RateScreen) clear() {
+func (r *rateScreen) clear() {
 	if r.cur == nil || r.sheet == nil {
 		return
 	}
@@ -552,7 +552,7 @@ func (r *RateScreen) clear() {
 	r.afterChange(it)
 }
 
-func (r *RateScreen) changeConfidence() {
+func (r *rateScreen) changeConfidence() {
 	if r.filling || r.cur == nil {
 		return
 	}
@@ -569,7 +569,7 @@ func (r *RateScreen) changeConfidence() {
 	r.change(rt.Item, ratingState{rated: true, rating: rt}, false)
 }
 
-func (r *RateScreen) changeEvidence() {
+func (r *rateScreen) changeEvidence() {
 	if r.filling || r.cur == nil {
 		return
 	}
@@ -584,20 +584,20 @@ func (r *RateScreen) changeEvidence() {
 // change is the one way a rating changes: it updates the sheet, records the
 // change for undo and queues the write. Redrawing is the caller's job (the
 // evidence entry must not be refilled while it is being typed in).
-func (r *RateScreen) change(item string, to ratingState, evidence bool) {
+func (r *rateScreen) change(item string, to ratingState, evidence bool) {
 	r.history.record(ratingChange{item: item, before: r.state(item), after: to, evidence: evidence})
 	r.note = ""
 	r.put(item, to)
 }
 
 // state is an item's rating on screen now.
-func (r *RateScreen) state(item string) ratingState {
+func (r *rateScreen) state(item string) ratingState {
 	rt, ok := r.sheet.Ratings[item]
 	return ratingState{rated: ok, rating: rt}
 }
 
 // put sets an item's rating on the sheet and queues the write.
-func (r *RateScreen) put(item string, to ratingState) {
+func (r *rateScreen) put(item string, to ratingState) {
 	id, ws := r.sheet.Assessment.ID, r.shell.ws
 	if r.note != "" {
 		r.saveStatus.SetText(r.note + " · saving…")
@@ -615,10 +615,10 @@ func (r *RateScreen) put(item string, to ratingState) {
 	r.saver.do("rating:"+item, func() error { return ws.ClearRating(r.saveCtx(), id, item) })
 }
 
-// Undo takes back the latest rating change (level, not rated, confidence or
+// undo takes back the latest rating change (level, not rated, confidence or
 // evidence) and saves the result like any change; repeated, it returns to
 // the ratings the assessment was opened with.
-func (r *RateScreen) Undo() {
+func (r *rateScreen) undo() {
 	if r.sheet == nil {
 		return
 	}
@@ -632,13 +632,13 @@ func (r *RateScreen) Undo() {
 	r.updateProgress()
 	r.list.Refresh()
 	if r.cur == nil || r.cur.ID != c.item {
-		r.SelectItem(c.item) // show what changed, leaving focus where it is
+		r.selectItem(c.item) // show what changed, leaving focus where it is
 	} else {
 		r.showItem(r.cur)
 	}
 }
 
-func (r *RateScreen) changeTarget() {
+func (r *rateScreen) changeTarget() {
 	if r.filling || r.cur == nil {
 		return
 	}
@@ -659,7 +659,7 @@ func (r *RateScreen) changeTarget() {
 }
 
 // afterChange redraws what a rating change affects.
-func (r *RateScreen) afterChange(it *model.Item) {
+func (r *rateScreen) afterChange(it *model.Item) {
 	r.updateProgress()
 	r.list.Refresh()
 	if r.cur == it {
@@ -668,7 +668,7 @@ func (r *RateScreen) afterChange(it *model.Item) {
 }
 
 // saved runs after each write: only now does the screen say "saved".
-func (r *RateScreen) saved(err error, pending int) {
+func (r *rateScreen) saved(err error, pending int) {
 	if err != nil {
 		r.saveStatus.SetText("Not saved")
 		showError(r.shell.win, err)
@@ -686,7 +686,7 @@ func (r *RateScreen) saved(err error, pending int) {
 	}
 }
 
-func (r *RateScreen) updateProgress() {
+func (r *rateScreen) updateProgress() {
 	if r.sheet == nil {
 		return
 	}
@@ -697,10 +697,10 @@ func (r *RateScreen) updateProgress() {
 	}
 }
 
-// WhenSaved runs f on the UI goroutine once every change has been written.
-func (r *RateScreen) WhenSaved(f func()) { r.saver.whenIdle(f) }
+// whenSaved runs f on the UI goroutine once every change has been written.
+func (r *rateScreen) whenSaved(f func()) { r.saver.whenIdle(f) }
 
-func (r *RateScreen) firstItemRow() int {
+func (r *rateScreen) firstItemRow() int {
 	for i, row := range r.rows {
 		if !row.heading {
 			return i
@@ -712,6 +712,6 @@ func (r *RateScreen) firstItemRow() int {
 // saveCtx is for queued rating writes: closing the window waits for them
 // (installKeys), so they are not cancelled with the window's context. They
 // carry this screen's origin: it already shows its own changes.
-func (r *RateScreen) saveCtx() context.Context {
+func (r *rateScreen) saveCtx() context.Context {
 	return workspace.WithOrigin(context.WithoutCancel(r.shell.ctx), rateOrigin{})
 }

@@ -31,8 +31,8 @@ func benchShell(b *testing.B) (*Shell, string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := NewShell(w, ws)
-	w.SetContent(s.Content())
+	s := newShell(w, ws)
+	w.SetContent(s.content())
 	return s, as.ID
 }
 
@@ -42,7 +42,7 @@ func BenchmarkRateScreenOpenSFIA9(b *testing.B) {
 	s, id := benchShell(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.OpenAssessment(id, true)
+		s.openAssessment(id, true)
 	}
 }
 
@@ -50,13 +50,13 @@ func BenchmarkRateScreenOpenSFIA9(b *testing.B) {
 // next item (target: under 16 ms, one frame).
 func BenchmarkRateScreenSwitchItem(b *testing.B) {
 	s, id := benchShell(b)
-	s.OpenAssessment(id, true)
-	r := s.Rate
-	if len(r.Sheet().Items) != 147 {
-		b.Fatalf("%d items", len(r.Sheet().Items))
+	s.openAssessment(id, true)
+	r := s.rate
+	if len(r.shownSheet().Items) != 147 {
+		b.Fatalf("%d items", len(r.shownSheet().Items))
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.SelectItem(r.Sheet().Items[i%147].ID)
+		r.selectItem(r.shownSheet().Items[i%147].ID)
 	}
 }

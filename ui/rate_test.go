@@ -21,8 +21,8 @@ func newTestShell(t *testing.T) (*Shell, fyne.Window, *workspace.Workspace) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Gapwise")
 	ws := openWorkspace(t)
-	s := NewShell(w, ws)
-	w.SetContent(s.Content())
+	s := newShell(w, ws)
+	w.SetContent(s.content())
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(w.Close)
 	return s, w, ws
@@ -31,17 +31,17 @@ func newTestShell(t *testing.T) (*Shell, fyne.Window, *workspace.Workspace) {
 // createProfileThroughForm fills in Me and presses Save, as a new user does.
 func createProfileThroughForm(t *testing.T, s *Shell) model.Person {
 	t.Helper()
-	s.ShowTab("Me")
-	p := s.Profile
+	s.showTab("Me")
+	p := s.profile
 	test.Type(p.name, "Zoë Ødegård-Nęść")
 	p.discipline.SetSelected(model.Nurse.Label())
 	test.Type(p.role, "Nurse informatician")
 	test.Type(p.wte, "0.4")
 	test.Tap(p.save)
-	if s.Person() == nil {
+	if s.shownPerson() == nil {
 		t.Fatalf("saving the profile did not create a person; status %q", p.status.Text)
 	}
-	return *s.Person()
+	return *s.shownPerson()
 }
 
 // startDDaT starts a DDaT assessment scoped to a role level and opens it.
@@ -52,8 +52,8 @@ func startDDaT(t *testing.T, s *Shell, ws *workspace.Workspace, person model.Per
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.OpenAssessment(a.ID, true)
-	if s.Rate.Sheet() == nil {
+	s.openAssessment(a.ID, true)
+	if s.rate.shownSheet() == nil {
 		t.Fatal("the assessment did not open on the rating screen")
 	}
 	return a.ID
@@ -75,8 +75,8 @@ func TestRatingByTappingALevelSavesAtOnce(t *testing.T) {
 		t.Errorf("header does not say whose work is open: %q", s.header.Text)
 	}
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
-	item := r.Current()
+	r := s.rate
+	item := r.shownItem()
 	if item == nil {
 		t.Fatal("no item shown")
 	}
@@ -112,12 +112,12 @@ func TestKeyboardOnlyRating(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	w.Canvas().Focus(r.pad)
-	first := r.Current()
+	first := r.shownItem()
 	test.Type(r.pad, "3")
 	r.pad.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	second := r.Current()
+	second := r.shownItem()
 	if second == nil || second.ID == first.ID {
 		t.Fatal("the down arrow did not move to the next item")
 	}
@@ -134,7 +134,7 @@ func TestKeyboardOnlyRating(t *testing.T) {
 		t.Errorf("key 0 should save 'none yet' (a real rating) on %s; got %+v, %v", second.ID, rt, ok)
 	}
 	r.pad.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if r.Current().ID != first.ID {
+	if r.shownItem().ID != first.ID {
 		t.Error("the up arrow did not go back")
 	}
 	test.Type(r.pad, "n")
@@ -153,14 +153,14 @@ func TestSearchOnTheRatingScreen(t *testing.T) {
 	s, _, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	startDDaT(t, s, ws, person)
-	r := s.Rate
-	total := len(r.Sheet().Items)
+	r := s.rate
+	total := len(r.shownSheet().Items)
 	r.search.SetText("data")
 	items := countItems(r.rows)
 	if items == 0 || items >= total {
 		t.Errorf("search shows %d of %d items", items, total)
 	}
-	if r.Current() == nil || r.Current().ID != r.rows[r.firstItemRow()].item.ID {
+	if r.shownItem() == nil || r.shownItem().ID != r.rows[r.firstItemRow()].item.ID {
 		t.Error("the first match is not shown")
 	}
 	r.search.SetText("")
@@ -173,21 +173,21 @@ func TestGapsViewShowsTheRoleLevelsGaps(t *testing.T) {
 	s, _, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	test.Type(r.pad, "1") // rate the first item at Awareness
-	s.ShowTab("My gaps")
-	v := s.Gaps.View()
+	s.showTab("My gaps")
+	v := s.gaps.shown()
 	if v == nil {
 		t.Fatal("My gaps shows nothing for an open assessment")
 	}
 	if v.Report.Below+v.Report.Met != 1 || v.Report.NotRated != len(v.Sheet.Items)-1 {
 		t.Errorf("report: met %d below %d not rated %d of %d", v.Report.Met, v.Report.Below, v.Report.NotRated, len(v.Sheet.Items))
 	}
-	if !strings.Contains(s.Gaps.summary.Text, "not rated") {
-		t.Errorf("summary %q", s.Gaps.summary.Text)
+	if !strings.Contains(s.gaps.summary.Text, "not rated") {
+		t.Errorf("summary %q", s.gaps.summary.Text)
 	}
 	found := false
-	for _, row := range s.Gaps.rows {
+	for _, row := range s.gaps.rows {
 		if row.g != nil && row.g.Current != nil {
 			found = true
 			if txt := gapText(row.g); !strings.Contains(txt, "target") {
@@ -198,8 +198,8 @@ func TestGapsViewShowsTheRoleLevelsGaps(t *testing.T) {
 	if !found {
 		t.Error("the rated item is not in the gaps list")
 	}
-	s.ShowTab("Pathways")
-	pv := s.Pathways.View()
+	s.showTab("Pathways")
+	pv := s.pathways.shown()
 	if pv == nil || len(pv.Ranked) != 201 {
 		t.Fatalf("pathways: %v", pv)
 	}
@@ -267,9 +267,9 @@ func TestRatingAndGapsScreensMarkup(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	startDDaT(t, s, ws, person)
-	test.Type(s.Rate.pad, "2")
+	test.Type(s.rate.pad, "2")
 	test.AssertRendersToMarkup(t, "rate_screen.xml", w.Canvas())
-	s.ShowTab("My gaps")
+	s.showTab("My gaps")
 	test.AssertRendersToMarkup(t, "gaps_screen.xml", w.Canvas())
 }
 
@@ -291,7 +291,7 @@ func TestTypingASearchNeverRates(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	// Rate the first item, so a stray "n" or digit would show.
 	w.Canvas().Focus(r.pad)
 	test.Type(r.pad, "2")
@@ -299,7 +299,7 @@ func TestTypingASearchNeverRates(t *testing.T) {
 	if len(before) != 1 {
 		t.Fatalf("setup: %d ratings", len(before))
 	}
-	r.FocusSearch()
+	r.focusSearch()
 	// "analysis" holds an "n"; "data 1" ends in a digit (both are rating keys).
 	for _, word := range []string{"analysis", "data 1"} {
 		r.search.SetText("")
@@ -338,7 +338,7 @@ func TestKeysDoNotReachTheRatingBehindADialog(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	w.Canvas().Focus(r.pad)
 	test.Type(r.pad, "2")
 	before := savedRatings(t, ws, id)
@@ -359,25 +359,25 @@ func TestTypingInTextFieldsKeepsFocusAndRatings(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	w.Canvas().Focus(r.pad)
 	test.Type(r.pad, "2")
 	w.Canvas().Focus(r.evidence)
 	typeAsUser(w, "Ran 3 analyses, then 1 more")
 	before := savedRatings(t, ws, id)
-	if got := before[r.Current().ID].Evidence; got != "Ran 3 analyses, then 1 more" {
+	if got := before[r.shownItem().ID].Evidence; got != "Ran 3 analyses, then 1 more" {
 		t.Errorf("evidence saved as %q", got)
 	}
 	fields := []struct {
 		tab   string
 		entry *widget.Entry
 	}{
-		{"Frameworks", s.Browser.search},
-		{"Me", s.Profile.role},
-		{"Me", s.Profile.org},
+		{"Frameworks", s.browser.search},
+		{"Me", s.profile.role},
+		{"Me", s.profile.org},
 	}
 	for _, f := range fields {
-		s.ShowTab(f.tab)
+		s.showTab(f.tab)
 		f.entry.SetText("")
 		w.Canvas().Focus(f.entry)
 		typeAsUser(w, "clinical n 12")

@@ -44,8 +44,8 @@ func TestMeImportAsksWhetherAnImpostorIsTheSamePerson(t *testing.T) {
 	for _, same := range []bool{false, true} {
 		s, _, ws := newTestShell(t)
 		sam, path := impostorFile(t, ws)
-		s.ShowTab("Me")
-		s.Profile.importPath(path, workspace.AssessmentImportOptions{})
+		s.showTab("Me")
+		s.profile.importPath(path, workspace.AssessmentImportOptions{})
 		top := s.win.Canvas().Overlays().Top()
 		if top == nil {
 			t.Fatal("no question about the person")
@@ -64,8 +64,8 @@ func TestMeImportAsksWhetherAnImpostorIsTheSamePerson(t *testing.T) {
 			t.Errorf("after cancelling: %+v with %d assessments", p, len(as))
 		case same && (p.Name != "Mallory Other" || p.Discipline != model.Pharmacist || len(as) != 2):
 			t.Errorf("after confirming: %+v with %d assessments", p, len(as))
-		case same && !strings.Contains(s.Profile.status.Text, "profile now has the file's details"):
-			t.Errorf("status after confirming: %q", s.Profile.status.Text)
+		case same && !strings.Contains(s.profile.status.Text, "profile now has the file's details"):
+			t.Errorf("status after confirming: %q", s.profile.status.Text)
 		}
 	}
 }
@@ -82,9 +82,9 @@ func TestTeamImportAsksAboutEachImpostor(t *testing.T) {
 	if err != nil || len(res.Refused) != 1 {
 		t.Fatalf("import: %s, %v", res.Summary(), err)
 	}
-	s.ShowTab("Team")
-	s.Team.SelectTeam(team.ID)
-	s.Team.askSamePeople(team.ID, res.Refused)
+	s.showTab("Team")
+	s.team.selectTeam(team.ID)
+	s.team.askSamePeople(team.ID, res.Refused)
 	confirmTop(t, s, true)
 	if p, _ := ws.Person(ctx, sam.ID); p.Name != "Mallory Other" {
 		t.Errorf("after confirming: %+v", p)
@@ -113,8 +113,8 @@ func TestProjectionNamesNobodyWhenAFileIsAnImpostor(t *testing.T) {
 // hidden character is refused, saying which and where.
 func TestProfileFormRefusesAHiddenCharacterInTheName(t *testing.T) {
 	s, _, ws := newTestShell(t)
-	s.ShowTab("Me")
-	p := s.Profile
+	s.showTab("Me")
+	p := s.profile
 	test.Type(p.name, "Corpus\u200bPerson")
 	p.discipline.SetSelected(model.Nurse.Label())
 	test.Tap(p.save)

@@ -36,14 +36,14 @@ type Shell struct {
 	person     *model.Person // whose work is shown; nil before a profile exists
 	assessment string        // the open assessment; "" when none
 
-	Profile   *ProfileScreen
-	Rate      *RateScreen
-	Gaps      *GapsScreen
-	Pathways  *PathwaysScreen
-	Plan      *PlanScreen
-	Appraisal *AppraisalScreen
-	Team      *TeamScreen
-	Browser   *Browser
+	profile   *profileScreen
+	rate      *rateScreen
+	gaps      *gapsScreen
+	pathways  *pathwaysScreen
+	plan      *planScreen
+	appraisal *appraisalScreen
+	team      *teamScreen
+	browser   *browser
 
 	meTab, rateTab, gapsTab, pathsTab, planTab, apprTab, teamTab *container.TabItem
 	personLoad                                                   newest // rereading the person shown (events.go)
@@ -51,9 +51,9 @@ type Shell struct {
 	proj projection // workshop display's projection mode (projection.go)
 }
 
-// NewShell builds the shell over an open workspace and shows the person and
+// newShell builds the shell over an open workspace and shows the person and
 // assessment used last. Call on the UI goroutine.
-func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
+func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	ctx, stop := context.WithCancel(context.Background())
 	win.SetOnClosed(stop)
 	s := &Shell{ctx: ctx, win: win, ws: ws}
@@ -64,25 +64,25 @@ func NewShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.badge.TextStyle = fyne.TextStyle{Bold: true}
 	s.badge.Hide()
 
-	s.Profile = newProfileScreen(s)
-	s.Rate = newRateScreen(s)
-	s.Gaps = newGapsScreen(s)
-	s.Pathways = newPathwaysScreen(s)
-	s.Plan = newPlanScreen(s)
-	s.Appraisal = newAppraisalScreen(s)
-	s.Team = newTeamScreen(s)
-	s.Browser = NewBrowser(ctx, win, ws)
-	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.Rate.Content())
-	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.Gaps.Content())
-	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.Pathways.Content())
-	s.planTab = container.NewTabItemWithIcon("Plan", theme.DocumentIcon(), s.Plan.Content())
-	s.apprTab = container.NewTabItemWithIcon("Appraisal", theme.ConfirmIcon(), s.Appraisal.Content())
-	s.teamTab = container.NewTabItemWithIcon("Team", theme.GridIcon(), s.Team.Content())
-	s.meTab = container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.Profile.Content())
+	s.profile = newProfileScreen(s)
+	s.rate = newRateScreen(s)
+	s.gaps = newGapsScreen(s)
+	s.pathways = newPathwaysScreen(s)
+	s.plan = newPlanScreen(s)
+	s.appraisal = newAppraisalScreen(s)
+	s.team = newTeamScreen(s)
+	s.browser = newBrowser(ctx, win, ws)
+	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.rate.content())
+	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.gaps.content())
+	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.pathways.content())
+	s.planTab = container.NewTabItemWithIcon("Plan", theme.DocumentIcon(), s.plan.content())
+	s.apprTab = container.NewTabItemWithIcon("Appraisal", theme.ConfirmIcon(), s.appraisal.content())
+	s.teamTab = container.NewTabItemWithIcon("Team", theme.GridIcon(), s.team.content())
+	s.meTab = container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.profile.content())
 	s.tabs = container.NewAppTabs(
 		s.meTab,
 		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
-		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.Browser.Content()),
+		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.browser.content()),
 		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(ctx, win, ws)),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
 	)
@@ -127,7 +127,7 @@ func (s *Shell) openLatest(p model.Person) {
 			return
 		}
 		if s.person != nil && s.person.ID == p.ID && s.assessment == "" {
-			s.OpenAssessment(id, false)
+			s.openAssessment(id, false)
 		}
 	})
 }
@@ -137,7 +137,7 @@ func (s *Shell) setPerson(p *model.Person) {
 	changed := p == nil || s.person == nil || s.person.ID != p.ID
 	if changed {
 		s.assessment = ""
-		s.Rate.load("")
+		s.rate.load("")
 	}
 	s.person = p
 	if p != nil {
@@ -149,27 +149,27 @@ func (s *Shell) setPerson(p *model.Person) {
 		})
 	}
 	s.updateHeader("")
-	s.Profile.show(p)
+	s.profile.show(p)
 	if p != nil && changed {
 		s.openLatest(*p)
 	}
 }
 
-// Person is whose work is shown, nil when nobody is selected.
-func (s *Shell) Person() *model.Person { return s.person }
+// shownPerson is whose work is shown, nil when nobody is selected.
+func (s *Shell) shownPerson() *model.Person { return s.person }
 
-// OpenAssessment opens an assessment for rating; with jump it also switches
+// openAssessment opens an assessment for rating; with jump it also switches
 // to the rating screen.
-func (s *Shell) OpenAssessment(id string, jump bool) {
+func (s *Shell) openAssessment(id string, jump bool) {
 	s.assessment = id
-	s.Rate.load(id)
+	s.rate.load(id)
 	if jump {
 		s.tabs.Select(s.rateTab)
 	}
 }
 
-// AssessmentID is the open assessment, "" when none.
-func (s *Shell) AssessmentID() string { return s.assessment }
+// openAssessmentID is the open assessment, "" when none.
+func (s *Shell) openAssessmentID() string { return s.assessment }
 
 // updateHeader says whose assessment is open, always visible above every area.
 func (s *Shell) updateHeader(assessment string) {
@@ -198,30 +198,30 @@ func (s *Shell) refreshTab(t *container.TabItem) {
 	}
 	switch t {
 	case s.meTab:
-		s.Profile.reloadAssessments()
+		s.profile.reloadAssessments()
 	case s.gapsTab:
-		s.Gaps.load(s.assessment)
+		s.gaps.load(s.assessment)
 	case s.pathsTab:
-		s.Pathways.load(s.assessment)
+		s.pathways.load(s.assessment)
 	case s.planTab:
 		keep := ""
-		if p := s.Plan.Plan(); p != nil {
+		if p := s.plan.shown(); p != nil {
 			keep = p.ID
 		}
-		s.Plan.load(keep)
+		s.plan.load(keep)
 	case s.apprTab:
 		keep := ""
-		if v := s.Appraisal.View(); v != nil {
+		if v := s.appraisal.shown(); v != nil {
 			keep = v.Appraisal.ID
 		}
-		s.Appraisal.load(keep)
+		s.appraisal.load(keep)
 	case s.teamTab:
-		s.Team.reloadTeams(s.Team.teamID())
+		s.team.reloadTeams(s.team.teamID())
 	}
 }
 
-// ShowTab switches to an area by its title ("Me", "Rate", "My gaps", ...).
-func (s *Shell) ShowTab(title string) {
+// showTab switches to an area by its title ("Me", "Rate", "My gaps", ...).
+func (s *Shell) showTab(title string) {
 	for _, t := range s.tabs.Items {
 		if t.Text == title {
 			s.tabs.Select(t)
@@ -233,8 +233,8 @@ func (s *Shell) ShowTab(title string) {
 // Workspace is the open workspace the shell works on.
 func (s *Shell) Workspace() *workspace.Workspace { return s.ws }
 
-// Content is the shell's root object.
-func (s *Shell) Content() fyne.CanvasObject { return s.root }
+// content is the shell's root object.
+func (s *Shell) content() fyne.CanvasObject { return s.root }
 
 // showOpenError replaces the window's content with a plain explanation and
 // shows the same message in a dialog: the app cannot work without its
@@ -292,8 +292,8 @@ func Start(win fyne.Window, open Opener, done func(*Shell, error)) {
 			}
 			return
 		}
-		s := NewShell(win, ws)
-		win.SetContent(s.Content())
+		s := newShell(win, ws)
+		win.SetContent(s.content())
 		showNotices(win, ws.Notices())
 		if done != nil {
 			done(s, nil)

@@ -47,7 +47,7 @@ func TestStartOpensTheFrameworksBrowser(t *testing.T) {
 		}
 		shell = s
 	})
-	if shell == nil || shell.Browser.Framework() == nil {
+	if shell == nil || shell.browser.shown() == nil {
 		t.Fatal("the shell did not open with a framework on screen")
 	}
 }
@@ -84,11 +84,11 @@ func TestStartDoesNoUnaskedWork(t *testing.T) {
 	if bar.Running() {
 		t.Error("the opening progress bar still animates after the shell replaced it")
 	}
-	if shell.Team.view != nil {
+	if shell.team.view != nil {
 		t.Error("a team's view was loaded before Team was shown")
 	}
-	shell.ShowTab("Team")
-	if shell.Team.view == nil {
+	shell.showTab("Team")
+	if shell.team.view == nil {
 		t.Error("showing Team did not load the sample team")
 	}
 }

@@ -159,7 +159,7 @@ func (f *startForm) kindChoice() model.AssessmentKind {
 }
 
 // startAssessment asks what to rate and starts it for the current person.
-func (p *ProfileScreen) startAssessment() {
+func (p *profileScreen) startAssessment() {
 	s := p.shell
 	if s.person == nil {
 		showError(s.win, model.Errorf(model.NotYet, "save your profile first: an assessment belongs to a person"))
@@ -199,6 +199,6 @@ func (p *ProfileScreen) startAssessment() {
 				return func() (model.Assessment, error) {
 					return s.ws.StartAssessment(s.ctx, person.ID, ref, kind, "", sc)
 				}, nil
-			}, func(a model.Assessment) { s.OpenAssessment(a.ID, true) })
+			}, func(a model.Assessment) { s.openAssessment(a.ID, true) })
 	})
 }

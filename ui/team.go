@@ -24,10 +24,10 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// TeamScreen is the CCIO's team gap workshop: merge members' files, see the
+// teamScreen is the CCIO's team gap workshop: merge members' files, see the
 // team's composition, a members x items heatmap, coverage, single points of
 // failure and common gaps, with a workshop display for projecting.
-type TeamScreen struct {
+type teamScreen struct {
 	listing, loading newest // latest-wins loads (ui/async.go)
 	shell            *Shell
 	teams            []model.Team
@@ -71,8 +71,8 @@ const (
 	allGroups     = "All groups"
 )
 
-func newTeamScreen(s *Shell) *TeamScreen {
-	t := &TeamScreen{shell: s, display: gap.NamedDisplay()}
+func newTeamScreen(s *Shell) *teamScreen {
+	t := &teamScreen{shell: s, display: gap.NamedDisplay()}
 	t.picker = widget.NewSelect(nil, func(string) { t.pick() })
 	t.picker.PlaceHolder = "Choose a team"
 	newTeam := widget.NewButtonWithIcon("New team…", theme.ContentAddIcon(), func() { t.newTeam() })
@@ -184,16 +184,16 @@ func newTeamScreen(s *Shell) *TeamScreen {
 	return t
 }
 
-// Content is the screen's root object.
-func (t *TeamScreen) Content() fyne.CanvasObject { return t.root }
+// content is the screen's root object.
+func (t *teamScreen) content() fyne.CanvasObject { return t.root }
 
-// View is the team on screen, nil when none.
-func (t *TeamScreen) View() *workspace.TeamView { return t.view }
+// shown is the team on screen, nil when none.
+func (t *teamScreen) shown() *workspace.TeamView { return t.view }
 
-// Workshop reports whether the workshop display is on.
-func (t *TeamScreen) Workshop() bool { return t.display.Workshop }
+// workshopOn reports whether the workshop display is on.
+func (t *teamScreen) workshopOn() bool { return t.display.Workshop }
 
-func (t *TeamScreen) reloadTeams(selectID string) {
+func (t *teamScreen) reloadTeams(selectID string) {
 	loadNewest(&t.listing, t.shell.ctx, func(ctx context.Context) ([]model.Team, error) {
 		return t.shell.ws.Teams(ctx)
 	}, func(teams []model.Team, err error) {
@@ -228,17 +228,17 @@ func (t *TeamScreen) reloadTeams(selectID string) {
 	})
 }
 
-func (t *TeamScreen) teamID() string {
+func (t *teamScreen) teamID() string {
 	if i := t.picker.SelectedIndex(); i >= 0 && i < len(t.teams) {
 		return t.teams[i].ID
 	}
 	return ""
 }
 
-func (t *TeamScreen) pick() { t.load(t.teamID()) }
+func (t *teamScreen) pick() { t.load(t.teamID()) }
 
 // load recomputes a team's view in the background.
-func (t *TeamScreen) load(id string) {
+func (t *teamScreen) load(id string) {
 	if id == "" {
 		t.loading.stale()
 		return
@@ -264,10 +264,10 @@ func (t *TeamScreen) load(id string) {
 	})
 }
 
-// SelectTeam shows a team by id.
-func (t *TeamScreen) SelectTeam(id string) { t.reloadTeams(id) }
+// selectTeam shows a team by id.
+func (t *teamScreen) selectTeam(id string) { t.reloadTeams(id) }
 
-func (t *TeamScreen) show(v *workspace.TeamView) {
+func (t *teamScreen) show(v *workspace.TeamView) {
 	t.view = v
 	if len(t.root.Objects) != 1 || t.root.Objects[0] != t.body {
 		t.root.Objects = []fyne.CanvasObject{t.body}
@@ -287,7 +287,7 @@ func (t *TeamScreen) show(v *workspace.TeamView) {
 }
 
 // arrange applies the group filter and sort to the heatmap and measures.
-func (t *TeamScreen) arrange() {
+func (t *teamScreen) arrange() {
 	v := t.view
 	if v == nil {
 		return
@@ -352,7 +352,7 @@ func topGroupTitle(f *model.Framework, it *model.Item) string {
 const notRatedRow = -1
 
 // legendText explains the heatmap's cells as the display shows them.
-func (t *TeamScreen) legendText() string {
+func (t *teamScreen) legendText() string {
 	top := t.view.Framework.Scale.Top()
 	if !t.display.PersonRows() {
 		return fmt.Sprintf("Each cell counts the members at a level (0–%d) on an item, darker for more; the last row counts those who did not rate it; a down arrow marks levels below the team target. "+
@@ -367,7 +367,7 @@ func (t *TeamScreen) legendText() string {
 // memberLabel is the label of heatmap row r: the member's name, a neutral
 // label in workshop display (the roster's), or a level of the scale in the
 // distribution shown by default in workshop display.
-func (t *TeamScreen) memberLabel(r int) string {
+func (t *teamScreen) memberLabel(r int) string {
 	if t.display.PersonRows() {
 		return t.roster.Labels[r]
 	}
@@ -379,7 +379,7 @@ func (t *TeamScreen) memberLabel(r int) string {
 
 // distributionCell is the count a distribution cell shows, and whether its
 // level is below the item's team target.
-func (t *TeamScreen) distributionCell(id widget.TableCellID) (int, bool) {
+func (t *teamScreen) distributionCell(id widget.TableCellID) (int, bool) {
 	m := t.cols[id.Col]
 	lv := t.rows[id.Row]
 	if lv == notRatedRow {
@@ -388,7 +388,7 @@ func (t *TeamScreen) distributionCell(id widget.TableCellID) (int, bool) {
 	return m.AtLevel(lv), m.Target != nil && lv < *m.Target
 }
 
-func (t *TeamScreen) tableSize() (int, int) {
+func (t *teamScreen) tableSize() (int, int) {
 	if t.view == nil {
 		return 0, 0
 	}
@@ -397,14 +397,14 @@ func (t *TeamScreen) tableSize() (int, int) {
 
 // newCell is the heatmap's one cell template: a shaded background with the
 // level as text, so colour never carries the meaning alone.
-func (t *TeamScreen) newCell() fyne.CanvasObject {
+func (t *teamScreen) newCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	l := canvas.NewText("–", theme.Color(theme.ColorNameForeground))
 	l.Alignment = fyne.TextAlignCenter
 	return container.NewStack(bg, l)
 }
 
-func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+func (t *teamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	bg := c.Objects[0].(*canvas.Rectangle)
 	l := c.Objects[1].(*canvas.Text)
@@ -445,7 +445,7 @@ func (t *TeamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	}
 }
 
-func (t *TeamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+func (t *teamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	l := o.(*fyne.Container).Objects[0].(*canvas.Text)
 	text, bold := "", false
 	switch {
@@ -465,7 +465,7 @@ func (t *TeamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 // showCell shows a rating with its evidence, read from the member's
 // assessment. In workshop display evidence stays hidden: it is personal and
 // could identify the member.
-func (t *TeamScreen) showCell(id widget.TableCellID) {
+func (t *teamScreen) showCell(id widget.TableCellID) {
 	if t.view == nil || id.Row < 0 || id.Col < 0 || id.Row >= len(t.rows) || id.Col >= len(t.cols) {
 		return
 	}
@@ -526,11 +526,11 @@ func (t *TeamScreen) showCell(id widget.TableCellID) {
 }
 
 // hidden reports whether a figure resting on n people is suppressed now.
-func (t *TeamScreen) hidden(n int) bool { return t.display.Hides(n) }
+func (t *teamScreen) hidden(n int) bool { return t.display.Hides(n) }
 
 // measureLine states an item's team figures, status first (it is what a
 // workshop discusses), each figure with how many people it rests on.
-func (t *TeamScreen) measureLine(m *gap.ItemMeasure) string {
+func (t *teamScreen) measureLine(m *gap.ItemMeasure) string {
 	head := m.Item.Label()
 	if t.hidden(m.Rated) {
 		return fmt.Sprintf("[hidden] %s — rated by fewer than %d people", head, t.display.MinPeople)
@@ -552,7 +552,7 @@ func (t *TeamScreen) measureLine(m *gap.ItemMeasure) string {
 	return fmt.Sprintf("[%s] %s — %d meet target %d, %d below · %s", status, head, m.Meeting, *m.Target, m.Below, figures)
 }
 
-func (t *TeamScreen) compositionSegments() []widget.RichTextSegment {
+func (t *teamScreen) compositionSegments() []widget.RichTextSegment {
 	v := t.view
 	c := v.Composition
 	segs := []widget.RichTextSegment{heading(v.Team.Name)}
@@ -578,7 +578,7 @@ func (t *TeamScreen) compositionSegments() []widget.RichTextSegment {
 	return segs
 }
 
-func (t *TeamScreen) commonGapSegments() []widget.RichTextSegment {
+func (t *teamScreen) commonGapSegments() []widget.RichTextSegment {
 	v := t.view
 	segs := []widget.RichTextSegment{subheading("Common gaps")}
 	if len(v.Targets) == 0 {
@@ -617,21 +617,21 @@ func (t *TeamScreen) commonGapSegments() []widget.RichTextSegment {
 // toggleWorkshop switches the display for projecting. Going back to names
 // needs a deliberate confirmation, so a slip of the mouse in front of a room
 // does not show who rated what.
-func (t *TeamScreen) toggleWorkshop() {
+func (t *teamScreen) toggleWorkshop() {
 	if !t.display.Workshop {
 		t.setMinPeople()
-		t.SetWorkshop(true)
+		t.setWorkshop(true)
 		return
 	}
 	dialog.ShowConfirm("Leave workshop display?", "Names, evidence and figures resting on few people will be shown again. Is the screen private?", func(ok bool) {
 		if ok {
-			t.SetWorkshop(false)
+			t.setWorkshop(false)
 		}
 	}, t.shell.win)
 }
 
-// SetWorkshop turns the workshop display on or off directly.
-func (t *TeamScreen) SetWorkshop(on bool) {
+// setWorkshop turns the workshop display on or off directly.
+func (t *teamScreen) setWorkshop(on bool) {
 	t.display.Workshop = on
 	t.display.Individual = false
 	t.status.SetText("")
@@ -660,7 +660,7 @@ func (t *TeamScreen) SetWorkshop(on bool) {
 // one row per member under neutral labels. Individual rows need their own
 // confirmation: people in the room may recognise a colleague from a row of
 // levels, even without a name.
-func (t *TeamScreen) toggleRows() {
+func (t *teamScreen) toggleRows() {
 	if !t.display.Workshop {
 		return
 	}
@@ -679,14 +679,14 @@ func (t *TeamScreen) toggleRows() {
 		}, t.shell.win)
 }
 
-func (t *TeamScreen) setIndividual(on bool) {
+func (t *teamScreen) setIndividual(on bool) {
 	t.display.Individual = on && t.display.Workshop
 	t.updateRowsButton()
 	t.shell.updateBanner()
 	t.arrange()
 }
 
-func (t *TeamScreen) updateRowsButton() {
+func (t *teamScreen) updateRowsButton() {
 	if t.display.Individual {
 		t.rowsBtn.SetText("Show counts per level")
 		t.rowsBtn.SetIcon(theme.VisibilityOffIcon())
@@ -696,7 +696,7 @@ func (t *TeamScreen) updateRowsButton() {
 	}
 }
 
-func (t *TeamScreen) setMinPeople() {
+func (t *teamScreen) setMinPeople() {
 	n, err := strconv.Atoi(strings.TrimSpace(t.minEntry.Text))
 	d := t.display
 	d.MinPeople = n
@@ -709,7 +709,7 @@ func (t *TeamScreen) setMinPeople() {
 	t.arrange()
 }
 
-func (t *TeamScreen) updateModeNote() {
+func (t *teamScreen) updateModeNote() {
 	if t.display.Workshop {
 		t.modeNote.SetText(fmt.Sprintf("Workshop display: names replaced by labels; figures resting on fewer than %d people are hidden; members' files cannot be imported or people added until you leave it.", t.display.MinPeople))
 		t.modeNote.Importance = widget.WarningImportance
@@ -722,7 +722,7 @@ func (t *TeamScreen) updateModeNote() {
 
 // teamActionLine describes a team action, naming its owner (a neutral label
 // in workshop display).
-func (t *TeamScreen) teamActionLine(a model.Action) string {
+func (t *teamScreen) teamActionLine(a model.Action) string {
 	who := "whole team"
 	if l := t.roster.Label(a.Owner); l != "" {
 		who = l
@@ -731,7 +731,7 @@ func (t *TeamScreen) teamActionLine(a model.Action) string {
 }
 
 // editAction edits one action of the team's plan.
-func (t *TeamScreen) editAction(a model.Action) {
+func (t *teamScreen) editAction(a model.Action) {
 	if t.view == nil || t.plan == nil {
 		return
 	}
@@ -767,7 +767,7 @@ func (t *TeamScreen) editAction(a model.Action) {
 
 // saveOutput writes the team report (pdf) or the matrix and measures
 // (xlsx, csv) into a folder the user picks, honouring workshop display.
-func (t *TeamScreen) saveOutput(format string) {
+func (t *teamScreen) saveOutput(format string) {
 	if t.view == nil {
 		return
 	}
@@ -777,7 +777,7 @@ func (t *TeamScreen) saveOutput(format string) {
 
 // output is the file name and the writer of a team output as the display
 // on screen now shows it.
-func (t *TeamScreen) output(format string) (string, func(io.Writer) error) {
+func (t *teamScreen) output(format string) (string, func(io.Writer) error) {
 	id, display := t.view.Team.ID, t.display
 	name := model.Slug(t.view.Team.Name) + "-" + time.Now().Format("2006-01-02")
 	if display.Workshop {

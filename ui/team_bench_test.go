@@ -27,8 +27,8 @@ func BenchmarkHeatmapScroll100x150(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { ws.Close() })
-	s := NewShell(w, ws)
-	w.SetContent(s.Content())
+	s := newShell(w, ws)
+	w.SetContent(s.content())
 	f, _ := ws.ResolveFramework(context.Background(), "ddat")
 	v := &workspace.TeamView{Team: model.Team{Name: "Bench"}, Framework: f}
 	var members []gap.MemberRatings
@@ -49,18 +49,18 @@ func BenchmarkHeatmapScroll100x150(b *testing.B) {
 	v.Ratings = gap.TeamRatingsOf(f, members)
 	v.Measures = gap.TeamMeasures(f, scope, members, nil)
 	v.Composition = gap.TeamComposition(v.Members)
-	s.ShowTab("Team")
-	s.Team.show(v)
-	s.Team.tabs.SelectIndex(1) // the heatmap
-	if r, c := s.Team.tableSize(); r != 100 || c != 150 {
+	s.showTab("Team")
+	s.team.show(v)
+	s.team.tabs.SelectIndex(1) // the heatmap
+	if r, c := s.team.tableSize(); r != 100 || c != 150 {
 		b.Fatalf("heatmap %dx%d", r, c)
 	}
 	w.Resize(fyne.NewSize(1280, 801)) // lay out the newly shown tabs
-	if s.Team.table.Size().Height < 300 {
+	if s.team.table.Size().Height < 300 {
 		b.Fatal("the heatmap is not laid out: the benchmark would measure nothing")
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.Team.table.ScrollTo(widget.TableCellID{Row: (i * 37) % 100, Col: (i * 53) % 150})
+		s.team.table.ScrollTo(widget.TableCellID{Row: (i * 37) % 100, Col: (i * 53) % 150})
 	}
 }

@@ -25,9 +25,9 @@ func openSampleTeam(t *testing.T) *Shell {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.ShowTab("Team")
-	s.Team.SelectTeam(res.Team.ID)
-	if v := s.Team.View(); v == nil || v.Team.ID != res.Team.ID {
+	s.showTab("Team")
+	s.team.selectTeam(res.Team.ID)
+	if v := s.team.shown(); v == nil || v.Team.ID != res.Team.ID {
 		t.Fatal("the sample team is not on screen")
 	}
 	return s
@@ -35,7 +35,7 @@ func openSampleTeam(t *testing.T) *Shell {
 
 func TestTeamHeatmapShowsLevelsAsText(t *testing.T) {
 	s := openSampleTeam(t)
-	tm := s.Team
+	tm := s.team
 	rows, cols := tm.tableSize()
 	if rows != 8 || cols != 36 {
 		t.Fatalf("heatmap %dx%d, want 8 members x 36 FCI items", rows, cols)
@@ -57,13 +57,13 @@ func TestTeamHeatmapShowsLevelsAsText(t *testing.T) {
 
 func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	s := openSampleTeam(t)
-	tm := s.Team
+	tm := s.team
 	name := tm.view.Members[0].Name
 	if got := tm.roster.Label(tm.view.Members[0].ID); got != name {
 		t.Fatalf("normal display label %q, want the name", got)
 	}
 	test.Tap(tm.mode)
-	if !tm.Workshop() {
+	if !tm.workshopOn() {
 		t.Fatal("the workshop button did not switch to workshop display")
 	}
 	// By default no row is a person: one row per level, counting members.
@@ -129,10 +129,10 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 	}
 	// Leaving workshop display needs a deliberate confirmation.
 	test.Tap(tm.mode)
-	if !tm.Workshop() {
+	if !tm.workshopOn() {
 		t.Error("one tap left workshop display without confirmation")
 	}
-	tm.SetWorkshop(false)
+	tm.setWorkshop(false)
 	if tm.roster.Label(tm.view.Members[0].ID) != name {
 		t.Error("names did not come back after leaving workshop display")
 	}
@@ -140,7 +140,7 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 
 func TestTeamMeasuresSayWhatTheyRestOn(t *testing.T) {
 	s := openSampleTeam(t)
-	tm := s.Team
+	tm := s.team
 	var fragile, uncovered bool
 	for _, m := range tm.measures {
 		line := tm.measureLine(m)
@@ -164,7 +164,7 @@ func TestTeamMeasuresSayWhatTheyRestOn(t *testing.T) {
 
 func TestHeatmapCellShowsTheRatingsEvidence(t *testing.T) {
 	s := openSampleTeam(t)
-	tm := s.Team
+	tm := s.team
 	// Find a rating with evidence in the sample team.
 	for r, mi := range tm.rows {
 		m := tm.view.Members[mi]
@@ -189,7 +189,7 @@ func TestHeatmapCellShowsTheRatingsEvidence(t *testing.T) {
 
 func TestTeamActionOwnersAreListedByLabelNotByName(t *testing.T) {
 	s := openSampleTeam(t)
-	tm := s.Team
+	tm := s.team
 	test.Tap(tm.mode)
 	tm.editAction(model.Action{Status: model.Planned})
 	top := s.win.Canvas().Overlays().Top()

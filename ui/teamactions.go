@@ -14,7 +14,7 @@ import (
 )
 
 // newTeam asks for a name and a framework version.
-func (t *TeamScreen) newTeam() {
+func (t *teamScreen) newTeam() {
 	s := t.shell
 	inBackground(func() ([]workspace.FrameworkInfo, error) {
 		return s.ws.Frameworks(s.ctx)
@@ -49,7 +49,7 @@ func (t *TeamScreen) newTeam() {
 
 // importFolder merges members' .gapwise.json files from a folder, with a
 // progress bar, then lists what was refused and why.
-func (t *TeamScreen) importFolder() {
+func (t *teamScreen) importFolder() {
 	s := t.shell
 	id := t.teamID()
 	if id == "" {
@@ -106,7 +106,7 @@ func (t *TeamScreen) importFolder() {
 // names someone else under a known person id, asking for each in turn
 // whether it is the same person; a file the user accepts is imported again
 // taking its details.
-func (t *TeamScreen) askSamePeople(id string, refused []workspace.Refusal) {
+func (t *teamScreen) askSamePeople(id string, refused []workspace.Refusal) {
 	s := t.shell
 	for i, r := range refused {
 		rest := refused[i+1:]
@@ -132,7 +132,7 @@ func (t *TeamScreen) askSamePeople(id string, refused []workspace.Refusal) {
 }
 
 // addMember adds someone already in the database to the team.
-func (t *TeamScreen) addMember() {
+func (t *teamScreen) addMember() {
 	s := t.shell
 	id := t.teamID()
 	if id == "" || t.view == nil {
@@ -182,7 +182,7 @@ func (t *TeamScreen) addMember() {
 }
 
 // setTargets takes the team's targets from a role level, or clears them.
-func (t *TeamScreen) setTargets() {
+func (t *teamScreen) setTargets() {
 	s := t.shell
 	v := t.view
 	if v == nil {
@@ -222,7 +222,7 @@ func (t *TeamScreen) setTargets() {
 }
 
 // setItemTarget sets one item's team target by hand.
-func (t *TeamScreen) setItemTarget(it *model.Item) {
+func (t *teamScreen) setItemTarget(it *model.Item) {
 	s := t.shell
 	v := t.view
 	opts := []string{"No team target"}

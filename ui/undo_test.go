@@ -81,7 +81,7 @@ func TestCtrlZUndoesRatingChangesBackToTheOpeningState(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	undo := &fyne.ShortcutUndo{}
 
 	// Nothing changed yet: undo says so and writes nothing.
@@ -91,14 +91,14 @@ func TestCtrlZUndoesRatingChangesBackToTheOpeningState(t *testing.T) {
 		t.Errorf("status %q with nothing to undo", r.saveStatus.Text)
 	}
 
-	first := r.Current()
+	first := r.shownItem()
 	test.Type(r.pad, "3")
 	test.Type(r.pad, "2")
 	r.confidence.SetSelected("4")
 	w.Canvas().Focus(r.evidence)
 	typeAsUser(w, "Led the audit")
 	r.pad.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	second := r.Current()
+	second := r.shownItem()
 	test.Type(r.pad, "1")
 	if got := savedRatings(t, ws, id); got[first.ID].Evidence != "Led the audit" || got[second.ID].Level != 1 {
 		t.Fatalf("setup saved %v", got)
@@ -125,8 +125,8 @@ func TestCtrlZUndoesRatingChangesBackToTheOpeningState(t *testing.T) {
 			t.Errorf("undo %d (%s): database holds %v", i+1, st.status, got)
 		}
 	}
-	if r.Current().ID != first.ID || r.yours.Text != "Not rated yet" {
-		t.Errorf("after undoing everything the screen shows %s: %q", r.Current().ID, r.yours.Text)
+	if r.shownItem().ID != first.ID || r.yours.Text != "Not rated yet" {
+		t.Errorf("after undoing everything the screen shows %s: %q", r.shownItem().ID, r.yours.Text)
 	}
 	pressShortcut(w, undo)
 	if r.saveStatus.Text != "Nothing to undo" || len(savedRatings(t, ws, id)) != 0 {
@@ -144,14 +144,14 @@ func TestCtrlZInATextFieldUndoesTyping(t *testing.T) {
 	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
-	r := s.Rate
+	r := s.rate
 	w.Canvas().Focus(r.pad)
 	test.Type(r.pad, "2")
 	r.pad.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	test.Type(r.pad, "3")
 	before := savedRatings(t, ws, id)
 
-	r.FocusSearch()
+	r.focusSearch()
 	typeAsUser(w, "data")
 	pressShortcut(w, &fyne.ShortcutUndo{})
 	if after := savedRatings(t, ws, id); !sameRatings(before, after) {
@@ -162,8 +162,8 @@ func TestCtrlZInATextFieldUndoesTyping(t *testing.T) {
 	}
 
 	r.search.SetText("")
-	r.SelectItem(r.rows[r.firstItemRow()].item.ID)
-	item := r.Current().ID
+	r.selectItem(r.rows[r.firstItemRow()].item.ID)
+	item := r.shownItem().ID
 	w.Canvas().Focus(r.evidence)
 	typeAsUser(w, "Led")
 	pressShortcut(w, &fyne.ShortcutUndo{})
