@@ -212,10 +212,10 @@ func TestGapsViewShowsTheRoleLevelsGaps(t *testing.T) {
 	if line := pathwayLine(top); top.Unknown > 0 && (!strings.Contains(line, fmt.Sprintf("%d unknown", top.Unknown)) || strings.Contains(line, "gap 0)")) {
 		t.Errorf("top line hides its unknowns: %q", line)
 	}
-	if !strings.Contains(s.Pathways.next.Text, "rests on") || !strings.Contains(s.Pathways.next.Text, "rate ") {
-		t.Errorf("next step does not say what it rests on: %q", s.Pathways.next.Text)
+	if !strings.Contains(s.pathways.next.Text, "rests on") || !strings.Contains(s.pathways.next.Text, "rate ") {
+		t.Errorf("next step does not say what it rests on: %q", s.pathways.next.Text)
 	}
-	if txt := richText(s.Pathways.detail); !strings.Contains(txt, "The fit rests on") {
+	if txt := richText(s.pathways.detail); !strings.Contains(txt, "The fit rests on") {
 		t.Errorf("detail lacks the basis: %q", txt)
 	}
 }
