@@ -13,6 +13,9 @@ if [ -n "$unformatted" ]; then
   echo "not gofmt-formatted:"; echo "$unformatted"; exit 1
 fi
 
+echo "== go.mod and go.sum are tidy"
+go mod tidy -diff
+
 echo "== go vet"
 CGO_ENABLED=0 go vet -tags ci ./...
 
