@@ -53,6 +53,7 @@ type sheetItemJSON struct {
 	RatedAt      *string `json:"rated_at"`
 	Target       *int    `json:"target"` // null when none
 	TargetSource string  `json:"target_source"`
+	Review       string  `json:"review"` // why a carried rating awaits review; "" when it does not
 }
 
 // sheetJSON is the stable JSON shape of `assess show --json`.
@@ -361,6 +362,7 @@ func (e *env) assessShow(args []string) error {
 				}
 				at := stamp(r.RatedAt)
 				row.RatedAt = &at
+				row.Review = s.Review[it.ID]
 			}
 			if t, ok := s.Targets[it.ID]; ok && t.Level > 0 {
 				row.Target, row.TargetSource = &t.Level, t.Source
@@ -377,6 +379,9 @@ func (e *env) assessShow(args []string) error {
 			level, conf, target := "not rated", "", "-"
 			if r.Level != nil {
 				level = fmt.Sprintf("%d %s", *r.Level, r.LevelName)
+				if r.Review != "" {
+					level += " (review)"
+				}
 			}
 			if r.Confidence != nil {
 				conf = strconv.Itoa(*r.Confidence)

@@ -132,6 +132,16 @@ func TestAssessCarryJSON(t *testing.T) {
 		t.Errorf("carry = %v", out)
 	}
 	id := out["id"].(string)
+	show := decode[map[string]any](t, mustRun(t, "--db", db, "assess", "show", "--assessment", id, "--json"))
+	flagged := 0
+	for _, it := range show["items"].([]any) {
+		if it.(map[string]any)["review"] != "" {
+			flagged++
+		}
+	}
+	if flagged != 2 {
+		t.Errorf("assess show flags %d items for review, want 2", flagged)
+	}
 	mustRun(t, "--db", db, "assess", "confirm", "--assessment", id, "--item", "INOV")
 	mustRun(t, "--db", db, "assess", "confirm", "--assessment", id, "--all")
 	for _, tc := range []struct {
