@@ -82,7 +82,7 @@ func commandTable() []*command {
 			leaf("show", "--assessment ID [--json]", "every item in scope with its rating and target", nil),
 			leaf("target", "--assessment ID (--role-level ROLE_LEVEL_ID | --from-assessment ID |\n--item ITEM --level N | --clear)",
 				"set targets (--level 0 removes one)", nil),
-			leaf("export", "--assessment ID [--out FILE]",
+			leaf("export", "--assessment ID [--out FILE [--json]]",
 				"write a .gapwise.json file (never overwrites);\nwithout --out, to standard output", nil),
 			leaf("import", "FILE... [--accept-person-update] [--json]",
 				"validate and import .gapwise.json files; a file\nnaming someone else under a known person id is\nrefused unless --accept-person-update", nil),
@@ -119,8 +119,8 @@ func commandTable() []*command {
 			leaf("rm", "--appraisal ID [--yes]", "delete an appraisal and its notes (its assessments\nand agreed plan stay)", nil),
 		),
 		group("report", nil,
-			leaf("plan", "(--plan ID | --person ID|NAME) [--out FILE.pdf] [--xlsx FILE.xlsx]", "a development plan as PDF (a person's latest plan)", (*env).reportPlan),
-			leaf("appraisal", "--appraisal ID [--out FILE.pdf] [--xlsx FILE.xlsx]", "a joint appraisal as PDF; reports never overwrite", (*env).reportAppraisal),
+			leaf("plan", "(--plan ID | --person ID|NAME) [--out FILE.pdf] [--xlsx FILE.xlsx] [--json]", "a development plan as PDF (a person's latest plan)", (*env).reportPlan),
+			leaf("appraisal", "--appraisal ID [--out FILE.pdf] [--xlsx FILE.xlsx] [--json]", "a joint appraisal as PDF; reports never overwrite", (*env).reportAppraisal),
 		),
 		group("team", (*env).team,
 			leaf("create", "--name NAME --framework ID[@VERSION] [--json]", "create a team; prints its id", nil),
@@ -135,8 +135,8 @@ func commandTable() []*command {
 			leaf("target", "--team ID (--item ITEM --level N | --role-level ID | --clear)", "set team targets (--level 0 removes one)", nil),
 			leaf("gaps", "--team ID [--json] [--workshop [--individual]] [--min-people N]",
 				"per item: rated, meeting, below, median, max,\ncovered, fragile; common gaps", nil),
-			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N]", "the team gap report as PDF", nil),
-			leaf("export", "--team ID (--xlsx FILE | --csv FILE) [--workshop [--individual]] [--min-people N]",
+			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N] [--json]", "the team gap report as PDF", nil),
+			leaf("export", "--team ID (--xlsx FILE | --csv FILE) [--workshop [--individual]] [--min-people N]\n[--json]",
 				"matrix and measures as a spreadsheet, or the\nmatrix as CSV; never overwrites\n"+
 					"(--team also takes a unique team name; --workshop\nhides names and suppresses figures resting on\n"+
 					"fewer than --min-people rated members, default 3,\nand counts members per level instead of a row\n"+
@@ -146,7 +146,7 @@ func commandTable() []*command {
 		group("db", nil,
 			leaf("init", "", "create the database (or check it opens)", (*env).dbInit),
 			leaf("check", "", "check the database's integrity", (*env).dbCheck),
-			leaf("backup", "PATH", "write a consistent copy; never overwrites", (*env).dbBackup),
+			leaf("backup", "PATH [--json]", "write a consistent copy; never overwrites", (*env).dbBackup),
 		),
 		leaf("version", "[--json]", "this program's version (also: gapwise-cli --version)", (*env).version),
 		{name: "completion", args: "bash|zsh|powershell", help: "a shell completion script for these commands",
@@ -235,7 +235,7 @@ func usageLines(b *strings.Builder, cs []*command) {
 		}
 		help := strings.Split(c.help, "\n")
 		last := lines[len(lines)-1]
-		if len(last) <= helpColumn-2 {
+		if len(lines) == 1 && len(last) <= helpColumn-2 {
 			lines[len(lines)-1] = last + strings.Repeat(" ", helpColumn-len(last)) + help[0]
 			help = help[1:]
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"flag"
 	"go/ast"
 	"go/parser"
@@ -251,7 +252,7 @@ func TestBashCompletionCompletes(t *testing.T) {
 		{"gapwise-cli te", []string{"team"}, []string{"frameworks"}},
 		{"gapwise-cli team ", []string{"create", "export", "gaps", "--help"}, []string{"frameworks"}},
 		{"gapwise-cli --db x.db team ex", []string{"export"}, []string{"create"}},
-		{"gapwise-cli team export --", []string{"--team", "--xlsx", "--csv", "--workshop", "--min-people", "--help"}, []string{"--json"}},
+		{"gapwise-cli team export --", []string{"--team", "--xlsx", "--csv", "--workshop", "--min-people", "--json", "--help"}, []string{"--person"}},
 		{"gapwise-cli team export --team T --w", []string{"--workshop"}, []string{"--team"}},
 		{"gapwise-cli plan action ", []string{"add", "set", "rm"}, []string{"new"}},
 		{"gapwise-cli plan action set --", []string{"--objective", "--action", "--plan"}, nil},
@@ -330,5 +331,51 @@ func TestREADMEListsEveryCommand(t *testing.T) {
 		if !strings.Contains(readme, "`gapwise-cli "+c.path()) {
 			t.Errorf("README.md does not mention %s", c.path())
 		}
+	}
+}
+
+// TestFileWritersPrintJSON: every command that writes a file prints, with
+// --json, only {"files": [...]} on stdout, naming the file it made; the
+// privacy note goes to stderr.
+func TestFileWritersPrintJSON(t *testing.T) {
+	db := tempDB(t)
+	var demo demoJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "demo", "--json")), &demo); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	assessment := demo.Assessments[0].ID
+	mustRun(t, "--db", db, "plan", "new", "--assessment", assessment) // for report plan --person
+	cases := []struct {
+		args   []string
+		format string
+		note   string
+	}{
+		{[]string{"db", "backup", filepath.Join(dir, "b.db"), "--json"}, "sqlite", "Backup written"},
+		{[]string{"assess", "export", "--assessment", assessment, "--out", filepath.Join(dir, "a.gapwise.json"), "--json"}, "gapwise.json", "personal data"},
+		{[]string{"report", "plan", "--person", demo.Person.ID, "--out", filepath.Join(dir, "p.pdf"), "--json"}, "pdf", "personal data"},
+		{[]string{"team", "report", "--team", demo.Team, "--workshop", "--out", filepath.Join(dir, "t.pdf"), "--json"}, "pdf", "names hidden"},
+		{[]string{"team", "export", "--team", demo.Team, "--csv", filepath.Join(dir, "t.csv"), "--json"}, "csv", "Written"},
+	}
+	for _, c := range cases {
+		code, out, errOut := run(t, append([]string{"--db", db}, c.args...)...)
+		if code != ExitOK {
+			t.Fatalf("%q: exit %d %s", c.args, code, errOut)
+		}
+		var got writtenJSON
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("%q: stdout is not JSON: %v\n%s", c.args, err, out)
+		}
+		path := c.args[len(c.args)-2]
+		fi, err := os.Stat(path)
+		if err != nil || len(got.Files) != 1 || got.Files[0].Path != path || got.Files[0].Format != c.format || got.Files[0].Bytes != fi.Size() || fi.Size() == 0 {
+			t.Errorf("%q: printed %+v; the file: %v %v", c.args, got, fi, err)
+		}
+		if !strings.Contains(errOut, c.note) {
+			t.Errorf("%q: stderr %q lacks the note %q", c.args, errOut, c.note)
+		}
+	}
+	if code, _, _ := run(t, "--db", db, "assess", "export", "--assessment", assessment, "--json"); code != ExitUsage {
+		t.Errorf("assess export --json without --out: exit %d, want 2", code)
 	}
 }

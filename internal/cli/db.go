@@ -55,7 +55,10 @@ func (e *env) dbCheck(args []string) error {
 }
 
 func (e *env) dbBackup(args []string) error {
-	pos, err := flags("db backup", args, func(*flag.FlagSet) {})
+	var asJSON bool
+	pos, err := flags("db backup", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the file written as JSON")
+	})
 	if err != nil {
 		return err
 	}
@@ -67,8 +70,10 @@ func (e *env) dbBackup(args []string) error {
 		if err := ws.Backup(e.ctx, dest); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.out, "Backup written: %s\n", dest)
-		return nil
+		return e.wrote(asJSON, func(e *env) error {
+			_, err := fmt.Fprintf(e.out, "Backup written: %s\n", dest)
+			return err
+		}, fileJSON{Path: dest, Format: "sqlite"})
 	})
 }
 

@@ -29,15 +29,20 @@ var outcomeNames = map[workspace.ImportOutcome]string{
 
 func (e *env) assessExport(args []string) error {
 	var id, out string
+	var asJSON bool
 	pos, err := flags("assess export", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&id, "assessment", "", "assessment id")
 		fs.StringVar(&out, "out", "", "file to write (must not exist)")
+		fs.BoolVar(&asJSON, "json", false, "print the file written as JSON (with --out)")
 	})
 	if err != nil {
 		return err
 	}
 	if id == "" || len(pos) > 0 {
 		return usagef("assess export needs --assessment ID")
+	}
+	if asJSON && out == "" {
+		return usagef("assess export --json goes with --out FILE")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		data, _, err := ws.ExportAssessment(e.ctx, id)
@@ -54,8 +59,10 @@ func (e *env) assessExport(args []string) error {
 		}); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.out, "Exported to %s (personal data: send it only to whoever needs it)\n", out)
-		return nil
+		return e.wrote(asJSON, func(e *env) error {
+			_, err := fmt.Fprintf(e.out, "Exported to %s (personal data: send it only to whoever needs it)\n", out)
+			return err
+		}, fileJSON{Path: out, Format: "gapwise.json"})
 	})
 }
 

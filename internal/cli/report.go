@@ -12,7 +12,9 @@ import (
 
 func (e *env) reportPlan(args []string) error {
 	var planID, person, out, xlsx string
+	var asJSON bool
 	pos, err := flags("report plan", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the files written as JSON")
 		fs.StringVar(&planID, "plan", "", "plan id")
 		fs.StringVar(&person, "person", "", "person id or unique name: their latest plan")
 		fs.StringVar(&out, "out", "", "PDF file to write (must not exist)")
@@ -44,7 +46,7 @@ func (e *env) reportPlan(args []string) error {
 			planID = latest.ID
 		}
 		generated := time.Now()
-		return writeReports(e, out, xlsx, func(w io.Writer) error {
+		return writeReports(e, asJSON, out, xlsx, func(w io.Writer) error {
 			return ws.PlanReport(e.ctx, planID, w, generated)
 		}, func(w io.Writer) error {
 			return ws.PlanSpreadsheet(e.ctx, planID, w, generated)
@@ -54,7 +56,8 @@ func (e *env) reportPlan(args []string) error {
 
 // writeReports writes the PDF to pdf and the spreadsheet to xlsx, each
 // when named, and says what was written.
-func writeReports(e *env, pdf, xlsx string, renderPDF, renderXLSX func(io.Writer) error) error {
+func writeReports(e *env, asJSON bool, pdf, xlsx string, renderPDF, renderXLSX func(io.Writer) error) error {
+	var files []fileJSON
 	for _, f := range []struct {
 		path   string
 		render func(io.Writer) error
@@ -65,16 +68,23 @@ func writeReports(e *env, pdf, xlsx string, renderPDF, renderXLSX func(io.Writer
 		if err := workspace.SaveNewFile(f.path, f.render); err != nil {
 			return err
 		}
-		if err := reportWritten(e, f.path); err != nil {
-			return err
-		}
+		files = append(files, fileJSON{Path: f.path})
 	}
-	return nil
+	return e.wrote(asJSON, func(e *env) error {
+		for _, f := range files {
+			if err := reportWritten(e, f.Path); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, files...)
 }
 
 func (e *env) reportAppraisal(args []string) error {
 	var id, out, xlsx string
+	var asJSON bool
 	pos, err := flags("report appraisal", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the files written as JSON")
 		fs.StringVar(&id, "appraisal", "", "appraisal id")
 		fs.StringVar(&out, "out", "", "PDF file to write (must not exist)")
 		fs.StringVar(&xlsx, "xlsx", "", "spreadsheet (XLSX) to write as well or instead (must not exist)")
@@ -89,7 +99,7 @@ func (e *env) reportAppraisal(args []string) error {
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		generated := time.Now()
-		return writeReports(e, out, xlsx, func(w io.Writer) error {
+		return writeReports(e, asJSON, out, xlsx, func(w io.Writer) error {
 			return ws.AppraisalReport(e.ctx, id, w, generated)
 		}, func(w io.Writer) error {
 			return ws.AppraisalSpreadsheet(e.ctx, id, w, generated)

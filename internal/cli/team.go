@@ -803,7 +803,9 @@ func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON, d gap.Displa
 func (e *env) teamReport(args []string) error {
 	var teamID, out string
 	var disp displayFlags
+	var asJSON bool
 	pos, err := flags("team report", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the file written as JSON")
 		fs.StringVar(&teamID, "team", "", "team id or unique name")
 		fs.StringVar(&out, "out", "", "PDF file to write (must not exist)")
 		disp.define(fs)
@@ -831,14 +833,16 @@ func (e *env) teamReport(args []string) error {
 		}); err != nil {
 			return err
 		}
-		return teamWritten(e, out, d)
+		return e.wrote(asJSON, func(e *env) error { return teamWritten(e, out, d) }, fileJSON{Path: out})
 	})
 }
 
 func (e *env) teamExport(args []string) error {
 	var teamID, xlsx, csvPath string
 	var disp displayFlags
+	var asJSON bool
 	pos, err := flags("team export", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the file written as JSON")
 		fs.StringVar(&teamID, "team", "", "team id or unique name")
 		fs.StringVar(&xlsx, "xlsx", "", "spreadsheet to write (must not exist)")
 		fs.StringVar(&csvPath, "csv", "", "CSV file of the matrix to write (must not exist)")
@@ -873,7 +877,7 @@ func (e *env) teamExport(args []string) error {
 		}); err != nil {
 			return err
 		}
-		return teamWritten(e, path, d)
+		return e.wrote(asJSON, func(e *env) error { return teamWritten(e, path, d) }, fileJSON{Path: path})
 	})
 }
 
