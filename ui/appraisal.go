@@ -356,12 +356,11 @@ func (a *appraisalScreen) agree(row workspace.AppraisalRow) {
 	note.SetPlaceHolder("What you discussed about this item")
 	info := widget.NewLabel(appraisalLevels(row))
 	form := widget.NewForm(widget.NewFormItem("Ratings", info), widget.NewFormItem("Agreed level", level), widget.NewFormItem("Note", note))
-	d := dialog.NewCustomConfirm(row.Item.Label(), "Save", "Cancel", form, func(ok bool) {
-		if !ok {
-			return
-		}
+	// On an error (a note too long, a signed appraisal) the form stays open
+	// with the note as typed; the change event redraws the appraisal.
+	showForm(s.win, row.Item.Label(), "Save", form, fyne.NewSize(720, 360), func() (func() (struct{}, error), error) {
 		id, item, lv, text := v.Appraisal.ID, row.Item.ID, lvls[max(level.SelectedIndex(), 0)], note.Text
-		inBackground(func() (struct{}, error) {
+		return func() (struct{}, error) {
 			ctx := a.shell.ctx
 			var err error
 			if lv < 0 {
@@ -373,15 +372,8 @@ func (a *appraisalScreen) agree(row workspace.AppraisalRow) {
 				err = s.ws.SetAppraisalNote(ctx, id, item, text)
 			}
 			return struct{}{}, err
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				showError(s.win, err)
-			}
-			a.show(id)
-		})
-	}, s.win)
-	d.Resize(fyne.NewSize(720, 360))
-	d.Show()
+		}, nil
+	}, func(struct{}) {})
 }
 
 func (a *appraisalScreen) saveOverall() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gapwise/internal/model"
+	"gapwise/internal/workspace"
 )
 
 // under lists every object of type T in the tree under o, in order,
@@ -136,5 +138,54 @@ func TestStartAppraisalFormKeepsWhatWasTypedAfterAnError(t *testing.T) {
 	v := s.appraisal.shown()
 	if v == nil || v.Appraisal.AppraiserName != "Dr Grace Appraiser" || v.Appraisal.Period != "Spring 2027 review" {
 		t.Errorf("appraisal on screen: %+v", v)
+	}
+}
+
+// The agreed-level dialog keeps a note that could not be saved.
+func TestAppraisalNoteFormKeepsTheNoteAfterAnError(t *testing.T) {
+	ctx := context.Background()
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	self, err := ws.StartAssessment(ctx, person.ID, model.FrameworkRef{ID: "fci", Version: "2020-provisional"}, model.SelfAssessment, "", model.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.Rate(ctx, self.ID, model.Rating{Item: "1.1", Level: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ws.StartAppraisal(ctx, self.ID, "Grace", "2026/27"); err != nil {
+		t.Fatal(err)
+	}
+	s.showTab("Appraisal")
+	v := s.appraisal.shown()
+	if v == nil {
+		t.Fatal("no appraisal on screen")
+	}
+	s.appraisal.agree(v.Items[0])
+	overlays := w.Canvas().Overlays()
+	form := overlays.Top()
+	entries := under[*widget.Entry](form)
+	if form == nil || len(entries) != 1 {
+		t.Fatalf("agreed-level dialog: %v, %d entries", form, len(entries))
+	}
+	note := entries[0]
+	long := strings.Repeat("We discussed this at length. ", workspace.MaxActionText/20)
+	note.SetText(long) // pasted from elsewhere, too long to keep
+	test.Tap(buttonIn(t, form, "Save"))
+	if len(overlays.List()) != 2 || !slices.Contains(labelsIn(overlays.Top()), "Check what you entered") {
+		t.Fatalf("after a refused note the top dialog says %q", labelsIn(overlays.Top()))
+	}
+	test.Tap(buttonIn(t, overlays.Top(), "OK"))
+	if overlays.Top() != form || note.Text != long {
+		t.Fatal("the note form was thrown away, or lost the note")
+	}
+	note.SetText("Agreed after discussion")
+	test.Tap(buttonIn(t, form, "Save"))
+	ap, err := ws.Appraisal(ctx, v.Appraisal.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if overlays.Top() != nil || ap.ItemNotes[v.Items[0].Item.ID] != "Agreed after discussion" {
+		t.Errorf("after saving: dialog %v, notes %v", overlays.Top(), ap.ItemNotes)
 	}
 }
