@@ -1,5 +1,5 @@
 // Package report writes Gapwise's PDF documents: the personal development
-// plan and the joint appraisal. It is the only package that imports the PDF
+// plan, the joint appraisal and the team gap report. It is the only package that imports the PDF
 // library, and it takes model values, never a database, so the app and the
 // command line print the same document from the same figures.
 //
@@ -34,5 +34,12 @@
 // with empty rows. Radar charts follow the app's rule: one chart per
 // outermost group, over the items with a target (or the rated items when
 // there are no targets), split by chart.SplitRadar, and groups with fewer
-// than chart.MinAxes such items are left to the table.
+// than chart.MinAxes such items are left to the table (chart.GapRadars, the
+// one rule the app's gaps screen uses too).
+//
+// The team report follows gap.Display for what a workshop edition hides.
+// Above maxHeatmapMembers members (an organisation, not a team) it counts
+// members per level in the heatmap and leaves the member list to the
+// spreadsheet export, in either edition, so it stays readable and its size
+// does not grow with the members.
 package report
