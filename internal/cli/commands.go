@@ -144,7 +144,7 @@ func commandTable() []*command {
 		),
 		leaf("demo", "[--json] [--remove]", "create (or remove) fictional sample data", (*env).demo),
 		group("db", nil,
-			leaf("init", "", "create the database (or check it opens)", (*env).dbInit),
+			leaf("init", "[--json]", "create the database (or check it opens)", (*env).dbInit),
 			leaf("check", "", "check the database's integrity", (*env).dbCheck),
 			leaf("backup", "PATH [--json]", "write a consistent copy; never overwrites", (*env).dbBackup),
 		),

@@ -379,3 +379,52 @@ func TestFileWritersPrintJSON(t *testing.T) {
 		t.Errorf("assess export --json without --out: exit %d, want 2", code)
 	}
 }
+
+func TestDBInitJSON(t *testing.T) {
+	db := tempDB(t)
+	var got dbJSON
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "db", "init", "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Path != db || got.Schema < 1 || got.Frameworks != 4 {
+		t.Errorf("db init --json = %+v", got)
+	}
+}
+
+// TestZshCompletionCompletes sources the zsh script with compadd and _files
+// replaced by recorders and asks it to complete.
+func TestZshCompletionCompletes(t *testing.T) {
+	zsh, err := exec.LookPath("zsh")
+	if err != nil {
+		t.Skip("no zsh here")
+	}
+	_, script, _ := run(t, "completion", "zsh")
+	path := filepath.Join(t.TempDir(), "_gapwise-cli")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(zsh, "-n", path).CombinedOutput(); err != nil {
+		t.Fatalf("zsh -n: %v\n%s", err, out)
+	}
+	cases := []struct {
+		words []string // the last is being completed
+		want  string
+	}{
+		{[]string{"gapwise-cli", ""}, "frameworks roles people assess gaps"},
+		{[]string{"gapwise-cli", "--db", "x.db", "team", "export", "--"}, "--csv --individual --json --min-people --team --workshop --xlsx --help"},
+		{[]string{"gapwise-cli", "plan", "action", ""}, "add set rm --help"},
+		{[]string{"gapwise-cli", "team", "add", "--people", "w"}, "FILES"},
+	}
+	for _, c := range cases {
+		var quoted []string
+		for _, w := range c.words {
+			quoted = append(quoted, strconv.Quote(w))
+		}
+		prog := `compdef() { : }; compadd() { [[ $1 == -a ]] && print -r -- ${(P)2} }; _files() { print FILES }
+source ` + strconv.Quote(path) + "\nwords=(" + strings.Join(quoted, " ") + ")\nCURRENT=" + strconv.Itoa(len(c.words)) + "\n_gapwise_cli\n"
+		out, err := exec.Command(zsh, "-f", "-c", prog).CombinedOutput()
+		if err != nil || !strings.Contains(string(out), c.want) {
+			t.Errorf("%q completes to %q (%v), want %q", c.words, out, err, c.want)
+		}
+	}
+}

@@ -20,14 +20,31 @@ func noArgs(name string, args []string) error {
 	return err
 }
 
+// dbJSON is the stable JSON shape of `db init --json`.
+type dbJSON struct {
+	Path       string `json:"path"`
+	Schema     int    `json:"schema"`
+	Frameworks int    `json:"frameworks"` // framework versions in it
+}
+
 func (e *env) dbInit(args []string) error {
-	if err := noArgs("db init", args); err != nil {
+	var asJSON bool
+	pos, err := flags("db init", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the database as JSON")
+	})
+	if err != nil {
 		return err
+	}
+	if len(pos) > 0 {
+		return usagef("db init takes no arguments")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		infos, err := ws.Frameworks(e.ctx)
 		if err != nil {
 			return err
+		}
+		if asJSON {
+			return writeJSON(e.out, dbJSON{Path: ws.Path(), Schema: workspace.SchemaVersion, Frameworks: len(infos)})
 		}
 		fmt.Fprintf(e.out, "Database ready: %s (schema %d, %d framework versions)\n", ws.Path(), workspace.SchemaVersion, len(infos))
 		return nil
