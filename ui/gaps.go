@@ -102,8 +102,8 @@ func (g *gapsScreen) load(id string) {
 func (g *gapsScreen) show(v *workspace.GapView) {
 	g.view = v
 	rep := v.Report
-	g.summary.SetText(fmt.Sprintf("%s: %d met · %d below target · %d not rated · %d without a target · total gap %d level(s)",
-		sheetTitle(v.Sheet), rep.Met, rep.Below, rep.NotRated, rep.NoTarget, rep.TotalGap))
+	g.summary.SetText(fmt.Sprintf("%s — measured against: %s — %d met · %d below target · %d not rated · %d without a target · total gap %d level(s)",
+		sheetTitle(v.Sheet), gap.TargetsFrom(v.Sheet.Framework, rep.Items), rep.Met, rep.Below, rep.NotRated, rep.NoTarget, rep.TotalGap))
 	g.changes.SetText(changesText(v))
 	g.rows = g.rows[:0]
 	for _, sum := range rep.Groups {

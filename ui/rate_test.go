@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"gapwise/internal/gap"
 	"gapwise/internal/model"
 	"gapwise/internal/workspace"
 )
@@ -387,5 +388,40 @@ func TestTypingInTextFieldsKeepsFocusAndRatings(t *testing.T) {
 	}
 	if after := savedRatings(t, ws, id); !sameRatings(before, after) {
 		t.Errorf("typing in text fields changed ratings: %v -> %v", before, after)
+	}
+}
+
+// TestGapsSummaryNamesTheTargetAndFollowsIt: My gaps says what it measures
+// against, and says the new target once it changes (it used to keep saying
+// the assessment's scope, "items for Senior data analyst", whatever the targets).
+func TestGapsSummaryNamesTheTargetAndFollowsIt(t *testing.T) {
+	s, _, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	id := startDDaT(t, s, ws, person)
+	ctx := context.Background()
+	s.ShowTab("My gaps")
+	sh := s.Gaps.View().Sheet
+	_, next, ok := gap.NextLevel(sh.Framework, "data/data-analyst/senior-data-analyst")
+	if !ok {
+		t.Fatal("no level above senior data analyst")
+	}
+	steps := []struct {
+		name string
+		set  func() error
+		want string
+	}{
+		{"role level", func() error { return ws.SetTargetsFromRoleLevel(ctx, id, "data/data-analyst/senior-data-analyst") }, "measured against: the role Data analyst at level Senior data analyst —"},
+		{"next role level", func() error { return ws.SetTargetsFromRoleLevel(ctx, id, next.ID) }, "measured against: the role Data analyst at level " + next.Title + " —"},
+		{"cleared", func() error { return ws.ClearTargets(ctx, id) }, "measured against: no targets set —"},
+		{"by hand", func() error { return ws.SetTarget(ctx, id, sh.Items[0].ID, 2) }, "measured against: your own targets (set by hand) —"},
+	}
+	for _, st := range steps {
+		if err := st.set(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		s.ShowTab("My gaps")
+		if got := s.Gaps.summary.Text; !strings.Contains(got, st.want) {
+			t.Errorf("%s: summary %q, want %q", st.name, got, st.want)
+		}
 	}
 }

@@ -142,6 +142,12 @@ func TestRateGapsAndPathwaysScript(t *testing.T) {
 		t.Errorf("gaps text lacks \"3 of 9 rated\":\n%s", text)
 	}
 
+	if g := decode[gapsJSON](t, cli("gaps", "--assessment", aid, "--json")); !strings.Contains(g.Against, "Senior data analyst") {
+		t.Errorf("gaps --json against %q, want the role level", g.Against)
+	}
+	if text := cli("gaps", "--assessment", aid); !strings.Contains(text, "Measured against: ") {
+		t.Errorf("gaps text does not name its target:\n%s", text)
+	}
 	pw := decode[pathwaysJSON](t, cli("pathways", "--assessment", aid, "--json"))
 	if len(pw.Pathways) != 201 {
 		t.Errorf("%d pathways, want 201 role levels", len(pw.Pathways))

@@ -47,6 +47,7 @@ type gapsJSON struct {
 	Assessment string        `json:"assessment"`
 	Person     string        `json:"person"` // name
 	Framework  string        `json:"framework"`
+	Against    string        `json:"against"` // what the targets are: "the role level Senior data analyst", "no targets set" (gap.TargetsFrom)
 	InScope    int           `json:"in_scope"`
 	Rated      int           `json:"rated"`
 	Met        int           `json:"met"`
@@ -150,7 +151,7 @@ func toGapsJSON(v *workspace.GapView) gapsJSON {
 	s, rep := v.Sheet, v.Report
 	out := gapsJSON{
 		Assessment: s.Assessment.ID, Person: s.Person.Name, Framework: s.Framework.Ref.String(),
-		InScope: rep.Count, Rated: rep.Rated, Met: rep.Met, Below: rep.Below, NotRated: rep.NotRated, NoTarget: rep.NoTarget,
+		Against: gap.TargetsFrom(s.Framework, rep.Items), InScope: rep.Count, Rated: rep.Rated, Met: rep.Met, Below: rep.Below, NotRated: rep.NotRated, NoTarget: rep.NoTarget,
 		TotalGap: rep.TotalGap, Items: make([]gapItemJSON, 0, len(rep.Items)), Changes: make([]changeJSON, 0, len(v.Changes)),
 	}
 	for _, g := range rep.Items {
@@ -177,6 +178,7 @@ func toGapsJSON(v *workspace.GapView) gapsJSON {
 func printGaps(e *env, v *workspace.GapView, out gapsJSON) error {
 	s, rep := v.Sheet, v.Report
 	fmt.Fprintf(e.out, "Gaps: %s, %s (%s), assessment %s\n", s.Person.Name, s.Framework.Ref, s.Assessment.Kind, s.Assessment.ID)
+	fmt.Fprintf(e.out, "Measured against: %s\n", out.Against)
 	// With targets, the tables list the items that have one; without any,
 	// every item with its current level.
 	targeted := rep.NoTarget < rep.Count

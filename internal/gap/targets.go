@@ -1,6 +1,7 @@
 package gap
 
 import (
+	"slices"
 	"strings"
 
 	"gapwise/internal/model"
@@ -78,4 +79,49 @@ func TargetsFromRatings(ratings []model.Rating, source string) []model.Target {
 		}
 	}
 	return out
+}
+
+// TargetsFrom says, for the app's My gaps, the CLI's gaps and the plan PDF
+// alike, what an assessment's gaps are measured against: "the role level
+// Senior data analyst", "your own targets (set by hand)", "another person's
+// saved profile", several of these joined by "; " when targets were mixed,
+// or "no targets set". It reads the sources of the targets in the report, so
+// it changes the moment the targets do.
+func TargetsFrom(f *model.Framework, items []ItemGap) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range items {
+		if g.Target == nil || seen[g.TargetSource] {
+			continue
+		}
+		seen[g.TargetSource] = true
+		if t := sourceText(f, g.TargetSource); !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 {
+		return "no targets set"
+	}
+	return strings.Join(out, "; ")
+}
+
+func sourceText(f *model.Framework, source string) string {
+	if _, id, ok := ParseRoleSource(source); ok {
+		if f != nil {
+			if role, lvl, ok := f.RoleLevel(id); ok {
+				if role.Title != "" && !strings.Contains(lvl.Title, role.Title) {
+					return "the role " + role.Title + " at level " + lvl.Title
+				}
+				return "the role level " + lvl.Title
+			}
+		}
+		return "the role level " + id
+	}
+	switch {
+	case source == "" || source == ManualSource:
+		return "your own targets (set by hand)"
+	case strings.HasPrefix(source, PersonSourcePrefix):
+		return "another person's saved profile"
+	}
+	return source
 }

@@ -102,7 +102,7 @@ func (d *doc) planCover(in PlanInput, title string) {
 	pairs = append(pairs,
 		[2]string{"Framework", frameworkText(f)},
 		[2]string{"Assessment", assessment},
-		[2]string{"Targets", capital(targetSourceText(f, in.Gaps.Items))},
+		[2]string{"Targets", capital(gap.TargetsFrom(f, in.Gaps.Items))},
 		[2]string{"Position", position},
 		[2]string{"Plan", plan},
 		[2]string{"Generated", d.generatedText()},

@@ -156,50 +156,6 @@ func sumStatuses(actions []model.Action) int {
 	return n
 }
 
-// targetSourceText says where an assessment's targets came from.
-func targetSourceText(f *model.Framework, items []gap.ItemGap) string {
-	var out []string
-	seen := map[string]bool{}
-	for _, g := range items {
-		if g.Target == nil || seen[g.TargetSource] {
-			continue
-		}
-		seen[g.TargetSource] = true
-		out = append(out, sourceText(f, g.TargetSource))
-	}
-	if len(out) == 0 {
-		return "No targets set"
-	}
-	seenText := map[string]bool{}
-	uniq := out[:0]
-	for _, s := range out {
-		if !seenText[s] {
-			seenText[s] = true
-			uniq = append(uniq, s)
-		}
-	}
-	return strings.Join(uniq, "; ")
-}
-
-func sourceText(f *model.Framework, source string) string {
-	if _, id, ok := gap.ParseRoleSource(source); ok {
-		if role, lvl, ok := f.RoleLevel(id); ok {
-			if role.Title != "" && !strings.Contains(lvl.Title, role.Title) {
-				return "the role " + role.Title + " at level " + lvl.Title
-			}
-			return "the role level " + lvl.Title
-		}
-		return "the role level " + id
-	}
-	switch {
-	case source == "" || source == gap.ManualSource:
-		return "set by hand"
-	case strings.HasPrefix(source, gap.PersonSourcePrefix):
-		return "another person's saved profile"
-	}
-	return source
-}
-
 // disagreeText is the marker for a self and appraiser rating: "≠ differs
 // by 2", "= same", or a dash when either is not rated.
 func disagreeText(self, appraiser *int) string {
