@@ -220,6 +220,8 @@ func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(
 	done := make([]ImportDone, n)
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		clear(done) // a retried transaction starts again
+		ctx, stmts := withStmtCache(ctx, tx)
+		defer stmts.close()
 		if teamID != "" {
 			if err := teamExists(ctx, tx, teamID); err != nil {
 				return err
