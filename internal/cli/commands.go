@@ -284,7 +284,7 @@ func commandUsage(c *command, fs *flag.FlagSet) string {
 		}
 		b.WriteString(l + "\n")
 	}
-	b.WriteString("\n" + strings.ToUpper(c.help[:1]) + strings.ReplaceAll(c.help[1:], "\n", " ") + ".\n")
+	b.WriteString("\n" + wrap(strings.ToUpper(c.help[:1])+c.help[1:]+".", 78))
 	if fs == nil {
 		return b.String()
 	}
@@ -310,6 +310,25 @@ func commandUsage(c *command, fs *flag.FlagSet) string {
 		fmt.Fprintf(&b, "  %-*s  %s\n", width, r.left, r.usage)
 	}
 	return b.String()
+}
+
+// wrap fills text's words into lines of at most width columns.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(text) {
+		if n > 0 && n+1+len(w) > width {
+			b.WriteString("\n")
+			n = 0
+		}
+		if n > 0 {
+			b.WriteString(" ")
+			n++
+		}
+		b.WriteString(w)
+		n += len(w)
+	}
+	return b.String() + "\n"
 }
 
 // placeholder is what the synopsis names flag's value ("ID|NAME" for

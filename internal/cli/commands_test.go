@@ -39,6 +39,17 @@ func TestUsageTextGolden(t *testing.T) {
 	if code != ExitOK || out != got {
 		t.Errorf("--help: exit %d, output is not the usage text", code)
 	}
+	// One command's --help, which shows its flags as parsed.
+	golden = filepath.Join("testdata", "help-team-export.golden")
+	_, got, _ = run(t, "team", "export", "--help")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want, err = os.ReadFile(golden); err != nil || got != string(want) {
+		t.Errorf("team export --help differs from %s (%v):\n%s", golden, err, got)
+	}
 }
 
 // TestEveryCommandTakesHelp: --help and -h on every leaf print its usage and

@@ -245,6 +245,9 @@ Register-ArgumentCompleter -Native -CommandName 'gapwise-cli', 'gapwise-cli.exe'
     if ($prev.StartsWith('-') -and $files.ContainsKey($cmdpath) -and ($files[$cmdpath] -contains $prev)) {
         return  # PowerShell completes file names
     }
+    if (-not $wordToComplete.StartsWith('-') -and $files.ContainsKey($cmdpath) -and ($files[$cmdpath] -contains '*')) {
+        return  # a positional file name
+    }
     $words[$cmdpath] | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
         [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
     }
