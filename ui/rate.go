@@ -137,7 +137,9 @@ func newRateScreen(s *Shell) *rateScreen {
 		levels,
 		container.NewHBox(r.notRated, r.yours),
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, widget.NewLabel("Confidence in this rating"), nil, r.confidence),
+		// The label above the choices, not beside them: side by side they
+		// were 800 pixels wide and left the contents list 100 at 1024x768.
+		widget.NewLabel("Confidence in this rating"), r.confidence,
 		r.evidence,
 		container.NewBorder(nil, nil, widget.NewLabel("Target"), nil, r.target),
 		r.targetNote,
@@ -146,7 +148,10 @@ func newRateScreen(s *Shell) *rateScreen {
 	left := container.NewBorder(r.search, nil, nil, nil, r.list)
 	split := container.NewHSplit(left, r.detail)
 	split.Offset = 0.32
-	top := container.NewBorder(nil, nil, r.count, r.saveStatus, r.progress)
+	// The status line has its own row: an undo message is long, and beside
+	// the progress bar it would widen the screen past a 1024-pixel window.
+	r.saveStatus.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewVBox(container.NewBorder(nil, nil, r.count, nil, r.progress), r.saveStatus)
 	r.body = container.NewBorder(container.NewVBox(top, r.carry.banner), r.carry.attribution, nil, nil, split)
 
 	goMe := widget.NewButtonWithIcon("Go to Me", theme.AccountIcon(), func() { s.showTab("Me") })
