@@ -399,8 +399,8 @@ func TestGapsSummaryNamesTheTargetAndFollowsIt(t *testing.T) {
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
 	ctx := context.Background()
-	s.ShowTab("My gaps")
-	sh := s.Gaps.View().Sheet
+	s.showTab("My gaps")
+	sh := s.gaps.shown().Sheet
 	_, next, ok := gap.NextLevel(sh.Framework, "data/data-analyst/senior-data-analyst")
 	if !ok {
 		t.Fatal("no level above senior data analyst")
@@ -419,8 +419,8 @@ func TestGapsSummaryNamesTheTargetAndFollowsIt(t *testing.T) {
 		if err := st.set(); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		s.ShowTab("My gaps")
-		if got := s.Gaps.summary.Text; !strings.Contains(got, st.want) {
+		s.showTab("My gaps")
+		if got := s.gaps.summary.Text; !strings.Contains(got, st.want) {
 			t.Errorf("%s: summary %q, want %q", st.name, got, st.want)
 		}
 	}
