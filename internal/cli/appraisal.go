@@ -118,7 +118,7 @@ func toAppraisalShowJSON(v *workspace.AppraisalView) appraisalShowJSON {
 
 func (e *env) appraisal(args []string) error {
 	if len(args) == 0 {
-		return usagef("appraisal: say start, list, show, rate-as-appraiser, import-appraiser, agree, note, sign or rm")
+		return sayHint("appraisal") // dispatch answers this first; kept for direct calls
 	}
 	switch args[0] {
 	case "start":

@@ -73,7 +73,7 @@ type sheetJSON struct {
 
 func (e *env) assess(args []string) error {
 	if len(args) == 0 {
-		return usagef("assess: say new, list, rate, show, target, export, import or rm")
+		return sayHint("assess") // dispatch answers this first; kept for direct calls
 	}
 	switch args[0] {
 	case "new":

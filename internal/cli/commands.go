@@ -213,6 +213,12 @@ func (c *command) hint() string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
+// sayHint is the usage error for a group given no subcommand.
+func sayHint(path string) error {
+	c := find(strings.Fields(path)...)
+	return usagef("%s: say %s", path, c.hint())
+}
+
 // helpColumn is where the usage text starts a command's help.
 const helpColumn = 44
 
@@ -382,7 +388,7 @@ func dispatch(e *env, args []string) error {
 		}
 		switch {
 		case len(args) == 0:
-			return usagef("%s: say %s", c.path(), c.hint())
+			return sayHint(c.path())
 		case isHelp(args[0]):
 			_, err := io.WriteString(e.out, commandUsage(c, nil))
 			return err

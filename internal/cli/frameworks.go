@@ -32,7 +32,7 @@ type frameworkJSON struct {
 
 func (e *env) frameworks(args []string) error {
 	if len(args) == 0 {
-		return usagef("frameworks: say list, show, import, rm or diff")
+		return sayHint("frameworks") // dispatch answers this first; kept for direct calls
 	}
 	switch args[0] {
 	case "list":

@@ -129,7 +129,7 @@ type teamImportJSON struct {
 
 func (e *env) team(args []string) error {
 	if len(args) == 0 {
-		return usagef("team: say create, list, add, remove, import, show, target, gaps, report, export or rm")
+		return sayHint("team") // dispatch answers this first; kept for direct calls
 	}
 	switch args[0] {
 	case "create":
