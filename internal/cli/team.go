@@ -583,18 +583,22 @@ func printComposition(e *env, c gap.Composition, d gap.Display) error {
 }
 
 func (e *env) teamTarget(args []string) error {
-	var teamID, item, roleLevel string
+	var teamID, item, roleLevel, group, fromAssessment, fromTeam string
 	var level optInt
-	var clear bool
+	var clear, all bool
 	pos, err := flags("team target", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&teamID, "team", "", "team id or unique name")
 		fs.StringVar(&item, "item", "", "set one item's target (with --level; 0 removes it)")
-		fs.Var(&level, "level", "the item's target level")
+		fs.Var(&level, "level", "the target level (with --item, --all or --group)")
 		fs.StringVar(&roleLevel, "role-level", "", "replace the targets with what this role level needs")
+		fs.BoolVar(&all, "all", false, "set every item to --level N (replaces all targets)")
+		fs.StringVar(&group, "group", "", "set this group's items to --level N (other targets stay)")
+		fs.StringVar(&fromAssessment, "from-assessment", "", "replace the targets with this assessment's rated levels")
+		fs.StringVar(&fromTeam, "from-team", "", "replace the targets with a copy of another team's (id or unique name)")
 		fs.BoolVar(&clear, "clear", false, "remove every target")
 	})
 	modes := 0
-	for _, on := range []bool{item != "", roleLevel != "", clear} {
+	for _, on := range []bool{item != "", roleLevel != "", clear, all, group != "", fromAssessment != "", fromTeam != ""} {
 		if on {
 			modes++
 		}
@@ -607,11 +611,13 @@ func (e *env) teamTarget(args []string) error {
 	case teamID == "":
 		return usagef("team target needs --team ID")
 	case modes != 1:
-		return usagef("team target needs one of --item ITEM --level N, --role-level ID or --clear")
+		return usagef("team target needs one of --item ITEM --level N, --all --level N, --group GROUP --level N, --role-level ID, --from-assessment ID, --from-team ID or --clear")
 	case item != "" && !level.set:
 		return usagef("team target --item needs --level N (0 removes the target)")
-	case item == "" && level.set:
-		return usagef("team target --level goes with --item")
+	case (all || group != "") && !level.set:
+		return usagef("team target --all and --group need --level N")
+	case item == "" && !all && group == "" && level.set:
+		return usagef("team target --level goes with --item, --all or --group")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		t, err := resolveTeam(e, ws, teamID)
@@ -623,6 +629,15 @@ func (e *env) teamTarget(args []string) error {
 			err = ws.SetTeamTarget(e.ctx, t.ID, item, level.v)
 		case roleLevel != "":
 			err = ws.SetTeamTargetsFromRoleLevel(e.ctx, t.ID, roleLevel)
+		case all || group != "":
+			err = ws.SetTeamTargetsInBulk(e.ctx, t.ID, workspace.TeamTargetsFrom{All: all, Group: group, Level: level.v})
+		case fromAssessment != "":
+			err = ws.SetTeamTargetsInBulk(e.ctx, t.ID, workspace.TeamTargetsFrom{FromAssessment: fromAssessment})
+		case fromTeam != "":
+			var src model.Team
+			if src, err = resolveTeam(e, ws, fromTeam); err == nil {
+				err = ws.SetTeamTargetsInBulk(e.ctx, t.ID, workspace.TeamTargetsFrom{FromTeam: src.ID})
+			}
 		default:
 			err = ws.ClearTeamTargets(e.ctx, t.ID)
 		}

@@ -106,6 +106,33 @@ func TestTeamCreateAddShowAndTargets(t *testing.T) {
 		t.Errorf("gaps without targets: %q", out)
 	}
 
+	// Targets in one step: all items, a domain, a person's assessment, another team.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--all", "--level", "2"}, ": 36 (of 36 items)"},
+		{[]string{"--group", "1", "--level", "9"}, ": 36 (of 36 items)"}, // capped per item, the rest kept
+		{[]string{"--from-assessment", a.ID}, ": 1 (of 36 items)"},       // Ada rated two items, one at level 0 (no target)
+		{[]string{"--from-team", "Digital nursing"}, ""},
+	} {
+		code, out, _ := run(t, append([]string{"--db", db, "team", "target", "--team", created.ID}, tc.args...)...)
+		if tc.want == "" {
+			if code != ExitUser {
+				t.Errorf("%v: exit %d, want %d (a team cannot copy itself)", tc.args, code, ExitUser)
+			}
+			continue
+		}
+		if code != 0 || !strings.Contains(out, tc.want) {
+			t.Errorf("team target %v: exit %d %q, want %q", tc.args, code, out, tc.want)
+		}
+	}
+	copyTeam := decode[teamJSON](t, cli("team", "create", "--name", "Copy team", "--framework", "fci", "--json"))
+	if out := cli("team", "target", "--team", copyTeam.ID, "--from-team", "Digital nursing"); !strings.Contains(out, ": 1 (of 36 items)") {
+		t.Errorf("team target --from-team: %q", out)
+	}
+	cli("team", "target", "--team", created.ID, "--clear")
+
 	// Role-level targets need a framework with roles.
 	ddat := decode[teamJSON](t, cli("team", "create", "--name", "Data team", "--framework", "ddat", "--json"))
 	if out := cli("team", "target", "--team", ddat.ID, "--role-level", seniorDataAnalyst); strings.Contains(out, ": 0 (of") {
@@ -307,6 +334,13 @@ func TestTeamExitStatuses(t *testing.T) {
 		{[]string{"team", "target", "--team", team, "--clear", "--item", "1.1", "--level", "2"}, ExitUsage},
 		{[]string{"team", "target", "--team", team, "--item", "1.1"}, ExitUsage},
 		{[]string{"team", "target", "--team", team, "--level", "2"}, ExitUsage},
+		{[]string{"team", "target", "--team", team, "--all"}, ExitUsage},
+		{[]string{"team", "target", "--team", team, "--group", "1"}, ExitUsage},
+		{[]string{"team", "target", "--team", team, "--all", "--group", "1", "--level", "2"}, ExitUsage},
+		{[]string{"team", "target", "--team", team, "--all", "--level", "0"}, ExitUser},
+		{[]string{"team", "target", "--team", team, "--group", "nope", "--level", "2"}, ExitUser},
+		{[]string{"team", "target", "--team", team, "--from-assessment", "no-such-assessment"}, ExitUser},
+		{[]string{"team", "target", "--team", team, "--from-team", "no-such-team"}, ExitUser},
 		{[]string{"team", "target", "--team", team, "--item", "1.1", "--level", "9"}, ExitUser},
 		{[]string{"team", "target", "--team", team, "--item", "9.9", "--level", "1"}, ExitUser},
 		{[]string{"team", "gaps", "--team", team, "--min-people", "2"}, ExitUsage},

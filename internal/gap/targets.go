@@ -125,3 +125,37 @@ func sourceText(f *model.Framework, source string) string {
 	}
 	return source
 }
+
+// TargetsAtLevel sets every item of the framework, or of one group (its
+// subgroups included, group "" for all), to one target level, in framework
+// order with Source ManualSource: a team's "all of us at 3 in this domain".
+// Each level is normalised for its item (NormaliseTarget): capped to the
+// item's highest defined level, raised into its defined levels, as anywhere
+// else a target is set. A level below 1 and an unknown group are refused.
+func TargetsAtLevel(f *model.Framework, group string, level int) ([]model.Target, error) {
+	if f == nil {
+		return nil, model.Errorf(model.Internal, "No framework was given to set targets in.")
+	}
+	if level < 1 {
+		return nil, model.Errorf(model.Invalid, "A target level must be 1 or more (clear the targets to remove them).")
+	}
+	if group != "" {
+		if _, ok := f.Group(group); !ok {
+			return nil, model.Errorf(model.NotFound, "There is no group %q in %s.", group, f.Ref)
+		}
+	}
+	var out []model.Target
+	for i := range f.Items {
+		it := &f.Items[i]
+		if group != "" && !slices.ContainsFunc(f.GroupPath(it.Group), func(g *model.Group) bool { return g.ID == group }) {
+			continue
+		}
+		if t, _, _ := NormaliseTarget(f, it, level); t > 0 {
+			out = append(out, model.Target{Item: it.ID, Level: t, Source: ManualSource})
+		}
+	}
+	if len(out) == 0 {
+		return nil, model.Errorf(model.Invalid, "Group %q of %s holds no items to set a target on.", group, f.Ref)
+	}
+	return out, nil
+}

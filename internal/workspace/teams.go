@@ -354,3 +354,102 @@ func (w *Workspace) TeamTargets(ctx context.Context, teamID string) ([]model.Tar
 func (w *Workspace) ClearTeamTargets(ctx context.Context, teamID string) error {
 	return w.changed(ctx, w.store.SetTeamTargets(ctx, teamID, nil), TeamChanged, teamID)
 }
+
+// TeamTargetsFrom says where SetTeamTargetsInBulk takes a team's targets
+// from: exactly one of All, Group (each with Level), FromAssessment or
+// FromTeam. It is the one rule behind `team target` and the app's team
+// targets dialog.
+type TeamTargetsFrom struct {
+	All            bool   // every item at Level; replaces all targets
+	Group          string // the group's items at Level; other items keep theirs
+	Level          int
+	FromAssessment string // a person's assessment's levels become the targets
+	FromTeam       string // another team's targets, copied
+}
+
+// SetTeamTargetsInBulk sets a team's targets in one step, for any framework.
+// Levels beyond an item's defined levels are normalised (gap.NormaliseTarget).
+// The source must be against the team's framework version; a group keeps the
+// targets of items outside it; every other choice replaces all targets.
+func (w *Workspace) SetTeamTargetsInBulk(ctx context.Context, teamID string, from TeamTargetsFrom) error {
+	modes := 0
+	for _, on := range []bool{from.All, from.Group != "", from.FromAssessment != "", from.FromTeam != ""} {
+		if on {
+			modes++
+		}
+	}
+	if modes != 1 {
+		return model.Errorf(model.Invalid, "choose one place to take the team's targets from")
+	}
+	team, err := w.store.Team(ctx, teamID)
+	if err != nil {
+		return err
+	}
+	f, err := w.Framework(ctx, team.Framework)
+	if err != nil {
+		return err
+	}
+	var targets []model.Target
+	switch {
+	case from.All || from.Group != "":
+		if targets, err = gap.TargetsAtLevel(f, from.Group, from.Level); err != nil {
+			return err
+		}
+		if from.Group != "" {
+			old, err := w.store.TeamTargets(ctx, teamID)
+			if err != nil {
+				return err
+			}
+			set := make(map[string]bool, len(targets))
+			for _, t := range targets {
+				set[t.Item] = true
+			}
+			kept := slices.DeleteFunc(old, func(t model.Target) bool { return set[t.Item] })
+			targets = append(kept, targets...)
+		}
+	case from.FromAssessment != "":
+		a, err := w.store.Assessment(ctx, from.FromAssessment)
+		if err != nil {
+			return err
+		}
+		if a.Framework != team.Framework {
+			return model.Errorf(model.Invalid, "that assessment is rated against %s; team %q uses %s", a.Framework, team.Name, team.Framework)
+		}
+		ratings, err := w.store.Ratings(ctx, a.ID)
+		if err != nil {
+			return err
+		}
+		targets = normalised(f, gap.TargetsFromRatings(ratings, gap.PersonSource(a.PersonID)))
+	default:
+		other, err := w.store.Team(ctx, from.FromTeam)
+		if err != nil {
+			return err
+		}
+		if other.ID == team.ID {
+			return model.Errorf(model.Invalid, "a team cannot copy its own targets")
+		}
+		if other.Framework != team.Framework {
+			return model.Errorf(model.Invalid, "team %q uses %s; team %q uses %s", other.Name, other.Framework, team.Name, team.Framework)
+		}
+		if targets, err = w.store.TeamTargets(ctx, other.ID); err != nil {
+			return err
+		}
+	}
+	return w.changed(ctx, w.store.SetTeamTargets(ctx, teamID, targets), TeamChanged, teamID)
+}
+
+// normalised fits each target to its item's defined levels and drops those
+// for items the framework does not hold.
+func normalised(f *model.Framework, targets []model.Target) []model.Target {
+	out := targets[:0]
+	for _, t := range targets {
+		it, ok := f.Item(t.Item)
+		if !ok {
+			continue
+		}
+		if t.Level, _, _ = gap.NormaliseTarget(f, it, t.Level); t.Level > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
