@@ -160,17 +160,32 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	}
 	byID := map[string][]accepted{}
 	var order []string // assessment ids in first-seen order
+	type checked struct {
+		f      *exchange.File
+		sum    [sha256.Size]byte
+		update bool
+		err    error
+	}
+	// Files are read and checked on both cores, in order (ahead).
+	next, stop := ahead(ctx, len(files), importWindow, func(i int) checked {
+		f, raw, err := w.checkTeamFile(files[i], team, resolve, installed)
+		var c checked
+		if err == nil {
+			c.sum = sha256.Sum256(raw)
+			if c.update, err = w.personChange(ctx, f.Person, o); err != nil {
+				err = fmt.Errorf("%s: %w", files[i], err)
+			}
+		}
+		c.f, c.err = f, err
+		return c
+	})
+	defer stop()
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		f, raw, err := w.checkTeamFile(path, team, resolve, installed)
-		var update bool
-		if err == nil {
-			if update, err = w.personChange(ctx, f.Person, o); err != nil {
-				err = fmt.Errorf("%s: %w", path, err)
-			}
-		}
+		c := next()
+		f, update, err := c.f, c.update, c.err
 		if err != nil {
 			res.Refused = append(res.Refused, Refusal{File: path, Err: err})
 		} else {
@@ -178,7 +193,7 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 			if _, seen := byID[id]; !seen {
 				order = append(order, id)
 			}
-			byID[id] = append(byID[id], accepted{path, sha256.Sum256(raw), f.Person, f.Assessment, len(f.Ratings), update})
+			byID[id] = append(byID[id], accepted{path, c.sum, f.Person, f.Assessment, len(f.Ratings), update})
 		}
 		if progress != nil {
 			progress(i+1, len(files))
@@ -222,15 +237,20 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	if team != nil {
 		teamID = team.ID
 	}
-	done, err := w.store.ImportEach(ctx, teamID, len(writes), func(i int) (store.ImportItem, error) {
+	type prepared struct {
+		item store.ImportItem
+		err  error
+	}
+	// The files are read again ahead of the write, on the other core.
+	nextItem, stopItems := ahead(ctx, len(writes), importWindow, func(i int) prepared {
 		wr := writes[i]
 		f, _, err := again(wr.top)
 		if err != nil {
-			return store.ImportItem{}, err
+			return prepared{err: err}
 		}
 		item := store.ImportItem{Person: f.Person, Assessment: f.Assessment, Ratings: f.Ratings, Targets: f.Targets, UpdatePerson: o.AcceptPersonUpdate}
 		if item.Previous, item.StoredUpdated, err = w.previousVersion(ctx, f); err != nil {
-			return store.ImportItem{}, err
+			return prepared{err: err}
 		}
 		// Nothing stored to keep: keep the next-older file of this import.
 		// (When a stored version is the same or newer, the write changes
@@ -240,7 +260,12 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 				item.Previous = raw
 			}
 		}
-		return item, nil
+		return prepared{item: item}
+	})
+	defer stopItems()
+	done, err := w.store.ImportEach(ctx, teamID, len(writes), func(int) (store.ImportItem, error) {
+		p := nextItem()
+		return p.item, p.err
 	})
 	if err != nil {
 		return res, err
@@ -277,6 +302,11 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 	}
 	return res, nil
 }
+
+// importWindow is how many files a batch import reads ahead: enough to keep
+// two cores busy, few enough that the database's small connection pool
+// (the write transaction plus these readers) is never exhausted.
+const importWindow = 2
 
 // checkTeamFile reads and validates one file, and for a team (non-nil) that
 // it is a member's self-assessment of the team's framework version.
