@@ -90,6 +90,9 @@ func (s *Store) SeedPacks(ctx context.Context, packs []PackData) (added []model.
 				if err := writePack(ctx, tx, p, at, true); err != nil {
 					return err
 				}
+				if err := flagUndefinedLevels(ctx, tx, p.Framework.Ref.String()); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -272,4 +275,20 @@ func parseLevels(s string) []int {
 		}
 	}
 	return out
+}
+
+// flagUndefinedLevels marks for review every rating a corrected pack leaves
+// at a level it no longer defines for the item (the corrected DDaT pack
+// found 60 "currently not defined" cells that the old one offered). The
+// rating is kept, never silently changed; the Rate screen shows the reason
+// until the person rates the item again, and until then the assessment's
+// file export names the item.
+func flagUndefinedLevels(ctx context.Context, tx *sql.Tx, ref string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO rating_reviews (assessment, item, reason)
+		SELECT r.assessment, r.item, 'level ' || r.level || ' is no longer defined for this item in the corrected framework: choose its level again'
+		FROM ratings r JOIN items i ON i.framework = r.framework AND i.id = r.item
+		WHERE r.framework = ? AND r.level <> 0 AND i.in_pack = 1
+			AND instr(',' || i.levels || ',', ',' || r.level || ',') = 0
+		ON CONFLICT (assessment, item) DO UPDATE SET reason = excluded.reason`, ref)
+	return fail(err, "cannot flag ratings at levels %s no longer defines", ref)
 }

@@ -200,3 +200,32 @@ func TestSeedPacksRefusesBadPacksWhole(t *testing.T) {
 		})
 	}
 }
+
+// A corrected pack that no longer defines a level someone is rated at keeps
+// the rating and flags it for review, saying why.
+func TestSeedPacksCorrectedPackFlagsUndefinedLevels(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	_, a := newAssessment(t, s)
+	for _, r := range []model.Rating{{Item: "B", Level: 7}, {Item: "C", Level: 2}} {
+		if err := s.SetRating(ctx, a.ID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := mustRatings(t, s, a.ID)
+	fixed := tinyFramework("1")
+	fixed.Items[1].Levels = []int{4, 5, 6} // B's level 7 is withdrawn
+	if _, err := s.SeedPacks(ctx, []PackData{packOf(t, fixed)}); err != nil {
+		t.Fatal(err)
+	}
+	reviews, err := s.Reviews(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reviews) != 1 || !strings.Contains(reviews["B"], "level 7 is no longer defined") {
+		t.Errorf("reviews %v, want B flagged for its level 7", reviews)
+	}
+	if got := mustRatings(t, s, a.ID); !slices.Equal(got, before) {
+		t.Errorf("ratings changed: %v, was %v", got, before)
+	}
+}
