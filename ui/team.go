@@ -32,7 +32,9 @@ type teamScreen struct {
 	shell            *Shell
 	teams            []model.Team
 	view             *workspace.TeamView
-	plan             *model.Plan // the team's development plan
+	plan             *model.Plan          // the team's development plan
+	targetsForm      *dialog.CustomDialog // the team targets dialog last opened (teamactions.go)
+	targetsControls  targetsControls
 
 	display gap.Display // named or workshop display (gap.Display decides what each shows)
 	roster  gap.Roster  // the members in the display's order, under its labels

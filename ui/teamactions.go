@@ -181,44 +181,194 @@ func (t *teamScreen) addMember() {
 	})
 }
 
-// setTargets takes the team's targets from a role level, or clears them.
+// Team target choices, in the dialog's order.
+const (
+	targetRoleLevel  = "The levels a role level needs"
+	targetAll        = "All items at one level"
+	targetGroup      = "A group's items at one level"
+	targetAssessment = "From a person's assessment"
+	targetTeam       = "Copied from another team"
+	targetNone       = "No team targets"
+)
+
+// setTargets sets the team's targets in one step, for any framework, by
+// workspace.SetTeamTargetsInBulk (or a role level's, where the framework has
+// role levels). In workshop display "from a person's assessment" is not
+// offered: its list would name people.
 func (t *teamScreen) setTargets() {
 	s := t.shell
 	v := t.view
 	if v == nil {
 		return
 	}
+	f := v.Framework
 	var levels []*model.RoleLevel
-	names := []string{"No team targets"}
-	for r := range v.Framework.Roles {
-		for l := range v.Framework.Roles[r].Levels {
-			levels = append(levels, &v.Framework.Roles[r].Levels[l])
-			names = append(names, v.Framework.Roles[r].Family+" › "+v.Framework.Roles[r].Levels[l].Title)
+	var levelNames []string
+	for r := range f.Roles {
+		for l := range f.Roles[r].Levels {
+			levels = append(levels, &f.Roles[r].Levels[l])
+			levelNames = append(levelNames, f.Roles[r].Family+" › "+f.Roles[r].Levels[l].Title)
 		}
 	}
-	pick := widget.NewSelect(names, nil)
-	note := widget.NewLabel("Or set an item's team target by hand: select it in Coverage and common gaps.")
-	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Team targets", "Set", "Cancel", container.NewVBox(pick, note), func(ok bool) {
-		i := pick.SelectedIndex()
-		if !ok || i < 0 {
-			return
+	var scaleLevels []int
+	var scaleNames []string
+	for _, l := range f.Scale.Levels {
+		if l.Value > model.NoneLevel {
+			scaleLevels = append(scaleLevels, l.Value)
+			scaleNames = append(scaleNames, fmt.Sprintf("%d · %s", l.Value, l.Name))
 		}
-		id := v.Team.ID
-		inBackground(func() (struct{}, error) {
-			if i == 0 {
-				return struct{}{}, s.ws.ClearTeamTargets(s.ctx, id)
-			}
-			return struct{}{}, s.ws.SetTeamTargetsFromRoleLevel(s.ctx, id, levels[i-1].ID)
-		}, func(_ struct{}, err error) {
+	}
+	var groupIDs, groupNames []string
+	for _, g := range f.Groups {
+		groupIDs = append(groupIDs, g.ID)
+		name := g.Title
+		if path := f.GroupPath(g.ID); len(path) > 1 {
+			name = path[0].Title + " › " + g.Title
+		}
+		groupNames = append(groupNames, name)
+	}
+	var teamIDs, teamNames []string
+	for _, o := range t.teams {
+		if o.ID != v.Team.ID && o.Framework == v.Team.Framework {
+			teamIDs = append(teamIDs, o.ID)
+			teamNames = append(teamNames, o.Name)
+		}
+	}
+	choices := []string{}
+	if len(levels) > 0 {
+		choices = append(choices, targetRoleLevel)
+	}
+	choices = append(choices, targetAll, targetGroup, targetAssessment, targetTeam, targetNone)
+	choice := widget.NewRadioGroup(choices, nil)
+	choice.SetSelected(choices[0])
+	roleLevel := widget.NewSelect(levelNames, nil)
+	level := widget.NewSelect(scaleNames, nil)
+	group := widget.NewSelect(groupNames, nil)
+	if len(groupNames) == 0 {
+		group.PlaceHolder = "(this framework has no groups)"
+		group.Disable()
+	}
+	other := widget.NewSelect(teamNames, nil)
+	if len(teamNames) == 0 {
+		other.PlaceHolder = "(no other team uses " + f.Ref.String() + ")"
+		other.Disable()
+	}
+	var assessmentIDs []string
+	assessment := widget.NewSelect(nil, nil)
+	assessment.Disable()
+	if t.display.Workshop {
+		assessment.PlaceHolder = "(not offered in workshop display: the list would name people)"
+	} else {
+		assessment.PlaceHolder = "(loading…)"
+		inBackground(func() ([][2]string, error) {
+			people, err := s.ws.People(s.ctx)
 			if err != nil {
-				showError(s.win, err)
+				return nil, err
 			}
-			t.load(id)
+			var out [][2]string
+			for _, p := range people {
+				as, err := s.ws.Assessments(s.ctx, p.ID)
+				if err != nil {
+					return nil, err
+				}
+				for _, a := range as {
+					if a.Framework == f.Ref {
+						out = append(out, [2]string{a.ID, p.Name + " · " + a.Kind.Noun() + " · " + a.CreatedAt.Local().Format("2 Jan 2006")})
+					}
+				}
+			}
+			return out, nil
+		}, func(as [][2]string, err error) {
+			if err != nil {
+				assessment.PlaceHolder = "(could not list assessments)"
+				assessment.Refresh()
+				return
+			}
+			if t.display.Workshop {
+				return // workshop display began while the list loaded
+			}
+			var names []string
+			for _, a := range as {
+				assessmentIDs = append(assessmentIDs, a[0])
+				names = append(names, a[1])
+			}
+			assessment.SetOptions(names)
+			if len(names) == 0 {
+				assessment.PlaceHolder = "(no assessment of " + f.Ref.String() + ")"
+				assessment.Refresh()
+				return
+			}
+			assessment.PlaceHolder = ""
+			assessment.Enable()
 		})
-	}, s.win)
-	d.Resize(fyne.NewSize(640, 220))
-	d.Show()
+	}
+	note := widget.NewLabel("Levels beyond what an item defines are fitted to it (capped or raised). A group's level leaves other items' targets as they are; every other choice replaces them all. Or set one item's target by hand: select it in Coverage and common gaps.")
+	note.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{widget.NewFormItem("Take targets from", choice)}
+	if len(levels) > 0 {
+		items = append(items, widget.NewFormItem("Role level", roleLevel))
+	}
+	items = append(items,
+		widget.NewFormItem("Level", level),
+		widget.NewFormItem("Group", group),
+		widget.NewFormItem("Assessment", assessment),
+		widget.NewFormItem("Team", other),
+	)
+	form := widget.NewForm(items...)
+	id := v.Team.ID
+	t.targetsForm = showForm(s.win, "Team targets", "Set", container.NewVBox(form, note), fyne.NewSize(720, 480), func() (func() (struct{}, error), error) {
+		var run func() error
+		choose := func(what string) error { return model.Errorf(model.Invalid, "choose %s", what) }
+		switch choice.Selected {
+		case targetRoleLevel:
+			i := roleLevel.SelectedIndex()
+			if i < 0 {
+				return nil, choose("a role level")
+			}
+			lv := levels[i].ID
+			run = func() error { return s.ws.SetTeamTargetsFromRoleLevel(s.ctx, id, lv) }
+		case targetAll, targetGroup:
+			i := level.SelectedIndex()
+			if i < 0 {
+				return nil, choose("a level")
+			}
+			from := workspace.TeamTargetsFrom{All: true, Level: scaleLevels[i]}
+			if choice.Selected == targetGroup {
+				g := group.SelectedIndex()
+				if g < 0 {
+					return nil, choose("a group")
+				}
+				from = workspace.TeamTargetsFrom{Group: groupIDs[g], Level: scaleLevels[i]}
+			}
+			run = func() error { return s.ws.SetTeamTargetsInBulk(s.ctx, id, from) }
+		case targetAssessment:
+			i := assessment.SelectedIndex()
+			if i < 0 || i >= len(assessmentIDs) {
+				return nil, choose("an assessment")
+			}
+			from := workspace.TeamTargetsFrom{FromAssessment: assessmentIDs[i]}
+			run = func() error { return s.ws.SetTeamTargetsInBulk(s.ctx, id, from) }
+		case targetTeam:
+			i := other.SelectedIndex()
+			if i < 0 {
+				return nil, choose("a team")
+			}
+			from := workspace.TeamTargetsFrom{FromTeam: teamIDs[i]}
+			run = func() error { return s.ws.SetTeamTargetsInBulk(s.ctx, id, from) }
+		case targetNone:
+			run = func() error { return s.ws.ClearTeamTargets(s.ctx, id) }
+		default:
+			return nil, choose("where the targets come from")
+		}
+		return func() (struct{}, error) { return struct{}{}, run() }, nil
+	}, func(struct{}) { t.load(id) })
+	t.targetsControls = targetsControls{choice: choice, level: level, group: group, assessment: assessment, team: other}
+}
+
+// targetsControls are the team targets dialog's controls, for tests.
+type targetsControls struct {
+	choice                         *widget.RadioGroup
+	level, group, assessment, team *widget.Select
 }
 
 // setItemTarget sets one item's team target by hand.
