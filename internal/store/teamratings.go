@@ -58,40 +58,24 @@ const ratingChunk = 1 << 16
 // levels, and at this scale evidence text and timestamps would cost more
 // memory than everything else together. Ratings gives one assessment whole.
 func (s *Store) LatestRatings(ctx context.Context, ref model.FrameworkRef, kind model.AssessmentKind, personIDs []string) (map[string][]model.Rating, error) {
-	if _, err := model.ParseAssessmentKind(string(kind)); err != nil {
-		return nil, model.Wrap(model.Invalid, err, "latest ratings")
-	}
-	if personIDs != nil && len(personIDs) == 0 {
-		return map[string][]model.Rating{}, nil
-	}
-	var out map[string][]model.Rating
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		if err := frameworkExists(ctx, tx, ref); err != nil {
-			return err
+	out := map[string][]model.Rating{}
+	var (
+		chunk []model.Rating
+		size  int // capacity of the latest chunk
+	)
+	err := s.EachLatestRatings(ctx, ref, kind, personIDs, func(person string, rs []model.Rating) error {
+		if chunk == nil || cap(chunk)-len(chunk) < len(rs) { // never nil: no ratings is an empty slice
+			// Small teams get small chunks; an organisation's grow to ratingChunk.
+			size = min(ratingChunk, max(2*size, 1024))
+			chunk = make([]model.Rating, 0, max(size, len(rs)))
 		}
-		items, err := itemOrder(ctx, tx, ref)
-		if err != nil {
-			return err
-		}
-		query, args := fmt.Sprintf(latestSQL, ""), []any{ref.String(), string(kind)}
-		if personIDs != nil {
-			ids, err := json.Marshal(personIDs)
-			if err != nil {
-				return err
-			}
-			query = fmt.Sprintf(latestSQL, " AND person IN (SELECT value FROM json_each(?3))")
-			args = append(args, string(ids))
-		}
-		rows, err := tx.QueryContext(ctx, query, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		out, err = unpackLatest(rows, items)
-		return err
+		start := len(chunk)
+		chunk = append(chunk, rs...)
+		out[person] = chunk[start:len(chunk):len(chunk)]
+		return nil
 	})
 	if err != nil {
-		return nil, fail(err, "cannot read the latest %s assessments of %s", kind, ref)
+		return nil, err
 	}
 	return out, nil
 }
@@ -191,47 +175,6 @@ func itemOrder(ctx context.Context, tx *sql.Tx, ref model.FrameworkRef) (*itemIn
 		ix.ids = append(ix.ids, id)
 	}
 	return ix, rows.Err()
-}
-
-// unpackLatest turns latestSQL's rows into ratings, each person's in item
-// order, carved from shared chunks.
-func unpackLatest(rows *sql.Rows, items *itemIndex) (map[string][]model.Rating, error) {
-	out := map[string][]model.Rating{}
-	var (
-		person string
-		packed sql.NullString
-		chunk  []model.Rating
-		size   int // capacity of the latest chunk
-		// The person's ratings by item number: value[k] holds N+1 when
-		// mark[k] is the current row's number, so nothing is cleared
-		// between people.
-		value = make([]int64, len(items.ids))
-		mark  = make([]int32, len(items.ids))
-	)
-	dest := []any{&person, &packed} // built once: Scan takes it as is
-	for row := int32(1); rows.Next(); row++ {
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		n, err := unpackRatings(packed.String, items, value, mark, row)
-		if err != nil {
-			return nil, fmt.Errorf("ratings of person %s: %w", person, err)
-		}
-		if chunk == nil || cap(chunk)-len(chunk) < n { // never nil: no ratings is an empty slice
-			// Small teams get small chunks; an organisation's grow to ratingChunk.
-			size = min(ratingChunk, max(2*size, 1024))
-			chunk = make([]model.Rating, 0, max(size, n))
-		}
-		start := len(chunk)
-		for k := range value {
-			if mark[k] == row {
-				v := value[k] - 1
-				chunk = append(chunk, model.Rating{Item: items.ids[k], Level: int(v / 8), Confidence: int(v % 8)})
-			}
-		}
-		out[person] = chunk[start:len(chunk):len(chunk)]
-	}
-	return out, rows.Err()
 }
 
 // unpackRatings reads one packed text into value and mark (see
