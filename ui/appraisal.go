@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,28 +18,55 @@ import (
 	"gapwise/internal/workspace"
 )
 
-// appraisalScreen runs a joint appraisal: the self-assessment beside the
-// appraiser's, disagreements flagged (never averaged), an agreed level and
-// a note per item, the plans, and sign-off by both, then the PDF.
+// appraisalScreen runs a joint appraisal: the self-assessment beside each
+// appraiser's, disagreements flagged (never averaged), items where everyone
+// agrees pre-filled, an agreed level per item set from the keyboard on the
+// list, a note per item inline, the plans, every signatory's sign-off and
+// withdrawal, then the PDF.
 type appraisalScreen struct {
 	listing, loading newest // latest-wins loads (ui/async.go)
 	shell            *Shell
 	appraisals       []model.Appraisal
 	view             *workspace.AppraisalView
+	visible          []int // indexes into view.Items, after the filter
+	selected         int   // index into view.Items; -1 when none
 
-	picker  *widget.Select
-	summary *widget.Label
-	review  *widget.Label
-	list    *widget.List
-	overall *widget.Entry
-	status  *widget.Label
-	body    fyne.CanvasObject
-	empty   *widget.Label
-	root    *fyne.Container
+	picker     *widget.Select
+	summary    *widget.Label
+	lock       *widget.Label
+	review     *widget.Label
+	onlyDiffer *widget.Check
+	agreeAll   *widget.Button
+	rateAs     *widget.Select
+	addAppr    *widget.Button
+	importBtn  *widget.Button
+	heads      []*widget.Label // column headers: self, each appraiser, agreed
+	list       *agreeList
+
+	itemTitle  *widget.Label
+	itemLevels *widget.Label
+	prefill    *widget.Label
+	levelBox   *fyne.Container
+	clearBtn   *widget.Button
+	note       *widget.Entry
+	saveNote   *widget.Button
+	signBox    *fyne.Container
+	overall    *widget.Entry
+	saveOver   *widget.Button
+	status     *widget.Label
+	body       fyne.CanvasObject
+	empty      *widget.Label
+	root       *fyne.Container
 }
 
+// Widths of the list's level columns.
+const (
+	levelColW  = 92
+	agreedColW = 118
+)
+
 func newAppraisalScreen(s *Shell) *appraisalScreen {
-	a := &appraisalScreen{shell: s}
+	a := &appraisalScreen{shell: s, selected: -1}
 	a.picker = widget.NewSelect(nil, func(string) {
 		if i := a.picker.SelectedIndex(); i >= 0 && i < len(a.appraisals) {
 			a.show(a.appraisals[i].ID)
@@ -47,68 +75,236 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 	a.picker.PlaceHolder = "Choose an appraisal"
 	a.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.summary.Wrapping = fyne.TextWrapWord
+	a.lock = widget.NewLabel("")
+	a.lock.Wrapping = fyne.TextWrapWord
+	a.lock.Importance = widget.WarningImportance
 	a.review = widget.NewLabel("")
 	a.review.Wrapping = fyne.TextWrapWord
 	a.status = widget.NewLabel("")
 	a.status.Wrapping = fyne.TextWrapWord
-	a.list = widget.NewList(
-		func() int {
-			if a.view == nil {
-				return 0
-			}
-			return len(a.view.Items)
-		},
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("item template")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("self 0 · appraiser 0 · agreed 0"), name)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			row := a.view.Items[id]
-			c := o.(*fyne.Container)
-			name := row.Item.Label()
-			if row.Note != "" {
-				name += " (note)"
-			}
-			setLabel(c.Objects[0].(*widget.Label), name, row.Disagree)
-			setLabel(c.Objects[1].(*widget.Label), appraisalLevels(row), row.Disagree)
-		},
-	)
-	a.list.OnSelected = func(id widget.ListItemID) {
-		a.list.Unselect(id)
-		if a.view != nil && id >= 0 && id < len(a.view.Items) {
-			a.agree(a.view.Items[id])
+	a.onlyDiffer = widget.NewCheck("Only disagreements", func(bool) { a.refilter() })
+	a.agreeAll = widget.NewButtonWithIcon("Agree all matching", theme.ConfirmIcon(), func() { a.agreeAllMatching() })
+	a.rateAs = widget.NewSelect(nil, func(name string) {
+		if name != "" {
+			a.rateAs.ClearSelected()
+			a.rateAsAppraiser(name)
 		}
+	})
+	a.rateAs.PlaceHolder = "Appraiser rates here…"
+	a.addAppr = widget.NewButtonWithIcon("Add appraiser…", theme.ContentAddIcon(), func() { a.addAppraiser() })
+	a.importBtn = widget.NewButtonWithIcon("Import appraiser's file…", theme.DownloadIcon(), func() { a.importAppraiser() })
+
+	a.heads = make([]*widget.Label, model.MaxAppraisers+2)
+	for i := range a.heads {
+		a.heads[i] = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		a.heads[i].Truncation = fyne.TextTruncateEllipsis
 	}
+	a.list = newAgreeList(a)
+
+	a.itemTitle = widget.NewLabelWithStyle("Select an item on the list.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.itemTitle.Wrapping = fyne.TextWrapWord
+	a.itemLevels = widget.NewLabel("")
+	a.itemLevels.Wrapping = fyne.TextWrapWord
+	a.prefill = widget.NewLabel("")
+	a.prefill.Wrapping = fyne.TextWrapWord
+	a.levelBox = container.NewGridWrap(fyne.NewSize(150, 38))
+	a.clearBtn = widget.NewButtonWithIcon("Not agreed yet", theme.ContentClearIcon(), func() { a.agreeSelected(-1) })
+	a.note = widget.NewMultiLineEntry()
+	a.note.SetPlaceHolder("Note on this item: what you discussed, and why the agreed level")
+	a.note.Wrapping = fyne.TextWrapWord
+	a.note.SetMinRowsVisible(3)
+	a.saveNote = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { a.saveItemNote() })
+	a.signBox = container.NewVBox()
 	a.overall = widget.NewMultiLineEntry()
 	a.overall.SetPlaceHolder("Overall discussion and summary")
+	a.overall.Wrapping = fyne.TextWrapWord
 	a.overall.SetMinRowsVisible(3)
-	saveNotes := widget.NewButtonWithIcon("Save summary", theme.DocumentSaveIcon(), func() { a.saveOverall() })
+	a.saveOver = widget.NewButtonWithIcon("Save summary", theme.DocumentSaveIcon(), func() { a.saveOverall() })
 
 	start := widget.NewButtonWithIcon("Start an appraisal…", theme.ContentAddIcon(), func() { a.start() })
-	rateAs := widget.NewButtonWithIcon("Appraiser rates here", theme.DocumentCreateIcon(), func() { a.rateAsAppraiser() })
-	importBtn := widget.NewButtonWithIcon("Import appraiser's file…", theme.DownloadIcon(), func() { a.importAppraiser() })
-	signSelf := widget.NewButtonWithIcon("Sign as appraisee", theme.ConfirmIcon(), func() { a.sign(workspace.SignAppraisee) })
-	signAppr := widget.NewButtonWithIcon("Sign as appraiser", theme.ConfirmIcon(), func() { a.sign(workspace.SignAppraiser) })
 	pdf := widget.NewButtonWithIcon("Save appraisal PDF…", theme.DocumentPrintIcon(), func() { a.savePDF() })
+	keys := widget.NewLabel("On the list: Up/Down move · a number key agrees that level · Enter records the matching level · Delete clears")
+	keys.Wrapping = fyne.TextWrapWord
+	keys.SizeName = theme.SizeNameCaptionText
+
+	headCells := make([]fyne.CanvasObject, len(a.heads))
+	for i, h := range a.heads {
+		headCells[i] = h
+	}
+	header := container.NewBorder(nil, nil, nil, container.New(&levelColumns{}, headCells...),
+		widget.NewLabelWithStyle("Item", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	left := container.NewBorder(container.NewVBox(container.NewHBox(a.onlyDiffer, a.agreeAll), header), keys, nil, nil, a.list)
+	detail := container.NewVBox(
+		a.itemTitle, a.itemLevels, a.prefill,
+		widget.NewLabelWithStyle("Agreed level", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		a.levelBox, container.NewHBox(a.clearBtn),
+		a.note, container.NewHBox(a.saveNote),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Sign-off", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		a.signBox,
+		widget.NewSeparator(),
+		a.overall, container.NewHBox(a.saveOver),
+	)
+	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(detail)))
+	split.Offset = 0.6
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), start, a.picker),
-		container.NewHBox(rateAs, importBtn, signSelf, signAppr, pdf, widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })),
-		a.summary, a.review,
-		widget.NewLabelWithStyle("Items: self · appraiser · agreed (bold rows differ; select one to agree a level and add a note)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(a.rateAs, a.importBtn, a.addAppr, pdf, widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })),
+		a.summary, a.lock, a.review,
 	)
-	bottom := container.NewVBox(container.NewBorder(nil, nil, nil, saveNotes, a.overall), a.status)
-	a.body = container.NewBorder(top, bottom, nil, nil, a.list)
+	a.body = container.NewBorder(top, a.status, nil, nil, split)
 	a.empty = widget.NewLabel("No appraisal yet for this person. Start one from a self-assessment.")
 	a.root = container.NewStack(container.NewBorder(container.NewHBox(start), nil, nil, nil, container.NewCenter(a.empty)))
 	return a
 }
 
-// content is the screen's root object.
+// Content is the screen's root object.
 func (a *appraisalScreen) content() fyne.CanvasObject { return a.root }
 
-// shown is the appraisal on screen, nil when none.
+// View is the appraisal on screen, nil when none.
 func (a *appraisalScreen) shown() *workspace.AppraisalView { return a.view }
+
+// Selected is the item selected on the list, nil when none.
+func (a *appraisalScreen) selectedRow() *workspace.AppraisalRow {
+	if a.view == nil || a.selected < 0 || a.selected >= len(a.view.Items) {
+		return nil
+	}
+	return &a.view.Items[a.selected]
+}
+
+// levelColumns lays out the list's level cells at fixed widths, so rows and
+// header line up: one column per signatory's rating, then a wider agreed
+// column. Hidden cells take no room.
+type levelColumns struct{}
+
+func (levelColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		w += colWidth(i, objs)
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (levelColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		w := colWidth(i, objs)
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+// colWidth is wider for the last visible cell (agreed).
+func colWidth(i int, objs []fyne.CanvasObject) float32 {
+	for j := i + 1; j < len(objs); j++ {
+		if objs[j].Visible() {
+			return levelColW
+		}
+	}
+	return agreedColW
+}
+
+// agreeList is the item list, taking number keys to agree a level: select
+// an item, press its level; Up/Down move the selection.
+type agreeList struct {
+	widget.List
+	screen *appraisalScreen
+}
+
+func newAgreeList(a *appraisalScreen) *agreeList {
+	l := &agreeList{screen: a}
+	l.Length = func() int { return len(a.visible) }
+	l.CreateItem = func() fyne.CanvasObject {
+		name := widget.NewLabel("item template name")
+		name.Truncation = fyne.TextTruncateEllipsis
+		cells := make([]fyne.CanvasObject, model.MaxAppraisers+2)
+		for i := range cells {
+			c := widget.NewLabel("0")
+			c.Truncation = fyne.TextTruncateEllipsis
+			cells[i] = c
+		}
+		return container.NewBorder(nil, nil, nil, container.New(&levelColumns{}, cells...), name)
+	}
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { a.updateRow(id, o.(*fyne.Container)) }
+	l.OnSelected = func(id widget.ListItemID) {
+		if id >= 0 && id < len(a.visible) {
+			a.selectItem(a.visible[id])
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedRune agrees the level of a number key for the selected item.
+func (l *agreeList) TypedRune(r rune) { l.screen.typedRune(r) }
+
+// TypedKey moves the selection with Up/Down, records the matching level
+// with Enter and clears with Delete; other keys work as on any list.
+func (l *agreeList) TypedKey(e *fyne.KeyEvent) {
+	if !l.screen.typedKey(e) {
+		l.List.TypedKey(e)
+	}
+}
+
+func (a *appraisalScreen) typedRune(r rune) {
+	if r >= '0' && r <= '9' {
+		a.agreeSelected(int(r - '0'))
+	}
+}
+
+// typedKey handles the list's own keys; false leaves the key to the list.
+func (a *appraisalScreen) typedKey(e *fyne.KeyEvent) bool {
+	switch e.Name {
+	case fyne.KeyDown:
+		a.moveSelection(1)
+	case fyne.KeyUp:
+		a.moveSelection(-1)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if row := a.selectedRow(); row != nil && row.Matching != nil {
+			a.agreeSelected(*row.Matching)
+		}
+	case fyne.KeyDelete, fyne.KeyBackspace:
+		a.agreeSelected(-1)
+	default:
+		return false
+	}
+	return true
+}
+
+// moveSelection selects the row step rows away from the selected one.
+func (a *appraisalScreen) moveSelection(step int) {
+	if len(a.visible) == 0 {
+		return
+	}
+	pos := a.shownPos(a.selected)
+	switch {
+	case pos < 0 && step > 0:
+		pos = 0
+	case pos < 0:
+		pos = len(a.visible) - 1
+	default:
+		pos = min(max(pos+step, 0), len(a.visible)-1)
+	}
+	a.list.Select(pos)
+}
+
+// shownPos is where item index i is on the filtered list, -1 when absent.
+func (a *appraisalScreen) shownPos(i int) int {
+	for pos, k := range a.visible {
+		if k == i {
+			return pos
+		}
+	}
+	return -1
+}
 
 func levelText(v *int) string {
 	if v == nil {
@@ -117,17 +313,62 @@ func levelText(v *int) string {
 	return fmt.Sprint(*v)
 }
 
-// appraisalLevels states the three levels, and a disagreement in words.
-func appraisalLevels(r workspace.AppraisalRow) string {
-	s := fmt.Sprintf("self %s · appraiser %s · agreed %s", levelText(r.Self), levelText(r.Appraiser), levelText(r.Agreed))
-	if r.Disagree {
-		d := *r.Self - *r.Appraiser
-		if d < 0 {
-			d = -d
-		}
-		s = fmt.Sprintf("DIFFERS by %d · ", d) + s
+// agreedText is the agreed column: the recorded level, the matching level
+// pre-filled, "to agree" when it stops sign-off, else a dash.
+func agreedText(r *workspace.AppraisalRow) (string, fyne.TextStyle) {
+	switch {
+	case r.Agreed != nil:
+		return fmt.Sprint(*r.Agreed), fyne.TextStyle{Bold: true}
+	case r.Matching != nil:
+		return fmt.Sprintf("%d (all match)", *r.Matching), fyne.TextStyle{Italic: true}
+	case r.NeedsAgreement():
+		return "to agree", fyne.TextStyle{Italic: true}
 	}
-	return s
+	return "–", fyne.TextStyle{}
+}
+
+func (a *appraisalScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
+	if a.view == nil || id < 0 || id >= len(a.visible) {
+		return
+	}
+	row := &a.view.Items[a.visible[id]]
+	name := row.Item.Label()
+	if row.Differs {
+		name = fmt.Sprintf("≠%d  %s", row.Spread, name)
+	}
+	if row.Note != "" {
+		name += " · note"
+	}
+	setLabel(c.Objects[0].(*widget.Label), name, row.Differs)
+	cells := c.Objects[1].(*fyne.Container).Objects
+	n := len(a.view.Appraisal.Appraisers)
+	for i, o := range cells {
+		l := o.(*widget.Label)
+		switch {
+		case i == 0:
+			setLabel(l, levelText(row.Self), false)
+		case i <= n:
+			text := levelText(row.Appraisers[i-1])
+			if !row.Covered[i-1] {
+				text = "n/a"
+			}
+			setLabel(l, text, false)
+		case i == n+1:
+			text, style := agreedText(row)
+			if l.Text != text || l.TextStyle != style {
+				l.TextStyle = style
+				l.SetText(text)
+			}
+		default:
+			if l.Visible() {
+				l.Hide()
+			}
+			continue
+		}
+		if !l.Visible() {
+			l.Show()
+		}
+	}
 }
 
 // load lists the current person's appraisals and shows the newest (or keepID).
@@ -151,7 +392,7 @@ func (a *appraisalScreen) load(keepID string) {
 		a.appraisals = list
 		names := make([]string, len(list))
 		for i, ap := range list {
-			names[i] = fmt.Sprintf("%s · %s · appraiser %s", ap.Period, ap.Framework, ap.AppraiserName)
+			names[i] = fmt.Sprintf("%s · %s · %s", ap.Period, ap.Framework, ap.AppraiserNames())
 		}
 		a.picker.SetOptions(names)
 		if len(list) == 0 {
@@ -176,6 +417,8 @@ func (a *appraisalScreen) load(keepID string) {
 	})
 }
 
+// show loads an appraisal and puts it on screen, keeping the selection
+// when it is the one already shown.
 func (a *appraisalScreen) show(id string) {
 	loadNewest(&a.loading, a.shell.ctx, func(ctx context.Context) (*workspace.AppraisalView, error) {
 		return a.shell.ws.AppraisalView(ctx, id)
@@ -184,29 +427,308 @@ func (a *appraisalScreen) show(id string) {
 			showError(a.shell.win, err)
 			return
 		}
-		prev := a.view
-		a.view = v
-		c := v.Counts
-		signed := func(t time.Time) string {
-			if t.IsZero() {
-				return "not signed"
+		a.apply(v)
+	})
+}
+
+// apply puts a loaded view on screen: the UI goroutine's share of opening
+// an appraisal (BenchmarkAppraisalView188).
+func (a *appraisalScreen) apply(v *workspace.AppraisalView) {
+	keep := ""
+	if a.view != nil && a.view.Appraisal.ID == v.Appraisal.ID {
+		if row := a.selectedRow(); row != nil {
+			keep = row.Item.ID
+		}
+	}
+	prev := a.view
+	a.view = v
+	a.selected = -1
+	for i := range v.Items {
+		if v.Items[i].Item.ID == keep {
+			a.selected = i
+		}
+	}
+	c := v.Counts
+	ap := v.Appraisal
+	who := make([]string, len(ap.Appraisers))
+	for i, x := range ap.Appraisers {
+		role := x.Role
+		if role == "" {
+			role = "appraiser"
+		}
+		who[i] = fmt.Sprintf("%s (%s; %s)", x.Name, role, v.ScopeText(i))
+	}
+	a.summary.SetText(fmt.Sprintf("%s · %s · %s · %s · %d disagreement(s) · %d agreed, %d still to agree (%d of them all match)",
+		v.Person.Name, v.Framework.ShortName, ap.Period, strings.Join(who, ", "), c.Disagreements, c.Agreed, c.Outstanding, c.Matching))
+	switch {
+	case ap.AllSigned():
+		a.lock.SetText("Signed by everyone: the agreed levels, notes and plan are read-only until a signature is withdrawn.")
+		a.lock.Show()
+	case ap.AnySigned():
+		a.lock.SetText("Signed by some: the agreed levels and notes are locked until every signature is withdrawn; the rest can still sign.")
+		a.lock.Show()
+	default:
+		a.lock.Hide()
+	}
+	a.review.SetText(previousPlanText(v.PreviousPlan))
+	// A redraw after another change (an agreed level, a sign-off) keeps a
+	// summary being typed and not yet saved.
+	if prev == nil || prev.Appraisal.ID != v.Appraisal.ID || a.overall.Text == prev.Appraisal.OverallNotes {
+		a.overall.SetText(ap.OverallNotes)
+	}
+	names := make([]string, len(ap.Appraisers))
+	for i, x := range ap.Appraisers {
+		names[i] = x.Name
+	}
+	a.rateAs.SetOptions(names)
+	a.heads[0].SetText(firstName(v.Person.Name) + " (self)")
+	for i := 1; i < len(a.heads); i++ {
+		switch {
+		case i <= len(ap.Appraisers):
+			a.heads[i].SetText(ap.Appraisers[i-1].Name)
+			a.heads[i].Show()
+		case i == len(ap.Appraisers)+1:
+			a.heads[i].SetText("Agreed")
+			a.heads[i].Show()
+		default:
+			a.heads[i].Hide()
+		}
+	}
+	locked := ap.AnySigned()
+	for _, w := range []fyne.Disableable{a.agreeAll, a.addAppr, a.importBtn, a.saveOver, a.overall} {
+		if locked {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	if c.Matching == 0 || locked {
+		a.agreeAll.Disable()
+	}
+	a.agreeAll.SetText(fmt.Sprintf("Agree all matching (%d)", c.Matching))
+	if len(ap.Appraisers) >= model.MaxAppraisers {
+		a.addAppr.Disable()
+	}
+	a.showSignOff()
+	a.refilter()
+}
+
+// refilter applies the disagreements-only filter and keeps the selection.
+func (a *appraisalScreen) refilter() {
+	a.visible = a.visible[:0]
+	if a.view != nil {
+		for i := range a.view.Items {
+			if !a.onlyDiffer.Checked || a.view.Items[i].Differs {
+				a.visible = append(a.visible, i)
 			}
-			return "signed " + t.Local().Format("2 Jan 2006")
 		}
-		appr := "the appraiser has not rated yet"
-		if v.Appraiser != nil {
-			appr = fmt.Sprintf("%d rated by both", c.RatedByBoth)
+	}
+	a.list.UnselectAll()
+	a.list.Refresh()
+	if pos := a.shownPos(a.selected); pos >= 0 {
+		a.list.Select(pos)
+		return
+	}
+	a.selectItem(-1)
+}
+
+// selectItem fills the detail panel for item index i (-1: none), first
+// saving a note edited on the item it leaves.
+func (a *appraisalScreen) selectItem(i int) {
+	if prev := a.selectedRow(); prev != nil && i != a.selected && a.note.Text != prev.Note && !a.view.Appraisal.AnySigned() {
+		item, text := prev.Item.ID, a.note.Text
+		defer a.saveNoteText(item, text) // once the new item is on screen
+	}
+	a.selected = i
+	row := a.selectedRow()
+	a.levelBox.Objects = nil
+	if row == nil {
+		a.itemTitle.SetText("Select an item on the list, then press the number of the agreed level.")
+		a.itemLevels.SetText("")
+		a.prefill.SetText("")
+		a.note.SetText("")
+		a.note.Disable()
+		a.saveNote.Disable()
+		a.clearBtn.Disable()
+		a.levelBox.Refresh()
+		return
+	}
+	v := a.view
+	f := v.Framework
+	a.itemTitle.SetText(row.Item.Label())
+	lines := []string{fmt.Sprintf("%s (self): %s", v.Person.Name, levelWords(f, row.Self))}
+	for k, x := range v.Appraisal.Appraisers {
+		text := levelWords(f, row.Appraisers[k])
+		if !row.Covered[k] {
+			text = "outside their scope"
 		}
-		a.summary.SetText(fmt.Sprintf("%s · %s · appraiser %s · %s · %d disagreement(s) · %d agreed, %d still to agree · appraisee %s, appraiser %s",
-			v.Person.Name, v.Framework.ShortName, v.Appraisal.AppraiserName, appr, c.Disagreements, c.Agreed, c.Outstanding,
-			signed(v.Appraisal.AppraiseeSignedAt), signed(v.Appraisal.AppraiserSignedAt)))
-		a.review.SetText(previousPlanText(v.PreviousPlan))
-		// A redraw after another change (an agreed level, a sign-off) keeps a
-		// summary being typed and not yet saved.
-		if prev == nil || prev.Appraisal.ID != v.Appraisal.ID || a.overall.Text == prev.Appraisal.OverallNotes {
-			a.overall.SetText(v.Appraisal.OverallNotes)
+		lines = append(lines, fmt.Sprintf("%s: %s", x.Name, text))
+	}
+	if row.Differs {
+		lines = append(lines, fmt.Sprintf("They differ by up to %d level(s): discuss and agree a level (nothing is averaged).", row.Spread))
+	}
+	a.itemLevels.SetText(strings.Join(lines, "\n"))
+	switch {
+	case row.Agreed != nil:
+		a.prefill.SetText(fmt.Sprintf("Agreed: %s.", levelWords(f, row.Agreed)))
+	case row.Matching != nil:
+		a.prefill.SetText(fmt.Sprintf("Everyone gave %d: pre-filled as agreed. Press Enter (or %d) to record it, or choose another level.", *row.Matching, *row.Matching))
+	default:
+		a.prefill.SetText("No agreed level yet.")
+	}
+	locked := v.Appraisal.AnySigned()
+	for _, lv := range itemLevels(row.Item) {
+		btn := widget.NewButton(fmt.Sprintf("%d · %s", lv, f.Scale.LevelName(lv)), nil)
+		btn.OnTapped = func() { a.agreeSelected(lv); a.focusList() }
+		if shown := row.Shown(); shown != nil && *shown == lv {
+			btn.Importance = widget.HighImportance
 		}
-		a.list.Refresh()
+		if locked {
+			btn.Disable()
+		}
+		a.levelBox.Add(btn)
+	}
+	a.levelBox.Refresh()
+	a.note.SetText(row.Note)
+	if locked {
+		a.note.Disable()
+		a.saveNote.Disable()
+		a.clearBtn.Disable()
+	} else {
+		a.note.Enable()
+		a.saveNote.Enable()
+		a.clearBtn.Enable()
+	}
+}
+
+// focusList gives the item list the keyboard after a button is used.
+func (a *appraisalScreen) focusList() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(a.list); c != nil {
+		c.Focus(a.list)
+	}
+}
+
+// itemLevels are the levels an item can be agreed at: "none yet" and those it defines.
+func itemLevels(it *model.Item) []int {
+	if len(it.Levels) > 0 && it.Levels[0] == model.NoneLevel {
+		return it.Levels
+	}
+	return append([]int{model.NoneLevel}, it.Levels...)
+}
+
+func levelWords(f *model.Framework, v *int) string {
+	if v == nil {
+		return "not rated"
+	}
+	return fmt.Sprintf("%d · %s", *v, f.Scale.LevelName(*v))
+}
+
+// agreeSelected records level as the selected item's agreed level (-1
+// clears it), then moves to the next item still to agree.
+func (a *appraisalScreen) agreeSelected(level int) {
+	row := a.selectedRow()
+	if row == nil {
+		a.status.SetText("Select an item on the list first.")
+		return
+	}
+	v := a.view
+	if v.Appraisal.AnySigned() {
+		a.status.SetText("This appraisal has been signed: withdraw the signatures to change agreed levels.")
+		return
+	}
+	if level >= 0 && !row.Item.ValidLevel(level) && level != model.NoneLevel {
+		a.status.SetText(fmt.Sprintf("%s cannot be agreed at %d: choose one of its levels.", row.Item.ID, level))
+		return
+	}
+	id, item, at := v.Appraisal.ID, row.Item.ID, a.selected
+	inBackground(func() (*workspace.AppraisalView, error) {
+		ctx := a.shell.ctx
+		var err error
+		if level < 0 {
+			err = a.shell.ws.ClearAgreed(ctx, id, item)
+		} else {
+			err = a.shell.ws.SetAgreed(ctx, id, item, level)
+		}
+		if err != nil {
+			return nil, err
+		}
+		return a.shell.ws.AppraisalView(ctx, id)
+	}, func(nv *workspace.AppraisalView, err error) {
+		if err != nil {
+			showError(a.shell.win, err)
+			return
+		}
+		a.loading.stale() // this view is newer than any load still on its way
+		if level < 0 {
+			a.status.SetText(item + ": no agreed level.")
+		} else {
+			a.status.SetText(fmt.Sprintf("%s: agreed %d.", item, level))
+		}
+		a.apply(nv)
+		if level >= 0 {
+			a.selectNextToAgree(at)
+		}
+	})
+}
+
+// selectNextToAgree moves to the next row after item index from that still
+// needs an agreed level; it stays put when there is none.
+func (a *appraisalScreen) selectNextToAgree(from int) {
+	pos := a.shownPos(from)
+	for p := pos + 1; p < len(a.visible); p++ {
+		if a.view.Items[a.visible[p]].NeedsAgreement() {
+			a.list.Select(p)
+			a.list.ScrollTo(p)
+			return
+		}
+	}
+}
+
+func (a *appraisalScreen) agreeAllMatching() {
+	if a.view == nil {
+		return
+	}
+	id := a.view.Appraisal.ID
+	inBackground(func() (int, error) {
+		return a.shell.ws.AgreeAllMatching(a.shell.ctx, id)
+	}, func(n int, err error) {
+		if err != nil {
+			showError(a.shell.win, err)
+			return
+		}
+		a.status.SetText(fmt.Sprintf("%d matching item(s) agreed.", n))
+		a.show(id)
+	})
+}
+
+func (a *appraisalScreen) saveItemNote() {
+	if row := a.selectedRow(); row != nil {
+		a.saveNoteText(row.Item.ID, a.note.Text)
+	}
+}
+
+func (a *appraisalScreen) saveNoteText(item, text string) {
+	id := a.view.Appraisal.ID
+	inBackground(func() (struct{}, error) {
+		return struct{}{}, a.shell.ws.SetAppraisalNote(a.shell.ctx, id, item, text)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			// Back to the item with the note as typed, so nothing is lost.
+			for i := range a.view.Items {
+				if a.view.Items[i].Item.ID == item {
+					if pos := a.shownPos(i); pos >= 0 {
+						a.list.Select(pos)
+					}
+				}
+			}
+			if row := a.selectedRow(); row != nil && row.Item.ID == item {
+				a.note.SetText(text)
+			}
+			showError(a.shell.win, err)
+			return
+		}
+		a.status.SetText("Note on " + item + " saved.")
+		a.show(id)
 	})
 }
 
@@ -223,7 +745,126 @@ func previousPlanText(p *model.Plan) string {
 		p.Title, len(p.Actions), counts[model.Done], counts[model.InProgress], counts[model.Planned], counts[model.Dropped])
 }
 
-// start begins an appraisal from one of the person's self-assessments.
+// showSignOff lists every signatory with a Sign or a Withdraw button.
+func (a *appraisalScreen) showSignOff() {
+	a.signBox.Objects = nil
+	for _, s := range a.view.Signatories() {
+		state := "not signed"
+		var btn *widget.Button
+		if s.SignedAt.IsZero() {
+			btn = widget.NewButtonWithIcon("Sign as "+s.Name, theme.ConfirmIcon(), func() { a.sign(s) })
+		} else {
+			state = "signed " + s.SignedAt.Local().Format("2 Jan 2006 15:04")
+			btn = widget.NewButtonWithIcon("Withdraw signature", theme.CancelIcon(), func() { a.withdraw(s) })
+		}
+		text := widget.NewLabel(fmt.Sprintf("%s (%s): %s", s.Name, s.Role, state))
+		text.Truncation = fyne.TextTruncateEllipsis
+		a.signBox.Add(container.NewBorder(nil, nil, nil, btn, text))
+	}
+	a.signBox.Refresh()
+}
+
+// sign checks first whether s can sign, says why not if not, and only then
+// asks them to confirm.
+func (a *appraisalScreen) sign(s workspace.Signatory) {
+	v := a.view
+	if v == nil {
+		return
+	}
+	if err := v.SignCheck(s.Who); err != nil {
+		dialog.NewInformation("Not ready to sign yet", err.Error(), a.shell.win).Show()
+		return
+	}
+	msg := fmt.Sprintf("Sign this appraisal as %s (%s), dated %s?\n\nOnce anyone has signed, the agreed levels and notes are locked; once everyone has, the agreed plan is too, until a signature is withdrawn.",
+		s.Name, s.Role, time.Now().Format("2 Jan 2006"))
+	dialog.ShowConfirm("Sign off as "+s.Name, msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		id := v.Appraisal.ID
+		inBackground(func() (struct{}, error) {
+			return struct{}{}, a.shell.ws.SignOff(a.shell.ctx, id, s.Who)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				showError(a.shell.win, err)
+				return
+			}
+			a.status.SetText("Signed by " + s.Name + ".")
+			a.show(id)
+		})
+	}, a.shell.win)
+}
+
+func (a *appraisalScreen) withdraw(s workspace.Signatory) {
+	v := a.view
+	if v == nil {
+		return
+	}
+	dialog.ShowConfirm("Withdraw "+s.Name+"'s signature", fmt.Sprintf("Withdraw the signature %s gave on %s? The appraisal opens again for changes once every signature is withdrawn.",
+		s.Name, s.SignedAt.Local().Format("2 Jan 2006")), func(ok bool) {
+		if !ok {
+			return
+		}
+		id := v.Appraisal.ID
+		inBackground(func() (struct{}, error) {
+			return struct{}{}, a.shell.ws.Unsign(a.shell.ctx, id, s.Who)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				showError(a.shell.win, err)
+				return
+			}
+			a.status.SetText(s.Name + "'s signature withdrawn.")
+			a.show(id)
+		})
+	}, a.shell.win)
+}
+
+// appraiserRoles are offered when adding an appraiser; any other role can be typed.
+var appraiserRoles = []string{"informatics appraiser", "clinical appraiser", "appraiser"}
+
+// scopeChoice offers "All items" and each outermost group; ids line up with
+// the options ("" for all).
+func scopeChoice(f *model.Framework) (*widget.Select, []string) {
+	opts, ids := []string{"All items"}, []string{""}
+	for i := range f.Groups {
+		if g := &f.Groups[i]; g.Parent == "" {
+			opts, ids = append(opts, g.Title), append(ids, g.ID)
+		}
+	}
+	sel := widget.NewSelect(opts, nil)
+	sel.SetSelectedIndex(0)
+	return sel, ids
+}
+
+func scopeOf(sel *widget.Select, ids []string) []string {
+	if i := sel.SelectedIndex(); i > 0 && i < len(ids) {
+		return []string{ids[i]}
+	}
+	return nil
+}
+
+// appraiserFields are the name, role and scope of one appraiser in a form.
+type appraiserFields struct {
+	name  *widget.Entry
+	role  *widget.SelectEntry
+	scope *widget.Select
+	ids   []string
+}
+
+func newAppraiserFields(f *model.Framework, placeholder, role string) appraiserFields {
+	af := appraiserFields{name: widget.NewEntry(), role: widget.NewSelectEntry(appraiserRoles)}
+	af.name.SetPlaceHolder(placeholder)
+	af.role.SetText(role)
+	af.scope, af.ids = scopeChoice(f)
+	return af
+}
+
+func (af appraiserFields) value() model.Appraiser {
+	return model.Appraiser{Name: af.name.Text, Role: af.role.Text, Scope: scopeOf(af.scope, af.ids)}
+}
+
+// start begins an appraisal from one of the person's self-assessments, with
+// one appraiser or two.
 func (a *appraisalScreen) start() {
 	s := a.shell
 	if s.person == nil {
@@ -231,57 +872,106 @@ func (a *appraisalScreen) start() {
 		return
 	}
 	person := *s.person
-	inBackground(func() ([]model.Assessment, error) {
-		as, err := s.ws.Assessments(a.shell.ctx, person.ID)
-		var self []model.Assessment
+	type choice struct {
+		self []model.Assessment
+		fws  []*model.Framework
+	}
+	inBackground(func() (choice, error) {
+		ctx := a.shell.ctx
+		as, err := s.ws.Assessments(ctx, person.ID)
+		var c choice
 		for _, x := range as {
-			if x.Kind == model.SelfAssessment {
-				self = append(self, x)
+			if x.Kind != model.SelfAssessment {
+				continue
 			}
+			f, err := s.ws.Framework(ctx, x.Framework)
+			if err != nil {
+				return c, err
+			}
+			c.self, c.fws = append(c.self, x), append(c.fws, f)
 		}
-		return self, err
-	}, func(self []model.Assessment, err error) {
+		return c, err
+	}, func(c choice, err error) {
 		if err != nil {
 			showError(s.win, err)
 			return
 		}
-		if len(self) == 0 {
+		if len(c.self) == 0 {
 			showError(s.win, model.Errorf(model.NotYet, "%s has no self-assessment yet: an appraisal starts from one", person.Name))
 			return
 		}
-		opts := make([]string, len(self))
-		for i, x := range self {
+		opts := make([]string, len(c.self))
+		for i, x := range c.self {
 			opts[i] = fmt.Sprintf("%s · started %s", x.Framework, x.CreatedAt.Local().Format("2 Jan 2006"))
 		}
 		pick := widget.NewSelect(opts, nil)
+		first := newAppraiserFields(c.fws[0], "Appraiser's name", "informatics appraiser")
+		second := newAppraiserFields(c.fws[0], "Second appraiser's name (optional)", "clinical appraiser")
+		pick.OnChanged = func(string) {
+			if i := pick.SelectedIndex(); i >= 0 {
+				first.scope.Options, first.ids = scopeOptions(c.fws[i])
+				second.scope.Options, second.ids = scopeOptions(c.fws[i])
+				first.scope.SetSelectedIndex(0)
+				second.scope.SetSelectedIndex(0)
+			}
+		}
 		pick.SetSelectedIndex(0)
-		appraiser := widget.NewEntry()
-		appraiser.SetPlaceHolder("Appraiser's name")
 		period := widget.NewEntry()
 		period.SetText(workspace.AppraisalPeriod(time.Now()))
-		form := widget.NewForm(widget.NewFormItem("Self-assessment", pick), widget.NewFormItem("Appraiser", appraiser), widget.NewFormItem("Period", period))
-		showForm(s.win, "Start an appraisal for "+person.Name, "Start", form, fyne.NewSize(640, 260),
+		form := widget.NewForm(
+			widget.NewFormItem("Self-assessment", pick),
+			widget.NewFormItem("Appraiser", first.name), widget.NewFormItem("Role", first.role), widget.NewFormItem("Reviews", first.scope),
+			widget.NewFormItem("Second appraiser", second.name), widget.NewFormItem("Role", second.role), widget.NewFormItem("Reviews", second.scope),
+			widget.NewFormItem("Period", period))
+		showForm(s.win, "Start an appraisal for "+person.Name, "Start", form, fyne.NewSize(680, 520),
 			func() (func() (model.Appraisal, error), error) {
 				i := pick.SelectedIndex()
 				if i < 0 {
 					return nil, model.Errorf(model.Invalid, "choose the self-assessment the appraisal starts from")
 				}
-				selfID, name, per := self[i].ID, appraiser.Text, period.Text
+				appraisers := []model.Appraiser{first.value()}
+				if strings.TrimSpace(second.name.Text) != "" {
+					appraisers = append(appraisers, second.value())
+				}
+				selfID, per := c.self[i].ID, period.Text
 				return func() (model.Appraisal, error) {
-					return s.ws.StartAppraisal(a.shell.ctx, selfID, name, per)
+					return s.ws.StartAppraisal(a.shell.ctx, selfID, appraisers, per)
 				}, nil
 			}, func(ap model.Appraisal) { a.load(ap.ID) })
 	})
 }
 
-// rateAsAppraiser opens the appraiser's assessment on the rating screen.
-func (a *appraisalScreen) rateAsAppraiser() {
+func scopeOptions(f *model.Framework) ([]string, []string) {
+	sel, ids := scopeChoice(f)
+	return sel.Options, ids
+}
+
+// addAppraiser adds another appraiser before anyone has signed.
+func (a *appraisalScreen) addAppraiser() {
+	v := a.view
+	if v == nil {
+		return
+	}
+	af := newAppraiserFields(v.Framework, "Appraiser's name", "clinical appraiser")
+	form := widget.NewForm(widget.NewFormItem("Name", af.name), widget.NewFormItem("Role", af.role), widget.NewFormItem("Reviews", af.scope))
+	id := v.Appraisal.ID
+	showForm(a.shell.win, "Add an appraiser", "Add", form, fyne.NewSize(560, 280),
+		func() (func() (struct{}, error), error) {
+			ap := af.value()
+			return func() (struct{}, error) {
+				return struct{}{}, a.shell.ws.AddAppraiser(a.shell.ctx, id, ap)
+			}, nil
+		}, func(struct{}) { a.load(id) })
+}
+
+// rateAsAppraiser opens the named appraiser's assessment on the rating screen.
+func (a *appraisalScreen) rateAsAppraiser(name string) {
 	if a.view == nil {
 		return
 	}
 	id := a.view.Appraisal.ID
 	inBackground(func() (model.Assessment, error) {
-		return a.shell.ws.RateAsAppraiser(a.shell.ctx, id)
+		return a.shell.ws.RateAsAppraiser(a.shell.ctx, id, name)
 	}, func(as model.Assessment, err error) {
 		if err != nil {
 			showError(a.shell.win, err)
@@ -291,7 +981,7 @@ func (a *appraisalScreen) rateAsAppraiser() {
 	})
 }
 
-// importAppraiserPath imports the appraiser's file, asking first whether a
+// importAppraiserPath imports an appraiser's file, asking first whether a
 // file giving the appraisee other details is the same person.
 func (a *appraisalScreen) importAppraiserPath(id, path string, opts workspace.AssessmentImportOptions) {
 	inBackground(func() (workspace.ImportResult, error) {
@@ -303,12 +993,13 @@ func (a *appraisalScreen) importAppraiserPath(id, path string, opts workspace.As
 			}
 			return
 		}
-		a.status.SetText(res.Describe() + ".")
+		a.status.SetText(res.Describe() + ": " + res.Assessment.Assessor + "'s ratings.")
 		a.show(id)
 	})
 }
 
-// importAppraiser takes the appraiser's .gapwise.json file of kind "appraiser".
+// importAppraiser takes an appraiser's .gapwise.json file of kind
+// "appraiser"; its assessor says which appraiser sent it.
 func (a *appraisalScreen) importAppraiser() {
 	if a.view == nil {
 		return
@@ -330,52 +1021,6 @@ func (a *appraisalScreen) importAppraiser() {
 	d.Show()
 }
 
-// agree sets an item's agreed level and discussion note.
-func (a *appraisalScreen) agree(row workspace.AppraisalRow) {
-	s := a.shell
-	v := a.view
-	opts := []string{"Not agreed yet"}
-	lvls := []int{-1}
-	all := append([]int{model.NoneLevel}, row.Item.Levels...)
-	if len(row.Item.Levels) > 0 && row.Item.Levels[0] == model.NoneLevel {
-		all = row.Item.Levels
-	}
-	for _, lv := range all {
-		opts = append(opts, fmt.Sprintf("%d · %s", lv, v.Framework.Scale.LevelName(lv)))
-		lvls = append(lvls, lv)
-	}
-	level := widget.NewSelect(opts, nil)
-	level.SetSelectedIndex(0)
-	for i, lv := range lvls {
-		if row.Agreed != nil && *row.Agreed == lv {
-			level.SetSelectedIndex(i)
-		}
-	}
-	note := widget.NewMultiLineEntry()
-	note.SetText(row.Note)
-	note.SetPlaceHolder("What you discussed about this item")
-	info := widget.NewLabel(appraisalLevels(row))
-	form := widget.NewForm(widget.NewFormItem("Ratings", info), widget.NewFormItem("Agreed level", level), widget.NewFormItem("Note", note))
-	// On an error (a note too long, a signed appraisal) the form stays open
-	// with the note as typed; the change event redraws the appraisal.
-	showForm(s.win, row.Item.Label(), "Save", form, fyne.NewSize(720, 360), func() (func() (struct{}, error), error) {
-		id, item, lv, text := v.Appraisal.ID, row.Item.ID, lvls[max(level.SelectedIndex(), 0)], note.Text
-		return func() (struct{}, error) {
-			ctx := a.shell.ctx
-			var err error
-			if lv < 0 {
-				err = s.ws.ClearAgreed(ctx, id, item)
-			} else {
-				err = s.ws.SetAgreed(ctx, id, item, lv)
-			}
-			if err == nil && text != row.Note {
-				err = s.ws.SetAppraisalNote(ctx, id, item, text)
-			}
-			return struct{}{}, err
-		}, nil
-	}, func(struct{}) {})
-}
-
 func (a *appraisalScreen) saveOverall() {
 	if a.view == nil {
 		return
@@ -392,33 +1037,6 @@ func (a *appraisalScreen) saveOverall() {
 	})
 }
 
-// sign records one person's sign-off after a confirmation naming them.
-func (a *appraisalScreen) sign(who string) {
-	if a.view == nil {
-		return
-	}
-	v := a.view
-	name := v.Person.Name
-	if who == workspace.SignAppraiser {
-		name = v.Appraisal.AppraiserName
-	}
-	dialog.ShowConfirm("Sign off", fmt.Sprintf("Sign this appraisal as %s (%s)? After sign-off the agreed levels and notes are locked.", name, who), func(ok bool) {
-		if !ok {
-			return
-		}
-		id := v.Appraisal.ID
-		inBackground(func() (struct{}, error) {
-			return struct{}{}, a.shell.ws.SignOff(a.shell.ctx, id, who)
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				showError(a.shell.win, err)
-				return
-			}
-			a.show(id)
-		})
-	}, a.shell.win)
-}
-
 func (a *appraisalScreen) savePDF() {
 	if a.view == nil {
 		return
@@ -428,4 +1046,53 @@ func (a *appraisalScreen) savePDF() {
 	saveReport(a.shell, name, func(w io.Writer) error {
 		return a.shell.ws.AppraisalReport(a.shell.ctx, id, w, time.Now())
 	}, a.status)
+}
+
+// firstName is how the app speaks of someone: their first name, or the
+// whole name when it starts with a title.
+func firstName(name string) string {
+	name = strings.TrimSpace(name)
+	first, _, ok := strings.Cut(name, " ")
+	if !ok {
+		return name
+	}
+	switch strings.ToLower(strings.TrimSuffix(first, ".")) {
+	case "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev":
+		return name
+	}
+	return first
+}
+
+// possessive is "Sam’s".
+func possessive(name string) string { return name + "’s" }
+
+// rateWords are the rating screen's words for the one rating: the person
+// themself, or an appraiser rating the appraisee ("Choose Sam’s level";
+// descriptors introduced as what Sam can do).
+type rateWords struct {
+	choose, noneYet, rating, evidence string
+}
+
+func wordsFor(sh *workspace.Sheet) rateWords {
+	if sh == nil || sh.Assessment.Kind != model.AppraiserAssessment {
+		return rateWords{
+			choose:   "Choose your level",
+			noneYet:  "You have not yet reached the first level this framework defines for this item.",
+			rating:   "Your rating",
+			evidence: "Evidence: what you have done that shows this level (saved as you type)",
+		}
+	}
+	n := firstName(sh.Person.Name)
+	return rateWords{
+		choose:   fmt.Sprintf("Choose %s level: each level says what %s can do", possessive(n), n),
+		noneYet:  fmt.Sprintf("%s has not yet reached the first level this framework defines for this item.", n),
+		rating:   fmt.Sprintf("Your rating of %s", n),
+		evidence: fmt.Sprintf("Evidence: what %s has done that shows this level (saved as you type)", n),
+	}
+}
+
+// ownTitle says whose assessment a screen uses: "Sam Jones’s SFIA 9
+// self-assessment, all items".
+func ownTitle(sh *workspace.Sheet) string {
+	return possessive(sh.Person.Name) + " " + sheetTitle(sh)
 }

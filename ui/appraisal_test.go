@@ -5,7 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"gapwise/internal/model"
+	"gapwise/internal/workspace"
 )
 
 func TestPlanScreenShowsTheSamplePlanAndStartsANewOne(t *testing.T) {
@@ -30,47 +35,357 @@ func TestPlanScreenShowsTheSamplePlanAndStartsANewOne(t *testing.T) {
 	}
 }
 
-func TestAppraisalScreenFlagsDisagreementsAndSignOff(t *testing.T) {
+var fci = model.FrameworkRef{ID: "fci", Version: "2020-provisional"}
+
+// jointOnScreen is a person with an FCI self-assessment rated on four
+// items, an appraisal with an informatics appraiser (all items) and a
+// clinical appraiser (domain 1 only), both rated, on the Appraisal screen.
+func jointOnScreen(t *testing.T) (*Shell, fyne.Window, *workspace.Workspace, model.Appraisal) {
+	t.Helper()
 	ctx := context.Background()
-	s, _, ws := newTestShell(t)
+	s, w, ws := newTestShell(t)
 	person := createProfileThroughForm(t, s)
-	self, err := ws.StartAssessment(ctx, person.ID, model.FrameworkRef{ID: "fci", Version: "2020-provisional"}, model.SelfAssessment, "", model.Scope{})
+	self, err := ws.StartAssessment(ctx, person.ID, fci, model.SelfAssessment, "", model.Scope{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for item, lv := range map[string]int{"1.1": 3, "1.2": 1} {
-		ws.Rate(ctx, self.ID, model.Rating{Item: item, Level: lv})
-	}
-	ap, err := ws.StartAppraisal(ctx, self.ID, "Dr Łukasz Appraiser", "2026/27")
+	f, _ := ws.Framework(ctx, fci)
+	domain1 := f.Groups[0].ID
+	ap, err := ws.StartAppraisal(ctx, self.ID, []model.Appraiser{
+		{Name: "Dr Łukasz Inf", Role: "informatics appraiser"},
+		{Name: "Dr Ben Clin", Role: "clinical appraiser", Scope: []string{domain1}},
+	}, "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}
-	appr, err := ws.RateAsAppraiser(ctx, ap.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for item, lv := range map[string]int{"1.1": 3, "1.2": 3} {
-		ws.Rate(ctx, appr.ID, model.Rating{Item: item, Level: lv})
-	}
-	s.showTab("Appraisal")
-	v := s.appraisal.shown()
-	if v == nil || v.Counts.RatedByBoth != 2 || v.Counts.Disagreements != 1 {
-		t.Fatalf("appraisal view: %+v", v)
-	}
-	var differs []string
-	for _, row := range v.Items {
-		if row.Disagree {
-			differs = append(differs, appraisalLevels(row))
+	inf, _ := ws.RateAsAppraiser(ctx, ap.ID, "Dr Łukasz Inf")
+	clin, _ := ws.RateAsAppraiser(ctx, ap.ID, "Dr Ben Clin")
+	for _, r := range []struct {
+		a          string
+		item       string
+		self, appr int
+	}{
+		{self.ID, "1.1", 3, 0}, {inf.ID, "1.1", 3, 0}, {clin.ID, "1.1", 3, 0}, // all match
+		{self.ID, "1.2", 1, 0}, {inf.ID, "1.2", 1, 0}, {clin.ID, "1.2", 3, 0}, // the clinical appraiser differs
+		{self.ID, "2.1", 2, 0}, {inf.ID, "2.1", 2, 0}, // outside the clinical scope; matches
+		{self.ID, "2.2", 4, 0}, {inf.ID, "2.2", 2, 0}, // self and informatics differ
+	} {
+		if err := ws.Rate(ctx, r.a, model.Rating{Item: r.item, Level: r.self}); err != nil {
+			t.Fatal(err)
 		}
 	}
-	if len(differs) != 1 || !strings.HasPrefix(differs[0], "DIFFERS by 2") {
-		t.Errorf("disagreement rows %q; want one 'DIFFERS by 2' (self 1, appraiser 3), never an average", differs)
+	s.showTab("Appraisal")
+	if v := s.appraisal.shown(); v == nil || v.Appraisal.ID != ap.ID {
+		t.Fatalf("appraisal view: %+v", v)
 	}
-	if !strings.Contains(s.appraisal.summary.Text, "2 still to agree") {
-		t.Errorf("summary %q", s.appraisal.summary.Text)
+	return s, w, ws, ap
+}
+
+func rowOf(t *testing.T, a *appraisalScreen, item string) workspace.AppraisalRow {
+	t.Helper()
+	for _, r := range a.shown().Items {
+		if r.Item.ID == item {
+			return r
+		}
 	}
-	// Sign-off is refused until every item rated by both has an agreed level.
-	if err := ws.SignOff(ctx, ap.ID, "appraisee"); model.KindOf(err) != model.Conflict {
-		t.Errorf("signing with items still to agree: %v", err)
+	t.Fatalf("no item %s", item)
+	return workspace.AppraisalRow{}
+}
+
+// selectOnList selects an item as a user does: tap its row on the list.
+func selectOnList(t *testing.T, a *appraisalScreen, item string) {
+	t.Helper()
+	for pos, i := range a.visible {
+		if a.view.Items[i].Item.ID == item {
+			a.list.Select(pos)
+			if a.selectedRow() == nil || a.selectedRow().Item.ID != item {
+				t.Fatalf("selecting %s selected %v", item, a.selectedRow())
+			}
+			return
+		}
+	}
+	t.Fatalf("%s is not on the list", item)
+}
+
+func TestAppraisalScreenShowsEveryAppraiserSideBySide(t *testing.T) {
+	s, _, _, _ := jointOnScreen(t)
+	a := s.appraisal
+	v := a.shown()
+	if c := v.Counts; c.RatedByBoth != 4 || c.Disagreements != 2 || c.Outstanding != 4 || c.Matching != 2 {
+		t.Fatalf("counts %+v", c)
+	}
+	for i, want := range []string{"Zoë (self)", "Dr Łukasz Inf", "Dr Ben Clin", "Agreed"} {
+		if a.heads[i].Text != want || !a.heads[i].Visible() {
+			t.Errorf("header %d = %q, want %q", i, a.heads[i].Text, want)
+		}
+	}
+	if a.heads[4].Visible() {
+		t.Error("a column is shown for a third appraiser who does not exist")
+	}
+	c := a.list.CreateItem().(*fyne.Container) // a row, bound as the list binds it
+	cells := func(item string) []string {
+		pos := -1
+		for p, i := range a.visible {
+			if v.Items[i].Item.ID == item {
+				pos = p
+			}
+		}
+		a.updateRow(pos, c)
+		var out []string
+		out = append(out, c.Objects[0].(*widget.Label).Text)
+		for _, o := range c.Objects[1].(*fyne.Container).Objects {
+			if o.Visible() {
+				out = append(out, o.(*widget.Label).Text)
+			}
+		}
+		return out
+	}
+	for item, want := range map[string][]string{
+		"1.1": {"", "3", "3", "3", "3 (all match)"},
+		"1.2": {"≠2", "1", "1", "3", "to agree"},
+		"2.1": {"", "2", "2", "n/a", "2 (all match)"},
+		"2.2": {"≠2", "4", "2", "n/a", "to agree"},
+	} {
+		got := cells(item)
+		if !strings.HasPrefix(got[0], want[0]) || strings.Join(got[1:], "|") != strings.Join(want[1:], "|") {
+			t.Errorf("%s row %q, want %q", item, got, want)
+		}
+	}
+	if !strings.Contains(a.summary.Text, "Dr Ben Clin (clinical appraiser; Health and Wellbeing in practice)") ||
+		!strings.Contains(a.summary.Text, "4 still to agree (2 of them all match)") {
+		t.Errorf("summary %q", a.summary.Text)
+	}
+	// Only disagreements.
+	test.Tap(a.onlyDiffer)
+	if len(a.visible) != 2 {
+		t.Errorf("%d rows with only disagreements, want 2", len(a.visible))
+	}
+}
+
+func TestAgreeAllMatchingIsOneAction(t *testing.T) {
+	s, _, _, _ := jointOnScreen(t)
+	a := s.appraisal
+	if a.agreeAll.Disabled() || a.agreeAll.Text != "Agree all matching (2)" {
+		t.Fatalf("agree all button: %q disabled %v", a.agreeAll.Text, a.agreeAll.Disabled())
+	}
+	test.Tap(a.agreeAll)
+	v := a.shown()
+	if c := v.Counts; c.Agreed != 2 || c.Matching != 0 || c.Outstanding != 2 {
+		t.Errorf("after agree all matching: %+v", c)
+	}
+	for _, item := range []string{"1.1", "2.1"} {
+		if r := rowOf(t, a, item); r.Agreed == nil || r.Matching != nil {
+			t.Errorf("%s not agreed: %+v", item, r)
+		}
+	}
+	if !a.agreeAll.Disabled() {
+		t.Error("agree all matching is still offered with nothing left to match")
+	}
+}
+
+// TestKeyboardAgreementOnTheList: select an item, press a number; the
+// level is recorded without a dialog and the next item to agree is selected.
+func TestKeyboardAgreementOnTheList(t *testing.T) {
+	s, w, _, _ := jointOnScreen(t)
+	a := s.appraisal
+	selectOnList(t, a, "1.2")
+	w.Canvas().Focus(a.list)
+	test.Type(a.list, "3")
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("a number key opened a dialog")
+	}
+	if r := rowOf(t, a, "1.2"); r.Agreed == nil || *r.Agreed != 3 {
+		t.Fatalf("1.2 after pressing 3: %+v", r.Agreed)
+	}
+	if sel := a.selectedRow(); sel == nil || sel.Item.ID != "2.1" {
+		t.Fatalf("after agreeing 1.2 the selection is %v, want the next item to agree, 2.1", sel)
+	}
+	// Enter records the pre-filled (matching) level.
+	a.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if r := rowOf(t, a, "2.1"); r.Agreed == nil || *r.Agreed != 2 {
+		t.Fatalf("2.1 after Enter: %+v", r.Agreed)
+	}
+	// Up moves back; Delete clears; a level the item lacks is refused in words.
+	selectOnList(t, a, "2.2")
+	a.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if sel := a.selectedRow(); sel == nil || sel.Item.ID != "2.1" {
+		t.Fatalf("Up selected %v", sel)
+	}
+	a.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if r := rowOf(t, a, "2.1"); r.Agreed != nil {
+		t.Errorf("Delete left %v", *r.Agreed)
+	}
+	test.Type(a.list, "9")
+	if !strings.Contains(a.status.Text, "cannot be agreed at 9") {
+		t.Errorf("status after 9: %q", a.status.Text)
+	}
+	// The note is inline: typed, and saved when the selection moves on.
+	selectOnList(t, a, "1.2")
+	test.Type(a.note, "Agreed 3 after the ward audit evidence")
+	selectOnList(t, a, "2.2")
+	if r := rowOf(t, a, "1.2"); r.Note != "Agreed 3 after the ward audit evidence" {
+		t.Errorf("note on 1.2 = %q", r.Note)
+	}
+}
+
+// TestSigningWithItemsToAgreeSaysSoFirst: the screen says what is missing
+// before asking anyone to sign; once everything is agreed it asks, signs,
+// and offers Withdraw instead of Sign.
+func TestSigningWithItemsToAgreeSaysSoFirst(t *testing.T) {
+	s, w, ws, ap := jointOnScreen(t)
+	a := s.appraisal
+	signButton := func(who string) *widget.Button {
+		for _, o := range a.signBox.Objects {
+			row := o.(*fyne.Container)
+			for _, x := range row.Objects {
+				if b, ok := x.(*widget.Button); ok && strings.Contains(row.Objects[0].(*widget.Label).Text, who) {
+					return b
+				}
+			}
+		}
+		t.Fatalf("no sign-off row for %s", who)
+		return nil
+	}
+	test.Tap(signButton("Zoë"))
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("signing with items to agree showed nothing")
+	}
+	text := allText(top)
+	if !strings.Contains(text, "Not ready to sign yet") || !strings.Contains(text, "4 item(s)") || strings.Contains(text, "Already there") || strings.Contains(text, "Yes") {
+		t.Errorf("the dialog should say what is missing, without asking: %q", text)
+	}
+	w.Canvas().Overlays().Remove(top)
+	if got, _ := ws.Appraisal(context.Background(), ap.ID); got.AnySigned() {
+		t.Fatal("signed with items still to agree")
+	}
+
+	test.Tap(a.agreeAll)
+	for item, level := range map[string]int{"1.2": 3, "2.2": 3} {
+		if err := ws.SetAgreed(context.Background(), ap.ID, item, level); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.show(ap.ID)
+	test.Tap(signButton("Zoë"))
+	top = w.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(allText(top), "Sign off as Zoë Ødegård-Nęść") {
+		t.Fatalf("no confirmation before signing: %v", top)
+	}
+	tapButton(t, top, "Yes")
+	got, _ := ws.Appraisal(context.Background(), ap.ID)
+	if got.AppraiseeSignedAt.IsZero() {
+		t.Fatal("not signed after confirming")
+	}
+	if b := signButton("Zoë"); b.Text != "Withdraw signature" {
+		t.Errorf("after signing the button says %q", b.Text)
+	}
+	if !a.lock.Visible() || !a.note.Disabled() {
+		t.Errorf("signed appraisal not shown locked: %q, note disabled %v", a.lock.Text, a.note.Disabled())
+	}
+	test.Tap(signButton("Zoë"))
+	tapButton(t, w.Canvas().Overlays().Top(), "Yes")
+	if got, _ := ws.Appraisal(context.Background(), ap.ID); got.AnySigned() {
+		t.Error("withdraw did not withdraw")
+	}
+}
+
+// allText is every label's and button's text under o.
+func allText(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + " | ")
+		case *widget.Button:
+			b.WriteString(x.Text + " | ")
+		case *widget.RichText:
+			b.WriteString(x.String() + " | ")
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		} else if w, ok := o.(fyne.Widget); ok {
+			for _, k := range test.WidgetRenderer(w).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
+
+func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
+	t.Helper()
+	var found *widget.Button
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		} else if w, ok := o.(fyne.Widget); ok {
+			for _, k := range test.WidgetRenderer(w).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(o)
+	if found == nil {
+		t.Fatalf("no %q button in %s", text, allText(o))
+	}
+	test.Tap(found)
+}
+
+// TestAppraiserScreenSpeaksToTheAppraiser: the rating screen opened for an
+// appraiser names the appraisee; My gaps keeps using the person's own
+// self-assessment and says so.
+func TestAppraiserScreenSpeaksToTheAppraiser(t *testing.T) {
+	s, _, _, _ := jointOnScreen(t)
+	s.appraisal.rateAsAppraiser("Dr Ben Clin")
+	if s.rate.shownSheet() == nil || s.rate.shownSheet().Assessment.Kind != model.AppraiserAssessment {
+		t.Fatalf("rating screen shows %+v", s.rate.shownSheet())
+	}
+	if got := s.rate.choose.Text; got != "Choose Zoë’s level: each level says what Zoë can do" {
+		t.Errorf("rating screen heading %q", got)
+	}
+	s.showTab("My gaps")
+	v := s.gaps.shown()
+	if v == nil || v.Sheet.Assessment.Kind != model.SelfAssessment {
+		t.Fatalf("My gaps uses %+v", v)
+	}
+	if !strings.HasPrefix(s.gaps.summary.Text, "Zoë Ødegård-Nęść’s FCI") || !strings.Contains(s.gaps.summary.Text, "self-assessment") {
+		t.Errorf("My gaps summary %q does not say whose self-assessment it uses", s.gaps.summary.Text)
+	}
+	s.showTab("Me")
+	s.openAssessment(v.Sheet.Assessment.ID, true)
+	if got := s.rate.choose.Text; got != "Choose your level" {
+		t.Errorf("own rating screen heading %q", got)
+	}
+}
+
+// TestInlineNoteThatCannotBeSavedIsKept: moving on from an item whose note
+// is refused goes back to it with the note as typed.
+func TestInlineNoteThatCannotBeSavedIsKept(t *testing.T) {
+	s, w, _, _ := jointOnScreen(t)
+	a := s.appraisal
+	selectOnList(t, a, "1.2")
+	long := strings.Repeat("evidence ", 1200) // over the 10,000-character limit
+	a.note.SetText(long)
+	for pos, i := range a.visible {
+		if a.view.Items[i].Item.ID == "2.2" {
+			a.list.Select(pos)
+		}
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("a refused note showed no message")
+	}
+	if sel := a.selectedRow(); sel == nil || sel.Item.ID != "1.2" || a.note.Text != long {
+		t.Errorf("after the refusal: selected %v, note kept %v", sel, a.note.Text == long)
 	}
 }

@@ -177,7 +177,7 @@ func TestDeleteAppraisalFromAppraisal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ap, err := ws.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := ws.StartAppraisal(ctx, self.ID, []model.Appraiser{{Name: "Dr Grace Hopper"}}, "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}

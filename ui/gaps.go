@@ -89,8 +89,19 @@ func (g *gapsScreen) load(id string) {
 		return
 	}
 	loadNewest(&g.loading, g.shell.ctx, func(ctx context.Context) (*workspace.GapView, error) {
-		return g.shell.ws.Gaps(ctx, id)
+		// The person's own self-assessment, even while an appraiser's is open.
+		own, err := g.shell.ws.OwnAssessment(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		return g.shell.ws.Gaps(ctx, own.ID)
 	}, func(v *workspace.GapView, err error) {
+		if model.KindOf(err) == model.NotFound {
+			g.view = nil
+			g.root.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(err.Error()))}
+			g.root.Refresh()
+			return
+		}
 		if err != nil {
 			showError(g.shell.win, err)
 			return
@@ -103,7 +114,7 @@ func (g *gapsScreen) show(v *workspace.GapView) {
 	g.view = v
 	rep := v.Report
 	g.summary.SetText(fmt.Sprintf("%s — measured against: %s — %d met · %d below target · %d not rated · %d without a target · total gap %d level(s)",
-		sheetTitle(v.Sheet), gap.TargetsFrom(v.Sheet.Framework, rep.Items), rep.Met, rep.Below, rep.NotRated, rep.NoTarget, rep.TotalGap))
+		ownTitle(v.Sheet), gap.TargetsFrom(v.Sheet.Framework, rep.Items), rep.Met, rep.Below, rep.NotRated, rep.NoTarget, rep.TotalGap))
 	g.changes.SetText(changesText(v))
 	g.rows = g.rows[:0]
 	for _, sum := range rep.Groups {

@@ -28,11 +28,15 @@ func (s *Shell) installKeys() {
 	c.SetOnTypedRune(func(r rune) {
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
 			s.rate.typedRune(r)
+		} else if s.tabs.Selected() == s.apprTab && !s.dialogOpen() && !s.projecting() {
+			s.appraisal.typedRune(r)
 		}
 	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
 			s.rate.typedKey(e)
+		} else if s.tabs.Selected() == s.apprTab && !s.dialogOpen() && !s.projecting() {
+			s.appraisal.typedKey(e)
 		}
 	})
 	s.win.SetCloseIntercept(func() {

@@ -86,16 +86,21 @@ func (p *pathwaysScreen) load(id string) {
 	}
 	ws := p.shell.ws
 	loadNewest(&p.loading, p.shell.ctx, func(ctx context.Context) (*workspace.PathwayView, error) {
+		// The person's own self-assessments only, never an appraiser's.
 		ids := []string{}
 		if id != "" {
-			ids = append(ids, id)
+			if own, err := ws.OwnAssessment(ctx, id); err == nil {
+				ids = append(ids, own.ID)
+			}
 		}
 		as, err := ws.Assessments(ctx, person.ID)
 		if err != nil {
 			return nil, err
 		}
 		for _, a := range as {
-			ids = append(ids, a.ID)
+			if a.Kind == model.SelfAssessment {
+				ids = append(ids, a.ID)
+			}
 		}
 		for _, aid := range ids {
 			v, err := ws.Pathways(ctx, aid)
@@ -136,7 +141,7 @@ func (p *pathwaysScreen) show(v *workspace.PathwayView, requested string) {
 		p.next.SetText(fmt.Sprintf("Next step: %s — %d of %d skills met, %s; %s.",
 			v.Next.Title, g.Met, g.Required, g.GapText(), g.Basis()))
 	}
-	note := fmt.Sprintf("Role levels ranked by the share of their required skills you meet, from your %s. Unrated skills count as unknown, never as met: levels resting on at least half their skills come first.", sheetTitle(v.Sheet))
+	note := fmt.Sprintf("Role levels ranked by the share of their required skills you meet, from %s. Unrated skills count as unknown, never as met: levels resting on at least half their skills come first.", ownTitle(v.Sheet))
 	if requested != "" && v.Sheet.Assessment.ID != requested {
 		note = "The open assessment's framework has no role profiles; using your latest " + v.Sheet.Framework.ShortName + " assessment. " + note
 	}

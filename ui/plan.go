@@ -154,6 +154,7 @@ type planData struct {
 	plan  model.Plan
 	fw    *model.Framework
 	items []*model.Item
+	from  model.Assessment // the self-assessment the items come from; zero when none
 }
 
 // show loads one plan and the items its person is below target on.
@@ -172,10 +173,11 @@ func (p *planScreen) show(id string) {
 		if err != nil {
 			return d, err
 		}
-		for _, a := range as {
-			if a.Framework != pl.Framework || a.Kind == model.AppraiserAssessment {
+		for _, a := range as { // newest first: the person's own latest self-assessment
+			if a.Framework != pl.Framework || a.Kind != model.SelfAssessment {
 				continue
 			}
+			d.from = a
 			v, err := ws.Gaps(ctx, a.ID)
 			if err != nil {
 				return d, err
@@ -201,7 +203,11 @@ func (p *planScreen) show(id string) {
 				done++
 			}
 		}
-		p.status.SetText(fmt.Sprintf("%s · %d action(s), %d done · %d item(s) below target to address", d.plan.Framework, len(d.plan.Actions), done, len(d.items)))
+		from := "no self-assessment of this framework version yet"
+		if d.from.ID != "" {
+			from = "from the self-assessment of " + d.from.CreatedAt.Local().Format("2 Jan 2006")
+		}
+		p.status.SetText(fmt.Sprintf("%s · %d action(s), %d done · %d item(s) below target to address (%s)", d.plan.Framework, len(d.plan.Actions), done, len(d.items), from))
 	})
 }
 

@@ -54,8 +54,9 @@ type rateScreen struct {
 	targetLvls []int // target choices' levels, index-aligned with target's options (0 = no target)
 	targetNote *widget.Label
 	pad        *keyPad
-	filling    bool // true while the panel is being filled, so no change is saved
-	quiet      bool // true while the program (not the user) selects a list row: focus stays put
+	filling    bool          // true while the panel is being filled, so no change is saved
+	quiet      bool          // true while the program (not the user) selects a list row: focus stays put
+	choose     *widget.Label // "Choose your level", or the appraiser's words (wordsFor)
 
 	saver   *saver
 	carry   *carryPanel   // carry-forward banner, review note and attribution
@@ -130,10 +131,11 @@ func newRateScreen(s *Shell) *rateScreen {
 	r.targetNote = widget.NewLabel("")
 	r.targetNote.Wrapping = fyne.TextWrapWord
 	r.pad = newKeyPad(r.typedRune, r.typedKey)
+	r.choose = widget.NewLabelWithStyle(wordsFor(nil).choose, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 
 	panel := container.NewVBox(
 		r.pad, r.title, r.path, r.desc, r.carry.review,
-		widget.NewLabelWithStyle("Choose your level", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		r.choose,
 		levels,
 		container.NewHBox(r.notRated, r.yours),
 		widget.NewSeparator(),
@@ -221,6 +223,9 @@ func (r *rateScreen) open(id, keep string, reloading bool) {
 		r.cur = nil
 		r.history.reset()
 		r.note = ""
+		words := wordsFor(sh)
+		r.choose.SetText(words.choose)
+		r.evidence.SetPlaceHolder(words.evidence)
 		r.root.Objects = []fyne.CanvasObject{r.body}
 		r.root.Refresh()
 		if !reloading {
@@ -406,14 +411,14 @@ func (r *rateScreen) showItem(it *model.Item) {
 		if !ok {
 			text = scaleMeaning(f, lv)
 			if lv == model.NoneLevel && text == "" {
-				text = "You have not yet reached the first level this framework defines for this item."
+				text = wordsFor(r.sheet).noneYet
 			}
 		}
 		r.levelDescs[i].SetText(strings.TrimSpace(text))
 		row.Show()
 	}
 	if rated {
-		r.yours.SetText(fmt.Sprintf("Your rating: %d · %s", rating.Level, f.Scale.LevelName(rating.Level)))
+		r.yours.SetText(fmt.Sprintf("%s: %d · %s", wordsFor(r.sheet).rating, rating.Level, f.Scale.LevelName(rating.Level)))
 		r.confidence.Enable()
 		r.evidence.Enable()
 		r.confidence.SetSelected(confidenceChoices[rating.Confidence])

@@ -3,7 +3,9 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -11,61 +13,80 @@ import (
 	"gapwise/internal/workspace"
 )
 
+// appraiserJSON is one appraiser of an appraisal.
+type appraiserJSON struct {
+	Name       string   `json:"name"`
+	Role       string   `json:"role"`       // "" when not given
+	Scope      []string `json:"scope"`      // group and item ids; [] = every item
+	Assessment *string  `json:"assessment"` // null until they have one
+	SignedAt   *string  `json:"signed_at"`  // null until signed
+}
+
 // appraisalJSON is the stable JSON shape of an appraisal in `appraisal
 // start --json` and `appraisal list --json`.
 type appraisalJSON struct {
-	ID                  string  `json:"id"`
-	Person              string  `json:"person"` // id
-	PersonName          string  `json:"person_name"`
-	Framework           string  `json:"framework"`
-	Period              string  `json:"period"`
-	Appraiser           string  `json:"appraiser"` // the appraiser's name
-	SelfAssessment      string  `json:"self_assessment"`
-	AppraiserAssessment *string `json:"appraiser_assessment"` // null until the appraiser has one
-	AgreedAssessment    string  `json:"agreed_assessment"`
-	PreviousPlan        *string `json:"previous_plan"` // null when none
-	Plan                string  `json:"plan"`
-	AppraiseeSignedAt   *string `json:"appraisee_signed_at"` // null until signed
-	AppraiserSignedAt   *string `json:"appraiser_signed_at"`
-	CreatedAt           string  `json:"created_at"`
-	UpdatedAt           string  `json:"updated_at"`
+	ID                string          `json:"id"`
+	Person            string          `json:"person"` // id
+	PersonName        string          `json:"person_name"`
+	Framework         string          `json:"framework"`
+	Period            string          `json:"period"`
+	Appraisers        []appraiserJSON `json:"appraisers"` // in order
+	SelfAssessment    string          `json:"self_assessment"`
+	AgreedAssessment  string          `json:"agreed_assessment"`
+	PreviousPlan      *string         `json:"previous_plan"` // null when none
+	Plan              string          `json:"plan"`
+	AppraiseeSignedAt *string         `json:"appraisee_signed_at"` // null until signed
+	AllSigned         bool            `json:"all_signed"`
+	CreatedAt         string          `json:"created_at"`
+	UpdatedAt         string          `json:"updated_at"`
 }
 
 // appraisalItemJSON is one item of `appraisal show --json`.
 type appraisalItemJSON struct {
-	Item      string `json:"item"`
-	Title     string `json:"title"`
-	Group     string `json:"group"`     // outermost group's title; "" when none
-	Self      *int   `json:"self"`      // null when not rated; 0 is "none yet"
-	Appraiser *int   `json:"appraiser"` // null when not rated
-	Agreed    *int   `json:"agreed"`    // null when no level is agreed yet
-	Disagree  bool   `json:"disagree"`  // self and appraiser differ
-	Note      string `json:"note"`
+	Item         string          `json:"item"`
+	Title        string          `json:"title"`
+	Group        string          `json:"group"`         // outermost group's title; "" when none
+	Self         *int            `json:"self"`          // null when not rated; 0 is "none yet"
+	Appraisers   map[string]*int `json:"appraisers"`    // name -> level (null when not rated), for those who review the item
+	OutsideScope []string        `json:"outside_scope"` // appraisers who do not review it
+	Agreed       *int            `json:"agreed"`        // null when no level is recorded yet
+	Matching     *int            `json:"matching"`      // the level everyone gave, while none is recorded; else null
+	Differs      bool            `json:"differs"`       // any two ratings differ by one level or more
+	Note         string          `json:"note"`
+}
+
+// signatoryJSON is one signatory of `appraisal show --json`.
+type signatoryJSON struct {
+	Who      string  `json:"who"` // "appraisee" or the appraiser's name, as `appraisal sign --as` takes
+	Name     string  `json:"name"`
+	Role     string  `json:"role"`
+	SignedAt *string `json:"signed_at"`
 }
 
 // appraisalShowJSON is the stable JSON shape of `appraisal show --json`.
 type appraisalShowJSON struct {
-	Appraisal           string              `json:"appraisal"`
-	Person              string              `json:"person"` // name, as in `assess show` and `gaps`
-	PersonID            string              `json:"person_id"`
-	Framework           string              `json:"framework"`
-	Period              string              `json:"period"`
-	Appraiser           string              `json:"appraiser"`
-	SelfAssessment      string              `json:"self_assessment"`
-	AppraiserAssessment *string             `json:"appraiser_assessment"`
-	AgreedAssessment    string              `json:"agreed_assessment"`
-	PreviousPlan        *string             `json:"previous_plan"`
-	Plan                string              `json:"plan"`
-	OverallNotes        string              `json:"overall_notes"`
-	InScope             int                 `json:"in_scope"`
-	RatedByBoth         int                 `json:"rated_by_both"`
-	Disagreements       int                 `json:"disagreements"`
-	Agreed              int                 `json:"agreed"`
-	Outstanding         int                 `json:"outstanding"` // rated by both, not agreed: these stop sign-off
-	ReadyToSign         bool                `json:"ready_to_sign"`
-	AppraiseeSignedAt   *string             `json:"appraisee_signed_at"`
-	AppraiserSignedAt   *string             `json:"appraiser_signed_at"`
-	Items               []appraisalItemJSON `json:"items"` // in scope, framework order
+	Appraisal         string              `json:"appraisal"`
+	Person            string              `json:"person"` // name, as in `assess show` and `gaps`
+	PersonID          string              `json:"person_id"`
+	Framework         string              `json:"framework"`
+	Period            string              `json:"period"`
+	Appraisers        []appraiserJSON     `json:"appraisers"`
+	SelfAssessment    string              `json:"self_assessment"`
+	AgreedAssessment  string              `json:"agreed_assessment"`
+	PreviousPlan      *string             `json:"previous_plan"`
+	Plan              string              `json:"plan"`
+	OverallNotes      string              `json:"overall_notes"`
+	InScope           int                 `json:"in_scope"`
+	RatedByBoth       int                 `json:"rated_by_both"` // by the appraisee and at least one appraiser
+	Disagreements     int                 `json:"disagreements"`
+	Agreed            int                 `json:"agreed"`
+	Outstanding       int                 `json:"outstanding"` // rated by the appraisee and an appraiser, not agreed: these stop sign-off
+	Matching          int                 `json:"matching"`    // of those, where everyone gave the same level
+	ReadyToSign       bool                `json:"ready_to_sign"`
+	AppraiseeSignedAt *string             `json:"appraisee_signed_at"`
+	AllSigned         bool                `json:"all_signed"`
+	Signatories       []signatoryJSON     `json:"signatories"`
+	Items             []appraisalItemJSON `json:"items"` // in scope, framework order
 }
 
 // optStamp is a timestamp that is null when unset.
@@ -84,12 +105,21 @@ func optID(id string) *string {
 	return &id
 }
 
+func toAppraisersJSON(a model.Appraisal) []appraiserJSON {
+	out := make([]appraiserJSON, len(a.Appraisers))
+	for i, ap := range a.Appraisers {
+		out[i] = appraiserJSON{Name: ap.Name, Role: ap.Role, Scope: append([]string{}, ap.Scope...),
+			Assessment: optID(ap.AssessmentID), SignedAt: optStamp(ap.SignedAt)}
+	}
+	return out
+}
+
 func toAppraisalJSON(a model.Appraisal, name string) appraisalJSON {
 	return appraisalJSON{
 		ID: a.ID, Person: a.PersonID, PersonName: name, Framework: a.Framework.String(), Period: a.Period,
-		Appraiser: a.AppraiserName, SelfAssessment: a.SelfID, AppraiserAssessment: optID(a.AppraiserID),
+		Appraisers: toAppraisersJSON(a), SelfAssessment: a.SelfID,
 		AgreedAssessment: a.AgreedID, PreviousPlan: optID(a.PreviousPlan), Plan: a.Plan,
-		AppraiseeSignedAt: optStamp(a.AppraiseeSignedAt), AppraiserSignedAt: optStamp(a.AppraiserSignedAt),
+		AppraiseeSignedAt: optStamp(a.AppraiseeSignedAt), AllSigned: a.AllSigned(),
 		CreatedAt: stamp(a.CreatedAt), UpdatedAt: stamp(a.UpdatedAt),
 	}
 }
@@ -98,20 +128,72 @@ func toAppraisalShowJSON(v *workspace.AppraisalView) appraisalShowJSON {
 	a := v.Appraisal
 	out := appraisalShowJSON{
 		Appraisal: a.ID, Person: v.Person.Name, PersonID: a.PersonID, Framework: a.Framework.String(), Period: a.Period,
-		Appraiser: a.AppraiserName, SelfAssessment: a.SelfID, AppraiserAssessment: optID(a.AppraiserID),
+		Appraisers: toAppraisersJSON(a), SelfAssessment: a.SelfID,
 		AgreedAssessment: a.AgreedID, PreviousPlan: optID(a.PreviousPlan), Plan: a.Plan, OverallNotes: a.OverallNotes,
 		InScope: v.Counts.Items, RatedByBoth: v.Counts.RatedByBoth, Disagreements: v.Counts.Disagreements,
-		Agreed: v.Counts.Agreed, Outstanding: v.Counts.Outstanding, ReadyToSign: v.ReadyToSign(),
-		AppraiseeSignedAt: optStamp(a.AppraiseeSignedAt), AppraiserSignedAt: optStamp(a.AppraiserSignedAt),
+		Agreed: v.Counts.Agreed, Outstanding: v.Counts.Outstanding, Matching: v.Counts.Matching, ReadyToSign: v.ReadyToSign(),
+		AppraiseeSignedAt: optStamp(a.AppraiseeSignedAt), AllSigned: a.AllSigned(),
 		Items: make([]appraisalItemJSON, 0, len(v.Items)),
 	}
+	for _, s := range v.Signatories() {
+		out.Signatories = append(out.Signatories, signatoryJSON{Who: s.Who, Name: s.Name, Role: s.Role, SignedAt: optStamp(s.SignedAt)})
+	}
 	for _, r := range v.Items {
-		row := appraisalItemJSON{Item: r.Item.ID, Title: r.Item.Title, Self: r.Self, Appraiser: r.Appraiser,
-			Agreed: r.Agreed, Disagree: r.Disagree, Note: r.Note}
+		row := appraisalItemJSON{Item: r.Item.ID, Title: r.Item.Title, Self: r.Self, Agreed: r.Agreed, Matching: r.Matching,
+			Differs: r.Differs, Note: r.Note, Appraisers: map[string]*int{}, OutsideScope: []string{}}
+		for i, ap := range a.Appraisers {
+			if r.Covered[i] {
+				row.Appraisers[ap.Name] = r.Appraisers[i]
+			} else {
+				row.OutsideScope = append(row.OutsideScope, ap.Name)
+			}
+		}
 		if r.TopGroup != nil {
 			row.Group = r.TopGroup.Title
 		}
 		out.Items = append(out.Items, row)
+	}
+	return out
+}
+
+// appraiserFlags collects --appraiser NAME, each followed by its own
+// --appraiser-role and --scope: a role or scope belongs to the appraiser
+// named before it.
+type appraiserFlags struct {
+	list []model.Appraiser
+}
+
+func (f *appraiserFlags) name() flag.Value {
+	return flagFunc(func(v string) error { f.list = append(f.list, model.Appraiser{Name: v}); return nil })
+}
+func (f *appraiserFlags) role() flag.Value {
+	return flagFunc(func(v string) error { return f.last("--appraiser-role", func(a *model.Appraiser) { a.Role = v }) })
+}
+func (f *appraiserFlags) scope() flag.Value {
+	return flagFunc(func(v string) error { return f.last("--scope", func(a *model.Appraiser) { a.Scope = splitList(v) }) })
+}
+
+func (f *appraiserFlags) last(flagName string, set func(*model.Appraiser)) error {
+	if len(f.list) == 0 {
+		return fmt.Errorf("%s comes after the --appraiser it belongs to", flagName)
+	}
+	set(&f.list[len(f.list)-1])
+	return nil
+}
+
+// flagFunc is a flag.Value that hands each value to a function.
+type flagFunc func(string) error
+
+func (f flagFunc) String() string     { return "" }
+func (f flagFunc) Set(v string) error { return f(v) }
+
+// splitList reads "a, b,c" as [a b c].
+func splitList(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
 	}
 	return out
 }
@@ -123,6 +205,8 @@ func (e *env) appraisal(args []string) error {
 	switch args[0] {
 	case "start":
 		return e.appraisalStart(args[1:])
+	case "add-appraiser":
+		return e.appraisalAddAppraiser(args[1:])
 	case "list":
 		return e.appraisalList(args[1:])
 	case "show":
@@ -144,11 +228,14 @@ func (e *env) appraisal(args []string) error {
 }
 
 func (e *env) appraisalStart(args []string) error {
-	var self, appraiser, period string
+	var self, period string
+	var appraisers appraiserFlags
 	var asJSON bool
 	pos, err := flags("appraisal start", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&self, "assessment", "", "the appraisee's self-assessment id")
-		fs.StringVar(&appraiser, "appraiser", "", "the appraiser's name")
+		fs.Var(appraisers.name(), "appraiser", "an appraiser's name (repeat for a joint appraisal)")
+		fs.Var(appraisers.role(), "appraiser-role", "the role of the appraiser named before it, e.g. \"clinical appraiser\"")
+		fs.Var(appraisers.scope(), "scope", "the groups or items the appraiser named before it reviews, comma-separated (default: all)")
 		fs.StringVar(&period, "period", "", "appraisal period, e.g. 2026/27 (default: the current April-March year)")
 		fs.BoolVar(&asJSON, "json", false, "print the new appraisal as JSON")
 	})
@@ -157,11 +244,11 @@ func (e *env) appraisalStart(args []string) error {
 		return err
 	case len(pos) > 0:
 		return usagef("appraisal start takes no arguments")
-	case self == "" || appraiser == "":
+	case self == "" || len(appraisers.list) == 0:
 		return usagef("appraisal start needs --assessment SELF_ID and --appraiser NAME")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		a, err := ws.StartAppraisal(e.ctx, self, appraiser, period)
+		a, err := ws.StartAppraisal(e.ctx, self, appraisers.list, period)
 		if err != nil {
 			return err
 		}
@@ -174,13 +261,38 @@ func (e *env) appraisalStart(args []string) error {
 		}
 		fmt.Fprintln(e.out, a.ID)
 		fmt.Fprintf(e.out, "%s appraisal of %s by %s against %s: agreed levels in assessment %s, new plan %s\n",
-			a.Period, p.Name, a.AppraiserName, a.Framework, a.AgreedID, a.Plan)
+			a.Period, p.Name, a.AppraiserNames(), a.Framework, a.AgreedID, a.Plan)
 		if a.PreviousPlan != "" {
 			fmt.Fprintf(e.out, "reviews plan %s\n", a.PreviousPlan)
 		} else {
 			fmt.Fprintln(e.out, "no earlier plan to review")
 		}
 		return nil
+	})
+}
+
+func (e *env) appraisalAddAppraiser(args []string) error {
+	var id, name, role, scope string
+	pos, err := flags("appraisal add-appraiser", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&id, "appraisal", "", "appraisal id")
+		fs.StringVar(&name, "name", "", "the appraiser's name")
+		fs.StringVar(&role, "role", "", "their role, e.g. \"clinical appraiser\"")
+		fs.StringVar(&scope, "scope", "", "the groups or items they review, comma-separated (default: all)")
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("appraisal add-appraiser takes no arguments")
+	case id == "" || name == "":
+		return usagef("appraisal add-appraiser needs --appraisal ID and --name NAME")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		if err := ws.AddAppraiser(e.ctx, id, model.Appraiser{Name: name, Role: role, Scope: splitList(scope)}); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(e.out, "%s added as an appraiser\n", strings.TrimSpace(name))
+		return err
 	})
 }
 
@@ -216,9 +328,9 @@ func (e *env) appraisalList(args []string) error {
 			return writeJSON(e.out, rows)
 		}
 		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tPERIOD\tAPPRAISER\tFRAMEWORK\tSIGNED\tUPDATED")
-		for _, r := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, orDash(r.Period), r.Appraiser, r.Framework, signedText(r.AppraiseeSignedAt, r.AppraiserSignedAt), r.UpdatedAt)
+		fmt.Fprintln(tw, "ID\tPERIOD\tAPPRAISERS\tFRAMEWORK\tSIGNED\tUPDATED")
+		for i, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, orDash(r.Period), list[i].AppraiserNames(), r.Framework, signedCount(list[i]), r.UpdatedAt)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -228,16 +340,18 @@ func (e *env) appraisalList(args []string) error {
 	})
 }
 
-func signedText(appraisee, appraiser *string) string {
-	switch {
-	case appraisee != nil && appraiser != nil:
-		return "both"
-	case appraisee != nil:
-		return "appraisee"
-	case appraiser != nil:
-		return "appraiser"
+// signedCount says how many of the signatories have signed: "2 of 3".
+func signedCount(a model.Appraisal) string {
+	n := 0
+	if !a.AppraiseeSignedAt.IsZero() {
+		n++
 	}
-	return "no"
+	for _, ap := range a.Appraisers {
+		if !ap.SignedAt.IsZero() {
+			n++
+		}
+	}
+	return fmt.Sprintf("%d of %d", n, len(a.Appraisers)+1)
 }
 
 // appraisalFlag reads --appraisal (or a lone positional id) and --json.
@@ -283,38 +397,61 @@ func (e *env) appraisalShow(args []string) error {
 			return writeJSON(e.out, out)
 		}
 		a := v.Appraisal
-		fmt.Fprintf(e.out, "Appraisal %s\n%s, %s appraisal by %s against %s\n", a.ID, v.Person.Name, orDash(a.Period), a.AppraiserName, a.Framework)
-		if v.Appraiser == nil {
-			fmt.Fprintf(e.out, "The appraiser has not rated yet (gapwise-cli appraisal rate-as-appraiser --appraisal %s, or import-appraiser FILE)\n", a.ID)
+		fmt.Fprintf(e.out, "Appraisal %s\n%s, %s appraisal against %s\n", a.ID, v.Person.Name, orDash(a.Period), a.Framework)
+		for i, ap := range a.Appraisers {
+			role := ap.Role
+			if role == "" {
+				role = "appraiser"
+			}
+			fmt.Fprintf(e.out, "Appraiser %d: %s (%s), reviews %s", i+1, ap.Name, role, v.ScopeText(i))
+			if v.Assessments[i] == nil {
+				fmt.Fprintf(e.out, "; has not rated yet (gapwise-cli appraisal rate-as-appraiser --appraisal %s --appraiser %q, or import-appraiser FILE)", a.ID, ap.Name)
+			}
+			fmt.Fprintln(e.out)
 		}
 		// Only items someone rated, agreed or noted: the full scope is in --json.
 		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ITEM\tTITLE\tSELF\tAPPRAISER\tAGREED\t\tNOTE")
+		head := "ITEM\tTITLE\tSELF"
+		for i := range a.Appraisers {
+			head += fmt.Sprintf("\tA%d", i+1)
+		}
+		fmt.Fprintln(tw, head+"\tAGREED\t\tNOTE")
 		quiet := 0
-		for _, r := range out.Items {
-			if r.Self == nil && r.Appraiser == nil && r.Agreed == nil && r.Note == "" {
+		for k, r := range out.Items {
+			row := v.Items[k]
+			if r.Self == nil && r.Agreed == nil && r.Note == "" && !slices.ContainsFunc(row.Appraisers, func(l *int) bool { return l != nil }) {
 				quiet++
 				continue
 			}
 			mark := ""
-			if r.Disagree {
+			switch {
+			case r.Differs:
 				mark = "differ"
+			case r.Matching != nil:
+				mark = "all match"
 			}
 			title := r.Title
 			if model.Slug(title) == r.Item {
 				title = ""
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Item, clipText(title, 40), levelCell(r.Self), levelCell(r.Appraiser),
-				levelCell(r.Agreed), mark, clipText(r.Note, 40))
+			line := fmt.Sprintf("%s\t%s\t%s", r.Item, clipText(title, 40), levelCell(r.Self))
+			for i := range a.Appraisers {
+				cell := levelCell(row.Appraisers[i])
+				if !row.Covered[i] {
+					cell = "n/a"
+				}
+				line += "\t" + cell
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", line, levelCell(r.Agreed), mark, clipText(r.Note, 40))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
 		}
 		if quiet > 0 {
-			fmt.Fprintf(e.out, "(%d other items not rated by either)\n", quiet)
+			fmt.Fprintf(e.out, "(%d other items not rated by anyone)\n", quiet)
 		}
-		fmt.Fprintf(e.out, "%d rated by both, %d rated differently, %d agreed, %d still to agree\n",
-			out.RatedByBoth, out.Disagreements, out.Agreed, out.Outstanding)
+		fmt.Fprintf(e.out, "%d rated by the appraisee and an appraiser, %d rated differently, %d agreed, %d still to agree (%d of them all match)\n",
+			out.RatedByBoth, out.Disagreements, out.Agreed, out.Outstanding, out.Matching)
 		if a.OverallNotes != "" {
 			fmt.Fprintf(e.out, "Notes: %s\n", oneLine(a.OverallNotes))
 		}
@@ -322,14 +459,11 @@ func (e *env) appraisalShow(args []string) error {
 			fmt.Fprintf(e.out, "Reviews plan %s %q (%d actions)\n", v.PreviousPlan.ID, v.PreviousPlan.Title, len(v.PreviousPlan.Actions))
 		}
 		fmt.Fprintf(e.out, "New plan %s %q (%d actions)\n", v.Plan.ID, v.Plan.Title, len(v.Plan.Actions))
-		for _, s := range []struct {
-			who string
-			at  *string
-		}{{"appraisee", out.AppraiseeSignedAt}, {"appraiser", out.AppraiserSignedAt}} {
-			if s.at != nil {
-				fmt.Fprintf(e.out, "Signed by the %s at %s\n", s.who, *s.at)
+		for _, s := range v.Signatories() {
+			if s.SignedAt.IsZero() {
+				fmt.Fprintf(e.out, "Not signed by %s (%s)\n", s.Name, s.Role)
 			} else {
-				fmt.Fprintf(e.out, "Not signed by the %s\n", s.who)
+				fmt.Fprintf(e.out, "Signed by %s (%s) at %s\n", s.Name, s.Role, stamp(s.SignedAt))
 			}
 		}
 		return nil
@@ -337,12 +471,26 @@ func (e *env) appraisalShow(args []string) error {
 }
 
 func (e *env) appraisalRateAsAppraiser(args []string) error {
-	id, asJSON, err := appraisalFlag("appraisal rate-as-appraiser", args)
-	if err != nil {
+	var id, name string
+	var asJSON bool
+	pos, err := flags("appraisal rate-as-appraiser", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&id, "appraisal", "", "appraisal id")
+		fs.StringVar(&name, "appraiser", "", "which appraiser (needed when there are several)")
+		fs.BoolVar(&asJSON, "json", false, "JSON output")
+	})
+	switch {
+	case err != nil:
 		return err
+	case len(pos) == 1 && id == "":
+		id = pos[0]
+	case len(pos) > 0:
+		return usagef("appraisal rate-as-appraiser takes no arguments besides --appraisal")
+	}
+	if id == "" {
+		return usagef("appraisal rate-as-appraiser needs --appraisal")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		a, err := ws.RateAsAppraiser(e.ctx, id)
+		a, err := ws.RateAsAppraiser(e.ctx, id, name)
 		if err != nil {
 			return err
 		}
@@ -354,7 +502,7 @@ func (e *env) appraisalRateAsAppraiser(args []string) error {
 			return writeJSON(e.out, toAssessmentJSON(s))
 		}
 		fmt.Fprintln(e.out, a.ID)
-		_, err = fmt.Fprintf(e.out, "the appraiser's assessment; rate with: gapwise-cli assess rate --assessment %s --item ITEM --level N\n", a.ID)
+		_, err = fmt.Fprintf(e.out, "%s's assessment; rate with: gapwise-cli assess rate --assessment %s --item ITEM --level N\n", a.Assessor, a.ID)
 		return err
 	})
 }
@@ -385,7 +533,7 @@ func (e *env) appraisalImportAppraiser(args []string) error {
 			return writeJSON(e.out, importJSON{File: files[0], Outcome: outcomeNames[res.Outcome], Assessment: res.Assessment.ID,
 				Person: res.Person.Name, Framework: res.Assessment.Framework.String(), Ratings: res.Ratings, PersonUpdated: res.PersonUpdated})
 		}
-		_, err = fmt.Fprintf(e.out, "%s: %s; linked to appraisal %s\n", files[0], res.Describe(), id)
+		_, err = fmt.Fprintf(e.out, "%s: %s; linked to appraisal %s as %s's assessment\n", files[0], res.Describe(), id, res.Assessment.Assessor)
 		return err
 	})
 }
@@ -393,25 +541,38 @@ func (e *env) appraisalImportAppraiser(args []string) error {
 func (e *env) appraisalAgree(args []string) error {
 	var id, item string
 	var level optInt
-	var clear bool
+	var clear, matching bool
 	pos, err := flags("appraisal agree", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&id, "appraisal", "", "appraisal id")
 		fs.StringVar(&item, "item", "", "item id")
 		fs.Var(&level, "level", "the agreed level (0 = none yet)")
 		fs.BoolVar(&clear, "clear", false, "remove the agreed level")
+		fs.BoolVar(&matching, "all-matching", false, "agree every item where the appraisee and every appraiser gave the same level")
 	})
 	switch {
 	case err != nil:
 		return err
 	case len(pos) > 0:
 		return usagef("appraisal agree takes no arguments")
-	case id == "" || item == "":
-		return usagef("appraisal agree needs --appraisal and --item")
-	case level.set == clear:
+	case id == "":
+		return usagef("appraisal agree needs --appraisal")
+	case matching && (item != "" || level.set || clear):
+		return usagef("appraisal agree --all-matching takes no --item, --level or --clear")
+	case !matching && item == "":
+		return usagef("appraisal agree needs --item ITEM (or --all-matching)")
+	case !matching && level.set == clear:
 		return usagef("appraisal agree needs --level N or --clear (one of them)")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		if clear {
+		switch {
+		case matching:
+			n, err := ws.AgreeAllMatching(e.ctx, id)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintf(e.out, "%d matching items agreed\n", n)
+			return err
+		case clear:
 			if err := ws.ClearAgreed(e.ctx, id, item); err != nil {
 				return err
 			}
@@ -459,12 +620,14 @@ func (e *env) appraisalNote(args []string) error {
 }
 
 func (e *env) appraisalSign(args []string) error {
-	var id, who string
-	var unsign bool
+	var id, who, name string
+	var withdraw, unsign bool
 	pos, err := flags("appraisal sign", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&id, "appraisal", "", "appraisal id")
-		fs.StringVar(&who, "as", "", "appraisee or appraiser")
-		fs.BoolVar(&unsign, "unsign", false, "withdraw the sign-off")
+		fs.StringVar(&who, "as", "", "appraisee, appraiser, or an appraiser's name")
+		fs.StringVar(&name, "appraiser", "", "which appraiser signs (with --as appraiser, when there are several)")
+		fs.BoolVar(&withdraw, "withdraw", false, "withdraw the signature")
+		fs.BoolVar(&unsign, "unsign", false, "the same as --withdraw")
 	})
 	switch {
 	case err != nil:
@@ -473,29 +636,38 @@ func (e *env) appraisalSign(args []string) error {
 		return usagef("appraisal sign takes no arguments")
 	case id == "":
 		return usagef("appraisal sign needs --appraisal")
-	case who != workspace.SignAppraisee && who != workspace.SignAppraiser:
-		return usagef("appraisal sign needs --as appraisee or --as appraiser")
+	case who == "" && name == "":
+		return usagef("appraisal sign needs --as appraisee, --as appraiser or --appraiser NAME")
+	case name != "" && who != "" && who != "appraiser":
+		return usagef("appraisal sign: --appraiser NAME goes with --as appraiser (or alone)")
+	}
+	if name != "" {
+		who = name
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		if unsign {
+		if withdraw || unsign {
 			if err := ws.Unsign(e.ctx, id, who); err != nil {
 				return err
 			}
-			_, err := fmt.Fprintf(e.out, "Sign-off by the %s withdrawn\n", who)
+			_, err := fmt.Fprintf(e.out, "Signature of %s withdrawn\n", who)
 			return err
 		}
 		if err := ws.SignOff(e.ctx, id, who); err != nil {
 			return err
 		}
-		a, err := ws.Appraisal(e.ctx, id)
+		v, err := ws.AppraisalView(e.ctx, id)
 		if err != nil {
 			return err
 		}
-		at := a.AppraiseeSignedAt
-		if who == workspace.SignAppraiser {
-			at = a.AppraiserSignedAt
+		for _, s := range v.Signatories() {
+			if s.Who == who || strings.EqualFold(s.Who, strings.TrimSpace(who)) || (who == "appraiser" && s.Who != workspace.SignAppraisee) {
+				fmt.Fprintf(e.out, "Signed by %s (%s) at %s\n", s.Name, s.Role, stamp(s.SignedAt))
+				break
+			}
 		}
-		_, err = fmt.Fprintf(e.out, "Signed by the %s at %s\n", who, stamp(at))
+		if v.Appraisal.AllSigned() {
+			_, err = fmt.Fprintln(e.out, "Everyone has signed: the agreed levels, notes and plan are now read-only")
+		}
 		return err
 	})
 }

@@ -68,8 +68,8 @@ func TestAppraisalScript(t *testing.T) {
 
 	// The appraisal picks up last year's plan for review.
 	ap := decode[appraisalJSON](t, cli("appraisal", "start", "--assessment", self, "--appraiser", "Dr Grace Hopper", "--period", "2026/27", "--json"))
-	if ap.PreviousPlan == nil || *ap.PreviousPlan != last.ID || ap.Period != "2026/27" || ap.Appraiser != "Dr Grace Hopper" ||
-		ap.AppraiserAssessment != nil || ap.AppraiseeSignedAt != nil || ap.SelfAssessment != self {
+	if ap.PreviousPlan == nil || *ap.PreviousPlan != last.ID || ap.Period != "2026/27" || len(ap.Appraisers) != 1 || ap.Appraisers[0].Name != "Dr Grace Hopper" ||
+		ap.Appraisers[0].Assessment != nil || ap.AppraiseeSignedAt != nil || ap.SelfAssessment != self {
 		t.Fatalf("appraisal start: %+v", ap)
 	}
 	fails(1, "starts from the appraisee's self-assessment", "appraisal", "start", "--assessment", ap.AgreedAssessment, "--appraiser", "X")
@@ -82,8 +82,9 @@ func TestAppraisalScript(t *testing.T) {
 		cli("assess", "rate", "--assessment", appr, "--item", item, "--level", level)
 	}
 
-	fails(1, "agree a level for every item you both rated before signing", "appraisal", "sign", "--appraisal", ap.ID, "--as", "appraiser")
-	fails(2, "--as appraisee or --as appraiser", "appraisal", "sign", "--appraisal", ap.ID, "--as", "manager")
+	fails(1, "still have no agreed level: agree them before signing", "appraisal", "sign", "--appraisal", ap.ID, "--as", "appraiser")
+	fails(1, "manager is not an appraiser of this appraisal", "appraisal", "sign", "--appraisal", ap.ID, "--as", "manager")
+	fails(2, "needs --as appraisee", "appraisal", "sign", "--appraisal", ap.ID)
 	fails(2, "--level N or --clear", "appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "5", "--clear")
 	fails(1, "not defined for ITSP", "appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "1")
 	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "5")
@@ -101,9 +102,9 @@ func TestAppraisalScript(t *testing.T) {
 	fails(1, "withdraw the sign-off before changing it", "appraisal", "agree", "--appraisal", ap.ID, "--item", "DTAN", "--level", "4")
 
 	show := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json"))
-	if show.Appraisal != ap.ID || show.Person != "Ada Lovelace" || show.Framework != "sfia@9" || show.AppraiserAssessment == nil ||
-		*show.AppraiserAssessment != appr || show.OverallNotes != "A strong year; focus on architecture next." ||
-		show.AppraiseeSignedAt == nil || show.AppraiserSignedAt == nil || !show.ReadyToSign {
+	if show.Appraisal != ap.ID || show.Person != "Ada Lovelace" || show.Framework != "sfia@9" || show.Appraisers[0].Assessment == nil ||
+		*show.Appraisers[0].Assessment != appr || show.OverallNotes != "A strong year; focus on architecture next." ||
+		show.AppraiseeSignedAt == nil || show.Appraisers[0].SignedAt == nil || !show.ReadyToSign || !show.AllSigned {
 		t.Errorf("appraisal show: %+v", show)
 	}
 	if show.RatedByBoth != 3 || show.Disagreements != 2 || show.Agreed != 3 || show.Outstanding != 0 || show.InScope != len(show.Items) {
@@ -125,8 +126,9 @@ func TestAppraisalScript(t *testing.T) {
 		"BURM": {"null", "4", "null", false},
 	} {
 		got := byItem[item]
-		if deref(got.Self) != want.self || deref(got.Appraiser) != want.appraiser || deref(got.Agreed) != want.agreed || got.Disagree != want.disagree {
-			t.Errorf("%s: self %s appraiser %s agreed %s disagree %v; want %+v", item, deref(got.Self), deref(got.Appraiser), deref(got.Agreed), got.Disagree, want)
+		a := got.Appraisers["Dr Grace Hopper"]
+		if deref(got.Self) != want.self || deref(a) != want.appraiser || deref(got.Agreed) != want.agreed || got.Differs != want.disagree {
+			t.Errorf("%s: self %s appraiser %s agreed %s differs %v; want %+v", item, deref(got.Self), deref(a), deref(got.Agreed), got.Differs, want)
 		}
 	}
 	if byItem["ITSP"].Note != "Wrote the trust's digital strategy" || byItem["ITSP"].Group == "" {
@@ -134,7 +136,7 @@ func TestAppraisalScript(t *testing.T) {
 	}
 	// The contract's field names, read without this package's types; null, not absent, when not agreed.
 	raw := decode[map[string]any](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json"))
-	for _, k := range []string{"in_scope", "rated_by_both", "disagreements", "agreed", "outstanding", "appraisee_signed_at", "appraiser_signed_at", "previous_plan", "plan"} {
+	for _, k := range []string{"in_scope", "rated_by_both", "disagreements", "agreed", "outstanding", "matching", "appraisee_signed_at", "appraisers", "signatories", "all_signed", "previous_plan", "plan"} {
 		if _, ok := raw[k]; !ok {
 			t.Errorf("appraisal show --json lacks %q", k)
 		}
@@ -144,7 +146,7 @@ func TestAppraisalScript(t *testing.T) {
 		if row["item"] != "PROG" {
 			continue
 		}
-		for _, k := range []string{"item", "title", "group", "self", "appraiser", "agreed", "disagree", "note"} {
+		for _, k := range []string{"item", "title", "group", "self", "appraisers", "outside_scope", "agreed", "matching", "differs", "note"} {
 			if _, ok := row[k]; !ok {
 				t.Errorf("appraisal show --json items lack %q", k)
 			}
@@ -154,7 +156,7 @@ func TestAppraisalScript(t *testing.T) {
 		}
 	}
 	text := cli("appraisal", "show", "--appraisal", ap.ID)
-	for _, want := range []string{"ITSP", "differ", "3 rated by both, 2 rated differently, 3 agreed, 0 still to agree", "Signed by the appraisee"} {
+	for _, want := range []string{"ITSP", "differ", "3 rated by the appraisee and an appraiser, 2 rated differently, 3 agreed, 0 still to agree", "Signed by Ada Lovelace (appraisee)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("appraisal show lacks %q:\n%s", want, text)
 		}
@@ -164,8 +166,8 @@ func TestAppraisalScript(t *testing.T) {
 		t.Errorf("appraisal list: %+v", list)
 	}
 	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee", "--unsign")
-	if s := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json")); s.AppraiseeSignedAt != nil || s.AppraiserSignedAt == nil {
-		t.Errorf("after --unsign: %v %v", s.AppraiseeSignedAt, s.AppraiserSignedAt)
+	if s := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json")); s.AppraiseeSignedAt != nil || s.Appraisers[0].SignedAt == nil {
+		t.Errorf("after --unsign: %v %v", s.AppraiseeSignedAt, s.Appraisers[0].SignedAt)
 	}
 
 	// Reports: a person's latest plan (the appraisal's), and the appraisal.
@@ -233,7 +235,103 @@ func TestImportAppraiserFileCommand(t *testing.T) {
 		t.Errorf("import-appraiser: %+v", res)
 	}
 	show := decode[appraisalShowJSON](t, me("appraisal", "show", "--appraisal", ap, "--json"))
-	if show.AppraiserAssessment == nil || *show.AppraiserAssessment != res.Assessment || show.Disagreements != 1 || show.Outstanding != 1 {
+	if show.Appraisers[0].Assessment == nil || *show.Appraisers[0].Assessment != res.Assessment || show.Disagreements != 1 || show.Outstanding != 1 {
 		t.Errorf("after import: %+v", show)
+	}
+}
+
+// TestJointAppraisalScript: an informatics and a clinical appraiser (the
+// second reviewing one domain), agreement of the matching items in one
+// command, sign-off by all three, the lock, and a withdrawal that reopens it.
+func TestJointAppraisalScript(t *testing.T) {
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	fails := func(want int, msg string, args ...string) {
+		t.Helper()
+		code, _, errOut := run(t, append([]string{"--db", db}, args...)...)
+		if code != want || !strings.Contains(errOut, msg) {
+			t.Errorf("%s: exit %d %q; want exit %d mentioning %q", strings.Join(args, " "), code, errOut, want, msg)
+		}
+	}
+	cli("people", "add", "--name", "Sam Jones", "--discipline", "nurse")
+	self := firstLine(cli("assess", "new", "--person", "Sam Jones", "--framework", "sfia@9"))
+	for item, level := range map[string]string{"ITSP": "4", "DTAN": "3", "ARCH": "4", "PROG": "2"} {
+		cli("assess", "rate", "--assessment", self, "--item", item, "--level", level)
+	}
+	fails(2, "--appraiser-role comes after the --appraiser it belongs to", "appraisal", "start", "--assessment", self, "--appraiser-role", "x", "--appraiser", "A")
+	ap := decode[appraisalJSON](t, cli("appraisal", "start", "--assessment", self,
+		"--appraiser", "Dr Ann Inf", "--appraiser-role", "informatics appraiser",
+		"--appraiser", "Dr Ben Clin", "--appraiser-role", "clinical appraiser", "--scope", "strategy-and-architecture", "--json"))
+	if len(ap.Appraisers) != 2 || ap.Appraisers[0].Role != "informatics appraiser" || len(ap.Appraisers[0].Scope) != 0 ||
+		ap.Appraisers[1].Name != "Dr Ben Clin" || strings.Join(ap.Appraisers[1].Scope, ",") != "strategy-and-architecture" {
+		t.Fatalf("appraisers: %+v", ap.Appraisers)
+	}
+	fails(1, "Dr Ann Inf is already an appraiser", "appraisal", "add-appraiser", "--appraisal", ap.ID, "--name", "dr ann inf")
+	fails(1, "say which one", "appraisal", "rate-as-appraiser", "--appraisal", ap.ID)
+	inf := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap.ID, "--appraiser", "Dr Ann Inf"))
+	clin := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap.ID, "--appraiser", "Dr Ben Clin"))
+	for _, r := range [][3]string{{inf, "ITSP", "4"}, {inf, "DTAN", "3"}, {inf, "ARCH", "5"}, {inf, "PROG", "2"}, {clin, "ITSP", "4"}, {clin, "ARCH", "4"}} {
+		cli("assess", "rate", "--assessment", r[0], "--item", r[1], "--level", r[2])
+	}
+	fails(1, "outside Dr Ben Clin's scope", "assess", "rate", "--assessment", clin, "--item", "DTAN", "--level", "3")
+
+	show := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json"))
+	if show.Outstanding != 4 || show.Matching != 3 || show.Disagreements != 1 {
+		t.Errorf("before agreeing: outstanding %d matching %d disagreements %d", show.Outstanding, show.Matching, show.Disagreements)
+	}
+	for _, it := range show.Items {
+		switch it.Item {
+		case "DTAN":
+			if len(it.OutsideScope) != 1 || it.OutsideScope[0] != "Dr Ben Clin" || deref(it.Appraisers["Dr Ann Inf"]) != "3" || deref(it.Matching) != "3" {
+				t.Errorf("DTAN: %+v", it)
+			}
+		case "ARCH":
+			if !it.Differs || it.Matching != nil || deref(it.Appraisers["Dr Ben Clin"]) != "4" {
+				t.Errorf("ARCH: %+v", it)
+			}
+		}
+	}
+	fails(1, "3 of them match", "appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee")
+	if out := cli("appraisal", "agree", "--appraisal", ap.ID, "--all-matching"); !strings.Contains(out, "3 matching items agreed") {
+		t.Errorf("agree --all-matching: %q", out)
+	}
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "ARCH", "--level", "5")
+	cli("appraisal", "note", "--appraisal", ap.ID, "--item", "ARCH", "--text", "Agreed 5: led the EPR architecture board")
+	action := firstLine(cli("plan", "action", "add", "--plan", ap.Plan, "--objective", "Present at the regional CCIO network"))
+
+	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee")
+	fails(1, "Sam Jones signed this appraisal on", "appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee")
+	cli("appraisal", "sign", "--appraisal", ap.ID, "--appraiser", "Dr Ann Inf")
+	if out := cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "Dr Ben Clin"); !strings.Contains(out, "Signed by Dr Ben Clin (clinical appraiser)") ||
+		!strings.Contains(out, "Everyone has signed") {
+		t.Errorf("last signature: %q", out)
+	}
+	fails(1, "withdraw a signature there before changing it", "plan", "action", "set", "--plan", ap.Plan, "--action", action, "--objective", "Changed")
+	cli("plan", "action", "set", "--plan", ap.Plan, "--action", action, "--status", "in-progress")
+	fails(1, "withdraw the sign-off before changing it", "appraisal", "note", "--appraisal", ap.ID, "--item", "ARCH", "--text", "x")
+
+	text := cli("appraisal", "show", "--appraisal", ap.ID)
+	for _, want := range []string{"Appraiser 2: Dr Ben Clin (clinical appraiser), reviews Strategy and architecture", "A1", "A2", "n/a",
+		"Signed by Dr Ann Inf (informatics appraiser) at"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("appraisal show lacks %q:\n%s", want, text)
+		}
+	}
+	dir := t.TempDir()
+	one, two := filepath.Join(dir, "one.pdf"), filepath.Join(dir, "two.pdf")
+	cli("report", "appraisal", "--appraisal", ap.ID, "--out", one)
+	cli("report", "appraisal", "--appraisal", ap.ID, "--out", two)
+	a, _ := os.ReadFile(one)
+	b, _ := os.ReadFile(two)
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Error("two reports of the signed appraisal differ")
+	}
+
+	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "Dr Ben Clin", "--withdraw")
+	fails(1, "has not signed this appraisal", "appraisal", "sign", "--appraisal", ap.ID, "--as", "Dr Ben Clin", "--withdraw")
+	cli("plan", "action", "set", "--plan", ap.Plan, "--action", action, "--objective", "Present at the regional CCIO network in the spring")
+	list := decode[[]appraisalJSON](t, cli("appraisal", "list", "--person", "Sam Jones", "--json"))
+	if len(list) != 1 || list[0].AllSigned || list[0].Appraisers[1].SignedAt != nil || list[0].AppraiseeSignedAt == nil {
+		t.Errorf("after withdrawing: %+v", list)
 	}
 }

@@ -49,18 +49,22 @@ type PersonalBook struct {
 	PreviousPlan *model.Plan
 }
 
-// AppraisalRating is one item's three levels and discussion note.
+// AppraisalRating is one item's levels (the appraisee's, each appraiser's
+// and the agreed one) and discussion note.
 type AppraisalRating struct {
-	Item                    *model.Item
-	Group                   *model.Group // outermost group, nil when none
-	Self, Appraiser, Agreed *int
-	Note                    string
+	Item       *model.Item
+	Group      *model.Group // outermost group, nil when none
+	Self       *int
+	Appraisers []*int // one per appraiser, in order
+	Covered    []bool // whether each appraiser reviews the item; missing = yes
+	Agreed     *int
+	Note       string
 }
 
-// GapsHeader, LevelsHeader and ActionsHeader head the workbook's sheets.
+// GapsHeader and ActionsHeader head the workbook's sheets; the Levels sheet
+// has a column per appraiser between Self and Agreed.
 var (
 	GapsHeader    = []string{"Item", "Title", "Group", "Current level", "Target level", "Gap", "Status"}
-	LevelsHeader  = []string{"Item", "Title", "Group", "Self", "Appraiser", "Agreed", "Self and appraiser differ", "Discussion note"}
 	ActionsHeader = []string{"Objective", "Items", "Activity", "Due", "Status", "Evidence"}
 )
 
@@ -123,9 +127,18 @@ func writePersonal(x *excelize.File, b *PersonalBook) error {
 		about = append(about, [2]string{"Provisional", "yes: this framework is a provisional structure"})
 	}
 	if a := b.Appraisal; a != nil {
-		about = append(about, [2]string{"Appraiser", a.AppraiserName}, [2]string{"Period", a.Period},
-			[2]string{"Appraisee signed", signedText(a.AppraiseeSignedAt)}, [2]string{"Appraiser signed", signedText(a.AppraiserSignedAt)},
-			[2]string{"Overall notes", a.OverallNotes})
+		for i, ap := range a.Appraisers {
+			who := ap.Name
+			if ap.Role != "" {
+				who += " (" + ap.Role + ")"
+			}
+			about = append(about, [2]string{fmt.Sprintf("Appraiser %d", i+1), who})
+		}
+		about = append(about, [2]string{"Period", a.Period}, [2]string{"Appraisee signed", signedText(a.AppraiseeSignedAt)})
+		for _, ap := range a.Appraisers {
+			about = append(about, [2]string{ap.Name + " signed", signedText(ap.SignedAt)})
+		}
+		about = append(about, [2]string{"Overall notes", a.OverallNotes})
 	}
 	about = append(about, [2]string{"Plan", b.Plan.Title}, [2]string{"Generated", gen.Format(time.RFC3339)},
 		[2]string{"Gapwise version", b.AppVersion},
@@ -147,11 +160,30 @@ func writePersonal(x *excelize.File, b *PersonalBook) error {
 			return err
 		}
 	} else {
-		for _, r := range b.Ratings {
-			table = append(table, []any{r.Item.ID, r.Item.Title, groupTitle(r.Group), intOrNil(r.Self), intOrNil(r.Appraiser), intOrNil(r.Agreed),
-				yesNo(model.Disagree(r.Self, r.Appraiser)), r.Note})
+		// One column per appraiser, headed by their name; "n/a" outside their scope.
+		header := []string{"Item", "Title", "Group", "Self"}
+		widths := []float64{14, 36, 26, 8}
+		for _, ap := range b.Appraisal.Appraisers {
+			header, widths = append(header, cellText(ap.Name)), append(widths, 14)
 		}
-		if err := writeTable(x, st, SheetLevels, LevelsHeader, table, []float64{14, 36, 26, 8, 10, 8, 12, 50}, ""); err != nil {
+		header, widths = append(header, "Agreed", "Ratings differ", "Discussion note"), append(widths, 8, 12, 50)
+		for _, r := range b.Ratings {
+			row := []any{r.Item.ID, r.Item.Title, groupTitle(r.Group), intOrNil(r.Self)}
+			for i := range b.Appraisal.Appraisers {
+				switch {
+				case i < len(r.Covered) && !r.Covered[i]:
+					row = append(row, "n/a")
+				case i < len(r.Appraisers):
+					row = append(row, intOrNil(r.Appraisers[i]))
+				default:
+					row = append(row, nil)
+				}
+			}
+			levels := append([]*int{r.Self}, r.Appraisers...)
+			row = append(row, intOrNil(r.Agreed), yesNo(model.Disagree(levels...)), r.Note)
+			table = append(table, row)
+		}
+		if err := writeTable(x, st, SheetLevels, header, table, widths, ""); err != nil {
 			return err
 		}
 	}

@@ -30,11 +30,12 @@ func personalBook(appraisal bool) PersonalBook {
 		return b
 	}
 	b.Title = "Joint appraisal"
-	b.Appraisal = &model.Appraisal{AppraiserName: "Dr A Appraiser", Period: "2026/27", AppraiseeSignedAt: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)}
+	b.Appraisal = &model.Appraisal{Period: "2026/27", AppraiseeSignedAt: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC),
+		Appraisers: []model.Appraiser{{Name: "Dr A Appraiser", Role: "informatics appraiser"}, {Name: "Dr B Clin", Role: "clinical appraiser", Scope: []string{f.Groups[0].ID}}}}
 	b.Ratings = []AppraisalRating{
-		{Item: it(0), Group: &f.Groups[0], Self: intp(3), Appraiser: intp(2), Agreed: intp(2), Note: "Agreed after discussion"},
-		{Item: it(1), Group: &f.Groups[0], Self: intp(2), Appraiser: intp(2)},
-		{Item: it(2), Group: &f.Groups[1]},
+		{Item: it(0), Group: &f.Groups[0], Self: intp(2), Appraisers: []*int{intp(2), intp(3)}, Covered: []bool{true, true}, Agreed: intp(2), Note: "Agreed after discussion"},
+		{Item: it(1), Group: &f.Groups[0], Self: intp(2), Appraisers: []*int{intp(2), intp(2)}, Covered: []bool{true, true}},
+		{Item: it(2), Group: &f.Groups[1], Appraisers: []*int{nil, nil}, Covered: []bool{true, false}},
 	}
 	prev := model.Plan{Actions: []model.Action{{Objective: "Old objective", Status: model.Done}}}
 	b.PreviousPlan = &prev
@@ -99,10 +100,10 @@ func TestAppraisalXLSX(t *testing.T) {
 		t.Fatalf("sheets %q", got)
 	}
 	want := [][]string{
-		LevelsHeader,
-		{"1.1", "Health and care systems", "Health and wellbeing in practice", "3", "2", "2", "Yes", "Agreed after discussion"},
-		{"1.2", "Clinical safety", "Health and wellbeing in practice", "2", "2", "", "No"},
-		{"2.1", "Systems and standards", "Information technologies and systems", "", "", "", "No"},
+		{"Item", "Title", "Group", "Self", "Dr A Appraiser", "Dr B Clin", "Agreed", "Ratings differ", "Discussion note"},
+		{"1.1", "Health and care systems", "Health and wellbeing in practice", "2", "2", "3", "2", "Yes", "Agreed after discussion"},
+		{"1.2", "Clinical safety", "Health and wellbeing in practice", "2", "2", "2", "", "No"},
+		{"2.1", "Systems and standards", "Information technologies and systems", "", "", "n/a", "", "No"},
 	}
 	if got := rows(t, x, SheetLevels); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("levels\n got %q\nwant %q", got, want)
@@ -113,7 +114,8 @@ func TestAppraisalXLSX(t *testing.T) {
 			about[r[0]] = r[1]
 		}
 	}
-	if about["Appraiser"] != "Dr A Appraiser" || about["Appraisee signed"] != "1 May 2026, 09:00 UTC" || about["Appraiser signed"] != "not signed" || about["Person"] != "Zoë Ødegård" {
+	if about["Appraiser 1"] != "Dr A Appraiser (informatics appraiser)" || about["Appraiser 2"] != "Dr B Clin (clinical appraiser)" ||
+		about["Appraisee signed"] != "1 May 2026, 09:00 UTC" || about["Dr B Clin signed"] != "not signed" || about["Person"] != "Zoë Ødegård" {
 		t.Errorf("about %q", about)
 	}
 	if got := rows(t, x, SheetPreviousPlan); len(got) != 2 || got[1][0] != "Old objective" || got[1][4] != "Done" {

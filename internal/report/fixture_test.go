@@ -271,17 +271,23 @@ func appraisalFor(f *model.Framework, signed, previous bool) AppraisalInput {
 		if lo == 0 {
 			lo = 1
 		}
-		ai := AppraisalItem{Item: it, TopGroup: top(it.Group)}
+		ai := AppraisalItem{Item: it, TopGroup: top(it.Group), Appraisers: make([]*int, 2), Covered: []bool{true, true}}
+		// The clinical appraiser reviews the first outermost group only.
+		firstTop := len(f.Groups) > 0 && top(it.Group) != nil && top(it.Group).ID == top(f.Items[0].Group).ID
+		ai.Covered[1] = len(f.Groups) == 0 || firstTop
 		if i%9 != 4 {
 			ai.Self = ip(lo + i%3)
 		}
 		if i%13 != 6 {
-			ai.Appraiser = ip(min(hi, lo+(i/2)%4))
+			ai.Appraisers[0] = ip(min(hi, lo+(i/2)%4))
+		}
+		if ai.Covered[1] && i%7 != 3 {
+			ai.Appraisers[1] = ip(min(hi, lo+(i/3)%3))
 		}
 		if i%5 != 1 {
 			switch {
-			case ai.Appraiser != nil:
-				ai.Agreed = ip(*ai.Appraiser)
+			case ai.Appraisers[0] != nil:
+				ai.Agreed = ip(*ai.Appraisers[0])
 			case ai.Self != nil:
 				ai.Agreed = ip(*ai.Self)
 			}
@@ -289,26 +295,37 @@ func appraisalFor(f *model.Framework, signed, previous bool) AppraisalInput {
 		switch {
 		case i == 1:
 			ai.Note = "We agreed Zoë’s self-rating undersold the e-prescribing safety case – evidence in the portfolio shows she led it end to end, so the agreed level is the appraiser’s."
-		case model.Disagree(ai.Self, ai.Appraiser) && i%4 == 0:
+		case model.Disagree(ai.Self, ai.Appraisers[0], ai.Appraisers[1]) && i%4 == 0:
 			ai.Note = "Discussed with examples; agreed level reflects the last six months’ work."
 		}
 		items = append(items, ai)
 	}
 	a := model.Appraisal{
 		ID: "appr-1", PersonID: testPerson().ID, Framework: f.Ref, Period: "2026/27",
-		AppraiserName: "Dr Siân O’Connor-Łukasiewicz",
+		Appraisers: []model.Appraiser{
+			{Name: "Dr Siân O’Connor-Łukasiewicz", Role: "informatics appraiser"},
+			{Name: "Dr Tomás Reyes", Role: "clinical appraiser"},
+		},
 		OverallNotes: "A strong year: Zoë led the clinical safety work for the e-prescribing roll-out and mentored two junior colleagues. " +
 			"We agreed to focus next year on data and analytics, where the self and appraiser ratings differed most.\n\n" +
 			"Zoë asked for protected time – half a day a fortnight – for the data course; the appraiser will raise it with the deputy chief nurse.",
 		CreatedAt: time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC),
 		UpdatedAt: time.Date(2026, 4, 28, 17, 0, 0, 0, time.UTC),
 	}
+	scopes := []string{"all items", "all items"}
+	if len(f.Groups) > 0 {
+		if g := top(f.Items[0].Group); g != nil {
+			a.Appraisers[1].Scope = []string{g.ID}
+			scopes[1] = g.Title
+		}
+	}
 	if signed {
 		a.AppraiseeSignedAt = time.Date(2026, 4, 29, 10, 15, 0, 0, time.UTC)
-		a.AppraiserSignedAt = time.Date(2026, 4, 30, 8, 5, 0, 0, time.UTC)
+		a.Appraisers[0].SignedAt = time.Date(2026, 4, 30, 8, 5, 0, 0, time.UTC)
+		a.Appraisers[1].SignedAt = time.Date(2026, 5, 1, 16, 40, 0, 0, time.UTC)
 	}
 	in := AppraisalInput{
-		Meta: meta(f, ""), Person: testPerson(), Appraisal: a, Items: items,
+		Meta: meta(f, ""), Person: testPerson(), Appraisal: a, Scopes: scopes, Items: items,
 		Plan: model.Plan{ID: "plan-3", Title: "Agreed plan 2026/27", Actions: actionsFor(f, 3)},
 	}
 	if previous {

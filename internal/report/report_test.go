@@ -289,14 +289,18 @@ func TestAppraisalText(t *testing.T) {
 	all := flat(strings.Join(pages, " "))
 	inOrder(t, "appraisal sections", all,
 		"1 Review of the previous plan", "Plan 2025/26",
-		"2 Self, appraiser and agreed levels", "≠ differs by",
+		"2 Self, appraisers and agreed levels by domain", "≠ differs by",
 		"3 Agreed development plan", "Agreed plan 2026/27",
-		"4 Summary and sign-off", "Overall notes", "In numbers", "Sign-off")
+		"4 Summary", "Overall notes", "In numbers",
+		"5 Sign-off", "Appraisee", "Informatics appraiser", "Clinical appraiser")
 	for _, w := range []string{
-		"Joint appraisal", personName, "Dr Siân O’Connor-Łukasiewicz", "2026/27",
-		"Self vs appraiser", "Discussion note", "≠ differs by 1", "≠ differs by 2", "= same",
+		"Joint appraisal", personName, "Dr Siân O’Connor-Łukasiewicz", "Dr Tomás Reyes", "2026/27",
+		"Appraiser 1 Dr Siân O’Connor-Łukasiewicz, informatics appraiser; reviews all items",
+		"Appraiser 2 Dr Tomás Reyes, clinical appraiser; reviews ",
+		"Comparison and", "Discussion note", "≠ differs by 1", "≠ differs by 2", "= same", "; agreed ", "n/a",
 		"We agreed Zoë’s self-rating undersold the e-prescribing safety case",
-		"half a day a fortnight", "Signed in Gapwise on 29 April 2026", "Signed in Gapwise on 30 April 2026",
+		"half a day a fortnight", "Signed in Gapwise on 29 April 2026 at 10:15 UTC", "Signed in Gapwise on 30 April 2026 at 08:05 UTC",
+		"Signed in Gapwise on 1 May 2026 at 16:40 UTC", "signed by everyone",
 	} {
 		if !strings.Contains(all, w) {
 			t.Errorf("appraisal lacks %q", w)
@@ -318,7 +322,7 @@ func TestAppraisalText(t *testing.T) {
 func TestAppraisalUnsignedNoPrevious(t *testing.T) {
 	pages := pageTexts(t, render(t, "appraisal_unsigned", appraisalDoc(appraisalFor(fciFramework(), false, false))), false)
 	all := flat(strings.Join(pages, " "))
-	inOrder(t, "unsigned appraisal", all, "1 Review of the previous plan", "No previous plan", "2 Self, appraiser")
+	inOrder(t, "unsigned appraisal", all, "1 Review of the previous plan", "No previous plan", "2 Self, appraisers")
 	if strings.Contains(all, "Signed in Gapwise") {
 		t.Error("unsigned appraisal shows a signed date")
 	}
@@ -326,8 +330,8 @@ func TestAppraisalUnsignedNoPrevious(t *testing.T) {
 		t.Error("cover should say the appraisal is not yet signed")
 	}
 	last := flat(pages[len(pages)-1])
-	if strings.Count(last, "Signature") < 2 || strings.Count(last, "Date") < 2 {
-		t.Errorf("unsigned sign-off should have signature and date lines for both:\n%s", last)
+	if strings.Count(last, "Signature") < 3 || strings.Count(last, "Date") < 3 {
+		t.Errorf("unsigned sign-off should have signature and date lines for all three:\n%s", last)
 	}
 }
 
@@ -398,7 +402,7 @@ func TestPlanWithoutAssessment(t *testing.T) {
 func TestAppraisalCountsUnratedItems(t *testing.T) {
 	in := appraisalFor(bigFramework(147), false, true)
 	for i := 10; i < len(in.Items); i++ {
-		in.Items[i].Self, in.Items[i].Appraiser, in.Items[i].Agreed, in.Items[i].Note = nil, nil, nil, ""
+		in.Items[i].Self, in.Items[i].Appraisers, in.Items[i].Agreed, in.Items[i].Note = nil, nil, nil, ""
 	}
 	pdf := render(t, "appraisal_sparse", appraisalDoc(in))
 	pages := pageTexts(t, pdf, false)
@@ -406,7 +410,7 @@ func TestAppraisalCountsUnratedItems(t *testing.T) {
 		return // no pdftotext here
 	}
 	all := flat(strings.Join(pages, " "))
-	if !strings.Contains(all, "137 items in scope were rated by neither of you and are not listed") {
+	if !strings.Contains(all, "137 items in scope were rated by none of you and are not listed") {
 		t.Error("the count of unrated items is missing")
 	}
 	if strings.Contains(all, in.Items[146].Item.ID+" ") {

@@ -156,22 +156,6 @@ func sumStatuses(actions []model.Action) int {
 	return n
 }
 
-// disagreeText is the marker for a self and appraiser rating: "≠ differs
-// by 2", "= same", or a dash when either is not rated.
-func disagreeText(self, appraiser *int) string {
-	if self == nil || appraiser == nil {
-		return dash
-	}
-	if model.Disagree(self, appraiser) {
-		d := *self - *appraiser
-		if d < 0 {
-			d = -d
-		}
-		return fmt.Sprintf("≠ differs by %d", d)
-	}
-	return "= same"
-}
-
 // ratingText is a rating's number, or "not rated".
 func ratingText(v *int) string {
 	if v == nil {

@@ -3,31 +3,63 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"gapwise/internal/model"
 )
 
-// Who signs an appraisal off.
-const (
-	Appraisee = "appraisee"
-	Appraiser = "appraiser"
-)
-
-const appraisalCols = `id, person, framework, period, appraiser_name, self_assessment, appraiser_assessment,
-	agreed_assessment, previous_plan, plan, overall_notes, appraisee_signed_at, appraiser_signed_at, created_at, updated_at`
+const appraisalCols = `id, person, framework, period, self_assessment, agreed_assessment, previous_plan, plan,
+	overall_notes, appraisee_signed_at, created_at, updated_at`
 
 func scanAppraisal(sc scanner) (model.Appraisal, error) {
 	var a model.Appraisal
 	var ref string
-	var appraiser, previous sql.NullString
-	err := sc.Scan(&a.ID, &a.PersonID, &ref, &a.Period, &a.AppraiserName, &a.SelfID, &appraiser, &a.AgreedID,
-		&previous, &a.Plan, &a.OverallNotes, ts(&a.AppraiseeSignedAt), ts(&a.AppraiserSignedAt),
-		ts(&a.CreatedAt), ts(&a.UpdatedAt))
-	a.Framework, a.AppraiserID, a.PreviousPlan = parseRef(ref), appraiser.String, previous.String
+	var previous sql.NullString
+	err := sc.Scan(&a.ID, &a.PersonID, &ref, &a.Period, &a.SelfID, &a.AgreedID,
+		&previous, &a.Plan, &a.OverallNotes, ts(&a.AppraiseeSignedAt), ts(&a.CreatedAt), ts(&a.UpdatedAt))
+	a.Framework, a.PreviousPlan = parseRef(ref), previous.String
 	return a, err
+}
+
+// appraisersOf reads an appraisal's appraisers in order.
+func appraisersOf(ctx context.Context, q queryer, id string) ([]model.Appraiser, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, role, scope, assessment, signed_at FROM appraisers
+		WHERE appraisal = ? ORDER BY position`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Appraiser
+	for rows.Next() {
+		var ap model.Appraiser
+		var scope string
+		var assessment sql.NullString
+		if err := rows.Scan(&ap.Name, &ap.Role, &scope, &assessment, ts(&ap.SignedAt)); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(scope), &ap.Scope); err != nil {
+			return nil, fmt.Errorf("appraiser %s of appraisal %s: scope: %w", ap.Name, id, err)
+		}
+		if len(ap.Scope) == 0 {
+			ap.Scope = nil
+		}
+		ap.AssessmentID = assessment.String
+		out = append(out, ap)
+	}
+	return out, rows.Err()
+}
+
+// scopeJSON is how an appraiser's scope is kept: a JSON array, [] for all.
+func scopeJSON(scope []string) string {
+	if len(scope) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(scope) // strings always encode
+	return string(b)
 }
 
 // signedErr refuses a change to an appraisal that one party has signed: what
@@ -36,8 +68,28 @@ func signedErr() error {
 	return model.Errorf(model.Conflict, "this appraisal has been signed; withdraw the sign-off before changing it")
 }
 
-func isSigned(a model.Appraisal) bool {
-	return !a.AppraiseeSignedAt.IsZero() || !a.AppraiserSignedAt.IsZero()
+// checkAppraiser tidies an appraiser's name and role and refuses a blank
+// name or one already used in the appraisal (other than at index skip).
+func checkAppraiser(ap *model.Appraiser, others []model.Appraiser, skip int) error {
+	ap.Name, ap.Role = strings.TrimSpace(ap.Name), strings.TrimSpace(ap.Role)
+	if ap.Name == "" {
+		return model.Errorf(model.Invalid, "an appraiser needs a name")
+	}
+	for i, o := range others {
+		if i != skip && strings.EqualFold(o.Name, ap.Name) {
+			return model.Errorf(model.Conflict, "%s is already an appraiser of this appraisal", o.Name)
+		}
+	}
+	return nil
+}
+
+func insertAppraiser(ctx context.Context, tx *sql.Tx, appraisalID string, position int, ap model.Appraiser) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO appraisers (appraisal, position, name, role, scope, assessment, signed_at)
+		VALUES (?, ?, ?, ?, ?, NULL, NULL)`, appraisalID, position, ap.Name, ap.Role, scopeJSON(ap.Scope))
+	if err != nil {
+		return fail(err, "cannot add appraiser %s", ap.Name)
+	}
+	return nil
 }
 
 // AppraisalStart is everything a new appraisal is made of. CreateAppraisal
@@ -61,12 +113,21 @@ type AppraisalStart struct {
 func (s *Store) CreateAppraisal(ctx context.Context, in AppraisalStart) (model.Appraisal, error) {
 	ap, ag, pl := in.Appraisal, in.Agreed, in.Plan
 	switch {
-	case strings.TrimSpace(ap.AppraiserName) == "":
+	case len(ap.Appraisers) == 0:
 		return model.Appraisal{}, model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
+	case len(ap.Appraisers) > model.MaxAppraisers:
+		return model.Appraisal{}, model.Errorf(model.Invalid, "an appraisal has at most %d appraisers", model.MaxAppraisers)
 	case ag.Kind != model.AgreedAssessment:
 		return model.Appraisal{}, model.Errorf(model.Invalid, "an appraisal's agreed levels are kept in an assessment of kind agreed, not %q", ag.Kind)
 	case ag.PersonID != ap.PersonID || ag.Framework != ap.Framework || pl.PersonID != ap.PersonID || pl.TeamID != "" || pl.Framework != ap.Framework:
 		return model.Appraisal{}, model.Errorf(model.Invalid, "an appraisal's agreed assessment and plan must be the appraisee's, against %s", ap.Framework)
+	}
+	ap.Appraisers = append([]model.Appraiser(nil), ap.Appraisers...)
+	for i := range ap.Appraisers {
+		if err := checkAppraiser(&ap.Appraisers[i], ap.Appraisers[:i], -1); err != nil {
+			return model.Appraisal{}, err
+		}
+		ap.Appraisers[i].AssessmentID, ap.Appraisers[i].SignedAt = "", time.Time{}
 	}
 	at := now()
 	if ap.ID == "" {
@@ -84,8 +145,8 @@ func (s *Store) CreateAppraisal(ctx context.Context, in AppraisalStart) (model.A
 	ag.UpdatedAt = norm(ag.UpdatedAt, ag.CreatedAt)
 	pl.CreatedAt = norm(pl.CreatedAt, at)
 	pl.UpdatedAt = norm(pl.UpdatedAt, pl.CreatedAt)
-	ap.AgreedID, ap.Plan, ap.AppraiserID = ag.ID, pl.ID, ""
-	ap.AppraiseeSignedAt, ap.AppraiserSignedAt = time.Time{}, time.Time{}
+	ap.AgreedID, ap.Plan = ag.ID, pl.ID
+	ap.AppraiseeSignedAt = time.Time{}
 	ap.ItemNotes = map[string]string{}
 	pl.Actions = append([]model.Action(nil), pl.Actions...)
 
@@ -126,17 +187,22 @@ func (s *Store) CreateAppraisal(ctx context.Context, in AppraisalStart) (model.A
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO appraisals (id, person, framework, period, appraiser_name,
-			self_assessment, appraiser_assessment, agreed_assessment, previous_plan, plan, overall_notes,
-			appraisee_signed_at, appraiser_signed_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
-			ap.ID, ap.PersonID, fw, ap.Period, ap.AppraiserName, ap.SelfID, ap.AgreedID, nullable(ap.PreviousPlan),
+		_, err = tx.ExecContext(ctx, `INSERT INTO appraisals (id, person, framework, period,
+			self_assessment, agreed_assessment, previous_plan, plan, overall_notes,
+			appraisee_signed_at, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+			ap.ID, ap.PersonID, fw, ap.Period, ap.SelfID, ap.AgreedID, nullable(ap.PreviousPlan),
 			ap.Plan, ap.OverallNotes, stamp(ap.CreatedAt), stamp(ap.UpdatedAt))
 		if isDuplicate(err) {
 			return model.Errorf(model.Conflict, "an appraisal with id %s already exists", ap.ID)
 		}
 		if err != nil {
 			return fail(err, "cannot start the appraisal")
+		}
+		for i, a := range ap.Appraisers {
+			if err := insertAppraiser(ctx, tx, ap.ID, i+1, a); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -201,11 +267,14 @@ func (s *Store) Appraisal(ctx context.Context, id string) (model.Appraisal, erro
 	return a, nil
 }
 
-// appraisal reads an appraisal without its notes.
+// appraisal reads an appraisal with its appraisers, without its notes.
 func appraisal(ctx context.Context, q queryer, id string) (model.Appraisal, error) {
 	a, err := scanAppraisal(q.QueryRowContext(ctx, "SELECT "+appraisalCols+" FROM appraisals WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Appraisal{}, model.Errorf(model.NotFound, "appraisal %s not found", id)
+	}
+	if err == nil {
+		a.Appraisers, err = appraisersOf(ctx, q, id)
 	}
 	if err != nil {
 		return model.Appraisal{}, fail(err, "cannot read appraisal %s", id)
@@ -259,6 +328,9 @@ func (s *Store) AppraisalsFor(ctx context.Context, personID string) ([]model.App
 			if out[i].ItemNotes, err = appraisalNotes(ctx, tx, out[i].ID); err != nil {
 				return err
 			}
+			if out[i].Appraisers, err = appraisersOf(ctx, tx, out[i].ID); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -275,35 +347,26 @@ func (s *Store) AppraisalOfPlan(ctx context.Context, planID string) (a model.App
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Appraisal{}, false, nil
 	}
+	if err == nil {
+		a.Appraisers, err = appraisersOf(ctx, s.db, a.ID)
+	}
 	if err != nil {
 		return model.Appraisal{}, false, fail(err, "cannot read the appraisal of plan %s", planID)
 	}
 	return a, true, nil
 }
 
-// UpdateAppraisal saves an appraisal's period, appraiser's name, link to the
-// appraiser's assessment, previous plan and overall notes. The rest is fixed
-// when it starts (item notes and sign-off have their own methods). A signed
-// appraisal is refused (Conflict).
+// UpdateAppraisal saves an appraisal's period, previous plan and overall
+// notes. The rest is fixed when it starts (appraisers, item notes and
+// sign-off have their own methods). A signed appraisal is refused (Conflict).
 func (s *Store) UpdateAppraisal(ctx context.Context, a model.Appraisal) error {
-	if strings.TrimSpace(a.AppraiserName) == "" {
-		return model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
-	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		cur, err := appraisal(ctx, tx, a.ID)
 		if err != nil {
 			return err
 		}
-		if isSigned(cur) {
+		if cur.AnySigned() {
 			return signedErr()
-		}
-		if a.AppraiserID != "" && a.AppraiserID != cur.AppraiserID {
-			if err := checkLinkedAssessment(ctx, tx, cur, a.AppraiserID, model.AppraiserAssessment); err != nil {
-				return err
-			}
-			if err := appraiserFree(ctx, tx, a.AppraiserID, cur.ID); err != nil {
-				return err
-			}
 		}
 		if a.PreviousPlan != "" && a.PreviousPlan != cur.PreviousPlan {
 			cur.PreviousPlan = a.PreviousPlan
@@ -311,9 +374,9 @@ func (s *Store) UpdateAppraisal(ctx context.Context, a model.Appraisal) error {
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE appraisals SET period = ?, appraiser_name = ?, appraiser_assessment = ?,
-			previous_plan = ?, overall_notes = ?, updated_at = ? WHERE id = ?`,
-			a.Period, a.AppraiserName, nullable(a.AppraiserID), nullable(a.PreviousPlan), a.OverallNotes, stamp(now()), a.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE appraisals SET period = ?, previous_plan = ?, overall_notes = ?,
+			updated_at = ? WHERE id = ?`,
+			a.Period, nullable(a.PreviousPlan), a.OverallNotes, stamp(now()), a.ID)
 		if err != nil {
 			return fail(err, "cannot save appraisal %s", a.ID)
 		}
@@ -321,17 +384,91 @@ func (s *Store) UpdateAppraisal(ctx context.Context, a model.Appraisal) error {
 	})
 }
 
+// AddAppraiser adds an appraiser (name, role, scope) at the end of an
+// appraisal's list, before anyone has signed; at most model.MaxAppraisers.
+func (s *Store) AddAppraiser(ctx context.Context, appraisalID string, ap model.Appraiser) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := appraisal(ctx, tx, appraisalID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case cur.AnySigned():
+			return signedErr()
+		case len(cur.Appraisers) >= model.MaxAppraisers:
+			return model.Errorf(model.Invalid, "this appraisal already has %d appraisers, the most one appraisal can have", len(cur.Appraisers))
+		}
+		if err := checkAppraiser(&ap, cur.Appraisers, -1); err != nil {
+			return err
+		}
+		if err := insertAppraiser(ctx, tx, appraisalID, len(cur.Appraisers)+1, ap); err != nil {
+			return err
+		}
+		return touchAppraisal(ctx, tx, appraisalID, stamp(now()))
+	})
+}
+
+// UpdateAppraiser changes the name, role and scope of the appraiser at index
+// i (0-based, in order), before anyone has signed.
+func (s *Store) UpdateAppraiser(ctx context.Context, appraisalID string, i int, ap model.Appraiser) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := appraisal(ctx, tx, appraisalID)
+		if err != nil {
+			return err
+		}
+		if i < 0 || i >= len(cur.Appraisers) {
+			return model.Errorf(model.NotFound, "appraisal %s has no appraiser number %d", appraisalID, i+1)
+		}
+		if cur.AnySigned() {
+			return signedErr()
+		}
+		if err := checkAppraiser(&ap, cur.Appraisers, i); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE appraisers SET name = ?, role = ?, scope = ? WHERE appraisal = ? AND position = ?",
+			ap.Name, ap.Role, scopeJSON(ap.Scope), appraisalID, i+1); err != nil {
+			return fail(err, "cannot save appraiser %s", ap.Name)
+		}
+		if cur.Appraisers[i].AssessmentID != "" && ap.Name != cur.Appraisers[i].Name {
+			if _, err := tx.ExecContext(ctx, "UPDATE assessments SET assessor = ? WHERE id = ?", ap.Name, cur.Appraisers[i].AssessmentID); err != nil {
+				return fail(err, "cannot rename the assessor of %s", cur.Appraisers[i].AssessmentID)
+			}
+		}
+		return touchAppraisal(ctx, tx, appraisalID, stamp(now()))
+	})
+}
+
+// AppraiserOf finds the appraisal and appraiser (index) whose ratings an
+// assessment holds; ok is false when it is no appraiser's.
+func (s *Store) AppraiserOf(ctx context.Context, assessmentID string) (a model.Appraisal, i int, ok bool, err error) {
+	var id string
+	var pos int
+	err = s.db.QueryRowContext(ctx, "SELECT appraisal, position FROM appraisers WHERE assessment = ?", assessmentID).Scan(&id, &pos)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Appraisal{}, 0, false, nil
+	}
+	if err != nil {
+		return model.Appraisal{}, 0, false, fail(err, "cannot read the appraisal of assessment %s", assessmentID)
+	}
+	if a, err = s.Appraisal(ctx, id); err != nil {
+		return model.Appraisal{}, 0, false, err
+	}
+	return a, pos - 1, true, nil
+}
+
 // appraiserFree makes sure an appraiser's assessment is not already the one
-// another appraisal discusses.
-func appraiserFree(ctx context.Context, q queryer, assessmentID, appraisalID string) error {
-	var other string
-	err := q.QueryRowContext(ctx, "SELECT id FROM appraisals WHERE appraiser_assessment = ? AND id <> ?",
-		assessmentID, appraisalID).Scan(&other)
+// another appraiser (of this or another appraisal) gave.
+func appraiserFree(ctx context.Context, q queryer, assessmentID, appraisalID string, position int) error {
+	var other, name string
+	err := q.QueryRowContext(ctx, `SELECT appraisal, name FROM appraisers WHERE assessment = ?
+		AND NOT (appraisal = ? AND position = ?)`, assessmentID, appraisalID, position).Scan(&other, &name)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
 	case err != nil:
 		return fail(err, "cannot read assessment %s", assessmentID)
+	case other == appraisalID:
+		return model.Errorf(model.Conflict, "assessment %s is already %s's assessment in this appraisal", assessmentID, name)
 	}
 	return model.Errorf(model.Conflict, "assessment %s is already the appraiser's assessment of appraisal %s", assessmentID, other)
 }
@@ -344,7 +481,7 @@ func (s *Store) SetAppraisalNote(ctx context.Context, appraisalID, item, note st
 		if err != nil {
 			return err
 		}
-		if isSigned(a) {
+		if a.AnySigned() {
 			return signedErr()
 		}
 		fw := a.Framework.String()
@@ -366,29 +503,33 @@ func (s *Store) SetAppraisalNote(ctx context.Context, appraisalID, item, note st
 	})
 }
 
-// SignAppraisal records that who (Appraisee or Appraiser) signed the
-// appraisal off at the given time; a zero time withdraws their sign-off.
-// Whether the appraisal is ready to sign is the caller's rule.
-func (s *Store) SignAppraisal(ctx context.Context, id, who string, at time.Time) error {
-	var col string
-	switch who {
-	case Appraisee:
-		col = "appraisee_signed_at"
-	case Appraiser:
-		col = "appraiser_signed_at"
-	default:
-		return model.Errorf(model.Invalid, "sign-off is by the appraisee or the appraiser, not %q", who)
-	}
+// SignAppraisal records that a signatory signed the appraisal off at the
+// given time; a zero time withdraws their sign-off. who is -1 for the
+// appraisee, else the index of an appraiser. Whether the appraisal is ready
+// to sign is the caller's rule.
+func (s *Store) SignAppraisal(ctx context.Context, id string, who int, at time.Time) error {
 	var signed sql.NullString
 	if !at.IsZero() {
 		signed = nullable(stamp(at))
 	}
-	res, err := s.db.ExecContext(ctx, "UPDATE appraisals SET "+col+" = ?, updated_at = ? WHERE id = ?",
-		signed, stamp(now()), id)
-	if err != nil {
-		return fail(err, "cannot record the sign-off of appraisal %s", id)
-	}
-	return mustAffect(res, model.Errorf(model.NotFound, "appraisal %s not found", id))
+	return s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := appraisal(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case who == -1:
+			_, err = tx.ExecContext(ctx, "UPDATE appraisals SET appraisee_signed_at = ? WHERE id = ?", signed, id)
+		case who >= 0 && who < len(cur.Appraisers):
+			_, err = tx.ExecContext(ctx, "UPDATE appraisers SET signed_at = ? WHERE appraisal = ? AND position = ?", signed, id, who+1)
+		default:
+			return model.Errorf(model.NotFound, "appraisal %s has no appraiser number %d", id, who+1)
+		}
+		if err != nil {
+			return fail(err, "cannot record the sign-off of appraisal %s", id)
+		}
+		return touchAppraisal(ctx, tx, id, stamp(now()))
+	})
 }
 
 // DeleteAppraisal removes an appraisal and its item notes. The assessments
@@ -399,24 +540,27 @@ func (s *Store) DeleteAppraisal(ctx context.Context, id string) error {
 	return err
 }
 
-// StartAppraiserAssessment adds the appraiser's assessment a (kind
-// appraiser, of the appraisee against the appraisal's framework version)
-// and links it to the appraisal, in one transaction. When the appraisal
-// already has one, that one is returned and created is false.
-func (s *Store) StartAppraiserAssessment(ctx context.Context, appraisalID string, a model.Assessment) (out model.Assessment, created bool, err error) {
+// StartAppraiserAssessment adds the assessment a (kind appraiser, of the
+// appraisee against the appraisal's framework version) of the appraiser at
+// index i and links it, in one transaction. When that appraiser already has
+// one, it is returned and created is false.
+func (s *Store) StartAppraiserAssessment(ctx context.Context, appraisalID string, i int, a model.Assessment) (out model.Assessment, created bool, err error) {
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		ap, err := appraisal(ctx, tx, appraisalID)
 		if err != nil {
 			return err
 		}
-		if ap.AppraiserID != "" {
-			out, err = scanAssessment(tx.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", ap.AppraiserID))
+		if i < 0 || i >= len(ap.Appraisers) {
+			return model.Errorf(model.NotFound, "appraisal %s has no appraiser number %d", appraisalID, i+1)
+		}
+		if id := ap.Appraisers[i].AssessmentID; id != "" {
+			out, err = scanAssessment(tx.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
 			if err != nil {
-				return fail(err, "cannot read assessment %s", ap.AppraiserID)
+				return fail(err, "cannot read assessment %s", id)
 			}
 			return nil
 		}
-		if isSigned(ap) {
+		if ap.AnySigned() {
 			return signedErr()
 		}
 		if a.Kind != model.AppraiserAssessment || a.PersonID != ap.PersonID || a.Framework != ap.Framework {
@@ -430,7 +574,7 @@ func (s *Store) StartAppraiserAssessment(ctx context.Context, appraisalID string
 		if err := insertAssessment(ctx, tx, a); err != nil {
 			return err
 		}
-		if err := linkAppraiser(ctx, tx, appraisalID, a.ID); err != nil {
+		if err := linkAppraiser(ctx, tx, appraisalID, i, a.ID); err != nil {
 			return err
 		}
 		out, created = a, true
@@ -442,23 +586,23 @@ func (s *Store) StartAppraiserAssessment(ctx context.Context, appraisalID string
 	return out, created, nil
 }
 
-func linkAppraiser(ctx context.Context, tx *sql.Tx, appraisalID, assessmentID string) error {
-	_, err := tx.ExecContext(ctx, "UPDATE appraisals SET appraiser_assessment = ?, updated_at = ? WHERE id = ?",
-		assessmentID, stamp(now()), appraisalID)
-	if err != nil {
+func linkAppraiser(ctx context.Context, tx *sql.Tx, appraisalID string, i int, assessmentID string) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE appraisers SET assessment = ? WHERE appraisal = ? AND position = ?",
+		assessmentID, appraisalID, i+1); err != nil {
 		return fail(err, "cannot link the appraiser's assessment to appraisal %s", appraisalID)
 	}
-	return nil
+	return touchAppraisal(ctx, tx, appraisalID, stamp(now()))
 }
 
-// ImportAppraiserAssessment stores the appraiser's assessment read from a
-// file, as ImportAssessment does (added, or replacing an older version kept
-// as history, or unchanged), and links it to the appraisal, all in one
-// transaction. The appraisee must already be in the database. An empty
-// assessment the appraisal linked before (one started here and never rated)
-// is deleted; one with ratings or targets is kept and the import refused
-// (Conflict), as is any change to a signed appraisal.
-func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID string, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
+// ImportAppraiserAssessment stores the assessment of the appraiser at index
+// i read from a file, as ImportAssessment does (added, or replacing an older
+// version kept as history, or unchanged), and links it to that appraiser,
+// all in one transaction. The appraisee must already be in the database. An
+// empty assessment the appraiser had before (one started here and never
+// rated) is deleted; one with ratings or targets is kept and the import
+// refused (Conflict), as is any change to a signed appraisal. Whether the
+// file's items are in the appraiser's scope is the caller's rule.
+func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID string, i int, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
 	if err := checkImport(&a, previous); err != nil {
 		return 0, err
 	}
@@ -472,7 +616,9 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 			return err
 		}
 		switch {
-		case isSigned(ap):
+		case i < 0 || i >= len(ap.Appraisers):
+			return model.Errorf(model.NotFound, "appraisal %s has no appraiser number %d", appraisalID, i+1)
+		case ap.AnySigned():
 			return signedErr()
 		case a.PersonID != ap.PersonID:
 			return model.Errorf(model.BadFile, "this file is an assessment of someone else, not the appraisee")
@@ -488,10 +634,10 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 		case kind != string(model.AppraiserAssessment):
 			return model.Errorf(model.Conflict, "assessment %s is already here as a %s assessment", a.ID, kind)
 		}
-		if err := appraiserFree(ctx, tx, a.ID, ap.ID); err != nil {
+		if err := appraiserFree(ctx, tx, a.ID, ap.ID, i+1); err != nil {
 			return err
 		}
-		if old := ap.AppraiserID; old != "" && old != a.ID {
+		if old := ap.Appraisers[i].AssessmentID; old != "" && old != a.ID {
 			var n int
 			err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM ratings WHERE assessment = ?)
 				+ (SELECT count(*) FROM targets WHERE assessment = ?)`, old, old).Scan(&n)
@@ -499,7 +645,7 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 				return fail(err, "cannot read assessment %s", old)
 			}
 			if n > 0 {
-				return model.Errorf(model.Conflict, "this appraisal already has the appraiser's assessment %s, with ratings; delete it before importing another", old)
+				return model.Errorf(model.Conflict, "%s already has the appraiser's assessment %s in this appraisal, with ratings; delete it before importing another", ap.Appraisers[i].Name, old)
 			}
 			if _, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", old); err != nil {
 				return fail(err, "cannot replace the appraiser's empty assessment %s", old)
@@ -508,10 +654,10 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 		if out, err = replaceAssessment(ctx, tx, a, ratings, targets, previous, storedUpdated); err != nil {
 			return err
 		}
-		if ap.AppraiserID == a.ID {
+		if ap.Appraisers[i].AssessmentID == a.ID {
 			return touchAppraisal(ctx, tx, ap.ID, stamp(now()))
 		}
-		return linkAppraiser(ctx, tx, ap.ID, a.ID)
+		return linkAppraiser(ctx, tx, ap.ID, i, a.ID)
 	})
 	return out, err
 }

@@ -35,7 +35,7 @@ func startAppraisal(t *testing.T, s *Store) appraisalFixture {
 	}
 	ap, err := s.CreateAppraisal(ctx, AppraisalStart{
 		Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, SelfID: self.ID, Period: "2026/27",
-			AppraiserName: "Dr Bea Appraiser", PreviousPlan: prev.ID},
+			Appraisers: []model.Appraiser{{Name: "Dr Bea Appraiser", Role: "informatics appraiser"}}, PreviousPlan: prev.ID},
 		Agreed:        model.Assessment{PersonID: p.ID, Framework: testRef, Kind: model.AgreedAssessment, Assessor: "agreed"},
 		AgreedTargets: []model.Target{{Item: "A", Level: 3}},
 		Plan:          model.Plan{PersonID: p.ID, Framework: testRef, Title: "This year"},
@@ -51,7 +51,7 @@ func TestAppraisalLifecycle(t *testing.T) {
 	s := newStore(t)
 	fx := startAppraisal(t, s)
 	ap := fx.ap
-	if !uuidV4.MatchString(ap.ID) || ap.AgreedID == "" || ap.Plan == "" || ap.AppraiserID != "" {
+	if !uuidV4.MatchString(ap.ID) || ap.AgreedID == "" || ap.Plan == "" || len(ap.Appraisers) != 1 || ap.Appraisers[0].AssessmentID != "" {
 		t.Fatalf("CreateAppraisal = %+v", ap)
 	}
 	agreed, err := s.Assessment(ctx, ap.AgreedID)
@@ -70,17 +70,18 @@ func TestAppraisalLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.SelfID != fx.self.ID || got.PreviousPlan != fx.previous.ID || got.Period != "2026/27" ||
-		got.AppraiserName != "Dr Bea Appraiser" || got.Framework != testRef || got.ItemNotes == nil ||
+		len(got.Appraisers) != 1 || got.Appraisers[0].Name != "Dr Bea Appraiser" || got.Appraisers[0].Role != "informatics appraiser" ||
+		got.Appraisers[0].Scope != nil || got.Framework != testRef || got.ItemNotes == nil ||
 		!got.CreatedAt.Equal(ap.CreatedAt) || !got.AppraiseeSignedAt.IsZero() {
 		t.Errorf("Appraisal = %+v, want %+v", got, ap)
 	}
 
 	// The appraiser's assessment is made once.
-	first, created, err := s.StartAppraiserAssessment(ctx, ap.ID, model.Assessment{PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment, Assessor: "Dr Bea Appraiser"})
+	first, created, err := s.StartAppraiserAssessment(ctx, ap.ID, 0, model.Assessment{PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment, Assessor: "Dr Bea Appraiser"})
 	if err != nil || !created {
 		t.Fatalf("StartAppraiserAssessment: %+v %v %v", first, created, err)
 	}
-	again, created, err := s.StartAppraiserAssessment(ctx, ap.ID, model.Assessment{PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment})
+	again, created, err := s.StartAppraiserAssessment(ctx, ap.ID, 0, model.Assessment{PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment})
 	if err != nil || created || again.ID != first.ID || again.Assessor != "Dr Bea Appraiser" {
 		t.Errorf("second StartAppraiserAssessment: %+v %v %v", again, created, err)
 	}
@@ -95,7 +96,6 @@ func TestAppraisalLifecycle(t *testing.T) {
 	wantKind(t, s.SetAppraisalNote(ctx, "nope", "A", "x"), model.NotFound)
 
 	got.Period, got.OverallNotes, got.PreviousPlan = "2026-27", "A good year.", ""
-	got.AppraiserID = first.ID
 	if err := s.UpdateAppraisal(ctx, got); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestAppraisalLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Period != "2026-27" || got.OverallNotes != "A good year." || got.PreviousPlan != "" || got.AppraiserID != first.ID ||
+	if got.Period != "2026-27" || got.OverallNotes != "A good year." || got.PreviousPlan != "" || got.Appraisers[0].AssessmentID != first.ID ||
 		len(got.ItemNotes) != 1 || got.ItemNotes["A"] != "agreed 2 after discussion" {
 		t.Errorf("after update: %+v", got)
 	}
@@ -114,9 +114,6 @@ func TestAppraisalLifecycle(t *testing.T) {
 	for name, mutate := range map[string]func(a *model.Appraisal){
 		"someone else's plan":   func(a *model.Appraisal) { a.PreviousPlan = otherPlan.ID },
 		"the plan it makes":     func(a *model.Appraisal) { a.PreviousPlan = a.Plan },
-		"self as appraiser's":   func(a *model.Appraisal) { a.AppraiserID = a.SelfID },
-		"missing appraiser's":   func(a *model.Appraisal) { a.AppraiserID = "nope" },
-		"blank appraiser name":  func(a *model.Appraisal) { a.AppraiserName = " " },
 		"missing previous plan": func(a *model.Appraisal) { a.PreviousPlan = "nope" },
 	} {
 		bad := got
@@ -128,17 +125,18 @@ func TestAppraisalLifecycle(t *testing.T) {
 
 	// Sign-off locks the appraisal until withdrawn.
 	at := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
-	if err := s.SignAppraisal(ctx, ap.ID, Appraisee, at); err != nil {
+	if err := s.SignAppraisal(ctx, ap.ID, -1, at); err != nil {
 		t.Fatal(err)
 	}
-	wantKind(t, s.SignAppraisal(ctx, ap.ID, "manager", at), model.Invalid)
-	wantKind(t, s.SignAppraisal(ctx, "nope", Appraiser, at), model.NotFound)
+	wantKind(t, s.SignAppraisal(ctx, ap.ID, 1, at), model.NotFound)
+	wantKind(t, s.SignAppraisal(ctx, "nope", 0, at), model.NotFound)
+	wantKind(t, s.AddAppraiser(ctx, ap.ID, model.Appraiser{Name: "Late"}), model.Conflict)
 	wantKind(t, s.SetAppraisalNote(ctx, ap.ID, "A", "changed"), model.Conflict)
 	wantKind(t, s.UpdateAppraisal(ctx, got), model.Conflict)
-	if got, _ := s.Appraisal(ctx, ap.ID); !got.AppraiseeSignedAt.Equal(at) || !got.AppraiserSignedAt.IsZero() {
-		t.Errorf("signed at %v / %v", got.AppraiseeSignedAt, got.AppraiserSignedAt)
+	if got, _ := s.Appraisal(ctx, ap.ID); !got.AppraiseeSignedAt.Equal(at) || !got.Appraisers[0].SignedAt.IsZero() {
+		t.Errorf("signed at %v / %v", got.AppraiseeSignedAt, got.Appraisers[0].SignedAt)
 	}
-	if err := s.SignAppraisal(ctx, ap.ID, Appraisee, time.Time{}); err != nil {
+	if err := s.SignAppraisal(ctx, ap.ID, -1, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetAppraisalNote(ctx, ap.ID, "A", "changed"); err != nil {
@@ -170,16 +168,18 @@ func TestAppraisalLifecycle(t *testing.T) {
 	if err := s.DeleteAssessment(ctx, first.ID); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := s.Appraisal(ctx, ap.ID); got.AppraiserID != "" {
-		t.Errorf("appraiser link outlived its assessment: %q", got.AppraiserID)
+	if got, _ := s.Appraisal(ctx, ap.ID); got.Appraisers[0].AssessmentID != "" {
+		t.Errorf("appraiser link outlived its assessment: %q", got.Appraisers[0].AssessmentID)
 	}
 
 	if err := s.DeleteAppraisal(ctx, ap.ID); err != nil {
 		t.Fatal(err)
 	}
 	wantKind(t, s.DeleteAppraisal(ctx, ap.ID), model.NotFound)
-	if n := count(t, s, "SELECT count(*) FROM appraisal_notes"); n != 0 {
-		t.Errorf("%d notes outlived their appraisal", n)
+	for _, table := range []string{"appraisal_notes", "appraisers"} {
+		if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
+			t.Errorf("%d rows of %s outlived their appraisal", n, table)
+		}
 	}
 	if _, err := s.Assessment(ctx, ap.AgreedID); err != nil {
 		t.Errorf("deleting an appraisal deleted its agreed assessment: %v", err)
@@ -198,7 +198,7 @@ func TestCreateAppraisalRefusesBadLinks(t *testing.T) {
 	v2 := model.FrameworkRef{ID: "test", Version: "2"}
 	good := func() AppraisalStart {
 		return AppraisalStart{
-			Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, SelfID: self.ID, AppraiserName: "Bea"},
+			Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, SelfID: self.ID, Appraisers: []model.Appraiser{{Name: "Bea"}}},
 			Agreed:    model.Assessment{PersonID: p.ID, Framework: testRef, Kind: model.AgreedAssessment},
 			Plan:      model.Plan{PersonID: p.ID, Framework: testRef},
 		}
@@ -208,7 +208,14 @@ func TestCreateAppraisalRefusesBadLinks(t *testing.T) {
 		mutate func(*AppraisalStart)
 		kind   model.ErrorKind
 	}{
-		{"no appraiser", func(in *AppraisalStart) { in.Appraisal.AppraiserName = "" }, model.Invalid},
+		{"no appraiser", func(in *AppraisalStart) { in.Appraisal.Appraisers = nil }, model.Invalid},
+		{"blank appraiser name", func(in *AppraisalStart) { in.Appraisal.Appraisers = []model.Appraiser{{Name: " "}} }, model.Invalid},
+		{"same appraiser twice", func(in *AppraisalStart) {
+			in.Appraisal.Appraisers = []model.Appraiser{{Name: "Bea"}, {Name: " bea "}}
+		}, model.Conflict},
+		{"five appraisers", func(in *AppraisalStart) {
+			in.Appraisal.Appraisers = []model.Appraiser{{Name: "A"}, {Name: "B"}, {Name: "C"}, {Name: "D"}, {Name: "E"}}
+		}, model.Invalid},
 		{"agreed of wrong kind", func(in *AppraisalStart) { in.Agreed.Kind = model.SelfAssessment }, model.Invalid},
 		{"self is not self", func(in *AppraisalStart) { in.Appraisal.SelfID = appraiserKind.ID }, model.Invalid},
 		{"self of someone else", func(in *AppraisalStart) { in.Appraisal.SelfID = othersSelf.ID }, model.Invalid},
@@ -241,44 +248,44 @@ func TestImportAppraiserAssessment(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	fx := startAppraisal(t, s)
-	placeholder, _, err := s.StartAppraiserAssessment(ctx, fx.ap.ID, model.Assessment{PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment})
+	placeholder, _, err := s.StartAppraiserAssessment(ctx, fx.ap.ID, 0, model.Assessment{PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment})
 	if err != nil {
 		t.Fatal(err)
 	}
 	file := model.Assessment{ID: newID(), PersonID: fx.person.ID, Framework: testRef, Kind: model.AppraiserAssessment,
 		Assessor: "Dr Bea", UpdatedAt: time.Now().Add(-time.Hour)}
 	ratings := []model.Rating{{Item: "A", Level: 2}, {Item: "C", Level: 0}}
-	out, err := s.ImportAppraiserAssessment(ctx, fx.ap.ID, file, ratings, nil, nil, file.UpdatedAt)
+	out, err := s.ImportAppraiserAssessment(ctx, fx.ap.ID, 0, file, ratings, nil, nil, file.UpdatedAt)
 	if err != nil || out != Added {
 		t.Fatalf("import: %v %v", out, err)
 	}
 	got, _ := s.Appraisal(ctx, fx.ap.ID)
-	if got.AppraiserID != file.ID {
-		t.Errorf("linked %q, want %q", got.AppraiserID, file.ID)
+	if got.Appraisers[0].AssessmentID != file.ID {
+		t.Errorf("linked %q, want %q", got.Appraisers[0].AssessmentID, file.ID)
 	}
 	if _, err := s.Assessment(ctx, placeholder.ID); model.KindOf(err) != model.NotFound {
 		t.Errorf("the empty placeholder was kept: %v", err)
 	}
-	if out, err := s.ImportAppraiserAssessment(ctx, fx.ap.ID, file, ratings, nil, nil, file.UpdatedAt); err != nil || out != Unchanged {
+	if out, err := s.ImportAppraiserAssessment(ctx, fx.ap.ID, 0, file, ratings, nil, nil, file.UpdatedAt); err != nil || out != Unchanged {
 		t.Errorf("same file again: %v %v", out, err)
 	}
 
 	// A second, different appraiser's assessment does not replace one with ratings.
 	second := file
 	second.ID = newID()
-	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, second, ratings, nil, nil, second.UpdatedAt)
+	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, 0, second, ratings, nil, nil, second.UpdatedAt)
 	wantKind(t, err, model.Conflict)
 	// Nor can a file turn the self-assessment into an appraiser's.
 	hijack := file
 	hijack.ID = fx.self.ID
-	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, hijack, nil, nil, nil, hijack.UpdatedAt)
+	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, 0, hijack, nil, nil, nil, hijack.UpdatedAt)
 	wantKind(t, err, model.Conflict)
 	if a, _ := s.Assessment(ctx, fx.self.ID); a.Kind != model.SelfAssessment {
 		t.Errorf("self-assessment became %s", a.Kind)
 	}
 	wrong := file
 	wrong.Kind = model.SelfAssessment
-	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, wrong, nil, nil, nil, wrong.UpdatedAt)
+	_, err = s.ImportAppraiserAssessment(ctx, fx.ap.ID, 0, wrong, nil, nil, nil, wrong.UpdatedAt)
 	wantKind(t, err, model.BadFile)
 }
 
@@ -416,7 +423,7 @@ func TestMigrateFromVersion1KeepsData(t *testing.T) {
 
 	// The upgraded database takes appraisals of the old data.
 	if _, err := s.CreateAppraisal(ctx, AppraisalStart{
-		Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, SelfID: a.ID, AppraiserName: "Bea", PreviousPlan: plan.ID},
+		Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, SelfID: a.ID, Appraisers: []model.Appraiser{{Name: "Bea"}}, PreviousPlan: plan.ID},
 		Agreed:    model.Assessment{PersonID: p.ID, Framework: testRef, Kind: model.AgreedAssessment},
 		Plan:      model.Plan{PersonID: p.ID, Framework: testRef},
 	}); err != nil {
@@ -453,8 +460,8 @@ func TestAppraisalSchemaConstraints(t *testing.T) {
 	other, otherSelf := newAssessment(t, s)
 	const now = "2026-01-01T00:00:00.000Z"
 	insert := func(self, agreed, plan, previous any) error {
-		_, err := s.db.Exec(`INSERT INTO appraisals (id, person, framework, appraiser_name, self_assessment,
-			agreed_assessment, plan, previous_plan, created_at, updated_at) VALUES ('x', ?, 'test@1', 'Bea', ?, ?, ?, ?, ?, ?)`,
+		_, err := s.db.Exec(`INSERT INTO appraisals (id, person, framework, self_assessment,
+			agreed_assessment, plan, previous_plan, created_at, updated_at) VALUES ('x', ?, 'test@1', ?, ?, ?, ?, ?, ?)`,
 			fx.person.ID, self, agreed, plan, previous, now, now)
 		return err
 	}
@@ -477,7 +484,27 @@ func TestAppraisalSchemaConstraints(t *testing.T) {
 		{"previous plan of another person", insert(fx.self.ID, agreed2, plan2.ID, otherPlan.ID)},
 		{"reviews its own plan", insert(fx.self.ID, agreed2, plan2.ID, plan2.ID)},
 		{"appraiser link to the self-assessment", func() error {
-			_, err := s.db.Exec("UPDATE appraisals SET appraiser_assessment = ? WHERE id = ?", fx.self.ID, ap.ID)
+			_, err := s.db.Exec("UPDATE appraisers SET assessment = ? WHERE appraisal = ?", fx.self.ID, ap.ID)
+			return err
+		}()},
+		{"appraiser with another person's assessment", func() error {
+			a, err := s.CreateAssessment(context.Background(), model.Assessment{PersonID: other.ID, Framework: testRef, Kind: model.AppraiserAssessment})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = s.db.Exec("INSERT INTO appraisers (appraisal, position, name, assessment) VALUES (?, 2, 'Cy', ?)", ap.ID, a.ID)
+			return err
+		}()},
+		{"fifth appraiser", func() error {
+			_, err := s.db.Exec("INSERT INTO appraisers (appraisal, position, name) VALUES (?, 5, 'Cy')", ap.ID)
+			return err
+		}()},
+		{"same name twice", func() error {
+			_, err := s.db.Exec("INSERT INTO appraisers (appraisal, position, name) VALUES (?, 2, 'DR BEA APPRAISER')", ap.ID)
+			return err
+		}()},
+		{"scope not a list", func() error {
+			_, err := s.db.Exec("INSERT INTO appraisers (appraisal, position, name, scope) VALUES (?, 2, 'Cy', '\"A\"')", ap.ID)
 			return err
 		}()},
 		{"moved to another self-assessment", func() error {
@@ -498,5 +525,93 @@ func TestAppraisalSchemaConstraints(t *testing.T) {
 	}
 	if err := insert(fx.self.ID, agreed2, plan2.ID, fx.previous.ID); err != nil {
 		t.Errorf("a second, well-formed appraisal of the same self-assessment: %v", err)
+	}
+}
+
+// TestMigrateOneAppraiserAppraisal upgrades a schema-5 database holding a
+// signed one-appraiser appraisal: the appraiser becomes appraiser number 1
+// with their name, assessment and sign-off; nothing else about it changes.
+func TestMigrateOneAppraiserAppraisal(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "gapwise.db")
+	old := storeAtVersion(t, path, 5)
+	if _, err := old.SeedPacks(ctx, []PackData{packOf(t, tinyFramework("1"))}); err != nil {
+		t.Fatal(err)
+	}
+	p, self := newAssessment(t, old)
+	appr, err := old.CreateAssessment(ctx, model.Assessment{PersonID: p.ID, Framework: testRef, Kind: model.AppraiserAssessment, Assessor: "Dr Bea"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	agreed, err := old.CreateAssessment(ctx, model.Assessment{PersonID: p.ID, Framework: testRef, Kind: model.AgreedAssessment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []struct {
+		a     string
+		level int
+	}{{self.ID, 2}, {appr.ID, 3}, {agreed.ID, 3}} {
+		if err := old.SetRating(ctx, r.a, model.Rating{Item: "A", Level: r.level}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	prev, _ := old.CreatePlan(ctx, model.Plan{PersonID: p.ID, Framework: testRef, Title: "Last year"})
+	plan, _ := old.CreatePlan(ctx, model.Plan{PersonID: p.ID, Framework: testRef, Title: "This year"})
+	const created, signedEE, signedER = "2026-04-01T09:00:00.000Z", "2026-04-29T10:15:00.000Z", "2026-04-30T08:05:00.000Z"
+	if _, err := old.db.Exec(`INSERT INTO appraisals (id, person, framework, period, appraiser_name, self_assessment,
+		appraiser_assessment, agreed_assessment, previous_plan, plan, overall_notes, appraisee_signed_at,
+		appraiser_signed_at, created_at, updated_at) VALUES ('ap1', ?, 'test@1', '2026/27', 'Dr Bea', ?, ?, ?, ?, ?,
+		'A good year.', ?, ?, ?, ?)`, p.ID, self.ID, appr.ID, agreed.ID, prev.ID, plan.ID, signedEE, signedER, created, created); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.db.Exec(`INSERT INTO appraisal_notes (appraisal, framework, item, note, updated_at)
+		VALUES ('ap1', 'test@1', 'A', 'agreed 3 after the audit', ?)`, created); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	s := openAt(t, path)
+	if s.SchemaVersion() != LatestSchema {
+		t.Fatalf("schema %d after upgrade", s.SchemaVersion())
+	}
+	got, err := s.Appraisal(ctx, "ap1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stampOf := func(v string) time.Time { tm, _ := time.Parse(time.RFC3339, v); return tm }
+	want := model.Appraiser{Name: "Dr Bea", AssessmentID: appr.ID, SignedAt: stampOf(signedER)}
+	if len(got.Appraisers) != 1 || got.Appraisers[0].Name != want.Name || got.Appraisers[0].AssessmentID != want.AssessmentID ||
+		!got.Appraisers[0].SignedAt.Equal(want.SignedAt) || got.Appraisers[0].Scope != nil || got.Appraisers[0].Role != "" {
+		t.Errorf("appraisers after upgrade: %+v, want [%+v]", got.Appraisers, want)
+	}
+	if got.SelfID != self.ID || got.AgreedID != agreed.ID || got.PreviousPlan != prev.ID || got.Plan != plan.ID ||
+		got.Period != "2026/27" || got.OverallNotes != "A good year." || !got.AppraiseeSignedAt.Equal(stampOf(signedEE)) ||
+		!got.CreatedAt.Equal(stampOf(created)) || got.ItemNotes["A"] != "agreed 3 after the audit" || !got.AllSigned() {
+		t.Errorf("appraisal after upgrade: %+v", got)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("Check after upgrade: %v %v", problems, err)
+	}
+	// The upgraded appraisal takes a second appraiser once the sign-off is withdrawn.
+	wantKind(t, s.AddAppraiser(ctx, "ap1", model.Appraiser{Name: "Dr Cy"}), model.Conflict)
+	for _, who := range []int{-1, 0} {
+		if err := s.SignAppraisal(ctx, "ap1", who, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddAppraiser(ctx, "ap1", model.Appraiser{Name: "Dr Cy", Role: "clinical appraiser", Scope: []string{"G1"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Appraisal(ctx, "ap1"); len(got.Appraisers) != 2 || !slices.Equal(got.Appraisers[1].Scope, []string{"G1"}) {
+		t.Errorf("after adding: %+v", got.Appraisers)
+	}
+	// Deleting the appraisal still takes its notes and appraisers with it.
+	if err := s.DeleteAppraisal(ctx, "ap1"); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"appraisal_notes", "appraisers"} {
+		if n := count(t, s, "SELECT count(*) FROM "+table); n != 0 {
+			t.Errorf("%d rows of %s outlived their appraisal", n, table)
+		}
 	}
 }

@@ -76,7 +76,7 @@ var assessmentFootprint = footprintSQL{
 		{func(f *Footprint) *int { return &f.Ratings }, "SELECT count(*) FROM ratings WHERE assessment = ?1"},
 		{func(f *Footprint) *int { return &f.Targets }, "SELECT count(*) FROM targets WHERE assessment = ?1"},
 		{func(f *Footprint) *int { return &f.History }, "SELECT count(*) FROM assessment_history WHERE assessment = ?1"},
-		{func(f *Footprint) *int { return &f.Unlinked }, "SELECT count(*) FROM appraisals WHERE appraiser_assessment = ?1"},
+		{func(f *Footprint) *int { return &f.Unlinked }, "SELECT count(*) FROM appraisers WHERE assessment = ?1"},
 	},
 }
 

@@ -74,7 +74,7 @@ func personToErase(t *testing.T, s *Store) model.Person {
 		t.Fatal(err)
 	}
 	ap, err := s.CreateAppraisal(ctx, AppraisalStart{
-		Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, Period: "2026/27", AppraiserName: "Dr Who", SelfID: self.ID,
+		Appraisal: model.Appraisal{PersonID: p.ID, Framework: testRef, Period: "2026/27", Appraisers: []model.Appraiser{{Name: "Dr Who"}}, SelfID: self.ID,
 			OverallNotes: eraseNote},
 		Agreed: model.Assessment{PersonID: p.ID, Framework: testRef, Kind: model.AgreedAssessment},
 		Plan:   model.Plan{PersonID: p.ID, Framework: testRef, Title: "Agreed plan"},

@@ -30,6 +30,24 @@ func (s *Store) SetRating(ctx context.Context, assessmentID string, r model.Rati
 	})
 }
 
+// SetRatings records several ratings of one assessment in one transaction:
+// all of them, or none when one is refused (as SetRating refuses).
+func (s *Store) SetRatings(ctx context.Context, assessmentID string, rs []model.Rating) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		fw, err := assessmentFramework(ctx, tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		at := now()
+		for _, r := range rs {
+			if err := writeRating(ctx, tx, assessmentID, fw, r, at, true); err != nil {
+				return err
+			}
+		}
+		return touchAssessment(ctx, tx, assessmentID, at)
+	})
+}
+
 // ClearRating makes an item "not rated" again. Clearing an item that has no
 // rating does nothing.
 func (s *Store) ClearRating(ctx context.Context, assessmentID, item string) error {

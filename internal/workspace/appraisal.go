@@ -3,6 +3,8 @@ package workspace
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"gapwise/internal/exchange"
@@ -10,11 +12,9 @@ import (
 	"gapwise/internal/store"
 )
 
-// Who signs an appraisal off (SignOff, Unsign).
-const (
-	SignAppraisee = store.Appraisee
-	SignAppraiser = store.Appraiser
-)
+// SignAppraisee names the appraisee as the signatory (SignOff, Unsign);
+// an appraiser signs under their name.
+const SignAppraisee = "appraisee"
 
 // AppraisalPeriod is the UK appraisal (financial) year a day falls in,
 // April to March: "2026/27" from 1 April 2026 to 31 March 2027.
@@ -26,24 +26,114 @@ func AppraisalPeriod(day time.Time) string {
 	return fmt.Sprintf("%d/%02d", y, (y+1)%100)
 }
 
-// signed reports whether either party has signed the appraisal off.
-func signed(a model.Appraisal) bool {
-	return !a.AppraiseeSignedAt.IsZero() || !a.AppraiserSignedAt.IsZero()
-}
-
 // errSigned refuses to change what has been signed.
 func errSigned() error {
 	return model.Errorf(model.Conflict, "this appraisal has been signed; withdraw the sign-off before changing it")
 }
 
-// StartAppraisal starts a joint appraisal from a person's self-assessment:
-// an agreed assessment (kind agreed, same scope, starting with the
-// self-assessment's targets) and a new, empty plan, both the person's and
-// against the same framework version. The plan reviewed this time is the
-// person's latest plan for that framework version, if any. An empty period
-// means the current UK appraisal year (AppraisalPeriod). Everything is
-// written in one transaction.
-func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, appraiserName, period string) (model.Appraisal, error) {
+// checkAppraisers tidies the appraisers of a new appraisal (or one being
+// added) against its framework: a name each, distinct, a role and scope of
+// existing group or item ids, and no more than model.MaxAppraisers.
+func checkAppraisers(f *model.Framework, aps []model.Appraiser) ([]model.Appraiser, error) {
+	if len(aps) == 0 {
+		return nil, model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
+	}
+	if len(aps) > model.MaxAppraisers {
+		return nil, model.Errorf(model.Invalid, "an appraisal has at most %d appraisers, not %d", model.MaxAppraisers, len(aps))
+	}
+	out := make([]model.Appraiser, len(aps))
+	for i, ap := range aps {
+		var err error
+		if ap.Name, err = checkLine("appraiser's name", ap.Name); err != nil {
+			return nil, err
+		}
+		if ap.Name == "" {
+			return nil, model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
+		}
+		if ap.Role, err = checkLine("appraiser's role", ap.Role); err != nil {
+			return nil, err
+		}
+		if ap.Scope, err = checkScope(f, ap.Scope); err != nil {
+			return nil, fmt.Errorf("%s: %w", ap.Name, err)
+		}
+		for _, o := range out[:i] {
+			if strings.EqualFold(o.Name, ap.Name) {
+				return nil, model.Errorf(model.Conflict, "%s is named twice as an appraiser", ap.Name)
+			}
+		}
+		out[i] = model.Appraiser{Name: ap.Name, Role: ap.Role, Scope: ap.Scope}
+	}
+	return out, nil
+}
+
+// checkScope keeps an appraiser's scope to group and item ids the framework
+// has, once each; empty means every item.
+func checkScope(f *model.Framework, scope []string) ([]string, error) {
+	var out []string
+	for _, id := range scope {
+		id = strings.TrimSpace(id)
+		if id == "" || slices.Contains(out, id) {
+			continue
+		}
+		_, isGroup := f.Group(id)
+		_, isItem := f.Item(id)
+		if !isGroup && !isItem {
+			return nil, model.Errorf(model.NotFound, "%s has no group or item %q to put in an appraiser's scope", f.Ref, id)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+// covers reports whether the appraiser reviews the item.
+func covers(f *model.Framework, ap model.Appraiser, it *model.Item) bool {
+	return ap.Covers(it.ID, it.Group, func(g string) string {
+		if grp, ok := f.Group(g); ok {
+			return grp.Parent
+		}
+		return ""
+	})
+}
+
+// ScopeText says in words what an appraiser reviews: "all items", or the
+// titles of their groups and items.
+func ScopeText(f *model.Framework, ap model.Appraiser) string {
+	if len(ap.Scope) == 0 {
+		return "all items"
+	}
+	names := make([]string, 0, len(ap.Scope))
+	for _, id := range ap.Scope {
+		switch g, it := groupOrItem(f, id); {
+		case g != nil:
+			names = append(names, g.Title)
+		case it != nil:
+			names = append(names, it.Label())
+		default:
+			names = append(names, id)
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+func groupOrItem(f *model.Framework, id string) (*model.Group, *model.Item) {
+	if g, ok := f.Group(id); ok {
+		return g, nil
+	}
+	if it, ok := f.Item(id); ok {
+		return nil, it
+	}
+	return nil, nil
+}
+
+// StartAppraisal starts a joint appraisal from a person's self-assessment
+// with one or more appraisers (name, role and scope each; an empty scope is
+// every item): an agreed assessment (kind agreed, same scope, starting with
+// the self-assessment's targets) and a new, empty plan, both the person's
+// and against the same framework version. The plan reviewed this time is
+// the person's latest plan for that framework version, if any. An empty
+// period means the current UK appraisal year (AppraisalPeriod). Everything
+// is written in one transaction.
+func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID string, appraisers []model.Appraiser, period string) (model.Appraisal, error) {
 	self, err := w.store.Assessment(ctx, selfAssessmentID)
 	if err != nil {
 		return model.Appraisal{}, err
@@ -51,11 +141,12 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 	if self.Kind != model.SelfAssessment {
 		return model.Appraisal{}, model.Errorf(model.Invalid, "assessment %s is a %s assessment; an appraisal starts from the appraisee's self-assessment", self.ID, self.Kind)
 	}
-	if appraiserName, err = checkLine("appraiser's name", appraiserName); err != nil {
+	f, err := w.Framework(ctx, self.Framework)
+	if err != nil {
 		return model.Appraisal{}, err
 	}
-	if appraiserName == "" {
-		return model.Appraisal{}, model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
+	if appraisers, err = checkAppraisers(f, appraisers); err != nil {
+		return model.Appraisal{}, err
 	}
 	if period, err = checkLine("appraisal period", period); err != nil {
 		return model.Appraisal{}, err
@@ -65,10 +156,6 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 		period = AppraisalPeriod(now)
 	}
 	person, err := w.store.Person(ctx, self.PersonID)
-	if err != nil {
-		return model.Appraisal{}, err
-	}
-	f, err := w.Framework(ctx, self.Framework)
 	if err != nil {
 		return model.Appraisal{}, err
 	}
@@ -88,14 +175,15 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 		}
 	}
 	at := now.UTC()
+	names := model.Appraisal{Appraisers: appraisers}
 	ap, err := w.store.CreateAppraisal(ctx, store.AppraisalStart{
 		Appraisal: model.Appraisal{
-			PersonID: person.ID, Framework: self.Framework, Period: period, AppraiserName: appraiserName,
+			PersonID: person.ID, Framework: self.Framework, Period: period, Appraisers: appraisers,
 			SelfID: self.ID, PreviousPlan: previous, CreatedAt: at, UpdatedAt: at,
 		},
 		Agreed: model.Assessment{
 			PersonID: person.ID, Framework: self.Framework, Kind: model.AgreedAssessment, Scope: self.Scope,
-			Assessor:  model.ClipText(fmt.Sprintf("agreed by %s and %s", person.Name, appraiserName), exchange.MaxTextLen),
+			Assessor:  model.ClipText(fmt.Sprintf("agreed by %s and %s", person.Name, names.AppraiserNames()), exchange.MaxTextLen),
 			CreatedAt: at, UpdatedAt: at,
 		},
 		AgreedTargets: targets,
@@ -109,6 +197,64 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID, apprai
 		w.changed(ctx, nil, PlanChanged)
 	}
 	return ap, w.changed(ctx, err, AppraisalChanged, ap.ID)
+}
+
+// AddAppraiser adds another appraiser (name, role, scope) to an appraisal
+// nobody has signed yet.
+func (w *Workspace) AddAppraiser(ctx context.Context, appraisalID string, ap model.Appraiser) error {
+	cur, err := w.unsigned(ctx, appraisalID)
+	if err != nil {
+		return err
+	}
+	f, err := w.Framework(ctx, cur.Framework)
+	if err != nil {
+		return err
+	}
+	if len(cur.Appraisers) >= model.MaxAppraisers {
+		return model.Errorf(model.Invalid, "this appraisal already has %d appraisers, the most one appraisal can have", len(cur.Appraisers))
+	}
+	one, err := checkAppraisers(f, []model.Appraiser{ap})
+	if err != nil {
+		return err
+	}
+	return w.changed(ctx, w.store.AddAppraiser(ctx, appraisalID, one[0]), AppraisalChanged, appraisalID)
+}
+
+// SetAppraiser changes the name, role and scope of the appraiser called
+// name, before anyone has signed.
+func (w *Workspace) SetAppraiser(ctx context.Context, appraisalID, name string, ap model.Appraiser) error {
+	cur, err := w.unsigned(ctx, appraisalID)
+	if err != nil {
+		return err
+	}
+	i, err := appraiserIndex(cur, name)
+	if err != nil {
+		return err
+	}
+	f, err := w.Framework(ctx, cur.Framework)
+	if err != nil {
+		return err
+	}
+	one, err := checkAppraisers(f, []model.Appraiser{ap})
+	if err != nil {
+		return err
+	}
+	return w.changed(ctx, w.store.UpdateAppraiser(ctx, appraisalID, i, one[0]), AppraisalChanged, appraisalID)
+}
+
+// appraiserIndex finds the appraiser called name; "" is the only appraiser
+// of a one-appraiser appraisal.
+func appraiserIndex(a model.Appraisal, name string) (int, error) {
+	if strings.TrimSpace(name) == "" {
+		if len(a.Appraisers) == 1 {
+			return 0, nil
+		}
+		return -1, model.Errorf(model.Invalid, "this appraisal has %d appraisers (%s): say which one", len(a.Appraisers), a.AppraiserNames())
+	}
+	if i := a.AppraiserNamed(name); i >= 0 {
+		return i, nil
+	}
+	return -1, model.Errorf(model.NotFound, "%s is not an appraiser of this appraisal (its appraisers: %s)", strings.TrimSpace(name), a.AppraiserNames())
 }
 
 // Appraisals lists a person's appraisals, newest first.
@@ -128,40 +274,53 @@ func (w *Workspace) DeleteAppraisal(ctx context.Context, id string) error {
 	return err
 }
 
-// unsigned returns the appraisal, refusing (Conflict) one that has been signed.
+// unsigned returns the appraisal, refusing (Conflict) one that anyone has signed.
 func (w *Workspace) unsigned(ctx context.Context, id string) (model.Appraisal, error) {
 	a, err := w.store.Appraisal(ctx, id)
 	if err != nil {
 		return model.Appraisal{}, err
 	}
-	if signed(a) {
+	if a.AnySigned() {
 		return model.Appraisal{}, errSigned()
 	}
 	return a, nil
 }
 
-// RateAsAppraiser returns the appraiser's assessment of the appraisal,
-// creating it the first time (kind appraiser, the appraiser as assessor, the
-// self-assessment's scope) and linking it. The app then rates it with Rate.
-func (w *Workspace) RateAsAppraiser(ctx context.Context, appraisalID string) (model.Assessment, error) {
+// RateAsAppraiser returns the assessment of the appraiser called name ("" when
+// there is one appraiser), creating it the first time (kind appraiser, the
+// appraiser as assessor, the self-assessment's scope, narrowed to the
+// appraiser's group when they review exactly one) and linking it. The app
+// then rates it with Rate, which keeps to the appraiser's scope.
+func (w *Workspace) RateAsAppraiser(ctx context.Context, appraisalID, name string) (model.Assessment, error) {
 	ap, err := w.store.Appraisal(ctx, appraisalID)
 	if err != nil {
 		return model.Assessment{}, err
 	}
-	if ap.AppraiserID != "" {
-		return w.store.Assessment(ctx, ap.AppraiserID)
+	i, err := appraiserIndex(ap, name)
+	if err != nil {
+		return model.Assessment{}, err
 	}
-	if signed(ap) {
+	who := ap.Appraisers[i]
+	if who.AssessmentID != "" {
+		return w.store.Assessment(ctx, who.AssessmentID)
+	}
+	if ap.AnySigned() {
 		return model.Assessment{}, errSigned()
 	}
 	self, err := w.store.Assessment(ctx, ap.SelfID)
 	if err != nil {
 		return model.Assessment{}, err
 	}
+	scope := self.Scope
+	if f, err := w.Framework(ctx, ap.Framework); err == nil && len(who.Scope) == 1 && scope == (model.Scope{}) {
+		if _, ok := f.Group(who.Scope[0]); ok {
+			scope.Group = who.Scope[0]
+		}
+	}
 	at := time.Now().UTC()
-	a, _, err := w.store.StartAppraiserAssessment(ctx, ap.ID, model.Assessment{
+	a, _, err := w.store.StartAppraiserAssessment(ctx, ap.ID, i, model.Assessment{
 		PersonID: ap.PersonID, Framework: ap.Framework, Kind: model.AppraiserAssessment,
-		Assessor: ap.AppraiserName, Scope: self.Scope, CreatedAt: at, UpdatedAt: at,
+		Assessor: who.Name, Scope: scope, CreatedAt: at, UpdatedAt: at,
 	})
 	if err == nil {
 		w.changed(ctx, nil, AssessmentChanged, a.ID)
@@ -169,12 +328,31 @@ func (w *Workspace) RateAsAppraiser(ctx context.Context, appraisalID string) (mo
 	return a, w.changed(ctx, err, AppraisalChanged, ap.ID)
 }
 
-// ImportAppraiserFile imports the appraiser's assessment from a
-// .gapwise.json file and links it to the appraisal. The file must be an
-// appraiser's assessment of the appraisee against the appraisal's framework
-// version; it is validated whole and stored as ImportAssessment stores a
-// file (newer wins, the older kept as history), in one transaction with the
-// link.
+// appraiserRating checks a rating of an appraiser's assessment: the item is
+// in their scope and the appraisal is not signed. Other assessments pass.
+func (w *Workspace) appraiserRating(ctx context.Context, a model.Assessment, f *model.Framework, it *model.Item) error {
+	if a.Kind != model.AppraiserAssessment {
+		return nil
+	}
+	ap, i, ok, err := w.store.AppraiserOf(ctx, a.ID)
+	if err != nil || !ok {
+		return err
+	}
+	if ap.AnySigned() {
+		return errSigned()
+	}
+	if who := ap.Appraisers[i]; !covers(f, who, it) {
+		return model.Errorf(model.Invalid, "%s is outside %s's scope in this appraisal (%s)", it.Label(), who.Name, ScopeText(f, who))
+	}
+	return nil
+}
+
+// ImportAppraiserFile imports an appraiser's assessment from a .gapwise.json
+// file (kind appraiser) and links it to the appraiser the file names as its
+// assessor. The file must be of the appraisee against the appraisal's
+// framework version, and rate only items in that appraiser's scope; it is
+// validated whole and stored as ImportAssessment stores a file (newer wins,
+// the older kept as history), in one transaction with the link.
 //
 // A file giving the appraisee another name or discipline is refused as
 // ImportAssessment refuses it, unless opts accept the file's details.
@@ -197,11 +375,43 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 	}
 	switch {
 	case f.Assessment.Kind != model.AppraiserAssessment:
-		return ImportResult{}, model.Errorf(model.BadFile, "this file is a %s assessment of %s; an appraisal takes the appraiser's assessment (kind appraiser)", f.Assessment.Kind, f.Person.Name)
+		return ImportResult{}, model.Errorf(model.BadFile, "this file is a %s assessment of %s; an appraisal takes an appraiser's assessment (kind appraiser)", f.Assessment.Kind, f.Person.Name)
 	case f.Person.ID != ap.PersonID:
 		return ImportResult{}, model.Errorf(model.BadFile, "this file is an appraiser's assessment of %s, not %s", f.Person.Name, person.Name)
 	case f.Assessment.Framework != ap.Framework:
 		return ImportResult{}, model.Errorf(model.BadFile, "this file is an appraiser's assessment rated against %s; this appraisal uses %s", f.Assessment.Framework, ap.Framework)
+	}
+	i := ap.AppraiserNamed(f.Assessment.Assessor)
+	if i < 0 {
+		return ImportResult{}, model.Errorf(model.BadFile, "this file's assessor is %q, who is not an appraiser of this appraisal (%s); the appraiser exports it under their own name, as added here",
+			f.Assessment.Assessor, ap.AppraiserNames())
+	}
+	fw, err := w.Framework(ctx, ap.Framework)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	who := ap.Appraisers[i]
+	rated := make(map[string]bool, len(f.Ratings))
+	for _, r := range f.Ratings {
+		rated[r.Item] = true
+	}
+	var outside []string // in framework order
+	for i := range fw.Items {
+		if it := &fw.Items[i]; rated[it.ID] && !covers(fw, who, it) {
+			outside = append(outside, it.ID)
+		}
+	}
+	if len(outside) > 0 {
+		shown := outside
+		if len(shown) > 5 {
+			shown = shown[:5]
+		}
+		more := ""
+		if len(outside) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(outside)-len(shown))
+		}
+		return ImportResult{}, model.Errorf(model.BadFile, "this file from %s rates %d item(s) outside their scope in this appraisal (%s): %s%s; nothing was imported",
+			who.Name, len(outside), ScopeText(fw, who), strings.Join(shown, ", "), more)
 	}
 	if ahead := time.Until(f.Assessment.UpdatedAt); ahead > 24*time.Hour {
 		return ImportResult{}, model.Errorf(model.BadFile, "the file says it was updated on %s, in the future: check the sender's computer clock and export again",
@@ -215,7 +425,7 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 	if err != nil {
 		return res, err
 	}
-	if res.Outcome, err = w.store.ImportAppraiserAssessment(ctx, ap.ID, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated); err != nil {
+	if res.Outcome, err = w.store.ImportAppraiserAssessment(ctx, ap.ID, i, f.Assessment, f.Ratings, f.Targets, previous, storedUpdated); err != nil {
 		return res, err
 	}
 	w.changed(ctx, nil, AssessmentChanged, f.Assessment.ID)
@@ -232,8 +442,8 @@ func (w *Workspace) ImportAppraiserFile(ctx context.Context, appraisalID string,
 	return res, nil
 }
 
-// ImportAppraiserPath reads a file and imports it as the appraisal's
-// appraiser's assessment (see ImportAppraiserFile).
+// ImportAppraiserPath reads a file and imports it as one appraiser's
+// assessment (see ImportAppraiserFile).
 func (w *Workspace) ImportAppraiserPath(ctx context.Context, appraisalID, path string, opts ...AssessmentImportOptions) (ImportResult, error) {
 	data, err := readLimited(path, exchange.MaxFileSize)
 	if err != nil {
@@ -298,20 +508,14 @@ func (w *Workspace) SetOverallNotes(ctx context.Context, appraisalID, notes stri
 	return w.changed(ctx, w.store.UpdateAppraisal(ctx, ap), AppraisalChanged, appraisalID)
 }
 
-// SetAppraisalDetails changes the appraisal's period and appraiser's name.
-func (w *Workspace) SetAppraisalDetails(ctx context.Context, appraisalID, period, appraiserName string) error {
+// SetAppraisalPeriod changes the appraisal's period.
+func (w *Workspace) SetAppraisalPeriod(ctx context.Context, appraisalID, period string) error {
 	ap, err := w.unsigned(ctx, appraisalID)
 	if err != nil {
 		return err
 	}
 	if ap.Period, err = checkLine("appraisal period", period); err != nil {
 		return err
-	}
-	if ap.AppraiserName, err = checkLine("appraiser's name", appraiserName); err != nil {
-		return err
-	}
-	if ap.AppraiserName == "" {
-		return model.Errorf(model.Invalid, "an appraisal needs the appraiser's name")
 	}
 	return w.changed(ctx, w.store.UpdateAppraisal(ctx, ap), AppraisalChanged, appraisalID)
 }
@@ -327,56 +531,194 @@ func (w *Workspace) SetPreviousPlan(ctx context.Context, appraisalID, planID str
 	return w.changed(ctx, w.store.UpdateAppraisal(ctx, ap), AppraisalChanged, appraisalID)
 }
 
-// SignOff records who ("appraisee" or "appraiser") signs the appraisal off
-// now. It is refused while an item both rated has no agreed level. Signing
-// again keeps the first time. Once either has signed, the agreed levels and
-// notes are locked until every sign-off is withdrawn (Unsign); the plan
-// stays editable through the year.
+// AgreeAllMatching records, in one transaction, the agreed level of every
+// item that has none yet where the appraisee and every appraiser who
+// reviews it gave the same level, and returns how many it recorded.
+func (w *Workspace) AgreeAllMatching(ctx context.Context, appraisalID string) (int, error) {
+	v, err := w.AppraisalView(ctx, appraisalID)
+	if err != nil {
+		return 0, err
+	}
+	if v.Appraisal.AnySigned() {
+		return 0, errSigned()
+	}
+	var rs []model.Rating
+	for _, r := range v.Items {
+		if r.Matching != nil {
+			rs = append(rs, model.Rating{Item: r.Item.ID, Level: *r.Matching})
+		}
+	}
+	if len(rs) == 0 {
+		return 0, nil
+	}
+	if err := w.store.SetRatings(ctx, v.Appraisal.AgreedID, rs); err != nil {
+		return 0, err
+	}
+	w.changed(ctx, nil, RatingsChanged, v.Appraisal.AgreedID)
+	w.changed(ctx, nil, AppraisalChanged, appraisalID)
+	return len(rs), nil
+}
+
+// Signatory is one person who signs an appraisal off.
+type Signatory struct {
+	Who      string // SignAppraisee, or the appraiser's name
+	Name     string
+	Role     string // "appraisee", or the appraiser's role (or "appraiser")
+	SignedAt time.Time
+}
+
+// Signatories lists the appraisee, then each appraiser in order.
+func (v *AppraisalView) Signatories() []Signatory {
+	out := []Signatory{{Who: SignAppraisee, Name: v.Person.Name, Role: "appraisee", SignedAt: v.Appraisal.AppraiseeSignedAt}}
+	for _, ap := range v.Appraisal.Appraisers {
+		role := ap.Role
+		if role == "" {
+			role = "appraiser"
+		}
+		out = append(out, Signatory{Who: ap.Name, Name: ap.Name, Role: role, SignedAt: ap.SignedAt})
+	}
+	return out
+}
+
+// signatory finds who signs: SignAppraisee (-1), an appraiser's name (their
+// index), or "appraiser" when there is exactly one.
+func signatory(a model.Appraisal, who string) (int, error) {
+	switch strings.TrimSpace(who) {
+	case SignAppraisee:
+		return -1, nil
+	case "appraiser":
+		return appraiserIndex(a, "")
+	case "":
+		return 0, model.Errorf(model.Invalid, "say who signs: the appraisee or an appraiser by name (%s)", a.AppraiserNames())
+	}
+	return appraiserIndex(a, who)
+}
+
+// SignCheck says whether who may sign now, with the reason when not: the
+// app asks for a signature only once this passes, so nobody is asked to
+// confirm something that is then refused.
+func (v *AppraisalView) SignCheck(who string) error {
+	i, err := signatory(v.Appraisal, who)
+	if err != nil {
+		return err
+	}
+	name, at := v.Person.Name, v.Appraisal.AppraiseeSignedAt
+	if i >= 0 {
+		name, at = v.Appraisal.Appraisers[i].Name, v.Appraisal.Appraisers[i].SignedAt
+	}
+	if !at.IsZero() {
+		return model.Errorf(model.Conflict, "%s signed this appraisal on %s", name, at.Local().Format("2 Jan 2006"))
+	}
+	if c := v.Counts; c.Outstanding > 0 {
+		msg := fmt.Sprintf("%d item(s) rated by the appraisee and an appraiser still have no agreed level: agree them before signing", c.Outstanding)
+		if c.Matching > 0 {
+			msg += fmt.Sprintf(" (%d of them match: Agree all matching records those in one step)", c.Matching)
+		}
+		return model.Errorf(model.Conflict, "%s", msg)
+	}
+	return nil
+}
+
+// SignOff records that who (SignAppraisee, or an appraiser's name) signs
+// the appraisal off now. It is refused (Conflict) while an item rated by the
+// appraisee and an appraiser has no agreed level, and when who has already
+// signed. Once anyone has signed, the agreed levels, notes and appraisers
+// are locked; once everyone has, the agreed plan is too, until a signature
+// is withdrawn (Unsign).
 func (w *Workspace) SignOff(ctx context.Context, appraisalID, who string) error {
 	v, err := w.AppraisalView(ctx, appraisalID)
 	if err != nil {
 		return err
 	}
-	var already time.Time
-	switch who {
-	case SignAppraisee:
-		already = v.Appraisal.AppraiseeSignedAt
-	case SignAppraiser:
-		already = v.Appraisal.AppraiserSignedAt
-	default:
-		return model.Errorf(model.Invalid, "sign-off is by the appraisee or the appraiser, not %q", who)
+	if err := v.SignCheck(who); err != nil {
+		return err
 	}
-	if !already.IsZero() {
-		return nil
-	}
-	if v.Counts.Outstanding > 0 {
-		return model.Errorf(model.Conflict, "agree a level for every item you both rated before signing (%d still to agree)", v.Counts.Outstanding)
-	}
-	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, who, time.Now()), AppraisalChanged, appraisalID)
+	i, _ := signatory(v.Appraisal, who)
+	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, i, time.Now()), AppraisalChanged, appraisalID)
 }
 
-// Unsign withdraws who's sign-off.
+// Unsign withdraws who's sign-off (SignAppraisee, or an appraiser's name);
+// one that was not signed is refused (Conflict) so a typo is not silent.
 func (w *Workspace) Unsign(ctx context.Context, appraisalID, who string) error {
-	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, who, time.Time{}), AppraisalChanged, appraisalID)
+	a, err := w.store.Appraisal(ctx, appraisalID)
+	if err != nil {
+		return err
+	}
+	i, err := signatory(a, who)
+	if err != nil {
+		return err
+	}
+	name, at := "the appraisee", a.AppraiseeSignedAt
+	if i >= 0 {
+		name, at = a.Appraisers[i].Name, a.Appraisers[i].SignedAt
+	}
+	if at.IsZero() {
+		return model.Errorf(model.Conflict, "%s has not signed this appraisal; there is nothing to withdraw", name)
+	}
+	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, i, time.Time{}), AppraisalChanged, appraisalID)
 }
 
-// AppraisalRow is one item of an appraisal: the two ratings side by side,
-// the agreed level and the discussion note.
+// planLocked refuses (Conflict) a change to a plan agreed at an appraisal
+// that everyone has signed.
+func (w *Workspace) planLocked(ctx context.Context, planID string) error {
+	ap, ok, err := w.store.AppraisalOfPlan(ctx, planID)
+	if err != nil || !ok || !ap.AllSigned() {
+		return err
+	}
+	return model.Errorf(model.Conflict, "this plan was agreed and signed at the %s appraisal; withdraw a signature there before changing it (progress, status and completion evidence can still be recorded)", periodOr(ap.Period))
+}
+
+// AppraisalRow is one item of an appraisal: the appraisee's and each
+// appraiser's ratings side by side, the agreed level and the note.
 type AppraisalRow struct {
-	Item                    *model.Item  // points into the framework
-	TopGroup                *model.Group // outermost group; nil when none
-	Self, Appraiser, Agreed *int         // nil when not rated (or not agreed); 0 is "none yet"
-	Disagree                bool         // self and appraiser differ (model.Disagree)
-	Note                    string
+	Item       *model.Item  // points into the framework
+	TopGroup   *model.Group // outermost group; nil when none
+	Self       *int         // nil when not rated; 0 is "none yet"
+	Appraisers []*int       // one per appraiser, in order; nil when not rated or outside their scope
+	Covered    []bool       // whether each appraiser reviews this item
+	Agreed     *int         // the agreed level recorded; nil when none yet
+	// Matching is the level the appraisee and every appraiser who reviews
+	// the item all gave, while no agreed level is recorded: it is shown as
+	// agreed and recorded by AgreeAllMatching (or a keypress). nil otherwise.
+	Matching *int
+	Differs  bool // any two of the ratings differ by one level or more (model.Disagree)
+	Spread   int  // the largest difference between two of them
+	Note     string
+}
+
+// Levels lists the self rating followed by each appraiser's.
+func (r *AppraisalRow) Levels() []*int { return append([]*int{r.Self}, r.Appraisers...) }
+
+// Shown is the agreed level to show: the recorded one, else the matching one.
+func (r *AppraisalRow) Shown() *int {
+	if r.Agreed != nil {
+		return r.Agreed
+	}
+	return r.Matching
+}
+
+// NeedsAgreement reports whether the item stops sign-off: the appraisee and
+// at least one appraiser rated it and no agreed level is recorded.
+func (r *AppraisalRow) NeedsAgreement() bool {
+	if r.Self == nil || r.Agreed != nil {
+		return false
+	}
+	for _, l := range r.Appraisers {
+		if l != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // AppraisalCounts summarise an appraisal's items.
 type AppraisalCounts struct {
 	Items         int // in scope
-	RatedByBoth   int // rated by the appraisee and the appraiser
-	Disagreements int // of those, rated differently
-	Agreed        int // items with an agreed level
-	Outstanding   int // rated by both but not agreed yet: these stop sign-off
+	RatedByBoth   int // rated by the appraisee and at least one appraiser
+	Disagreements int // rated differently by any two of them
+	Agreed        int // items with an agreed level recorded
+	Outstanding   int // rated by the appraisee and an appraiser but not agreed yet: these stop sign-off
+	Matching      int // of the outstanding, those where everyone gave the same level
 }
 
 // AppraisalView is everything the appraisal screen (and report) needs.
@@ -385,7 +727,7 @@ type AppraisalView struct {
 	Person       model.Person
 	Framework    *model.Framework
 	Self         model.Assessment
-	Appraiser    *model.Assessment // nil until the appraiser has an assessment
+	Assessments  []*model.Assessment // one per appraiser, in order; nil until they have one
 	Agreed       model.Assessment
 	Items        []AppraisalRow // in scope, framework order
 	Counts       AppraisalCounts
@@ -393,12 +735,17 @@ type AppraisalView struct {
 	Plan         model.Plan
 }
 
-// Signed reports whether either party has signed off (the agreed levels
-// and notes are then locked).
-func (v *AppraisalView) Signed() bool { return signed(v.Appraisal) }
+// Signed reports whether anyone has signed off (the agreed levels and notes
+// are then locked).
+func (v *AppraisalView) Signed() bool { return v.Appraisal.AnySigned() }
 
-// ReadyToSign reports whether every item both rated has an agreed level.
+// ReadyToSign reports whether every item needing agreement has an agreed level.
 func (v *AppraisalView) ReadyToSign() bool { return v.Counts.Outstanding == 0 }
+
+// ScopeText says what the appraiser at index i reviews.
+func (v *AppraisalView) ScopeText(i int) string {
+	return ScopeText(v.Framework, v.Appraisal.Appraisers[i])
+}
 
 // AppraisalView loads an appraisal with its items in the self-assessment's
 // scope, in framework order.
@@ -436,14 +783,20 @@ func (w *Workspace) AppraisalView(ctx context.Context, id string) (*AppraisalVie
 	if err != nil {
 		return nil, err
 	}
-	appraiserLevels := map[string]int{}
-	if ap.AppraiserID != "" {
-		a, err := w.store.Assessment(ctx, ap.AppraiserID)
+	n := len(ap.Appraisers)
+	apprLevels := make([]map[string]int, n)
+	v.Assessments = make([]*model.Assessment, n)
+	for i, who := range ap.Appraisers {
+		apprLevels[i] = map[string]int{}
+		if who.AssessmentID == "" {
+			continue
+		}
+		a, err := w.store.Assessment(ctx, who.AssessmentID)
 		if err != nil {
 			return nil, err
 		}
-		v.Appraiser = &a
-		if appraiserLevels, err = levels(a.ID); err != nil {
+		v.Assessments[i] = &a
+		if apprLevels[i], err = levels(a.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -458,20 +811,43 @@ func (w *Workspace) AppraisalView(ctx context.Context, id string) (*AppraisalVie
 		return nil
 	}
 	v.Items = make([]AppraisalRow, 0, len(items))
-	for _, it := range items {
+	// One backing array for every row's appraiser columns: 188 items with
+	// two appraisers is two allocations, not 376.
+	cols := make([]*int, len(items)*n)
+	cov := make([]bool, len(items)*n)
+	for k, it := range items {
 		row := AppraisalRow{
 			Item: it, TopGroup: v.Framework.TopGroup(it.Group), Note: ap.ItemNotes[it.ID],
-			Self: at(selfLevels, it.ID), Appraiser: at(appraiserLevels, it.ID), Agreed: at(agreedLevels, it.ID),
+			Self: at(selfLevels, it.ID), Agreed: at(agreedLevels, it.ID),
+			Appraisers: cols[k*n : (k+1)*n : (k+1)*n], Covered: cov[k*n : (k+1)*n : (k+1)*n],
 		}
-		row.Disagree = model.Disagree(row.Self, row.Appraiser)
-		v.Counts.Items++
-		if row.Self != nil && row.Appraiser != nil {
-			v.Counts.RatedByBoth++
-			if row.Agreed == nil {
-				v.Counts.Outstanding++
+		everyone, reviewers := row.Self != nil, 0
+		for i, who := range ap.Appraisers {
+			if row.Covered[i] = covers(v.Framework, who, it); !row.Covered[i] {
+				continue
+			}
+			reviewers++
+			if row.Appraisers[i] = at(apprLevels[i], it.ID); row.Appraisers[i] == nil {
+				everyone = false
 			}
 		}
-		if row.Disagree {
+		levels := row.Levels()
+		row.Differs, row.Spread = model.Disagree(levels...), model.Spread(levels...)
+		if everyone && reviewers > 0 && !row.Differs && row.Agreed == nil {
+			m := *row.Self
+			row.Matching = &m
+		}
+		v.Counts.Items++
+		if row.NeedsAgreement() {
+			v.Counts.Outstanding++
+			if row.Matching != nil {
+				v.Counts.Matching++
+			}
+		}
+		if row.Self != nil && slices.ContainsFunc(row.Appraisers, func(l *int) bool { return l != nil }) {
+			v.Counts.RatedByBoth++
+		}
+		if row.Differs {
 			v.Counts.Disagreements++
 		}
 		if row.Agreed != nil {

@@ -38,6 +38,9 @@ func appraisee(t *testing.T, w *Workspace, name string) (model.Person, model.Ass
 	return p, self
 }
 
+// one is a single appraiser of every item.
+func one(name string) []model.Appraiser { return []model.Appraiser{{Name: name}} }
+
 func TestStartAppraisal(t *testing.T) {
 	ctx := context.Background()
 	w := openTemp(t)
@@ -53,11 +56,11 @@ func TestStartAppraisal(t *testing.T) {
 	}
 	_ = older
 
-	ap, err := w.StartAppraisal(ctx, self.ID, "  Dr Grace Hopper ", "")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("  Dr Grace Hopper "), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ap.PreviousPlan != latest.ID || ap.AppraiserName != "Dr Grace Hopper" || ap.Period != AppraisalPeriod(time.Now()) ||
+	if ap.PreviousPlan != latest.ID || len(ap.Appraisers) != 1 || ap.Appraisers[0].Name != "Dr Grace Hopper" || ap.Period != AppraisalPeriod(time.Now()) ||
 		ap.Framework != sfia9 || ap.PersonID != p.ID || ap.SelfID != self.ID {
 		t.Errorf("StartAppraisal = %+v", ap)
 	}
@@ -75,13 +78,13 @@ func TestStartAppraisal(t *testing.T) {
 
 	// A second appraisal reviews the plan the first one made.
 	time.Sleep(2 * time.Millisecond)
-	next, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2027/28")
+	next, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2027/28")
 	if err != nil || next.PreviousPlan != ap.Plan || next.Period != "2027/28" {
 		t.Errorf("second appraisal = %+v, %v", next, err)
 	}
 	// No earlier plan of the version: none to review.
 	q, qs := appraisee(t, w, "Bob")
-	if a, err := w.StartAppraisal(ctx, qs.ID, "Grace", ""); err != nil || a.PreviousPlan != "" {
+	if a, err := w.StartAppraisal(ctx, qs.ID, one("Grace"), ""); err != nil || a.PreviousPlan != "" {
 		t.Errorf("first appraisal of %s: %+v, %v", q.Name, a, err)
 	}
 
@@ -96,7 +99,7 @@ func TestStartAppraisal(t *testing.T) {
 		{"period with a line break", self.ID, "Grace", "2026\n27", model.Invalid, "line break"},
 	}
 	for _, tc := range tests {
-		_, err := w.StartAppraisal(ctx, tc.self, tc.appraiser, tc.period)
+		_, err := w.StartAppraisal(ctx, tc.self, one(tc.appraiser), tc.period)
 		if model.KindOf(err) != tc.kind || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%s: %v (kind %v), want kind %v mentioning %q", tc.name, err, model.KindOf(err), tc.kind, tc.msg)
 		}
@@ -142,7 +145,7 @@ func TestImportAppraiserFile(t *testing.T) {
 	w := openTemp(t)
 	p, self := appraisee(t, w, "Ada Lovelace")
 	_, otherSelf := appraisee(t, w, "Charles Babbage")
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,8 +170,8 @@ func TestImportAppraiserFile(t *testing.T) {
 			t.Errorf("%s: %v (kind %v), want a refusal mentioning %q", r.name, err, model.KindOf(err), r.msg)
 		}
 	}
-	if got, _ := w.Appraisal(ctx, ap.ID); got.AppraiserID != "" {
-		t.Fatalf("a refused file was linked: %s", got.AppraiserID)
+	if got, _ := w.Appraisal(ctx, ap.ID); got.Appraisers[0].AssessmentID != "" {
+		t.Fatalf("a refused file was linked: %s", got.Appraisers[0].AssessmentID)
 	}
 	if as, _ := w.Assessments(ctx, p.ID); len(as) != 2 {
 		t.Errorf("refused files left assessments behind: %d", len(as))
@@ -183,14 +186,14 @@ func TestImportAppraiserFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.Appraiser == nil || v.Appraiser.ID != res.Assessment.ID || v.Counts.RatedByBoth != 3 || v.Counts.Disagreements != 2 {
-		t.Errorf("after import: appraiser %+v, counts %+v", v.Appraiser, v.Counts)
+	if v.Assessments[0] == nil || v.Assessments[0].ID != res.Assessment.ID || v.Counts.RatedByBoth != 3 || v.Counts.Disagreements != 2 {
+		t.Errorf("after import: appraiser %+v, counts %+v", v.Assessments[0], v.Counts)
 	}
 	if again, err := w.ImportAppraiserFile(ctx, ap.ID, good); err != nil || again.Outcome != Unchanged {
 		t.Errorf("same file again: %+v, %v", again, err)
 	}
 	// RateAsAppraiser now finds the imported assessment instead of making one.
-	if a, err := w.RateAsAppraiser(ctx, ap.ID); err != nil || a.ID != res.Assessment.ID {
+	if a, err := w.RateAsAppraiser(ctx, ap.ID, ""); err != nil || a.ID != res.Assessment.ID {
 		t.Errorf("RateAsAppraiser after import: %v %v", a.ID, err)
 	}
 }
@@ -199,7 +202,7 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 	ctx := context.Background()
 	w := openTemp(t)
 	_, self := appraisee(t, w, "Ada Lovelace") // ITSP 4, DTAN 3, ARCH 0, PROG 2
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,14 +216,14 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	appr, err := w.RateAsAppraiser(ctx, ap.ID)
+	appr, err := w.RateAsAppraiser(ctx, ap.ID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if appr.Kind != model.AppraiserAssessment || appr.Assessor != "Dr Grace Hopper" || appr.Scope != self.Scope {
 		t.Errorf("appraiser's assessment = %+v", appr)
 	}
-	if again, err := w.RateAsAppraiser(ctx, ap.ID); err != nil || again.ID != appr.ID {
+	if again, err := w.RateAsAppraiser(ctx, ap.ID, "dr grace hopper"); err != nil || again.ID != appr.ID {
 		t.Errorf("RateAsAppraiser twice made %s then %s (%v)", appr.ID, again.ID, err)
 	}
 	for item, level := range map[string]int{"ITSP": 5, "DTAN": 3, "ARCH": 4, "BURM": 4} {
@@ -282,14 +285,14 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 		"RLMT": {"-", "-", "-", false},
 	} {
 		r := rows[item]
-		if lv(r.Self) != want.self || lv(r.Appraiser) != want.appraiser || lv(r.Agreed) != want.agreed || r.Disagree != want.disagree {
-			t.Errorf("%s: self %s appraiser %s agreed %s disagree %v; want %+v", item, lv(r.Self), lv(r.Appraiser), lv(r.Agreed), r.Disagree, want)
+		if lv(r.Self) != want.self || lv(r.Appraisers[0]) != want.appraiser || lv(r.Agreed) != want.agreed || r.Differs != want.disagree {
+			t.Errorf("%s: self %s appraiser %s agreed %s disagree %v; want %+v", item, lv(r.Self), lv(r.Appraisers[0]), lv(r.Agreed), r.Differs, want)
 		}
 	}
 	if rows["ITSP"].Note != "Led the digital strategy; agreed 6." || rows["ITSP"].TopGroup == nil {
 		t.Errorf("ITSP row: %+v", rows["ITSP"])
 	}
-	wantCounts := AppraisalCounts{Items: len(v.Framework.Items), RatedByBoth: 3, Disagreements: 2, Agreed: 1, Outstanding: 2}
+	wantCounts := AppraisalCounts{Items: len(v.Framework.Items), RatedByBoth: 3, Disagreements: 2, Agreed: 1, Outstanding: 2, Matching: 1}
 	if v.Counts != wantCounts || v.ReadyToSign() || v.Signed() {
 		t.Errorf("counts %+v, want %+v", v.Counts, wantCounts)
 	}
@@ -298,11 +301,12 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 	}
 
 	// Sign-off waits for every item both rated.
-	err = w.SignOff(ctx, ap.ID, SignAppraiser)
-	if model.KindOf(err) != model.Conflict || !strings.Contains(err.Error(), "agree a level for every item you both rated before signing") {
+	err = w.SignOff(ctx, ap.ID, "Dr Grace Hopper")
+	if model.KindOf(err) != model.Conflict || !strings.Contains(err.Error(), "2 item(s) rated by the appraisee and an appraiser still have no agreed level") ||
+		!strings.Contains(err.Error(), "1 of them match") {
 		t.Errorf("early sign-off: %v", err)
 	}
-	if err := w.SignOff(ctx, ap.ID, "manager"); model.KindOf(err) != model.Invalid {
+	if err := w.SignOff(ctx, ap.ID, "manager"); model.KindOf(err) != model.NotFound {
 		t.Errorf("sign-off by a manager: %v", err)
 	}
 	for item, level := range map[string]int{"DTAN": 3, "ARCH": 4} {
@@ -310,28 +314,34 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.SignOff(ctx, ap.ID, SignAppraiser); err != nil {
+	if err := w.SignOff(ctx, ap.ID, "appraiser"); err != nil {
 		t.Fatalf("sign-off with every item agreed: %v", err)
 	}
 	first, _ := w.Appraisal(ctx, ap.ID)
 	time.Sleep(2 * time.Millisecond)
-	if err := w.SignOff(ctx, ap.ID, SignAppraiser); err != nil {
-		t.Fatal(err)
+	if err := w.SignOff(ctx, ap.ID, "Dr Grace Hopper"); model.KindOf(err) != model.Conflict || !strings.Contains(err.Error(), "Dr Grace Hopper signed this appraisal on") {
+		t.Errorf("signing twice: %v", err)
 	}
-	if again, _ := w.Appraisal(ctx, ap.ID); !again.AppraiserSignedAt.Equal(first.AppraiserSignedAt) || again.AppraiserSignedAt.IsZero() {
-		t.Errorf("signing twice moved the time from %v to %v", first.AppraiserSignedAt, again.AppraiserSignedAt)
+	if again, _ := w.Appraisal(ctx, ap.ID); !again.Appraisers[0].SignedAt.Equal(first.Appraisers[0].SignedAt) || again.Appraisers[0].SignedAt.IsZero() {
+		t.Errorf("signing twice moved the time from %v to %v", first.Appraisers[0].SignedAt, again.Appraisers[0].SignedAt)
 	}
 	if err := w.SignOff(ctx, ap.ID, SignAppraisee); err != nil {
 		t.Fatal(err)
 	}
 
-	// Signed: the record is locked; the plan is not.
+	// Signed by everyone: the record is locked, and the plan too but for progress.
 	for name, change := range map[string]func() error{
-		"agree":          func() error { return w.SetAgreed(ctx, ap.ID, "DTAN", 4) },
-		"clear":          func() error { return w.ClearAgreed(ctx, ap.ID, "DTAN") },
-		"note":           func() error { return w.SetAppraisalNote(ctx, ap.ID, "DTAN", "x") },
-		"overall notes":  func() error { return w.SetOverallNotes(ctx, ap.ID, "x") },
-		"details":        func() error { return w.SetAppraisalDetails(ctx, ap.ID, "2030/31", "x") },
+		"agree":           func() error { return w.SetAgreed(ctx, ap.ID, "DTAN", 4) },
+		"clear":           func() error { return w.ClearAgreed(ctx, ap.ID, "DTAN") },
+		"note":            func() error { return w.SetAppraisalNote(ctx, ap.ID, "DTAN", "x") },
+		"overall notes":   func() error { return w.SetOverallNotes(ctx, ap.ID, "x") },
+		"period":          func() error { return w.SetAppraisalPeriod(ctx, ap.ID, "2030/31") },
+		"add appraiser":   func() error { return w.AddAppraiser(ctx, ap.ID, model.Appraiser{Name: "Dr Cy"}) },
+		"appraiser rates": func() error { return w.Rate(ctx, appr.ID, model.Rating{Item: "PROG", Level: 3}) },
+		"new action": func() error {
+			_, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "Shadow the CCIO for a month", Items: []string{"ITSP"}, Activity: "shadowing"})
+			return err
+		},
 		"previous plan":  func() error { return w.SetPreviousPlan(ctx, ap.ID, "") },
 		"appraiser file": func() error { _, err := w.ImportAppraiserFile(ctx, ap.ID, []byte("{}")); return err },
 	} {
@@ -339,14 +349,20 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 			t.Errorf("%s after sign-off: %v", name, err)
 		}
 	}
-	if _, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "Shadow the CCIO for a month", Items: []string{"ITSP"}, Activity: "shadowing"}); err != nil {
-		t.Errorf("plan after sign-off: %v", err)
-	}
 	v, _ = w.AppraisalView(ctx, ap.ID)
-	if !v.Signed() || !v.ReadyToSign() || len(v.Plan.Actions) != 1 {
+	if !v.Signed() || !v.ReadyToSign() || len(v.Plan.Actions) != 0 {
 		t.Errorf("signed view: signed %v ready %v actions %d", v.Signed(), v.ReadyToSign(), len(v.Plan.Actions))
 	}
-	for _, who := range []string{SignAppraisee, SignAppraiser} {
+	if err := w.Unsign(ctx, ap.ID, "appraiser"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "Shadow the CCIO for a month", Items: []string{"ITSP"}, Activity: "shadowing"}); err != nil {
+		t.Errorf("plan after a signature is withdrawn: %v", err)
+	}
+	if err := w.Unsign(ctx, ap.ID, "appraiser"); model.KindOf(err) != model.Conflict {
+		t.Errorf("withdrawing a signature twice: %v", err)
+	}
+	for _, who := range []string{SignAppraisee} {
 		if err := w.Unsign(ctx, ap.ID, who); err != nil {
 			t.Fatal(err)
 		}
@@ -356,12 +372,12 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 	}
 
 	// The next appraisal reviews this one's plan, with its actions.
-	next, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2027/28")
+	next, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2027/28")
 	if err != nil {
 		t.Fatal(err)
 	}
 	nv, err := w.AppraisalView(ctx, next.ID)
-	if err != nil || nv.PreviousPlan == nil || nv.PreviousPlan.ID != ap.Plan || len(nv.PreviousPlan.Actions) != 1 || nv.Appraiser != nil {
+	if err != nil || nv.PreviousPlan == nil || nv.PreviousPlan.ID != ap.Plan || len(nv.PreviousPlan.Actions) != 1 || nv.Assessments[0] != nil {
 		t.Errorf("next appraisal view: %+v, %v", nv, err)
 	}
 	list, err := w.Appraisals(ctx, self.PersonID)

@@ -198,6 +198,9 @@ func (w *Workspace) Rate(ctx context.Context, assessmentID string, r model.Ratin
 	if !it.ValidLevel(r.Level) {
 		return model.Errorf(model.Invalid, "level %d is not defined for %s in %s (valid: %s)", r.Level, it.ID, f.Ref, validLevels(it))
 	}
+	if err := w.appraiserRating(ctx, a, f, it); err != nil {
+		return err
+	}
 	if a.Scope != (model.Scope{}) {
 		scope, err := ScopeItems(f, a.Scope)
 		if err != nil {
@@ -234,6 +237,17 @@ func validLevels(it *model.Item) string {
 
 // ClearRating returns an item to "not rated".
 func (w *Workspace) ClearRating(ctx context.Context, assessmentID, item string) error {
+	a, err := w.store.Assessment(ctx, assessmentID)
+	if err != nil {
+		return err
+	}
+	if a.Kind == model.AppraiserAssessment {
+		if ap, _, ok, err := w.store.AppraiserOf(ctx, a.ID); err != nil {
+			return err
+		} else if ok && ap.AnySigned() {
+			return errSigned()
+		}
+	}
 	return w.changed(ctx, w.store.ClearRating(ctx, assessmentID, item), RatingsChanged, assessmentID)
 }
 

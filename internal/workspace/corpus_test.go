@@ -35,7 +35,7 @@ func corpusDB(t *testing.T) *Workspace {
 	if _, err := w.PlanFromGaps(ctx, res.Assessment.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.StartAppraisal(ctx, res.Assessment.ID, "Dr A Appraiser", "2026/27"); err != nil {
+	if _, err := w.StartAppraisal(ctx, res.Assessment.ID, one("Dr A Appraiser"), "2026/27"); err != nil {
 		t.Fatal(err)
 	}
 	return w

@@ -3,6 +3,7 @@ package workspace
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"gapwise/internal/model"
@@ -195,7 +196,7 @@ func (w *Workspace) erasure(ctx context.Context, kind ErasureKind, id string, do
 			return e, err
 		}
 		e.Footprint, err = pick(w.store.AppraisalFootprint, w.store.EraseAppraisal)
-		e.Subject = fmt.Sprintf("%s's %s appraisal with %s", e.Name, periodOr(ap.Period), ap.AppraiserName)
+		e.Subject = fmt.Sprintf("%s's %s appraisal with %s", e.Name, periodOr(ap.Period), ap.AppraiserNames())
 		return e, err
 	case EraseMembership:
 		teamID, personID, ok := strings.Cut(id, "/")
@@ -271,7 +272,7 @@ func (w *Workspace) assessmentErasable(ctx context.Context, id string) (string, 
 		switch {
 		case ap.SelfID == id || ap.AgreedID == id:
 			return "", model.Errorf(model.Conflict, "this assessment is part of the %s appraisal; delete the appraisal first", periodOr(ap.Period))
-		case ap.AppraiserID == id && (!ap.AppraiseeSignedAt.IsZero() || !ap.AppraiserSignedAt.IsZero()):
+		case slices.ContainsFunc(ap.Appraisers, func(x model.Appraiser) bool { return x.AssessmentID == id }) && ap.AnySigned():
 			return "", model.Errorf(model.Conflict, "this is the appraiser's assessment in the signed %s appraisal; withdraw the sign-off first", periodOr(ap.Period))
 		}
 	}
@@ -290,7 +291,7 @@ func (w *Workspace) planErasable(ctx context.Context, id string) (string, error)
 		return "", err
 	}
 	if ok {
-		return "", model.Errorf(model.Conflict, "this plan was agreed at the %s appraisal with %s; delete the appraisal first", periodOr(ap.Period), ap.AppraiserName)
+		return "", model.Errorf(model.Conflict, "this plan was agreed at the %s appraisal with %s; delete the appraisal first", periodOr(ap.Period), ap.AppraiserNames())
 	}
 	pl, err := w.store.Plan(ctx, id)
 	if err != nil {

@@ -56,7 +56,7 @@ func TestErasureMatchesWhatErases(t *testing.T) {
 	if err := w.SetCurrentPerson(ctx, p.ID); err != nil {
 		t.Fatal(err)
 	}
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "")
 	if err != nil {
 		t.Fatal(err)
 	}

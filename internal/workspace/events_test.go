@@ -50,7 +50,7 @@ func TestChangesPublishEvents(t *testing.T) {
 	expect("CreatePlan", err, PlanChanged)
 	_, err = w.SaveAction(ctx, plan.ID, model.Action{Objective: "Shadow the CCIO"})
 	expect("SaveAction", err, PlanChanged)
-	ap, err := w.StartAppraisal(ctx, a.ID, "Grace", "2026/27")
+	ap, err := w.StartAppraisal(ctx, a.ID, one("Grace"), "2026/27")
 	expect("StartAppraisal", err, AppraisalChanged, AssessmentChanged, PlanChanged)
 	expect("SetAgreed", w.SetAgreed(ctx, ap.ID, "1.1", 2), AppraisalChanged, RatingsChanged)
 	expect("SetOverallNotes", w.SetOverallNotes(ctx, ap.ID, "Good year"), AppraisalChanged)

@@ -37,6 +37,44 @@ func (w *Workspace) Gaps(ctx context.Context, assessmentID string) (*GapView, er
 	return v, nil
 }
 
+// OwnAssessment is the assessment that My gaps, Pathways and plans use for
+// the person an assessment is of: that assessment when it is their
+// self-assessment; otherwise (an appraiser's or an agreed assessment, open
+// while appraising) their latest self-assessment of the same framework
+// version, else their latest self-assessment of any. Someone else's view of
+// a person is never shown as the person's own level. NotFound when the
+// person has no self-assessment.
+func (w *Workspace) OwnAssessment(ctx context.Context, assessmentID string) (model.Assessment, error) {
+	a, err := w.store.Assessment(ctx, assessmentID)
+	if err != nil || a.Kind == model.SelfAssessment {
+		return a, err
+	}
+	all, err := w.store.Assessments(ctx, a.PersonID) // newest first
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	var other *model.Assessment
+	for i := range all {
+		if all[i].Kind != model.SelfAssessment {
+			continue
+		}
+		if all[i].Framework == a.Framework {
+			return all[i], nil
+		}
+		if other == nil {
+			other = &all[i]
+		}
+	}
+	if other != nil {
+		return *other, nil
+	}
+	p, err := w.store.Person(ctx, a.PersonID)
+	if err != nil {
+		return model.Assessment{}, err
+	}
+	return model.Assessment{}, model.Errorf(model.NotFound, "%s has no self-assessment yet: My gaps, Pathways and plans use their own ratings, never an appraiser's", p.Name)
+}
+
 // inScope keeps the ratings of the items this assessment covers, so that an
 // earlier assessment with a wider scope does not show items as no longer rated.
 func (s *Sheet) inScope(ratings []model.Rating) []model.Rating {

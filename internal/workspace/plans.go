@@ -121,7 +121,8 @@ func (w *Workspace) SaveAction(ctx context.Context, planID string, a model.Actio
 	if err != nil {
 		return model.Action{}, err
 	}
-	if a.ID != "" && !slices.ContainsFunc(p.Actions, func(x model.Action) bool { return x.ID == a.ID }) {
+	i := slices.IndexFunc(p.Actions, func(x model.Action) bool { return x.ID == a.ID })
+	if a.ID != "" && i < 0 {
 		return model.Action{}, model.Errorf(model.NotFound, "plan %q has no action %s", p.Title, a.ID)
 	}
 	f, err := w.Framework(ctx, p.Framework)
@@ -131,8 +132,21 @@ func (w *Workspace) SaveAction(ctx context.Context, planID string, a model.Actio
 	if err := checkAction(f, &a); err != nil {
 		return model.Action{}, err
 	}
+	// A signed appraisal's plan keeps what was agreed; progress on it
+	// (status and completion evidence) is still recorded through the year.
+	if i < 0 || !sameAgreement(p.Actions[i], a) {
+		if err := w.planLocked(ctx, planID); err != nil {
+			return model.Action{}, err
+		}
+	}
 	saved, err := w.store.SaveAction(ctx, planID, a)
 	return saved, w.changed(ctx, err, PlanChanged, planID)
+}
+
+// sameAgreement reports whether two versions of an action agree on what was
+// agreed (objective, items, activity, due date): they may differ in progress.
+func sameAgreement(a, b model.Action) bool {
+	return a.Objective == b.Objective && slices.Equal(a.Items, b.Items) && a.Activity == b.Activity && a.Due == b.Due && a.Owner == b.Owner
 }
 
 // checkAction tidies and validates an action against its plan's framework.
@@ -189,6 +203,9 @@ func (w *Workspace) DeleteAction(ctx context.Context, planID, actionID string) e
 	}
 	if !slices.ContainsFunc(p.Actions, func(x model.Action) bool { return x.ID == actionID }) {
 		return model.Errorf(model.NotFound, "plan %q has no action %s", p.Title, actionID)
+	}
+	if err := w.planLocked(ctx, planID); err != nil {
+		return err
 	}
 	return w.changed(ctx, w.store.DeleteAction(ctx, actionID), PlanChanged, planID)
 }

@@ -151,7 +151,8 @@ func (w *Workspace) AppraisalSpreadsheet(ctx context.Context, appraisalID string
 	a := in.Appraisal
 	b.Appraisal, b.Plan, b.PreviousPlan = &a, in.Plan, in.PreviousPlan
 	for _, it := range in.Items {
-		b.Ratings = append(b.Ratings, exchange.AppraisalRating{Item: it.Item, Group: it.TopGroup, Self: it.Self, Appraiser: it.Appraiser, Agreed: it.Agreed, Note: it.Note})
+		b.Ratings = append(b.Ratings, exchange.AppraisalRating{Item: it.Item, Group: it.TopGroup, Self: it.Self,
+			Appraisers: it.Appraisers, Covered: it.Covered, Agreed: it.Agreed, Note: it.Note})
 	}
 	if err := exchange.PersonalXLSX(out, b); err != nil {
 		return model.Wrap(model.KindOf(err), err, "cannot make the appraisal spreadsheet")
@@ -160,42 +161,66 @@ func (w *Workspace) AppraisalSpreadsheet(ctx context.Context, appraisalID string
 }
 
 // appraisalInput is everything a joint appraisal document shows; attach
-// adds the assessment files (for the PDF).
+// adds the assessment files (for the PDF). Once everyone has signed, the
+// document is dated at the last signature instead of generated, so the
+// signed record comes out byte for byte the same whenever it is made.
 func (w *Workspace) appraisalInput(ctx context.Context, appraisalID string, generated time.Time, attach bool) (report.AppraisalInput, error) {
 	v, err := w.AppraisalView(ctx, appraisalID)
 	if err != nil {
 		return report.AppraisalInput{}, err
 	}
+	if v.Appraisal.AllSigned() {
+		generated = v.Appraisal.LastSigned()
+	}
 	in := report.AppraisalInput{
 		Meta:         report.Meta{Framework: v.Framework, AppVersion: appinfo.Version, Generated: generated},
 		Person:       v.Person,
 		Appraisal:    v.Appraisal,
+		Scopes:       make([]string, len(v.Appraisal.Appraisers)),
 		Items:        make([]report.AppraisalItem, len(v.Items)),
 		PreviousPlan: v.PreviousPlan,
 		Plan:         v.Plan,
 	}
+	for i := range in.Scopes {
+		in.Scopes[i] = v.ScopeText(i)
+	}
 	for i, r := range v.Items {
-		in.Items[i] = report.AppraisalItem{Item: r.Item, TopGroup: r.TopGroup, Self: r.Self, Appraiser: r.Appraiser, Agreed: r.Agreed, Note: r.Note}
+		in.Items[i] = report.AppraisalItem{Item: r.Item, TopGroup: r.TopGroup, Self: r.Self, Appraisers: r.Appraisers,
+			Covered: r.Covered, Agreed: r.Agreed, Note: r.Note}
 	}
-	if name := strings.TrimSpace(v.Appraisal.AppraiserName); name != "" {
-		in.Authors = []string{v.Person.Name, name}
+	in.Authors = []string{v.Person.Name}
+	for _, x := range v.Appraisal.Appraisers {
+		if name := strings.TrimSpace(x.Name); name != "" {
+			in.Authors = append(in.Authors, name)
+		}
 	}
-	for _, a := range []struct{ id, what string }{
-		{v.Appraisal.SelfID, "The appraisee's self-assessment"},
-		{v.Appraisal.AppraiserID, "The appraiser's assessment"},
-		{v.Appraisal.AgreedID, "The agreed levels"},
-	} {
-		if a.id == "" || !attach {
+	if !attach {
+		return in, nil
+	}
+	type attachment struct{ id, what, who string }
+	files := []attachment{{v.Appraisal.SelfID, "The appraisee's self-assessment", ""}}
+	for _, x := range v.Appraisal.Appraisers {
+		files = append(files, attachment{x.AssessmentID, possessiveName(x.Name) + " assessment (appraiser)", x.Name})
+	}
+	files = append(files, attachment{v.Appraisal.AgreedID, "The agreed levels", ""})
+	for _, a := range files {
+		if a.id == "" {
 			continue
 		}
 		att, err := w.assessmentAttachment(ctx, a.id, a.what)
 		if err != nil {
 			return in, err
 		}
+		if a.who != "" && len(v.Appraisal.Appraisers) > 1 { // one file per appraiser: their name tells the files apart
+			att.Name = strings.TrimSuffix(att.Name, ".gapwise.json") + "-" + model.Slug(a.who) + ".gapwise.json"
+		}
 		in.Attachments = append(in.Attachments, att)
 	}
 	return in, nil
 }
+
+// possessiveName is "Dr Ann Inf's".
+func possessiveName(name string) string { return name + "'s" }
 
 // assessmentAttachment is an assessment's .gapwise.json file, carried
 // inside a personal report (PDF/A-3) so that a portfolio keeps the data

@@ -32,7 +32,7 @@ func TestReportsArePDFs(t *testing.T) {
 		t.Errorf("plan report starts %q", buf.Bytes()[:min(8, buf.Len())])
 	}
 
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestReportsArePDFs(t *testing.T) {
 	if _, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "Write the ward's digital strategy", Items: []string{"ITSP"}, Activity: "project work", Due: "2027-03-31"}); err != nil {
 		t.Fatal(err)
 	}
-	appr, _ := w.RateAsAppraiser(ctx, ap.ID)
+	appr, _ := w.RateAsAppraiser(ctx, ap.ID, "")
 	if err := w.Rate(ctx, appr.ID, model.Rating{Item: "ITSP", Level: 5}); err != nil {
 		t.Fatal(err)
 	}
@@ -113,11 +113,11 @@ func TestReportsCarryTheirAssessments(t *testing.T) {
 	ctx := context.Background()
 	w := openTemp(t)
 	_, self := appraisee(t, w, "Zoë Ødegård")
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}
-	appr, _ := w.RateAsAppraiser(ctx, ap.ID)
+	appr, _ := w.RateAsAppraiser(ctx, ap.ID, "")
 	if err := w.Rate(ctx, appr.ID, model.Rating{Item: "ITSP", Level: 4}); err != nil {
 		t.Fatal(err)
 	}

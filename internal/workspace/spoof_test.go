@@ -176,7 +176,7 @@ func TestAppraiserImportRefusesAnImpostorOfTheAppraisee(t *testing.T) {
 	ctx := context.Background()
 	w := openTemp(t)
 	p, self := appraisee(t, w, "Ada Lovelace")
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}

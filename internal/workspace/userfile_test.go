@@ -63,7 +63,7 @@ func TestImportRefusesNonRegularFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, self := appraisee(t, w, "Ada Lovelace")
-	ap, err := w.StartAppraisal(ctx, self.ID, "Dr Grace Hopper", "2026/27")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Grace Hopper"), "2026/27")
 	if err != nil {
 		t.Fatal(err)
 	}
