@@ -147,6 +147,8 @@ func (p *pathwaysScreen) show(v *workspace.PathwayView, requested string) {
 	}
 	if v.AllRatedZero {
 		note += " You have not rated anything yet, so every fit is 0%."
+	} else if len(v.Ranked) > 0 && !v.Ranked[0].Enough {
+		note += " No role level rests on half its skills yet: rate more before trusting this order."
 	}
 	p.note.SetText(note)
 	p.root.Objects = []fyne.CanvasObject{p.body}
@@ -159,11 +161,13 @@ func (p *pathwaysScreen) show(v *workspace.PathwayView, requested string) {
 }
 
 func pathwayLine(pw *gap.Pathway) string {
-	line := fmt.Sprintf("%3.0f%% · %s › %s (%d of %d met, %s", pw.Fit*100, pw.Role.Family, pw.Level.Title, pw.Met, pw.Required, pw.GapText())
+	// The unknowns come straight after the met count, so a narrow window
+	// cuts the gap, not what the fit rests on.
+	line := fmt.Sprintf("%3.0f%% · %s › %s (%d of %d met", pw.Fit*100, pw.Role.Family, pw.Level.Title, pw.Met, pw.Required)
 	if pw.Unknown > 0 {
-		line += fmt.Sprintf("; %d unknown", pw.Unknown)
+		line += fmt.Sprintf(", %d unknown", pw.Unknown)
 	}
-	return line + ")"
+	return line + ", " + pw.GapText() + ")"
 }
 
 // pathwaySegments explains one role level: what transfers and what is missing.

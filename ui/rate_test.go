@@ -210,11 +210,14 @@ func TestGapsViewShowsTheRoleLevelsGaps(t *testing.T) {
 	// One skill rated: the first level shown says what it rests on, and no
 	// level with unrated skills shows a plain "gap 0".
 	top := &pv.Ranked[0]
-	if line := pathwayLine(top); top.Unknown > 0 && (!strings.Contains(line, fmt.Sprintf("%d unknown", top.Unknown)) || strings.Contains(line, "gap 0)")) {
+	if line := pathwayLine(top); top.Unknown > 0 && (!strings.Contains(line, fmt.Sprintf("met, %d unknown", top.Unknown)) || strings.Contains(line, "gap 0)")) {
 		t.Errorf("top line hides its unknowns: %q", line)
 	}
 	if !strings.Contains(s.pathways.next.Text, "rests on") || !strings.Contains(s.pathways.next.Text, "rate ") {
 		t.Errorf("next step does not say what it rests on: %q", s.pathways.next.Text)
+	}
+	if !strings.Contains(s.pathways.note.Text, "No role level rests on half its skills yet") {
+		t.Errorf("one skill rated, and the note does not warn that the order rests on little: %q", s.pathways.note.Text)
 	}
 	if txt := richText(s.pathways.detail); !strings.Contains(txt, "The fit rests on") {
 		t.Errorf("detail lacks the basis: %q", txt)
