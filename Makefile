@@ -1,5 +1,5 @@
 # The two commands in README.md: `make run` and `make test`.
-.PHONY: run test setup build cli fuzz bench screenshots
+.PHONY: run test setup build cli fuzz bench screenshots release
 
 GO ?= go
 
@@ -33,3 +33,7 @@ bench:
 
 screenshots: setup
 	scripts/screenshot.sh
+
+# The Windows app and CLI (portable zip) and the Linux package, into dist/.
+release:
+	scripts/release.sh
