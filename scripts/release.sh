@@ -141,8 +141,10 @@ if command -v x86_64-w64-mingw32-objdump >/dev/null 2>&1; then
     info=$(x86_64-w64-mingw32-objdump -p "$dist/windows/$exe")
     echo "$exe: $(echo "$info" | grep -m1 '^Subsystem'), resources: $(echo "$info" | grep -c 'Resource Directory')"
   done
-  x86_64-w64-mingw32-objdump -p "$dist/windows/Gapwise.exe" | grep -q 'Subsystem.*(Windows GUI)' ||
-    { echo "release: Gapwise.exe is not a Windows GUI program" >&2; exit 1; }
+  case "$(x86_64-w64-mingw32-objdump -p "$dist/windows/Gapwise.exe")" in
+    *"(Windows GUI)"*) ;;
+    *) echo "release: Gapwise.exe is not a Windows GUI program" >&2; exit 1 ;;
+  esac
 fi
 (cd "$dist" && sha256sum Gapwise-"$version"-* | tee SHA256SUMS)
-echo "release $version in $dist/ (unsigned: see README, 'For a trust's IT')"
+echo "release $version in $dist/${SIGN_PKCS12:+ (signed)}${SIGN_PKCS12:- (unsigned: see README, "What a trust's IT needs to know")}"
