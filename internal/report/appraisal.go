@@ -438,5 +438,5 @@ func signLines(name string, at time.Time) [][2]string {
 	if at.IsZero() {
 		return [][2]string{{"Name", name}, {"Signature", ""}, {"Date", ""}}
 	}
-	return [][2]string{{"Name", name}, {"Signed in Gapwise on", signedText(at)}}
+	return [][2]string{{"Name", name}, {"Signed", signedText(at)}}
 }
