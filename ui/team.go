@@ -789,7 +789,7 @@ func (t *teamScreen) output(format string) (string, func(io.Writer) error) {
 	ws := t.shell.ws
 	return name, func(w io.Writer) error {
 		if format == "pdf" {
-			return ws.TeamReport(t.shell.ctx, id, w, time.Now(), display)
+			return ws.WriteTeamPDF(t.shell.ctx, id, w, time.Now(), display)
 		}
 		return ws.WriteTeamExport(t.shell.ctx, id, w, workspace.TeamFormat(format), time.Now(), display)
 	}

@@ -47,7 +47,7 @@ func BenchmarkHeatmapScroll100x150(b *testing.B) {
 		scope[j] = &f.Items[j]
 	}
 	v.Ratings = gap.TeamRatingsOf(f, members)
-	v.Measures = gap.TeamMeasures(f, scope, members, nil)
+	v.Measures = gap.MeasureTeam(f, scope, members, nil)
 	v.Composition = gap.TeamComposition(v.Members)
 	s.showTab("Team")
 	s.team.show(v)

@@ -14,7 +14,7 @@ import (
 //
 // labelRunes is the room a medium has for an axis name (the PDF page has
 // more than the app's chart); see AxisName.
-func GapRadars(f *model.Framework, rep gap.Report, labelRunes int) (charts []Radar, skipped int) {
+func GapRadars(f *model.Framework, rep gap.PersonGaps, labelRunes int) (charts []Radar, skipped int) {
 	withTargets := rep.NoTarget < len(rep.Items)
 	top := float64(f.Scale.Top())
 	for _, sum := range rep.Groups {

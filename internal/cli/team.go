@@ -844,7 +844,7 @@ func (e *env) teamReport(args []string) error {
 		}
 		generated := time.Now()
 		if err := workspace.SaveNewFile(out, func(w io.Writer) error {
-			return ws.TeamReport(e.ctx, t.ID, w, generated, d)
+			return ws.WriteTeamPDF(e.ctx, t.ID, w, generated, d)
 		}); err != nil {
 			return err
 		}

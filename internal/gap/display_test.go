@@ -28,7 +28,7 @@ func TestDisplayHidesFiguresRestingOnFewPeople(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := TeamMeasures(f, nil, teamOn("PROG", tc.answers...), []model.Target{want("PROG", 4)})
+			rep := MeasureTeam(f, nil, teamOn("PROG", tc.answers...), []model.Target{want("PROG", 4)})
 			m := measureOf(t, rep, "PROG")
 			if got := tc.d.Hides(m.Rated); got != tc.hides {
 				t.Fatalf("%+v.Hides(%d) = %v, want %v", tc.d, m.Rated, got, tc.hides)

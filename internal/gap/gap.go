@@ -86,8 +86,8 @@ type GroupSummary struct {
 	Tally
 }
 
-// Report is the gap analysis of one assessment.
-type Report struct {
+// PersonGaps is the gap analysis of one assessment.
+type PersonGaps struct {
 	Items  []ItemGap      // by gap, largest first, then in framework order
 	Groups []GroupSummary // outermost groups with items in scope, framework order; ungrouped last
 	Tally                 // the whole scope
@@ -97,8 +97,8 @@ type Report struct {
 // every item of the framework; an empty, non-nil scope gives an empty
 // report). Scope items are matched to the framework's items by id, so the
 // ItemGaps always point into f.
-func Compute(f *model.Framework, scope []*model.Item, ratings []model.Rating, targets []model.Target) Report {
-	var rep Report
+func Compute(f *model.Framework, scope []*model.Item, ratings []model.Rating, targets []model.Target) PersonGaps {
+	var rep PersonGaps
 	if f == nil {
 		return rep
 	}

@@ -71,7 +71,7 @@ func TestComputeTargetSourceAndPointers(t *testing.T) {
 	}
 }
 
-func TestComputeReport(t *testing.T) {
+func TestComputePersonGaps(t *testing.T) {
 	f := sfiaLike()
 	ratings := []model.Rating{
 		rate("ITSP", 4), rate("BUAN", 2), rate("HOLE", 2), rate("PROG", 0), rate("STRAY", 1),

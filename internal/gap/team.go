@@ -56,8 +56,8 @@ type ItemMeasure struct {
 	Levels map[int]int
 }
 
-// TeamReport is the team's measures over the items in scope.
-type TeamReport struct {
+// TeamMeasures is the team's measures over the items in scope.
+type TeamMeasures struct {
 	Members int           // distinct members, rated or not
 	Items   []ItemMeasure // framework order
 	// CommonGaps are the items with a target that some rated members are
@@ -66,7 +66,7 @@ type TeamReport struct {
 	CommonGaps []*ItemMeasure
 }
 
-// TeamMeasures computes, for each item in scope (nil scope: every item of the
+// MeasureTeam computes, for each item in scope (nil scope: every item of the
 // framework; an empty, non-nil scope gives no items), how the team's members
 // stand against the team targets.
 //
@@ -75,11 +75,11 @@ type TeamReport struct {
 // Within one member's ratings, and among targets, the later entry for an
 // item wins too. Ratings and targets for items that are not in the framework
 // or not in scope are ignored.
-func TeamMeasures(f *model.Framework, scope []*model.Item, members []MemberRatings, targets []model.Target) TeamReport {
+func MeasureTeam(f *model.Framework, scope []*model.Item, members []MemberRatings, targets []model.Target) TeamMeasures {
 	if f == nil {
-		return TeamReport{}
+		return TeamMeasures{}
 	}
-	return TeamMeasuresOf(f, scope, TeamRatingsOf(f, members), targets)
+	return MeasureTeamRatings(f, scope, TeamRatingsOf(f, members), targets)
 }
 
 // TeamRatingsOf puts members' ratings in the compact table: a PersonID given
@@ -103,10 +103,10 @@ func TeamRatingsOf(f *model.Framework, members []MemberRatings) *TeamRatings {
 	return t
 }
 
-// TeamMeasuresOf is TeamMeasures over a team's ratings in compact form:
+// MeasureTeamRatings is TeamMeasures over a team's ratings in compact form:
 // what the team view, PDF and exports use, reading each item's column once.
-func TeamMeasuresOf(f *model.Framework, scope []*model.Item, t *TeamRatings, targets []model.Target) TeamReport {
-	var rep TeamReport
+func MeasureTeamRatings(f *model.Framework, scope []*model.Item, t *TeamRatings, targets []model.Target) TeamMeasures {
+	var rep TeamMeasures
 	if f == nil || t == nil {
 		return rep
 	}

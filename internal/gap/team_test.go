@@ -54,7 +54,7 @@ func describeMeasure(m ItemMeasure) string {
 		strings.Join(flags, " "), strings.Join(levels, " "))
 }
 
-func measureOf(t *testing.T, rep TeamReport, item string) ItemMeasure {
+func measureOf(t *testing.T, rep TeamMeasures, item string) ItemMeasure {
 	t.Helper()
 	for _, m := range rep.Items {
 		if m.Item.ID == item {
@@ -111,7 +111,7 @@ func TestTeamMeasuresItem(t *testing.T) {
 			if tc.target != 0 {
 				targets = []model.Target{want(tc.item, tc.target)}
 			}
-			rep := TeamMeasures(f, nil, teamOn(tc.item, tc.answers...), targets)
+			rep := MeasureTeam(f, nil, teamOn(tc.item, tc.answers...), targets)
 			if rep.Members != len(tc.answers) {
 				t.Errorf("Members = %d, want %d", rep.Members, len(tc.answers))
 			}
@@ -142,7 +142,7 @@ func TestTeamMeasuresLaterEntriesWin(t *testing.T) {
 		{PersonID: "d"},
 	}
 	targets := []model.Target{want("PROG", 6), want("PROG", 4)} // later target wins: 4
-	rep := TeamMeasures(f, nil, members, targets)
+	rep := MeasureTeam(f, nil, members, targets)
 	if rep.Members != 4 {
 		t.Errorf("Members = %d, want 4 (a, b, c, d)", rep.Members)
 	}
@@ -151,7 +151,7 @@ func TestTeamMeasuresLaterEntriesWin(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	// A later target of 0 clears an earlier one.
-	rep = TeamMeasures(f, nil, members, []model.Target{want("PROG", 4), want("PROG", 0)})
+	rep = MeasureTeam(f, nil, members, []model.Target{want("PROG", 4), want("PROG", 0)})
 	if m := measureOf(t, rep, "PROG"); m.Target != nil || m.Below != 0 || m.Covered {
 		t.Errorf("target 0 should clear: %s", describeMeasure(m))
 	}
@@ -163,7 +163,7 @@ func TestTeamMeasuresScope(t *testing.T) {
 		rate("ITSP", 4), rate("HOLE", 2), rate("GHOST", 3), // GHOST is not in the framework
 	}}}
 	targets := []model.Target{want("HOLE", 4), want("GHOST", 4)}
-	ids := func(rep TeamReport) []string {
+	ids := func(rep TeamMeasures) []string {
 		var out []string
 		for _, m := range rep.Items {
 			out = append(out, m.Item.ID)
@@ -184,7 +184,7 @@ func TestTeamMeasuresScope(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep := TeamMeasures(f, tc.scope, members, targets)
+			rep := MeasureTeam(f, tc.scope, members, targets)
 			if got := ids(rep); !slices.Equal(got, tc.want) {
 				t.Errorf("items %v, want %v", got, tc.want)
 			}
@@ -193,7 +193,7 @@ func TestTeamMeasuresScope(t *testing.T) {
 			}
 		})
 	}
-	if rep := TeamMeasures(nil, nil, members, targets); rep.Members != 0 || rep.Items != nil {
+	if rep := MeasureTeam(nil, nil, members, targets); rep.Members != 0 || rep.Items != nil {
 		t.Errorf("nil framework: %+v", rep)
 	}
 }
@@ -215,7 +215,7 @@ func TestTeamCommonGaps(t *testing.T) {
 		{"p5", nil},
 	}
 	targets := []model.Target{want("ITSP", 4), want("BUAN", 3), want("HOLE", 4), want("PROG", 3), want("LOOSE", 1)}
-	rep := TeamMeasures(f, nil, members, targets)
+	rep := MeasureTeam(f, nil, members, targets)
 	// HOLE 1 of 1 below; BUAN and PROG 2 of 4 (a tie: framework order);
 	// ITSP 1 of 2 (the same share as BUAN and PROG, but fewer people below);
 	// LOOSE nobody below; STRAY has no target.
@@ -326,7 +326,7 @@ func BenchmarkTeamMeasures(b *testing.B) {
 	f, members, targets := teamSized()
 	b.ReportAllocs()
 	for b.Loop() {
-		TeamMeasures(f, nil, members, targets)
+		MeasureTeam(f, nil, members, targets)
 	}
 }
 

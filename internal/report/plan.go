@@ -15,7 +15,7 @@ type PlanInput struct {
 	Meta
 	Person     model.Person
 	Assessment model.Assessment // the assessment the gaps come from
-	Gaps       gap.Report       // gap.Compute over that assessment (Items by gap; Groups in framework order)
+	Gaps       gap.PersonGaps   // gap.Compute over that assessment (Items by gap; Groups in framework order)
 	Plan       model.Plan       // actions may be empty
 }
 
@@ -180,7 +180,7 @@ func positionText(t gap.Tally) string {
 
 // gapsTable lists the items that have a rating or a target, grouped by
 // outermost group, largest gaps first within each.
-func (d *doc) gapsTable(f *model.Framework, rep gap.Report) {
+func (d *doc) gapsTable(f *model.Framework, rep gap.PersonGaps) {
 	intro := "Largest gap first."
 	if len(f.Groups) > 0 {
 		intro = fmt.Sprintf("Items are grouped by %s, largest gap first.", groupKind(f))

@@ -22,7 +22,7 @@ const (
 const pdfAxisRunes = 22
 
 // radarsFor makes the summary charts by the app's rule (chart.GapRadars).
-func radarsFor(f *model.Framework, rep gap.Report) (charts []chart.Radar, skipped int) {
+func radarsFor(f *model.Framework, rep gap.PersonGaps) (charts []chart.Radar, skipped int) {
 	return chart.GapRadars(f, rep, pdfAxisRunes)
 }
 

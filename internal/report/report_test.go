@@ -386,7 +386,7 @@ func TestUngrouped(t *testing.T) {
 func TestPlanWithoutAssessment(t *testing.T) {
 	in := fciPlan()
 	in.Assessment = model.Assessment{}
-	in.Gaps = gap.Report{}
+	in.Gaps = gap.PersonGaps{}
 	in.Person.Name = ""
 	pages := pageTexts(t, render(t, "plan_no_assessment", planDoc(in)), false)
 	all := flat(strings.Join(pages, " "))

@@ -21,7 +21,7 @@ type TeamInput struct {
 	Ratings     *gap.TeamRatings // members' latest self-assessment ratings
 	Targets     []model.Target   // the team targets (the figures use Measures' normalised ones)
 	Composition gap.Composition
-	Measures    gap.TeamReport
+	Measures    gap.TeamMeasures
 	Actions     []model.Action // team actions; none yet prints a sentence saying so
 
 	// Display decides the edition (gap.Display): named, or the workshop

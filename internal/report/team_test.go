@@ -97,7 +97,7 @@ func teamFor(f *model.Framework, people []model.Person, workshop bool) TeamInput
 		Ratings:     gap.TeamRatingsOf(f, mr),
 		Targets:     targets,
 		Composition: gap.TeamComposition(people),
-		Measures:    gap.TeamMeasures(f, nil, mr, targets),
+		Measures:    gap.MeasureTeam(f, nil, mr, targets),
 		Actions:     actions,
 		Display:     displayFor(workshop),
 	}
@@ -514,7 +514,7 @@ func TestTeamEdges(t *testing.T) {
 
 	small := teamFor(f, teamPeople[:2], true)
 	small.Targets = nil
-	small.Measures = gap.TeamMeasuresOf(f, nil, small.Ratings, nil)
+	small.Measures = gap.MeasureTeamRatings(f, nil, small.Ratings, nil)
 	all = flat(strings.Join(pageTexts(t, render(t, "team_small", teamDoc(small)), false), " "))
 	for _, w := range []string{"rests on too few people to be shown", "No team targets are set yet", "Every item was rated by fewer than 3 members", "No item was rated by 3 or more members"} {
 		if !strings.Contains(all, w) {

@@ -12,7 +12,7 @@ import (
 // their previous assessment of the same framework version.
 type GapView struct {
 	Sheet    *Sheet
-	Report   gap.Report
+	Report   gap.PersonGaps
 	Previous *model.Assessment // nil when there is none
 	Changes  []gap.Change
 }

@@ -105,11 +105,11 @@ func teamTable(v *TeamView, generated time.Time, d gap.Display) exchange.TeamTab
 	return t
 }
 
-// TeamReport writes a team's gap report as a PDF: composition, coverage,
+// WriteTeamPDF writes a team's gap report as a PDF: composition, coverage,
 // single points of failure, common gaps, the members x items heatmap and
 // the team's actions, as the display allows (gap.Display). generated is
 // printed as given; zero means now.
-func (w *Workspace) TeamReport(ctx context.Context, teamID string, out io.Writer, generated time.Time, d gap.Display) error {
+func (w *Workspace) WriteTeamPDF(ctx context.Context, teamID string, out io.Writer, generated time.Time, d gap.Display) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}

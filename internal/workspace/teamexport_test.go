@@ -258,7 +258,7 @@ func TestAssessedMembers(t *testing.T) {
 	}
 }
 
-func TestTeamReportIsAPDF(t *testing.T) {
+func TestWriteTeamPDFIsAPDF(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
 	if _, err := w.SaveTeamAction(ctx, v.Team.ID, model.Action{Objective: "Run a data quality workshop", Status: model.Planned}); err != nil {
@@ -268,7 +268,7 @@ func TestTeamReportIsAPDF(t *testing.T) {
 	gen := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
 	for _, workshop := range []gap.Display{gap.NamedDisplay(), gap.WorkshopDisplay(3), individual} {
 		var buf bytes.Buffer
-		if err := w.TeamReport(ctx, v.Team.ID, &buf, gen, workshop); err != nil {
+		if err := w.WriteTeamPDF(ctx, v.Team.ID, &buf, gen, workshop); err != nil {
 			t.Fatalf("workshop %v: %v", workshop, err)
 		}
 		if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")) || buf.Len() < 1000 {
@@ -278,18 +278,18 @@ func TestTeamReportIsAPDF(t *testing.T) {
 	if again, _ := w.store.PlansForTeam(ctx, v.Team.ID); len(again) != len(plans) {
 		t.Errorf("printing made a plan: %d plans, had %d", len(again), len(plans))
 	}
-	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, gen, gap.WorkshopDisplay(0)); model.KindOf(err) != model.Invalid {
+	if err := w.WriteTeamPDF(ctx, v.Team.ID, io.Discard, gen, gap.WorkshopDisplay(0)); model.KindOf(err) != model.Invalid {
 		t.Errorf("workshop with 0 people: %v", err)
 	}
-	if err := w.TeamReport(ctx, "no-such-team", io.Discard, gen, gap.NamedDisplay()); model.KindOf(err) != model.NotFound {
+	if err := w.WriteTeamPDF(ctx, "no-such-team", io.Discard, gen, gap.NamedDisplay()); model.KindOf(err) != model.NotFound {
 		t.Errorf("unknown team: %v", err)
 	}
 }
 
-func TestTeamReportWithoutAPlan(t *testing.T) {
+func TestWriteTeamPDFWithoutAPlan(t *testing.T) {
 	ctx := context.Background()
 	w, v := sampleTeamView(t)
-	if err := w.TeamReport(ctx, v.Team.ID, io.Discard, time.Time{}, gap.NamedDisplay()); err != nil {
+	if err := w.WriteTeamPDF(ctx, v.Team.ID, io.Discard, time.Time{}, gap.NamedDisplay()); err != nil {
 		t.Fatal(err)
 	}
 	if plans, _ := w.store.PlansForTeam(ctx, v.Team.ID); len(plans) != 0 {

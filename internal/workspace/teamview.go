@@ -19,7 +19,7 @@ type TeamView struct {
 	Assessed    int              // members with a self-assessment of the team's framework version
 	Targets     []model.Target
 	Composition gap.Composition
-	Measures    gap.TeamReport
+	Measures    gap.TeamMeasures
 }
 
 // HasAssessed reports whether a member has a self-assessment of the team's
@@ -67,7 +67,7 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 	}
 	v := &TeamView{Team: team, Framework: f, Members: members, Targets: targets, Ratings: tr, Assessed: tr.AssessedCount()}
 	v.Composition = gap.TeamComposition(members)
-	v.Measures = gap.TeamMeasuresOf(f, nil, tr, targets)
+	v.Measures = gap.MeasureTeamRatings(f, nil, tr, targets)
 	return v, nil
 }
 

@@ -360,7 +360,7 @@ func measure(ctx context.Context, args []string) error {
 	for i, it := range f.Items {
 		targets[i] = model.Target{Item: it.ID, Level: *targetLevel, Source: gap.ManualSource}
 	}
-	rep := gap.TeamMeasures(f, nil, members, targets)
+	rep := gap.MeasureTeam(f, nil, members, targets)
 	comp := gap.TeamComposition(people)
 	lap("measures", t)
 
@@ -380,7 +380,7 @@ func measure(ctx context.Context, args []string) error {
 
 // writeFigures writes one line per item, then one per common gap, in the
 // sqlite3 shell's list format: NULL is an empty field.
-func writeFigures(path string, rep gap.TeamReport) error {
+func writeFigures(path string, rep gap.TeamMeasures) error {
 	file, err := os.Create(path)
 	if err != nil {
 		return err
