@@ -93,6 +93,7 @@ func commandTable() []*command {
 		),
 		leaf("gaps", "--assessment ID [--json]", "gaps against targets, and what moved since last time", (*env).gaps),
 		leaf("pathways", "--assessment ID [--json]", "role levels ranked by fit, and the next step", (*env).pathways),
+		leaf("ladder", "--assessment ID [--family FAMILY] [--json]", "a role family's career ladder: your fit at each level,\nthe next step up, sideways moves to other families", (*env).ladder),
 		group("plan", nil,
 			leaf("new", "--assessment ID [--title T] [--json]", "start an empty development plan; prints its id", (*env).planNew),
 			leaf("list", "--person ID|NAME [--json]", "a person's plans, newest first", (*env).planList),

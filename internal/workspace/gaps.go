@@ -178,3 +178,28 @@ func (s *Sheet) roleLevelID() string {
 	}
 	return s.Assessment.Scope.RoleLevel
 }
+
+// Families are the role families a ladder can be drawn for, in pack order.
+func (v *PathwayView) Families() []string { return gap.LadderFamilies(v.Sheet.Framework) }
+
+// DefaultFamily is the family a ladder opens on: the family of the role
+// level the person is measured against, else of their best-ranked role
+// level, else the first.
+func (v *PathwayView) DefaultFamily() string {
+	fams := v.Families()
+	switch {
+	case v.CurrentRole != nil && slices.Contains(fams, v.CurrentRole.Family):
+		return v.CurrentRole.Family
+	case len(v.Ranked) > 0:
+		return v.Ranked[0].Role.Family
+	case len(fams) > 0:
+		return fams[0]
+	}
+	return ""
+}
+
+// Ladder is the family's career ladders for the person's ratings, with the
+// sideways moves out of it; ok is false for a family with no role levels.
+func (v *PathwayView) Ladder(family string) (gap.Ladder, bool) {
+	return gap.RoleLadder(v.Sheet.Framework, v.Sheet.ratingList(), family)
+}
