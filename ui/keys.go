@@ -39,10 +39,29 @@ func (s *Shell) installKeys() {
 			s.appraisal.typedKey(e)
 		}
 	})
+	// Ctrl+, (Cmd+, on macOS) opens Settings, as in most desktop apps.
+	c.AddShortcut(settingsShortcut, func(fyne.Shortcut) {
+		if !s.dialogOpen() {
+			s.showTab("Settings")
+		}
+	})
 	s.win.SetCloseIntercept(func() {
+		rememberWindowSize(s.win)
 		// Close only once every rating shown as saving has been written.
 		s.rate.whenSaved(s.win.Close)
 	})
+}
+
+// settingsShortcut opens the Settings area.
+var settingsShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+
+// installMenu gives the window its main menu: Settings (Fyne adds Quit,
+// which closes the window the same way as its close button, so pending
+// ratings are written first).
+func (s *Shell) installMenu() {
+	settings := fyne.NewMenuItem("Settings…", func() { s.showTab("Settings") })
+	settings.Shortcut = settingsShortcut
+	s.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", settings)))
 }
 
 // dialogOpen is true while a dialog (or other overlay) covers the window.

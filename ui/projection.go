@@ -11,8 +11,8 @@ import (
 
 // Projection mode: while the team screen's workshop display is on, the
 // whole window is what the room sees. Only the areas that hold no one's
-// personal data stay (Team, under gap.Display's rules, Frameworks and
-// About); every other area, including any added later, shows a neutral
+// personal data stay (Team, under gap.Display's rules, Frameworks,
+// Settings and About); every other area, including any added later, shows a neutral
 // panel instead, so no real name, person id, evidence or discipline of a
 // person is anywhere in the window. The header says nothing about the open
 // person, and the WORKSHOP DISPLAY banner stays above every area, never
@@ -27,7 +27,7 @@ type projection struct {
 }
 
 // projectionSafe are the areas shown in projection mode.
-var projectionSafe = map[string]bool{"Team": true, "Frameworks": true, "About": true}
+var projectionSafe = map[string]bool{"Team": true, "Frameworks": true, "Settings": true, "About": true}
 
 // hiddenInProjection is the text of the panel that stands in for an area.
 const hiddenInProjection = "Hidden while workshop display is on"

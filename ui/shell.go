@@ -44,6 +44,7 @@ type Shell struct {
 	appraisal *appraisalScreen
 	team      *teamScreen
 	browser   *browser
+	settings  *settingsPanel
 
 	meTab, rateTab, gapsTab, pathsTab, planTab, apprTab, teamTab *container.TabItem
 	personLoad                                                   newest // rereading the person shown (events.go)
@@ -72,6 +73,7 @@ func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.appraisal = newAppraisalScreen(s)
 	s.team = newTeamScreen(s)
 	s.browser = newBrowser(ctx, win, ws)
+	s.settings = newSettingsPanel()
 	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.rate.content())
 	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.gaps.content())
 	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.pathways.content())
@@ -84,6 +86,7 @@ func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
 		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.browser.content()),
 		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(ctx, win, ws)),
+		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), s.settings.content()),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
@@ -91,6 +94,7 @@ func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	top := container.NewBorder(s.projectionBar(), widget.NewSeparator(), nil, s.badge, s.header)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
 	s.installKeys()
+	s.installMenu()
 	s.subscribe()
 	s.updateHeader("")
 	s.restore()

@@ -22,8 +22,14 @@ func main() {
 
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	ui.ApplySettings(a)
 	win := a.NewWindow(appinfo.Name)
-	win.Resize(fyne.NewSize(1280, 800))
+	// The window is sized once it exists and knows its screen's scale
+	// (OnStarted runs on the main goroutine before the first frame).
+	a.Lifecycle().SetOnStarted(func() {
+		w, h := screenPixels()
+		ui.FitWindow(win, w, h)
+	})
 
 	var ws *workspace.Workspace
 	start := func(path string) {
