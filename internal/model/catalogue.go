@@ -55,7 +55,7 @@ var activityWords = map[string]string{
 	"project": "project work", "project work": "project work",
 	"conference": "conference or network", "network": "conference or network", "community": "conference or network",
 	"community of practice": "conference or network", "conference or network": "conference or network", "event": "conference or network",
-	"meetup": "conference or network",
+	"meetup":     "conference or network",
 	"self-study": "self-study", "self study": "self-study", "reading": "self-study", "book": "self-study", "article": "self-study",
 	"guide": "self-study", "guidance": "self-study", "podcast": "self-study",
 	"other": "other",
