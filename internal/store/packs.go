@@ -66,6 +66,7 @@ func (s *Store) FrameworkUsers(ctx context.Context, ref model.FrameworkRef) ([]s
 			{"team", `SELECT id || ' (' || name || ')' FROM teams WHERE framework = ? ORDER BY name`},
 			{"plan", `SELECT id FROM plans WHERE framework = ? ORDER BY created_at`},
 			{"appraisal", `SELECT id FROM appraisals WHERE framework = ? ORDER BY created_at`},
+			{"learning catalogue", `SELECT '(' || (SELECT count(*) FROM catalogue_entries e WHERE e.framework = c.framework) || ' entries; gapwise-cli catalogue rm)' FROM catalogues c WHERE c.framework = ?`},
 		} {
 			rows, err := tx.QueryContext(ctx, q.sql, ref.String())
 			if err != nil {
