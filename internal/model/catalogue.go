@@ -5,6 +5,10 @@ import (
 	"time"
 )
 
+// MaxObjectiveLen is the most characters a development action's objective
+// may hold (drafted objectives are kept within it).
+const MaxObjectiveLen = 1000
+
 // Catalogue is an organisation's learning catalogue for one framework
 // version: courses, e-learning, mentoring schemes and the like, each linked
 // to the items it develops. Drafted plans propose its entries for the

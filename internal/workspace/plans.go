@@ -14,7 +14,7 @@ import (
 
 // Limits of a development action.
 const (
-	MaxObjectiveLen = 1000                    // characters of a SMART objective
+	MaxObjectiveLen = model.MaxObjectiveLen   // characters of a SMART objective
 	MaxActionText   = exchange.MaxEvidenceLen // characters of completion evidence, notes
 )
 

@@ -32,7 +32,7 @@ const (
 	MaxEntries    = 5000     // entries in one catalogue
 	MaxTitleLen   = 300      // characters of a title
 	MaxTextLen    = 200      // characters of a provider or type
-	MaxURLLen     = 2000     // characters of an address
+	MaxURLLen     = 500      // characters of an address
 	maxProblems   = 20       // problems listed before the rest are counted
 	maxItemTokens = 200      // items one entry may name
 )
