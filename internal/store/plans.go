@@ -166,6 +166,34 @@ func (s *Store) SaveAction(ctx context.Context, planID string, a model.Action) (
 	return a, nil
 }
 
+// AddActions adds several actions to a plan in one transaction: all of
+// them or, on any error, none.
+func (s *Store) AddActions(ctx context.Context, planID string, actions []model.Action) ([]model.Action, error) {
+	out := make([]model.Action, len(actions))
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var fw string
+		err := tx.QueryRowContext(ctx, "SELECT framework FROM plans WHERE id = ?", planID).Scan(&fw)
+		if errors.Is(err, sql.ErrNoRows) {
+			return model.Errorf(model.NotFound, "plan %s not found", planID)
+		}
+		if err != nil {
+			return fail(err, "cannot read plan %s", planID)
+		}
+		at := now()
+		for i, a := range actions {
+			a.ID = ""
+			if out[i], err = saveAction(ctx, tx, planID, fw, a, at); err != nil {
+				return err
+			}
+		}
+		return touchPlan(ctx, tx, planID, at)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // DeleteAction removes an action from its plan.
 func (s *Store) DeleteAction(ctx context.Context, id string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
