@@ -68,10 +68,11 @@ func personName(e *env, ws *workspace.Workspace, p model.Plan) (string, error) {
 func (e *env) planNew(args []string) error {
 	var assessment string
 	var title optString
-	var asJSON bool
+	var asJSON, fromGaps bool
 	pos, err := flags("plan new", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&assessment, "assessment", "", "the assessment whose person and framework version the plan is for")
 		fs.Var(&title, "title", "the plan's title (default: framework and today's date)")
+		fs.BoolVar(&fromGaps, "from-gaps", false, "draft an action for each of the largest gaps (from the learning catalogue where it has an entry)")
 		fs.BoolVar(&asJSON, "json", false, "print the new plan as JSON")
 	})
 	switch {
@@ -81,6 +82,9 @@ func (e *env) planNew(args []string) error {
 		return usagef("plan new takes no arguments")
 	case assessment == "":
 		return usagef("plan new needs --assessment")
+	}
+	if fromGaps {
+		return e.planFromGaps(assessment, title.v, asJSON)
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		var p model.Plan

@@ -154,6 +154,8 @@ func (e *env) team(args []string) error {
 		return e.teamReport(args[1:])
 	case "export":
 		return e.teamExport(args[1:])
+	case "draft":
+		return e.teamDraft(args[1:])
 	}
 	return usagef("team: unknown subcommand %q", args[0])
 }
