@@ -645,9 +645,9 @@ func (a *appraisalScreen) agreeSelected(level int) {
 		ctx := a.shell.ctx
 		var err error
 		if level < 0 {
-			err = a.shell.ws.ClearAgreed(ctx, id, item)
+			err = a.shell.ws.ClearAgreed(ctx, model.AppraisalID(id), model.ItemID(item))
 		} else {
-			err = a.shell.ws.SetAgreed(ctx, id, item, level)
+			err = a.shell.ws.SetAgreed(ctx, model.AppraisalID(id), model.ItemID(item), level)
 		}
 		if err != nil {
 			return nil, err

@@ -262,7 +262,7 @@ func TestSigningWithItemsToAgreeSaysSoFirst(t *testing.T) {
 
 	test.Tap(a.agreeAll)
 	for item, level := range map[string]int{"1.2": 3, "2.2": 3} {
-		if err := ws.SetAgreed(context.Background(), ap.ID, item, level); err != nil {
+		if err := ws.SetAgreed(context.Background(), model.AppraisalID(ap.ID), model.ItemID(item), level); err != nil {
 			t.Fatal(err)
 		}
 	}

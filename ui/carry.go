@@ -100,7 +100,7 @@ func (c *carryPanel) keep() {
 	}
 	id, item := r.sheet.Assessment.ID, r.cur.ID
 	inBackground(func() (struct{}, error) {
-		return struct{}{}, r.shell.ws.ConfirmReview(r.shell.ctx, id, item)
+		return struct{}{}, r.shell.ws.ConfirmReview(r.shell.ctx, model.AssessmentID(id), model.ItemID(item))
 	}, func(_ struct{}, err error) {
 		if err != nil {
 			showError(r.shell.win, err)

@@ -145,7 +145,7 @@ func (t *teamScreen) removeMember() {
 		if !ok || i < 0 {
 			return
 		}
-		confirmErase(s, "Remove from team", workspace.EraseMembership, workspace.MembershipID(id, members[i].ID), func(gone workspace.Erasure) {
+		confirmErase(s, "Remove from team", workspace.EraseMembership, workspace.MembershipID(model.TeamID(id), model.PersonID(members[i].ID)), func(gone workspace.Erasure) {
 			t.load(id)
 			t.status.SetText("Removed " + gone.Summary() + ".")
 		})

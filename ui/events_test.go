@@ -73,7 +73,7 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 	s.openAssessment(a.ID, false)
 	s.showTab("My gaps")
 	before := s.gaps.shown().Report.NoTarget
-	if err := ws.SetTarget(ctx, a.ID, sh.Items[0].ID, 3); err != nil {
+	if err := ws.SetTarget(ctx, model.AssessmentID(a.ID), model.ItemID(sh.Items[0].ID), 3); err != nil {
 		t.Fatal(err)
 	}
 	if got := s.gaps.shown().Report.NoTarget; got != before-1 {
@@ -86,7 +86,7 @@ func TestVisibleScreensFollowChangesMadeThroughTheWorkspace(t *testing.T) {
 	// Team: a member added elsewhere is counted.
 	s.showTab("Team")
 	s.team.selectTeam(team.ID)
-	if err := ws.AddMember(ctx, team.ID, newcomer.ID); err != nil {
+	if err := ws.AddMember(ctx, model.TeamID(team.ID), model.PersonID(newcomer.ID)); err != nil {
 		t.Fatal(err)
 	}
 	if v := s.team.shown(); v == nil || len(v.Members) != 1 {

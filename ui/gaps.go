@@ -295,12 +295,16 @@ func (g *gapsScreen) setTargets() {
 			case "The levels a role level needs":
 				if i := level.SelectedIndex(); i >= 0 {
 					lv := levels[i].ID
-					run = func() error { return s.ws.SetTargetsFromRoleLevel(g.shell.ctx, id, lv) }
+					run = func() error {
+						return s.ws.SetTargetsFromRoleLevel(g.shell.ctx, model.AssessmentID(id), model.RoleLevelID(lv))
+					}
 				}
 			case "Another saved profile's ratings":
 				if i := from.SelectedIndex(); i >= 0 {
 					o := others[i].id
-					run = func() error { return s.ws.SetTargetsFromAssessment(g.shell.ctx, id, o) }
+					run = func() error {
+						return s.ws.SetTargetsFromAssessment(g.shell.ctx, model.AssessmentID(id), model.AssessmentID(o))
+					}
 				}
 			default:
 				run = func() error { return s.ws.ClearTargets(g.shell.ctx, id) }

@@ -248,7 +248,7 @@ func (p *planScreen) editAction(a model.Action) {
 			_, err := s.ws.SaveAction(p.shell.ctx, planID, a)
 			return err
 		},
-		remove: func(id string) error { return s.ws.DeleteAction(p.shell.ctx, planID, id) },
+		remove: func(id string) error { return s.ws.DeleteAction(p.shell.ctx, model.PlanID(planID), model.ActionID(id)) },
 		done:   func() { p.show(planID) },
 	}
 	form.show()

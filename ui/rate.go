@@ -622,7 +622,7 @@ func (r *rateScreen) put(item string, to ratingState) {
 		return
 	}
 	delete(r.sheet.Ratings, item)
-	r.saver.do("rating:"+item, func() error { return ws.ClearRating(r.saveCtx(), id, item) })
+	r.saver.do("rating:"+item, func() error { return ws.ClearRating(r.saveCtx(), model.AssessmentID(id), model.ItemID(item)) })
 }
 
 // undo takes back the latest rating change (level, not rated, confidence or
@@ -665,7 +665,7 @@ func (r *rateScreen) changeTarget() {
 	r.targetNote.SetText("Target " + targetSourceLabel(r.sheet.Framework, gap.ManualSource))
 	r.saveStatus.SetText("Saving…")
 	id, ws := r.sheet.Assessment.ID, r.shell.ws
-	r.saver.do("target:"+it.ID, func() error { return ws.SetTarget(r.saveCtx(), id, it.ID, level) })
+	r.saver.do("target:"+it.ID, func() error { return ws.SetTarget(r.saveCtx(), model.AssessmentID(id), model.ItemID(it.ID), level) })
 }
 
 // afterChange redraws what a rating change affects.

@@ -413,10 +413,14 @@ func TestGapsSummaryNamesTheTargetAndFollowsIt(t *testing.T) {
 		set  func() error
 		want string
 	}{
-		{"role level", func() error { return ws.SetTargetsFromRoleLevel(ctx, id, "data/data-analyst/senior-data-analyst") }, "measured against: the role Data analyst at level Senior data analyst —"},
-		{"next role level", func() error { return ws.SetTargetsFromRoleLevel(ctx, id, next.ID) }, "measured against: the role Data analyst at level " + next.Title + " —"},
+		{"role level", func() error {
+			return ws.SetTargetsFromRoleLevel(ctx, model.AssessmentID(id), "data/data-analyst/senior-data-analyst")
+		}, "measured against: the role Data analyst at level Senior data analyst —"},
+		{"next role level", func() error {
+			return ws.SetTargetsFromRoleLevel(ctx, model.AssessmentID(id), model.RoleLevelID(next.ID))
+		}, "measured against: the role Data analyst at level " + next.Title + " —"},
 		{"cleared", func() error { return ws.ClearTargets(ctx, id) }, "measured against: no targets set —"},
-		{"by hand", func() error { return ws.SetTarget(ctx, id, sh.Items[0].ID, 2) }, "measured against: your own targets (set by hand) —"},
+		{"by hand", func() error { return ws.SetTarget(ctx, model.AssessmentID(id), model.ItemID(sh.Items[0].ID), 2) }, "measured against: your own targets (set by hand) —"},
 	}
 	for _, st := range steps {
 		if err := st.set(); err != nil {

@@ -425,7 +425,7 @@ func (t *teamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			}
 			shade = float64(n) / float64(max(1, t.cols[id.Col].Members))
 		}
-	} else if r, ok := t.view.Ratings.Get(t.view.Members[t.rows[id.Row]].ID, t.cols[id.Col].Item.ID); ok {
+	} else if r, ok := t.view.Ratings.Get(model.PersonID(t.view.Members[t.rows[id.Row]].ID), model.ItemID(t.cols[id.Col].Item.ID)); ok {
 		text = strconv.Itoa(r.Level)
 		shade = chart.LevelShade(r.Level, t.view.Framework.Scale.Top())
 		if tg := t.cols[id.Col].Target; tg != nil && r.Level < *tg {
@@ -491,7 +491,7 @@ func (t *teamScreen) showCell(id widget.TableCellID) {
 		// Evidence is personal and could identify the member: it is not
 		// even read.
 		msg := "Not rated."
-		if r, ok := t.view.Ratings.Get(m.ID, it.ID); ok {
+		if r, ok := t.view.Ratings.Get(model.PersonID(m.ID), model.ItemID(it.ID)); ok {
 			msg = fmt.Sprintf("Level %d · %s.\nEvidence is hidden in workshop display.", r.Level, f.Scale.LevelName(r.Level))
 		}
 		dialog.NewInformation(title, msg, t.shell.win).Show()
@@ -761,8 +761,10 @@ func (t *teamScreen) editAction(a model.Action) {
 			_, err := s.ws.SaveTeamAction(t.shell.ctx, id, a)
 			return err
 		},
-		remove: func(aid string) error { return s.ws.DeleteAction(t.shell.ctx, t.plan.ID, aid) },
-		done:   func() { t.load(id) },
+		remove: func(aid string) error {
+			return s.ws.DeleteAction(t.shell.ctx, model.PlanID(t.plan.ID), model.ActionID(aid))
+		},
+		done: func() { t.load(id) },
 	}
 	form.show()
 }

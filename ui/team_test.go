@@ -44,7 +44,7 @@ func TestTeamHeatmapShowsLevelsAsText(t *testing.T) {
 		cell := tm.newCell()
 		tm.updateCell(widget.TableCellID{Row: 0, Col: col}, cell)
 		text := cell.(*fyne.Container).Objects[1].(*canvas.Text).Text
-		r, ok := tm.view.Ratings.Get(tm.view.Members[0].ID, tm.cols[col].Item.ID)
+		r, ok := tm.view.Ratings.Get(model.PersonID(tm.view.Members[0].ID), model.ItemID(tm.cols[col].Item.ID))
 		want := "–"
 		if ok {
 			want = strconv.Itoa(r.Level)

@@ -170,7 +170,7 @@ func (t *teamScreen) addMember() {
 			}
 			pid := out[i].ID
 			inBackground(func() (struct{}, error) {
-				return struct{}{}, s.ws.AddMember(s.ctx, id, pid)
+				return struct{}{}, s.ws.AddMember(s.ctx, model.TeamID(id), model.PersonID(pid))
 			}, func(_ struct{}, err error) {
 				if err != nil {
 					showError(s.win, err)
@@ -326,7 +326,7 @@ func (t *teamScreen) setTargets() {
 				return nil, choose("a role level")
 			}
 			lv := levels[i].ID
-			run = func() error { return s.ws.SetTeamTargetsFromRoleLevel(s.ctx, id, lv) }
+			run = func() error { return s.ws.SetTeamTargetsFromRoleLevel(s.ctx, model.TeamID(id), model.RoleLevelID(lv)) }
 		case targetAll, targetGroup:
 			i := level.SelectedIndex()
 			if i < 0 {
@@ -391,7 +391,7 @@ func (t *teamScreen) setItemTarget(it *model.Item) {
 		}
 		id, lv := v.Team.ID, lvls[i]
 		inBackground(func() (struct{}, error) {
-			return struct{}{}, s.ws.SetTeamTarget(s.ctx, id, it.ID, lv)
+			return struct{}{}, s.ws.SetTeamTarget(s.ctx, model.TeamID(id), model.ItemID(it.ID), lv)
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				showError(s.win, err)

@@ -573,13 +573,13 @@ func (e *env) appraisalAgree(args []string) error {
 			_, err = fmt.Fprintf(e.out, "%d matching items agreed\n", n)
 			return err
 		case clear:
-			if err := ws.ClearAgreed(e.ctx, id, item); err != nil {
+			if err := ws.ClearAgreed(e.ctx, model.AppraisalID(id), model.ItemID(item)); err != nil {
 				return err
 			}
 			_, err := fmt.Fprintf(e.out, "%s: no agreed level\n", item)
 			return err
 		}
-		if err := ws.SetAgreed(e.ctx, id, item, level.v); err != nil {
+		if err := ws.SetAgreed(e.ctx, model.AppraisalID(id), model.ItemID(item), level.v); err != nil {
 			return err
 		}
 		_, err := fmt.Fprintf(e.out, "%s: agreed %d\n", item, level.v)

@@ -297,7 +297,7 @@ func (e *env) assessRate(args []string) error {
 			return model.Errorf(model.NotFound, "%s has no item %q", s.Framework.Ref, item)
 		}
 		if notRated {
-			if err := ws.ClearRating(e.ctx, id, it.ID); err != nil {
+			if err := ws.ClearRating(e.ctx, model.AssessmentID(id), model.ItemID(it.ID)); err != nil {
 				return err
 			}
 			_, err := fmt.Fprintf(e.out, "%s: not rated\n", it.ID)
@@ -440,11 +440,11 @@ func (e *env) assessTarget(args []string) error {
 		var err error
 		switch {
 		case roleLevel != "":
-			err = ws.SetTargetsFromRoleLevel(e.ctx, id, roleLevel)
+			err = ws.SetTargetsFromRoleLevel(e.ctx, model.AssessmentID(id), model.RoleLevelID(roleLevel))
 		case from != "":
-			err = ws.SetTargetsFromAssessment(e.ctx, id, from)
+			err = ws.SetTargetsFromAssessment(e.ctx, model.AssessmentID(id), model.AssessmentID(from))
 		case item != "":
-			err = ws.SetTarget(e.ctx, id, item, level.v)
+			err = ws.SetTarget(e.ctx, model.AssessmentID(id), model.ItemID(item), level.v)
 		default:
 			err = ws.ClearTargets(e.ctx, id)
 		}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 
+	"gapwise/internal/model"
 	"gapwise/internal/workspace"
 )
 
@@ -89,6 +90,6 @@ func (e *env) assessConfirm(args []string) error {
 		return usagef("assess confirm needs --assessment ID and one of --item ITEM or --all")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		return ws.ConfirmReview(e.ctx, id, item)
+		return ws.ConfirmReview(e.ctx, model.AssessmentID(id), model.ItemID(item))
 	})
 }

@@ -140,7 +140,7 @@ func (e *env) teamRemove(args []string) error {
 		if err != nil {
 			return err
 		}
-		gone, err := ws.Erase(e.ctx, workspace.EraseMembership, workspace.MembershipID(t.ID, p.ID))
+		gone, err := ws.Erase(e.ctx, workspace.EraseMembership, workspace.MembershipID(model.TeamID(t.ID), model.PersonID(p.ID)))
 		if gone.Name != "" {
 			fmt.Fprintf(e.out, "Removed %s.\n", gone.Summary())
 		}

@@ -338,7 +338,7 @@ func (e *env) planActionRm(args []string) error {
 		return usagef("plan action rm needs --plan and --action")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
-		if err := ws.DeleteAction(e.ctx, planID, actionID); err != nil {
+		if err := ws.DeleteAction(e.ctx, model.PlanID(planID), model.ActionID(actionID)); err != nil {
 			return err
 		}
 		_, err := fmt.Fprintf(e.out, "Action %s removed\n", actionID)

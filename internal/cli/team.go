@@ -628,9 +628,9 @@ func (e *env) teamTarget(args []string) error {
 		}
 		switch {
 		case item != "":
-			err = ws.SetTeamTarget(e.ctx, t.ID, item, level.v)
+			err = ws.SetTeamTarget(e.ctx, model.TeamID(t.ID), model.ItemID(item), level.v)
 		case roleLevel != "":
-			err = ws.SetTeamTargetsFromRoleLevel(e.ctx, t.ID, roleLevel)
+			err = ws.SetTeamTargetsFromRoleLevel(e.ctx, model.TeamID(t.ID), model.RoleLevelID(roleLevel))
 		case all || group != "":
 			err = ws.SetTeamTargetsInBulk(e.ctx, t.ID, workspace.TeamTargetsFrom{All: all, Group: group, Level: level.v})
 		case fromAssessment != "":

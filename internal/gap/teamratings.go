@@ -91,7 +91,8 @@ func (t *TeamRatings) At(member, i int) (level, confidence int, ok bool) {
 
 // Get is a person's rating of an item, by ids, with Item, Level and
 // Confidence filled in (a team view carries no evidence).
-func (t *TeamRatings) Get(personID, itemID string) (model.Rating, bool) {
+func (t *TeamRatings) Get(person model.PersonID, item model.ItemID) (model.Rating, bool) {
+	personID, itemID := string(person), string(item)
 	m, ok := t.memberAt[personID]
 	if !ok {
 		return model.Rating{}, false

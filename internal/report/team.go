@@ -407,7 +407,7 @@ func (t *team) ratedInScope(id string) int {
 	n := 0
 	for i := range t.in.Measures.Items {
 		if it := t.in.Measures.Items[i].Item; it != nil {
-			if _, ok := t.in.Ratings.Get(id, it.ID); ok {
+			if _, ok := t.in.Ratings.Get(model.PersonID(id), model.ItemID(it.ID)); ok {
 				n++
 			}
 		}
@@ -670,7 +670,7 @@ func (t *team) whoMeets(m *gap.ItemMeasure) (who, nearest string) {
 		if t.index[p.ID] != i {
 			continue
 		}
-		r, ok := t.in.Ratings.Get(p.ID, m.Item.ID)
+		r, ok := t.in.Ratings.Get(model.PersonID(p.ID), model.ItemID(m.Item.ID))
 		if !ok {
 			continue
 		}
@@ -1161,7 +1161,7 @@ func (t *team) heatRow(lay heatLayout, cols []*gap.ItemMeasure, i int, y float64
 	x := marginX + lay.labelW
 	d.font("", heatSize, ink)
 	for _, m := range cols {
-		r, ok := t.in.Ratings.Get(p.ID, m.Item.ID)
+		r, ok := t.in.Ratings.Get(model.PersonID(p.ID), model.ItemID(m.Item.ID))
 		if !ok {
 			t.heatCell(x, y, lay.cellW, heatRowH, "–", 0, false)
 		} else {

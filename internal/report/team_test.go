@@ -347,7 +347,7 @@ func TestTeamNamedText(t *testing.T) {
 		n++
 		var who string
 		for _, p := range in.Members {
-			if r, ok := in.Ratings.Get(p.ID, m.Item.ID); ok && r.Level >= *m.Target {
+			if r, ok := in.Ratings.Get(model.PersonID(p.ID), model.ItemID(m.Item.ID)); ok && r.Level >= *m.Target {
 				who = fmt.Sprintf("%s, level %d", p.Name, r.Level)
 			}
 		}

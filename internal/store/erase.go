@@ -214,7 +214,8 @@ func (s *Store) ErasePerson(ctx context.Context, id string) (Footprint, error) {
 
 // EraseMembership takes a person out of a team and takes them off the
 // team's plan actions (they stay with no owner). Unassigned counts those.
-func (s *Store) EraseMembership(ctx context.Context, teamID, personID string) (Footprint, error) {
+func (s *Store) EraseMembership(ctx context.Context, team model.TeamID, person model.PersonID) (Footprint, error) {
+	teamID, personID := string(team), string(person)
 	var f Footprint
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if err := teamExists(ctx, tx, teamID); err != nil {

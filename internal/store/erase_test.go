@@ -61,7 +61,7 @@ func personToErase(t *testing.T, s *Store) model.Person {
 		t.Fatal(err)
 	}
 	for _, id := range []string{p.ID, stay.ID} {
-		if err := s.AddMember(ctx, team.ID, id); err != nil {
+		if err := s.AddMember(ctx, model.TeamID(team.ID), model.PersonID(id)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -196,11 +196,11 @@ func TestEraseFootprints(t *testing.T) {
 	if want := (Footprint{Name: "Agreed plan", Plans: 1}); err != nil || f != want {
 		t.Errorf("ErasePlan = %+v, %v; want %+v", f, err, want)
 	}
-	f, err = s.EraseMembership(ctx, team.ID, p.ID)
+	f, err = s.EraseMembership(ctx, model.TeamID(team.ID), model.PersonID(p.ID))
 	if want := (Footprint{Name: eraseName, Teams: 1, Unassigned: 1}); err != nil || f != want {
 		t.Errorf("EraseMembership = %+v, %v; want %+v", f, err, want)
 	}
-	_, err = s.EraseMembership(ctx, team.ID, p.ID)
+	_, err = s.EraseMembership(ctx, model.TeamID(team.ID), model.PersonID(p.ID))
 	wantKind(t, err, model.NotFound)
 	f, err = s.EraseTeam(ctx, team.ID)
 	if want := (Footprint{Name: "Ward team", Teams: 1, Plans: 1, Actions: 1}); err != nil || f != want {

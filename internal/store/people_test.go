@@ -67,7 +67,7 @@ func TestDeletePersonErasesTheirData(t *testing.T) {
 		t.Fatal(err)
 	}
 	team, _ := s.CreateTeam(ctx, model.Team{Name: "Team", Framework: testRef})
-	s.AddMember(ctx, team.ID, p.ID)
+	s.AddMember(ctx, model.TeamID(team.ID), model.PersonID(p.ID))
 	if _, err := s.CreatePlan(ctx, model.Plan{PersonID: p.ID, Framework: testRef, Actions: []model.Action{{Objective: "Learn"}}}); err != nil {
 		t.Fatal(err)
 	}

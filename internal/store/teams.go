@@ -90,7 +90,8 @@ func (s *Store) DeleteTeam(ctx context.Context, id string) error {
 }
 
 // AddMember puts a person in a team. Adding a member twice changes nothing.
-func (s *Store) AddMember(ctx context.Context, teamID, personID string) error {
+func (s *Store) AddMember(ctx context.Context, team model.TeamID, person model.PersonID) error {
+	teamID, personID := string(team), string(person)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if err := teamExists(ctx, tx, teamID); err != nil {
 			return err
@@ -140,7 +141,8 @@ func (s *Store) AddMembers(ctx context.Context, teamID string, personIDs []strin
 
 // RemoveMember takes a person out of a team. Removing a non-member changes
 // nothing.
-func (s *Store) RemoveMember(ctx context.Context, teamID, personID string) error {
+func (s *Store) RemoveMember(ctx context.Context, team model.TeamID, person model.PersonID) error {
+	teamID, personID := string(team), string(person)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if err := teamExists(ctx, tx, teamID); err != nil {
 			return err

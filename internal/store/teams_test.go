@@ -27,14 +27,14 @@ func TestTeams(t *testing.T) {
 			t.Fatal(err)
 		}
 		people = append(people, p)
-		if err := s.AddMember(ctx, team.ID, p.ID); err != nil {
+		if err := s.AddMember(ctx, model.TeamID(team.ID), model.PersonID(p.ID)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.AddMember(ctx, team.ID, people[0].ID); err != nil {
+	if err := s.AddMember(ctx, model.TeamID(team.ID), model.PersonID(people[0].ID)); err != nil {
 		t.Errorf("adding a member twice: %v", err)
 	}
-	if err := s.RemoveMember(ctx, team.ID, people[2].ID); err != nil {
+	if err := s.RemoveMember(ctx, model.TeamID(team.ID), model.PersonID(people[2].ID)); err != nil {
 		t.Fatal(err)
 	}
 	members, err := s.Members(ctx, team.ID)
@@ -45,8 +45,8 @@ func TestTeams(t *testing.T) {
 	if err != nil || !slices.Equal(names, []string{"Ann", "Cara"}) {
 		t.Errorf("Members = %v, %v", names, err)
 	}
-	wantKind(t, s.AddMember(ctx, "nope", people[0].ID), model.NotFound)
-	wantKind(t, s.AddMember(ctx, team.ID, "nobody"), model.NotFound)
+	wantKind(t, s.AddMember(ctx, "nope", model.PersonID(people[0].ID)), model.NotFound)
+	wantKind(t, s.AddMember(ctx, model.TeamID(team.ID), "nobody"), model.NotFound)
 	_, err = s.Members(ctx, "nope")
 	wantKind(t, err, model.NotFound)
 

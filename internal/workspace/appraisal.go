@@ -459,7 +459,8 @@ func (w *Workspace) ImportAppraiserPath(ctx context.Context, appraisalID, path s
 // SetAgreed records the level both agreed on for an item, in the agreed
 // assessment (through Rate, so the level must be valid for the item and
 // the item in scope).
-func (w *Workspace) SetAgreed(ctx context.Context, appraisalID, item string, level int) error {
+func (w *Workspace) SetAgreed(ctx context.Context, appraisal model.AppraisalID, itemID model.ItemID, level int) error {
+	appraisalID, item := string(appraisal), string(itemID)
 	ap, err := w.unsigned(ctx, appraisalID)
 	if err != nil {
 		return err
@@ -468,12 +469,13 @@ func (w *Workspace) SetAgreed(ctx context.Context, appraisalID, item string, lev
 }
 
 // ClearAgreed makes an item "not agreed yet" again.
-func (w *Workspace) ClearAgreed(ctx context.Context, appraisalID, item string) error {
+func (w *Workspace) ClearAgreed(ctx context.Context, appraisal model.AppraisalID, itemID model.ItemID) error {
+	appraisalID, item := string(appraisal), string(itemID)
 	ap, err := w.unsigned(ctx, appraisalID)
 	if err != nil {
 		return err
 	}
-	return w.changed(ctx, w.ClearRating(ctx, ap.AgreedID, item), AppraisalChanged, appraisalID)
+	return w.changed(ctx, w.ClearRating(ctx, model.AssessmentID(ap.AgreedID), model.ItemID(item)), AppraisalChanged, appraisalID)
 }
 
 // SetAppraisalNote saves the discussion note on one item (up to 10,000
@@ -522,7 +524,8 @@ func (w *Workspace) SetAppraisalPeriod(ctx context.Context, appraisalID, period 
 
 // SetPreviousPlan chooses the plan reviewed at this appraisal ("" for none):
 // another of the appraisee's plans.
-func (w *Workspace) SetPreviousPlan(ctx context.Context, appraisalID, planID string) error {
+func (w *Workspace) SetPreviousPlan(ctx context.Context, appraisal model.AppraisalID, plan model.PlanID) error {
+	appraisalID, planID := string(appraisal), string(plan)
 	ap, err := w.unsigned(ctx, appraisalID)
 	if err != nil {
 		return err

@@ -255,11 +255,11 @@ func TestPrefillAndSignOffLifecycle(t *testing.T) {
 		t.Errorf("AgreeAllMatching again = %d, %v; want 0", n, err)
 	}
 	// Pre-filled, and changeable.
-	if err := w.SetAgreed(ctx, ap.ID, "DTAN", 4); err != nil {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "DTAN", 4); err != nil {
 		t.Fatal(err)
 	}
 	for item, level := range map[string]int{"ARCH": 4, "PROG": 3} {
-		if err := w.SetAgreed(ctx, ap.ID, item, level); err != nil {
+		if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), model.ItemID(item), level); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -306,7 +306,7 @@ func TestPrefillAndSignOffLifecycle(t *testing.T) {
 	}
 	action := v.Plan.Actions[0]
 	locked := map[string]func() error{
-		"agreed level":   func() error { return w.SetAgreed(ctx, ap.ID, "ITSP", 5) },
+		"agreed level":   func() error { return w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 5) },
 		"agree matching": func() error { _, err := w.AgreeAllMatching(ctx, ap.ID); return err },
 		"note":           func() error { return w.SetAppraisalNote(ctx, ap.ID, "ITSP", "x") },
 		"overall notes":  func() error { return w.SetOverallNotes(ctx, ap.ID, "x") },
@@ -324,7 +324,7 @@ func TestPrefillAndSignOffLifecycle(t *testing.T) {
 			_, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "More"})
 			return err
 		},
-		"delete action": func() error { return w.DeleteAction(ctx, ap.Plan, action.ID) },
+		"delete action": func() error { return w.DeleteAction(ctx, model.PlanID(ap.Plan), model.ActionID(action.ID)) },
 	}
 	for name, change := range locked {
 		if err := change(); model.KindOf(err) != model.Conflict {
@@ -348,7 +348,7 @@ func TestPrefillAndSignOffLifecycle(t *testing.T) {
 	if _, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "More"}); err != nil {
 		t.Errorf("plan after a withdrawal: %v", err)
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 5); model.KindOf(err) != model.Conflict {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 5); model.KindOf(err) != model.Conflict {
 		t.Errorf("agreed levels stay locked while two signatures stand: %v", err)
 	}
 	for _, who := range []string{SignAppraisee, "Dr Ann Inf"} {
@@ -356,7 +356,7 @@ func TestPrefillAndSignOffLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 5); err != nil {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 5); err != nil {
 		t.Errorf("agreed levels after every signature is withdrawn: %v", err)
 	}
 }

@@ -32,7 +32,7 @@ func appraisee(t *testing.T, w *Workspace, name string) (model.Person, model.Ass
 			t.Fatal(err)
 		}
 	}
-	if err := w.SetTarget(ctx, self.ID, "ITSP", 5); err != nil {
+	if err := w.SetTarget(ctx, model.AssessmentID(self.ID), "ITSP", 5); err != nil {
 		t.Fatal(err)
 	}
 	return p, self
@@ -231,16 +231,16 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 5); err != nil {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 5); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 6); err != nil {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 6); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 1); model.KindOf(err) != model.Invalid {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 1); model.KindOf(err) != model.Invalid {
 		t.Errorf("agreeing a level ITSP does not define: %v", err)
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "NOPE", 1); model.KindOf(err) != model.NotFound {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "NOPE", 1); model.KindOf(err) != model.NotFound {
 		t.Errorf("agreeing an unknown item: %v", err)
 	}
 	if err := w.SetAppraisalNote(ctx, ap.ID, "ITSP", "  Led the digital strategy; agreed 6.  "); err != nil {
@@ -310,7 +310,7 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 		t.Errorf("sign-off by a manager: %v", err)
 	}
 	for item, level := range map[string]int{"DTAN": 3, "ARCH": 4} {
-		if err := w.SetAgreed(ctx, ap.ID, item, level); err != nil {
+		if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), model.ItemID(item), level); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -331,8 +331,8 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 
 	// Signed by everyone: the record is locked, and the plan too but for progress.
 	for name, change := range map[string]func() error{
-		"agree":           func() error { return w.SetAgreed(ctx, ap.ID, "DTAN", 4) },
-		"clear":           func() error { return w.ClearAgreed(ctx, ap.ID, "DTAN") },
+		"agree":           func() error { return w.SetAgreed(ctx, model.AppraisalID(ap.ID), "DTAN", 4) },
+		"clear":           func() error { return w.ClearAgreed(ctx, model.AppraisalID(ap.ID), "DTAN") },
 		"note":            func() error { return w.SetAppraisalNote(ctx, ap.ID, "DTAN", "x") },
 		"overall notes":   func() error { return w.SetOverallNotes(ctx, ap.ID, "x") },
 		"period":          func() error { return w.SetAppraisalPeriod(ctx, ap.ID, "2030/31") },
@@ -342,7 +342,7 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 			_, err := w.SaveAction(ctx, ap.Plan, model.Action{Objective: "Shadow the CCIO for a month", Items: []string{"ITSP"}, Activity: "shadowing"})
 			return err
 		},
-		"previous plan":  func() error { return w.SetPreviousPlan(ctx, ap.ID, "") },
+		"previous plan":  func() error { return w.SetPreviousPlan(ctx, model.AppraisalID(ap.ID), "") },
 		"appraiser file": func() error { _, err := w.ImportAppraiserFile(ctx, ap.ID, []byte("{}")); return err },
 	} {
 		if err := change(); model.KindOf(err) != model.Conflict || !strings.Contains(err.Error(), "signed") {
@@ -367,7 +367,7 @@ func TestAppraisalViewAndSignOff(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.ClearAgreed(ctx, ap.ID, "DTAN"); err != nil {
+	if err := w.ClearAgreed(ctx, model.AppraisalID(ap.ID), "DTAN"); err != nil {
 		t.Errorf("after withdrawing both sign-offs: %v", err)
 	}
 

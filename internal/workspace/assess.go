@@ -92,7 +92,7 @@ func (w *Workspace) StartAssessment(ctx context.Context, personID string, ref mo
 	}
 	w.changed(ctx, nil, AssessmentChanged, a.ID)
 	if scope.RoleLevel != "" {
-		if err := w.SetTargetsFromRoleLevel(ctx, a.ID, scope.RoleLevel); err != nil {
+		if err := w.SetTargetsFromRoleLevel(ctx, model.AssessmentID(a.ID), model.RoleLevelID(scope.RoleLevel)); err != nil {
 			return a, err
 		}
 	}
@@ -236,7 +236,8 @@ func validLevels(it *model.Item) string {
 }
 
 // ClearRating returns an item to "not rated".
-func (w *Workspace) ClearRating(ctx context.Context, assessmentID, item string) error {
+func (w *Workspace) ClearRating(ctx context.Context, assessment model.AssessmentID, itemID model.ItemID) error {
+	assessmentID, item := string(assessment), string(itemID)
 	a, err := w.store.Assessment(ctx, assessmentID)
 	if err != nil {
 		return err
@@ -253,7 +254,8 @@ func (w *Workspace) ClearRating(ctx context.Context, assessmentID, item string) 
 
 // SetTargetsFromRoleLevel replaces an assessment's targets with the skill
 // levels a role level requires.
-func (w *Workspace) SetTargetsFromRoleLevel(ctx context.Context, assessmentID, roleLevelID string) error {
+func (w *Workspace) SetTargetsFromRoleLevel(ctx context.Context, assessment model.AssessmentID, roleLevel model.RoleLevelID) error {
+	assessmentID, roleLevelID := string(assessment), string(roleLevel)
 	a, err := w.store.Assessment(ctx, assessmentID)
 	if err != nil {
 		return err
@@ -272,7 +274,8 @@ func (w *Workspace) SetTargetsFromRoleLevel(ctx context.Context, assessmentID, r
 // SetTargetsFromAssessment replaces an assessment's targets with another
 // saved profile's ratings (someone whose skills the person aims for). Both
 // must be against the same framework version.
-func (w *Workspace) SetTargetsFromAssessment(ctx context.Context, assessmentID, fromID string) error {
+func (w *Workspace) SetTargetsFromAssessment(ctx context.Context, assessment, source model.AssessmentID) error {
+	assessmentID, fromID := string(assessment), string(source)
 	a, err := w.store.Assessment(ctx, assessmentID)
 	if err != nil {
 		return err
@@ -293,7 +296,8 @@ func (w *Workspace) SetTargetsFromAssessment(ctx context.Context, assessmentID, 
 
 // SetTarget sets (level > 0) or removes (level 0) one item's target by hand,
 // keeping the others.
-func (w *Workspace) SetTarget(ctx context.Context, assessmentID, item string, level int) error {
+func (w *Workspace) SetTarget(ctx context.Context, assessment model.AssessmentID, itemID model.ItemID, level int) error {
+	assessmentID, item := string(assessment), string(itemID)
 	a, err := w.store.Assessment(ctx, assessmentID)
 	if err != nil {
 		return err

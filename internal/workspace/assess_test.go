@@ -240,10 +240,10 @@ func TestRateAndClearRating(t *testing.T) {
 		t.Errorf("rated %d, want 2", s.Rated())
 	}
 
-	if err := w.ClearRating(ctx, a.ID, "GOVN"); err != nil {
+	if err := w.ClearRating(ctx, model.AssessmentID(a.ID), "GOVN"); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.ClearRating(ctx, a.ID, "GOVN"); err != nil {
+	if err := w.ClearRating(ctx, model.AssessmentID(a.ID), "GOVN"); err != nil {
 		t.Errorf("clearing an item that is not rated: %v", err)
 	}
 	s, _ = w.Sheet(ctx, a.ID)
@@ -276,7 +276,7 @@ func TestTargets(t *testing.T) {
 		return s.Targets
 	}
 
-	if err := w.SetTargetsFromRoleLevel(ctx, a.ID, seniorDataAnalyst); err != nil {
+	if err := w.SetTargetsFromRoleLevel(ctx, model.AssessmentID(a.ID), seniorDataAnalyst); err != nil {
 		t.Fatal(err)
 	}
 	got := targets(a.ID)
@@ -303,7 +303,7 @@ func TestTargets(t *testing.T) {
 	}
 	for _, c := range steps {
 		t.Run(c.name, func(t *testing.T) {
-			err := w.SetTarget(ctx, a.ID, c.item, c.level)
+			err := w.SetTarget(ctx, model.AssessmentID(a.ID), model.ItemID(c.item), c.level)
 			if model.KindOf(err) != c.kind || (c.kind == 0 && err != nil) {
 				t.Fatalf("error %v, want kind %v", err, c.kind)
 			}
@@ -320,7 +320,7 @@ func TestTargets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := w.SetTargetsFromAssessment(ctx, a.ID, mentor.ID); err != nil {
+	if err := w.SetTargetsFromAssessment(ctx, model.AssessmentID(a.ID), model.AssessmentID(mentor.ID)); err != nil {
 		t.Fatal(err)
 	}
 	got = targets(a.ID)
@@ -330,14 +330,14 @@ func TestTargets(t *testing.T) {
 	}
 	older := start(t, w, q.ID, sfia8, model.Scope{})
 	newer := start(t, w, p.ID, sfia9, model.Scope{})
-	err := w.SetTargetsFromAssessment(ctx, newer.ID, older.ID)
+	err := w.SetTargetsFromAssessment(ctx, model.AssessmentID(newer.ID), model.AssessmentID(older.ID))
 	if model.KindOf(err) != model.Invalid || !strings.Contains(err.Error(), "sfia@8") {
 		t.Errorf("targets from another framework version: %v; want Invalid naming sfia@8", err)
 	}
-	if err := w.SetTargetsFromAssessment(ctx, a.ID, "no-such-assessment"); model.KindOf(err) != model.NotFound {
+	if err := w.SetTargetsFromAssessment(ctx, model.AssessmentID(a.ID), "no-such-assessment"); model.KindOf(err) != model.NotFound {
 		t.Errorf("targets from an unknown assessment: %v", err)
 	}
-	if err := w.SetTargetsFromRoleLevel(ctx, a.ID, "data/no-such-role/level"); model.KindOf(err) != model.NotFound {
+	if err := w.SetTargetsFromRoleLevel(ctx, model.AssessmentID(a.ID), "data/no-such-role/level"); model.KindOf(err) != model.NotFound {
 		t.Errorf("unknown role level: %v", err)
 	}
 	if got := targets(a.ID); len(got) != 2 {

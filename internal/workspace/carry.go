@@ -124,7 +124,8 @@ func (w *Workspace) CarryAssessment(ctx context.Context, assessmentID, to string
 
 // ConfirmReview keeps a carried rating as it is and clears its review flag
 // (item "" confirms every flagged item of the assessment).
-func (w *Workspace) ConfirmReview(ctx context.Context, assessmentID, item string) error {
+func (w *Workspace) ConfirmReview(ctx context.Context, assessment model.AssessmentID, itemID model.ItemID) error {
+	assessmentID, item := string(assessment), string(itemID)
 	return w.changed(ctx, w.store.ConfirmReview(ctx, assessmentID, item), RatingsChanged, assessmentID)
 }
 

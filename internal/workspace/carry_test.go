@@ -35,7 +35,7 @@ func TestCarryAssessment(t *testing.T) {
 	rate(ddat, "architecture-communication", 4) // its Expert text changed
 	rate(ddat, "accessibility", 1)              // unchanged
 	rate(ddat, "agile-working-content-design", 0)
-	if err := w.SetTarget(ctx, ddat.ID, "ownership-and-topic", 3); err != nil {
+	if err := w.SetTarget(ctx, model.AssessmentID(ddat.ID), "ownership-and-topic", 3); err != nil {
 		t.Fatal(err)
 	}
 
@@ -140,7 +140,7 @@ func TestCarryAssessment(t *testing.T) {
 			}
 			// Confirming keeps the rating and clears the flag; re-rating does too.
 			for item := range s.Review {
-				if err := w.ConfirmReview(ctx, res.Assessment.ID, item); err != nil {
+				if err := w.ConfirmReview(ctx, model.AssessmentID(res.Assessment.ID), model.ItemID(item)); err != nil {
 					t.Fatal(err)
 				}
 				again, _ := w.Sheet(ctx, res.Assessment.ID)

@@ -29,7 +29,7 @@ func corpusDB(t *testing.T) *Workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.AddMember(ctx, team.ID, res.Person.ID); err != nil {
+	if err := w.AddMember(ctx, model.TeamID(team.ID), model.PersonID(res.Person.ID)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.PlanFromGaps(ctx, res.Assessment.ID); err != nil {

@@ -26,7 +26,9 @@ const (
 )
 
 // MembershipID names one person's membership of one team for Erasure and Erase.
-func MembershipID(teamID, personID string) string { return teamID + "/" + personID }
+func MembershipID(team model.TeamID, person model.PersonID) string {
+	return string(team) + "/" + string(person)
+}
 
 // Erasure is what deleting one thing removes, counted from the database. The
 // app's confirmation, the CLI's prompt and both of their reports after the
@@ -213,7 +215,7 @@ func (w *Workspace) erasure(ctx context.Context, kind ErasureKind, id string, do
 		}
 		e.Subject = fmt.Sprintf("%s in team %s", p.Name, t.Name)
 		if do {
-			e.Footprint, err = w.store.EraseMembership(ctx, teamID, personID)
+			e.Footprint, err = w.store.EraseMembership(ctx, model.TeamID(teamID), model.PersonID(personID))
 			return e, err
 		}
 		return w.membershipPreview(ctx, e, t, p)

@@ -49,7 +49,7 @@ func TestErasureMatchesWhatErases(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range []string{p.ID, other.ID} {
-		if err := w.AddMember(ctx, team.ID, id); err != nil {
+		if err := w.AddMember(ctx, model.TeamID(team.ID), model.PersonID(id)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -70,7 +70,7 @@ func TestErasureMatchesWhatErases(t *testing.T) {
 			t.Errorf("preview of %v %s: %v; want a Conflict naming the appraisal", c.kind, c.id, err)
 		}
 	}
-	if _, err := w.Erasure(ctx, EraseMembership, MembershipID(team.ID, "nobody")); model.KindOf(err) != model.NotFound {
+	if _, err := w.Erasure(ctx, EraseMembership, MembershipID(model.TeamID(team.ID), "nobody")); model.KindOf(err) != model.NotFound {
 		t.Errorf("membership of nobody: %v", err)
 	}
 
@@ -79,7 +79,7 @@ func TestErasureMatchesWhatErases(t *testing.T) {
 		id   string
 		want string
 	}{
-		{EraseMembership, MembershipID(team.ID, other.ID), "Kim Lee in team Ward 7: no longer a member; their assessments stay"},
+		{EraseMembership, MembershipID(model.TeamID(team.ID), model.PersonID(other.ID)), "Kim Lee in team Ward 7: no longer a member; their assessments stay"},
 		{EraseAppraisal, ap.ID, "Sam Jones's " + ap.Period + " appraisal with Dr Grace Hopper: 0 item notes, the overall notes and sign-off; its assessments and agreed plan stay with Sam Jones"},
 		{EraseTeam, team.ID, "team Ward 7: 0 team plans, 0 actions, 0 team targets; 1 member stays, with their assessments"},
 		{ErasePerson, p.ID, "Sam Jones: 2 assessments, 4 ratings, 1 plan, 0 appraisals, member of 0 teams"},

@@ -34,7 +34,7 @@ func rateSome(t *testing.T, ws *Workspace) (model.Person, model.Assessment) {
 			t.Fatal(err)
 		}
 	}
-	if err := ws.SetTarget(ctx, a.ID, "ITSP", 6); err != nil {
+	if err := ws.SetTarget(ctx, model.AssessmentID(a.ID), "ITSP", 6); err != nil {
 		t.Fatal(err)
 	}
 	return p, a

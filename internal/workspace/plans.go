@@ -196,7 +196,8 @@ func checkAction(f *model.Framework, a *model.Action) error {
 }
 
 // DeleteAction removes one action from a plan.
-func (w *Workspace) DeleteAction(ctx context.Context, planID, actionID string) error {
+func (w *Workspace) DeleteAction(ctx context.Context, plan model.PlanID, action model.ActionID) error {
+	planID, actionID := string(plan), string(action)
 	p, err := w.store.Plan(ctx, planID)
 	if err != nil {
 		return err

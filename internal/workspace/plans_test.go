@@ -130,11 +130,11 @@ func TestSaveActionValidates(t *testing.T) {
 	if _, err := w.SaveAction(ctx, other.ID, first); model.KindOf(err) != model.NotFound {
 		t.Errorf("saving plan A's action into plan B: %v", err)
 	}
-	if err := w.DeleteAction(ctx, other.ID, first.ID); model.KindOf(err) != model.NotFound {
+	if err := w.DeleteAction(ctx, model.PlanID(other.ID), model.ActionID(first.ID)); model.KindOf(err) != model.NotFound {
 		t.Errorf("deleting plan A's action from plan B: %v", err)
 	}
 	n := len(got.Actions)
-	if err := w.DeleteAction(ctx, plan.ID, first.ID); err != nil {
+	if err := w.DeleteAction(ctx, model.PlanID(plan.ID), model.ActionID(first.ID)); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ = w.Plan(ctx, plan.ID); len(got.Actions) != n-1 {

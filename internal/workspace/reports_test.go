@@ -42,7 +42,7 @@ func TestReportsArePDFs(t *testing.T) {
 	if a, ok, err := w.gapsAssessment(ctx, plan); err != nil || !ok || a.ID != self.ID {
 		t.Errorf("gaps from %v (%v, %v), want the self-assessment", a.ID, ok, err)
 	}
-	if err := w.SetAgreed(ctx, ap.ID, "ITSP", 5); err != nil {
+	if err := w.SetAgreed(ctx, model.AppraisalID(ap.ID), "ITSP", 5); err != nil {
 		t.Fatal(err)
 	}
 	if a, _, _ := w.gapsAssessment(ctx, plan); a.ID != ap.AgreedID {

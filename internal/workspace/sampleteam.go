@@ -44,7 +44,7 @@ func (w *Workspace) createSampleTeam(ctx context.Context, lead model.Person) err
 	if err != nil {
 		return err
 	}
-	if err := w.store.AddMember(ctx, team.ID, lead.ID); err != nil {
+	if err := w.store.AddMember(ctx, model.TeamID(team.ID), model.PersonID(lead.ID)); err != nil {
 		return err
 	}
 	created := time.Now().UTC().Truncate(time.Second).AddDate(0, 0, -7)
@@ -67,7 +67,7 @@ func (w *Workspace) createSampleTeam(ctx context.Context, lead model.Person) err
 		if err := w.saveSample(ctx, p, ref, created, created, ratings, nil); err != nil {
 			return fmt.Errorf("sample member %s: %w", m.name, err)
 		}
-		if err := w.store.AddMember(ctx, team.ID, p.ID); err != nil {
+		if err := w.store.AddMember(ctx, model.TeamID(team.ID), model.PersonID(p.ID)); err != nil {
 			return err
 		}
 	}

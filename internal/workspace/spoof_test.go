@@ -112,7 +112,7 @@ func TestTeamImportRefusesTheImpostorAndTakesTheRest(t *testing.T) {
 		t.Fatal(err)
 	}
 	sam, a, file := samAndExport(t, w)
-	if err := w.AddMember(ctx, team.ID, sam.ID); err != nil {
+	if err := w.AddMember(ctx, model.TeamID(team.ID), model.PersonID(sam.ID)); err != nil {
 		t.Fatal(err)
 	}
 	spoofPath := filepath.Join(dir, "zz-mallory.gapwise.json")

@@ -95,7 +95,7 @@ func teamTable(v *TeamView, generated time.Time, d gap.Display) exchange.TeamTab
 		row := exchange.TeamMember{Person: p, Levels: make([]*int, len(t.Items))}
 		vals := make([]int, len(t.Items))
 		for j, it := range t.Items {
-			if r, ok := v.Ratings.Get(p.ID, it.ID); ok {
+			if r, ok := v.Ratings.Get(model.PersonID(p.ID), model.ItemID(it.ID)); ok {
 				vals[j] = r.Level
 				row.Levels[j] = &vals[j]
 			}

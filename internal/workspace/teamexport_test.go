@@ -76,7 +76,7 @@ func TestTeamExportCSVMatchesTheTeamView(t *testing.T) {
 		}
 		for j, m := range v.Measures.Items {
 			want := ""
-			if r, ok := v.Ratings.Get(p.ID, m.Item.ID); ok {
+			if r, ok := v.Ratings.Get(model.PersonID(p.ID), model.ItemID(m.Item.ID)); ok {
 				want = strconv.Itoa(r.Level)
 			}
 			if row[j+1] != want || rows[0][j+1] != m.Item.ID {
@@ -191,7 +191,7 @@ func TestTeamExportWorkshopHidesNames(t *testing.T) {
 		p := v.Members[k]
 		for j, m := range v.Measures.Items {
 			want := ""
-			if r, ok := v.Ratings.Get(p.ID, m.Item.ID); ok {
+			if r, ok := v.Ratings.Get(model.PersonID(p.ID), model.ItemID(m.Item.ID)); ok {
 				want = strconv.Itoa(r.Level)
 			}
 			if rows[i+1][j+1] != want {
@@ -237,7 +237,7 @@ func TestAssessedMembers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.AddMember(ctx, v.Team.ID, extra.ID); err != nil {
+	if err := w.AddMember(ctx, model.TeamID(v.Team.ID), model.PersonID(extra.ID)); err != nil {
 		t.Fatal(err)
 	}
 	nv, err := w.TeamView(ctx, v.Team.ID)

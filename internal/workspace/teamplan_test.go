@@ -16,7 +16,7 @@ func TestTeamPlanActionsForTheTeamOrAMember(t *testing.T) {
 	}
 	member, _ := ws.AddPerson(ctx, model.Person{Name: "Ana", Discipline: model.Nurse})
 	outsider, _ := ws.AddPerson(ctx, model.Person{Name: "Ben", Discipline: model.Doctor})
-	if err := ws.AddMember(ctx, team.ID, member.ID); err != nil {
+	if err := ws.AddMember(ctx, model.TeamID(team.ID), model.PersonID(member.ID)); err != nil {
 		t.Fatal(err)
 	}
 	whole := model.Action{Objective: "Business analysts run a process-mapping session for the team", Items: []string{"2.2"}, Activity: "project work", Status: model.Planned}

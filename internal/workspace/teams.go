@@ -47,8 +47,9 @@ func (w *Workspace) DeleteTeam(ctx context.Context, id string) error {
 }
 
 // AddMember puts a person in a team.
-func (w *Workspace) AddMember(ctx context.Context, teamID, personID string) error {
-	return w.changed(ctx, w.store.AddMember(ctx, teamID, personID), TeamChanged, teamID)
+func (w *Workspace) AddMember(ctx context.Context, team model.TeamID, person model.PersonID) error {
+	teamID, personID := string(team), string(person)
+	return w.changed(ctx, w.store.AddMember(ctx, model.TeamID(teamID), model.PersonID(personID)), TeamChanged, teamID)
 }
 
 // AddMembers puts people in a team in one transaction (all or none) and
@@ -60,8 +61,9 @@ func (w *Workspace) AddMembers(ctx context.Context, teamID string, personIDs []s
 
 // RemoveMember takes a person out of a team and off its plan actions; their
 // assessments stay (see Erasure).
-func (w *Workspace) RemoveMember(ctx context.Context, teamID, personID string) error {
-	_, err := w.Erase(ctx, EraseMembership, MembershipID(teamID, personID))
+func (w *Workspace) RemoveMember(ctx context.Context, team model.TeamID, person model.PersonID) error {
+	teamID, personID := string(team), string(person)
+	_, err := w.Erase(ctx, EraseMembership, MembershipID(model.TeamID(teamID), model.PersonID(personID)))
 	return err
 }
 
@@ -338,7 +340,8 @@ func (r BatchResult) Summary() string {
 }
 
 // SetTeamTarget sets (level > 0) or removes (0) one item's team target by hand.
-func (w *Workspace) SetTeamTarget(ctx context.Context, teamID, item string, level int) error {
+func (w *Workspace) SetTeamTarget(ctx context.Context, tid model.TeamID, itemID model.ItemID, level int) error {
+	teamID, item := string(tid), string(itemID)
 	team, err := w.store.Team(ctx, teamID)
 	if err != nil {
 		return err
@@ -359,7 +362,8 @@ func (w *Workspace) SetTeamTarget(ctx context.Context, teamID, item string, leve
 
 // SetTeamTargetsFromRoleLevel replaces a team's targets with a role level's
 // required skill levels.
-func (w *Workspace) SetTeamTargetsFromRoleLevel(ctx context.Context, teamID, roleLevelID string) error {
+func (w *Workspace) SetTeamTargetsFromRoleLevel(ctx context.Context, tid model.TeamID, roleLevel model.RoleLevelID) error {
+	teamID, roleLevelID := string(tid), string(roleLevel)
 	team, err := w.store.Team(ctx, teamID)
 	if err != nil {
 		return err

@@ -54,7 +54,7 @@ func TestSetTeamTargetsInBulk(t *testing.T) {
 	}
 	sfiaA, err := w.StartAssessment(ctx, lead.ID, sfiaRef, model.SelfAssessment, "", model.Scope{})
 	must(err)
-	if err := w.SetTeamTarget(ctx, other.ID, fci.Items[5].ID, 1); err != nil {
+	if err := w.SetTeamTarget(ctx, model.TeamID(other.ID), model.ItemID(fci.Items[5].ID), 1); err != nil {
 		t.Fatal(err)
 	}
 	// PROG is defined at 2 to 6 in SFIA 9: 7 caps to its top, 1 raises to 2.
