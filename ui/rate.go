@@ -58,6 +58,7 @@ type rateScreen struct {
 	quiet      bool          // true while the program (not the user) selects a list row: focus stays put
 	choose     *widget.Label // "Choose your level", or the appraiser's words (wordsFor)
 
+	only    onlyItems // a set of items the list is restricted to (rateonly.go)
 	saver   *saver
 	carry   *carryPanel   // carry-forward banner, review note and attribution
 	history ratingHistory // changes since the assessment was opened, for Ctrl+Z
@@ -147,7 +148,7 @@ func newRateScreen(s *Shell) *rateScreen {
 		r.targetNote,
 	)
 	r.detail = container.NewVScroll(container.NewPadded(panel))
-	left := container.NewBorder(r.search, nil, nil, nil, r.list)
+	left := container.NewBorder(container.NewVBox(r.search, r.only.bar(r)), nil, nil, nil, r.list)
 	split := container.NewHSplit(left, r.detail)
 	split.Offset = 0.32
 	// The status line has its own row: an undo message is long, and beside
@@ -280,9 +281,10 @@ func (r *rateScreen) refilter() {
 	for _, it := range r.sheet.Items {
 		inScope[it.ID] = true
 	}
+	r.only.sync(r.sheet.Assessment.ID)
 	var items []*model.Item
 	for _, it := range r.sheet.Framework.Search(r.search.Text) {
-		if inScope[it.ID] {
+		if inScope[it.ID] && r.only.keeps(r.sheet.Assessment.ID, it.ID) {
 			items = append(items, it)
 		}
 	}
@@ -303,6 +305,10 @@ func (r *rateScreen) refilter() {
 	case r.cur != nil && r.selectItem(r.cur.ID):
 	default:
 		r.selectItem(items[0].ID)
+	}
+	if r.only.focus && r.only.on(r.sheet.Assessment.ID) {
+		r.only.focus = false
+		r.focusPad() // the restricted items are on screen: keys rate them
 	}
 }
 
