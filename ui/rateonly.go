@@ -49,7 +49,9 @@ func (o *onlyItems) sync(assessment string) {
 }
 
 // on says whether the list is restricted for the assessment.
-func (o *onlyItems) on(assessment string) bool { return o.assessment != "" && o.assessment == assessment }
+func (o *onlyItems) on(assessment string) bool {
+	return o.assessment != "" && o.assessment == assessment
+}
 
 // showOnly restricts the list to items of an assessment, saying why in
 // what ("the 5 unrated required skills of Senior test engineer"); the
