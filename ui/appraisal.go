@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -33,6 +34,7 @@ type appraisalScreen struct {
 
 	picker     *widget.Select
 	summary    *widget.Label
+	who        *widget.Label // the appraisers, their roles and scopes
 	lock       *widget.Label
 	review     *widget.Label
 	onlyDiffer *widget.Check
@@ -75,6 +77,8 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 	a.picker.PlaceHolder = "Choose an appraisal"
 	a.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.summary.Wrapping = fyne.TextWrapWord
+	a.who = widget.NewLabel("")
+	a.who.Wrapping = fyne.TextWrapWord
 	a.lock = widget.NewLabel("")
 	a.lock.Wrapping = fyne.TextWrapWord
 	a.lock.Importance = widget.WarningImportance
@@ -96,8 +100,9 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 
 	a.heads = make([]*widget.Label, model.MaxAppraisers+2)
 	for i := range a.heads {
+		// A name wraps onto a second line rather than being cut ("Dr Alex …").
 		a.heads[i] = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		a.heads[i].Truncation = fyne.TextTruncateEllipsis
+		a.heads[i].Wrapping = fyne.TextWrapWord
 	}
 	a.list = newAgreeList(a)
 
@@ -133,24 +138,29 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 	}
 	header := container.NewBorder(nil, nil, nil, container.New(&levelColumns{}, headCells...),
 		widget.NewLabelWithStyle("Item", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	left := container.NewBorder(container.NewVBox(container.NewHBox(a.onlyDiffer, a.agreeAll), header), keys, nil, nil, a.list)
+	left := container.NewBorder(container.NewVBox(container.New(layout.NewRowWrapLayout(), a.onlyDiffer, a.agreeAll), header), keys, nil, nil, a.list)
 	detail := container.NewVBox(
 		a.itemTitle, a.itemLevels, a.prefill,
 		widget.NewLabelWithStyle("Agreed level", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		a.levelBox, container.NewHBox(a.clearBtn),
 		a.note, container.NewHBox(a.saveNote),
 		widget.NewSeparator(),
+		// The summary comes before the sign-off, as in the PDF: once anyone
+		// signs it is locked, so it is written first.
+		widget.NewLabelWithStyle("Summary", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		a.overall, container.NewHBox(a.saveOver),
+		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Sign-off", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		a.signBox,
-		widget.NewSeparator(),
-		a.overall, container.NewHBox(a.saveOver),
 	)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(detail)))
 	split.Offset = 0.6
+	del := widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), start, a.picker),
-		container.NewHBox(a.rateAs, a.importBtn, a.addAppr, pdf, widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })),
-		a.summary, a.lock, a.review,
+		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), container.NewHBox(start, del), a.picker),
+		// Wraps rather than running off a narrow window (1024 wide, say).
+		container.New(layout.NewRowWrapLayout(), a.rateAs, a.importBtn, a.addAppr, pdf),
+		a.summary, a.who, a.lock, a.review,
 	)
 	a.body = container.NewBorder(top, a.status, nil, nil, split)
 	a.empty = widget.NewLabel("No appraisal yet for this person. Start one from a self-assessment.")
@@ -226,9 +236,16 @@ func newAgreeList(a *appraisalScreen) *agreeList {
 		name := widget.NewLabel("item template name")
 		name.Truncation = fyne.TextTruncateEllipsis
 		cells := make([]fyne.CanvasObject, model.MaxAppraisers+2)
+		shown := 3 // self, one appraiser, agreed
+		if a.view != nil {
+			shown = len(a.view.Appraisal.Appraisers) + 2
+		}
 		for i := range cells {
 			c := widget.NewLabel("0")
 			c.Truncation = fyne.TextTruncateEllipsis
+			if i >= shown { // else the list's least width is that of four appraisers
+				c.Hide()
+			}
 			cells[i] = c
 		}
 		return container.NewBorder(nil, nil, nil, container.New(&levelColumns{}, cells...), name)
@@ -456,10 +473,11 @@ func (a *appraisalScreen) apply(v *workspace.AppraisalView) {
 		if role == "" {
 			role = "appraiser"
 		}
-		who[i] = fmt.Sprintf("%s (%s; %s)", x.Name, role, v.ScopeText(i))
+		who[i] = fmt.Sprintf("%s (%s; reviews %s)", x.Name, role, v.ScopeText(i))
 	}
-	a.summary.SetText(fmt.Sprintf("%s · %s · %s · %s · %d disagreement(s) · %d agreed, %d still to agree (%d of them all match)",
-		v.Person.Name, v.Framework.ShortName, ap.Period, strings.Join(who, ", "), c.Disagreements, c.Agreed, c.Outstanding, c.Matching))
+	a.summary.SetText(fmt.Sprintf("%s · %s · %s · %d disagreement(s) · %d agreed, %d still to agree (%d of them all match)",
+		v.Person.Name, v.Framework.ShortName, ap.Period, c.Disagreements, c.Agreed, c.Outstanding, c.Matching))
+	a.who.SetText("Appraisers: " + strings.Join(who, " · "))
 	switch {
 	case ap.AllSigned():
 		a.lock.SetText("Signed by everyone: the agreed levels, notes and plan are read-only until a signature is withdrawn.")
@@ -752,14 +770,16 @@ func (a *appraisalScreen) showSignOff() {
 		state := "not signed"
 		var btn *widget.Button
 		if s.SignedAt.IsZero() {
-			btn = widget.NewButtonWithIcon("Sign as "+s.Name, theme.ConfirmIcon(), func() { a.sign(s) })
+			btn = widget.NewButtonWithIcon("Sign", theme.ConfirmIcon(), func() { a.sign(s) })
 		} else {
 			state = "signed " + s.SignedAt.Local().Format("2 Jan 2006 15:04")
 			btn = widget.NewButtonWithIcon("Withdraw signature", theme.CancelIcon(), func() { a.withdraw(s) })
 		}
+		// The state on a line of its own, the button under it: on a narrow
+		// pane a label beside the button was cut before "not signed".
 		text := widget.NewLabel(fmt.Sprintf("%s (%s): %s", s.Name, s.Role, state))
-		text.Truncation = fyne.TextTruncateEllipsis
-		a.signBox.Add(container.NewBorder(nil, nil, nil, btn, text))
+		text.Wrapping = fyne.TextWrapWord
+		a.signBox.Add(container.NewVBox(text, container.NewHBox(btn)))
 	}
 	a.signBox.Refresh()
 }

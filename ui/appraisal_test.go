@@ -151,9 +151,9 @@ func TestAppraisalScreenShowsEveryAppraiserSideBySide(t *testing.T) {
 			t.Errorf("%s row %q, want %q", item, got, want)
 		}
 	}
-	if !strings.Contains(a.summary.Text, "Dr Ben Clin (clinical appraiser; Health and Wellbeing in practice)") ||
+	if !strings.Contains(a.who.Text, "Dr Ben Clin (clinical appraiser; reviews Health and Wellbeing in practice)") ||
 		!strings.Contains(a.summary.Text, "4 still to agree (2 of them all match)") {
-		t.Errorf("summary %q", a.summary.Text)
+		t.Errorf("summary %q, appraisers %q", a.summary.Text, a.who.Text)
 	}
 	// Only disagreements.
 	test.Tap(a.onlyDiffer)
@@ -235,12 +235,9 @@ func TestSigningWithItemsToAgreeSaysSoFirst(t *testing.T) {
 	s, w, ws, ap := jointOnScreen(t)
 	a := s.appraisal
 	signButton := func(who string) *widget.Button {
-		for _, o := range a.signBox.Objects {
-			row := o.(*fyne.Container)
-			for _, x := range row.Objects {
-				if b, ok := x.(*widget.Button); ok && strings.Contains(row.Objects[0].(*widget.Label).Text, who) {
-					return b
-				}
+		for _, o := range a.signBox.Objects { // a signatory's state, then their button
+			if strings.Contains(under[*widget.Label](o)[0].Text, who) {
+				return under[*widget.Button](o)[0]
 			}
 		}
 		t.Fatalf("no sign-off row for %s", who)

@@ -124,6 +124,10 @@ func (s *Shell) openLatest(p model.Person) {
 		if err != nil || len(as) == 0 {
 			return "", err
 		}
+		// Their own, not the newest appraiser's assessment of them.
+		if own, err := s.ws.OwnAssessment(s.ctx, as[0].ID); err == nil {
+			return own.ID, nil
+		}
 		return as[0].ID, nil
 	}, func(id string, err error) {
 		if err != nil {

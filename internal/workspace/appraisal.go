@@ -95,15 +95,32 @@ func covers(f *model.Framework, ap model.Appraiser, it *model.Item) bool {
 	})
 }
 
-// ScopeText says in words what an appraiser reviews: "all items", or the
-// titles of their groups and items.
+// scopeNamed is how many of an appraiser's groups and items ScopeText names
+// before it counts the rest: a scope of 110 DDaT skills is a line, not a page.
+const scopeNamed = 3
+
+// ScopeText says in words what an appraiser reviews: "all items", the
+// titles of their groups and items, or, for a long scope, the first few
+// and how many more ("Accessibility; Agile working and 108 more items").
+// The exact ids are in the appraisal (CLI --json) and the PDF marks each
+// item outside a scope "n/a".
 func ScopeText(f *model.Framework, ap model.Appraiser) string {
 	if len(ap.Scope) == 0 {
 		return "all items"
 	}
-	names := make([]string, 0, len(ap.Scope))
-	for _, id := range ap.Scope {
-		switch g, it := groupOrItem(f, id); {
+	names := make([]string, 0, min(len(ap.Scope), scopeNamed))
+	groups, items := 0, 0
+	for k, id := range ap.Scope {
+		g, it := groupOrItem(f, id)
+		if len(ap.Scope) > scopeNamed && k >= scopeNamed-1 {
+			if g != nil {
+				groups++
+			} else {
+				items++
+			}
+			continue
+		}
+		switch {
 		case g != nil:
 			names = append(names, g.Title)
 		case it != nil:
@@ -112,7 +129,23 @@ func ScopeText(f *model.Framework, ap model.Appraiser) string {
 			names = append(names, id)
 		}
 	}
-	return strings.Join(names, "; ")
+	text := strings.Join(names, "; ")
+	switch {
+	case groups > 0 && items > 0:
+		text += fmt.Sprintf(" and %d more (%s, %s)", groups+items, model.Plural(groups, "group", "groups"), model.Plural(items, "item", "items"))
+	case groups > 0:
+		text += fmt.Sprintf(" and %d more %s", groups, pluralWord(groups, "group", "groups"))
+	case items > 0:
+		text += fmt.Sprintf(" and %d more %s", items, pluralWord(items, "item", "items"))
+	}
+	return text
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func groupOrItem(f *model.Framework, id string) (*model.Group, *model.Item) {

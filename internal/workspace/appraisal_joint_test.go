@@ -383,3 +383,43 @@ func TestOwnAssessment(t *testing.T) {
 		t.Errorf("someone with only an appraiser's assessment: %v", err)
 	}
 }
+
+// TestScopeText: a scope is said in a line however long it is: an
+// informatics appraiser reviewing 110 DDaT skills is "Accessibility;
+// Agile working and 108 more items", not 110 titles on the screen, in an
+// error or on the PDF cover.
+func TestScopeText(t *testing.T) {
+	f := &model.Framework{
+		Groups: []model.Group{{ID: "g1", Title: "Strategy"}, {ID: "g2", Title: "Delivery"}, {ID: "g3", Title: "Data"}},
+		Items: []model.Item{
+			{ID: "accessibility", Title: "Accessibility", Group: "g1"}, {ID: "agile-working", Title: "Agile working", Group: "g1"},
+			{ID: "analysis", Title: "Analysis", Group: "g2"}, {ID: "architecture", Title: "Architecture", Group: "g3"},
+		},
+	}
+	many := make([]string, 110)
+	for i := range many {
+		many[i] = []string{"accessibility", "agile-working", "analysis", "architecture"}[i%4]
+	}
+	tests := []struct {
+		name  string
+		scope []string
+		want  string
+	}{
+		{"every item", nil, "all items"},
+		{"one group", []string{"g1"}, "Strategy"},
+		{"three named", []string{"g1", "g2", "architecture"}, "Strategy; Delivery; Architecture"},
+		{"items beyond three are counted", []string{"accessibility", "agile-working", "analysis", "architecture"}, "Accessibility; Agile working and 2 more items"},
+		{"one more item", []string{"accessibility", "agile-working", "analysis", "architecture"}[:3], "Accessibility; Agile working; Analysis"},
+		{"groups counted", []string{"accessibility", "agile-working", "g2", "g3"}, "Accessibility; Agile working and 2 more groups"},
+		{"groups and items counted", []string{"accessibility", "agile-working", "g2", "analysis", "g3"}, "Accessibility; Agile working and 3 more (2 groups, 1 item)"},
+		{"a long scope stays a line", many, "Accessibility; Agile working and 108 more items"},
+		{"an id the framework lacks is said as it is", []string{"zz"}, "zz"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ScopeText(f, model.Appraiser{Name: "Dr Ann Inf", Scope: tc.scope}); got != tc.want {
+				t.Errorf("ScopeText(%v) = %q, want %q", tc.scope, got, tc.want)
+			}
+		})
+	}
+}
