@@ -172,7 +172,7 @@ func TestPathwaysLadder(t *testing.T) {
 	person := createProfileThroughForm(t, s)
 	analyst := requirementsOf(t, ws, "data/data-analyst/data-analyst")
 	aid := startAllDDaT(t, s, ws, person, 2, analyst...)
-	if err := ws.SetTargetsFromRoleLevel(context.Background(), aid, "data/data-analyst/senior-data-analyst"); err != nil {
+	if err := ws.SetTargetsFromRoleLevel(context.Background(), model.AssessmentID(aid), "data/data-analyst/senior-data-analyst"); err != nil {
 		t.Fatal(err)
 	}
 	s.showTab("Pathways")
@@ -247,7 +247,7 @@ func TestPathwaysMarkup(t *testing.T) {
 	person := createProfileThroughForm(t, s)
 	analyst := requirementsOf(t, ws, "data/data-analyst/data-analyst")
 	aid := startAllDDaT(t, s, ws, person, 2, analyst[:6]...)
-	if err := ws.SetTargetsFromRoleLevel(context.Background(), aid, "data/data-analyst/senior-data-analyst"); err != nil {
+	if err := ws.SetTargetsFromRoleLevel(context.Background(), model.AssessmentID(aid), "data/data-analyst/senior-data-analyst"); err != nil {
 		t.Fatal(err)
 	}
 	s.showTab("Pathways")
