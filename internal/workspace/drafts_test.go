@@ -35,7 +35,7 @@ func TestCatalogueAndDraftedPlan(t *testing.T) {
 		if err := w.Rate(ctx, a.ID, model.Rating{Item: item, Level: lv[0]}); err != nil {
 			t.Fatal(err)
 		}
-		if err := w.SetTarget(ctx, a.ID, item, lv[1]); err != nil {
+		if err := w.SetTarget(ctx, model.AssessmentID(a.ID), model.ItemID(item), lv[1]); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -140,7 +140,7 @@ func TestDraftTeamPlan(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := w.AddMember(ctx, team.ID, p.ID); err != nil {
+		if err := w.AddMember(ctx, model.TeamID(team.ID), model.PersonID(p.ID)); err != nil {
 			t.Fatal(err)
 		}
 	}
