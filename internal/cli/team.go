@@ -46,8 +46,9 @@ type disciplineJSON struct {
 	Discipline string  `json:"discipline"`
 	Label      string  `json:"label"`
 	Count      int     `json:"count"`
-	Share      float64 `json:"share"` // of the members
-	WTE        float64 `json:"wte"`   // summed informatics WTE
+	Share      float64 `json:"share"`    // of the members
+	WTE        float64 `json:"wte"`      // summed informatics WTE
+	Clinical   bool    `json:"clinical"` // counts towards the benchmark
 }
 
 // compositionJSON is who a team is made of.
@@ -55,8 +56,10 @@ type compositionJSON struct {
 	Members          int              `json:"members"`
 	Disciplines      int              `json:"disciplines"`
 	TotalWTE         float64          `json:"total_wte"`
+	ClinicalMembers  int              `json:"clinical_members"`
+	ClinicalWTE      float64          `json:"clinical_wte"` // what the benchmark counts
 	WachterBenchmark float64          `json:"wachter_benchmark"`
-	ShareOfBenchmark float64          `json:"share_of_benchmark"`
+	ShareOfBenchmark float64          `json:"share_of_benchmark"` // clinical_wte / wachter_benchmark
 	ByDiscipline     []disciplineJSON `json:"by_discipline"`
 }
 
@@ -551,10 +554,11 @@ func (e *env) teamShow(args []string) error {
 func toCompositionJSON(c gap.Composition) compositionJSON {
 	out := compositionJSON{
 		Members: c.Members, Disciplines: c.Disciplines, TotalWTE: c.TotalWTE, WachterBenchmark: c.WachterBenchmark,
+		ClinicalMembers: c.ClinicalMembers, ClinicalWTE: c.ClinicalWTE,
 		ShareOfBenchmark: c.ShareOfBenchmark, ByDiscipline: make([]disciplineJSON, 0, len(c.ByDiscipline)),
 	}
 	for _, d := range c.ByDiscipline {
-		out.ByDiscipline = append(out.ByDiscipline, disciplineJSON{Discipline: string(d.Discipline), Label: d.Discipline.Label(), Count: d.Count, Share: d.Share, WTE: d.WTE})
+		out.ByDiscipline = append(out.ByDiscipline, disciplineJSON{Discipline: string(d.Discipline), Label: d.Discipline.Label(), Count: d.Count, Share: d.Share, WTE: d.WTE, Clinical: d.Clinical})
 	}
 	return out
 }
@@ -566,19 +570,36 @@ func printComposition(e *env, c gap.Composition, d gap.Display) error {
 		_, err := fmt.Fprintf(e.out, "Composition: %d members, too few to show in workshop display\n", c.Members)
 		return err
 	}
-	fmt.Fprintf(e.out, "Composition: %d members from %d disciplines; informatics %.1f WTE, %.0f%% of the Wachter benchmark (%g WTE)\n",
-		c.Members, c.Disciplines, c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)
+	f := d.CompositionFigures(c)
+	sums := []string{}
+	if f.TotalWTE {
+		sums = append(sums, fmt.Sprintf("informatics %.1f WTE", c.TotalWTE))
+	}
+	if f.ClinicalWTE {
+		sums = append(sums, fmt.Sprintf("clinical %.1f WTE, %.0f%% of the Wachter benchmark (%g WTE, clinical disciplines only)",
+			c.ClinicalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark))
+	}
+	if f.NonClinical && c.NonClinicalMembers > 0 {
+		sums = append(sums, fmt.Sprintf("non-clinical %.1f WTE", c.NonClinicalWTE))
+	}
+	fmt.Fprintf(e.out, "Composition: %d members from %d disciplines; %s\n", c.Members, c.Disciplines, strings.Join(sums, "; "))
 	if len(c.ByDiscipline) == 0 {
 		return nil
 	}
-	hide := d.HiddenDisciplines(c)
-	parts := make([]string, len(c.ByDiscipline))
-	for i, dc := range c.ByDiscipline {
-		if hide[dc.Discipline] {
-			parts[i] = fmt.Sprintf("%s fewer than %d", dc.Discipline.Label(), d.MinPeople)
-			continue
+	parts := make([]string, 0, len(c.ByDiscipline))
+	hidden := 0
+	for _, dc := range c.ByDiscipline {
+		switch {
+		case f.Hidden[dc.Discipline]:
+			hidden++ // not named: the name alone could point to the one pharmacist
+		case f.DisciplineWTE:
+			parts = append(parts, fmt.Sprintf("%s %d (%.1f WTE)", dc.Discipline.Label(), dc.Count, dc.WTE))
+		default:
+			parts = append(parts, fmt.Sprintf("%s %d", dc.Discipline.Label(), dc.Count))
 		}
-		parts[i] = fmt.Sprintf("%s %d (%.1f WTE)", dc.Discipline.Label(), dc.Count, dc.WTE)
+	}
+	if hidden > 0 {
+		parts = append(parts, fmt.Sprintf("disciplines with fewer than %d members not shown", d.MinPeople))
 	}
 	_, err := fmt.Fprintf(e.out, "  %s\n", strings.Join(parts, ", "))
 	return err

@@ -87,6 +87,37 @@ func (d Display) HiddenDisciplines(c Composition) map[model.Discipline]bool {
 	return hidden
 }
 
+// CompositionFigures is what a display shows of a team's composition.
+type CompositionFigures struct {
+	Hidden map[model.Discipline]bool // disciplines not shown at all (HiddenDisciplines)
+	// DisciplineWTE: each shown discipline's informatics WTE. Off in
+	// workshop display: with the clinical and whole-team sums beside it,
+	// subtraction would give a hidden discipline's time.
+	DisciplineWTE bool
+	ClinicalWTE   bool // the clinical members' summed WTE, against the benchmark
+	NonClinical   bool // the non-clinical members' summed WTE
+	TotalWTE      bool // the whole team's summed WTE
+}
+
+// CompositionFigures decides which composition figures the display shows.
+// Named display shows them all. Workshop display shows the discipline
+// counts HiddenDisciplines allows, no discipline's WTE, and each sum of WTE
+// only when it rests on at least MinPeople members (or on none, when it is
+// 0); the whole team's sum only when both the clinical and non-clinical
+// sums are shown, since the whole minus one part gives the other.
+func (d Display) CompositionFigures(c Composition) CompositionFigures {
+	f := CompositionFigures{Hidden: d.HiddenDisciplines(c)}
+	if !d.Workshop {
+		f.DisciplineWTE, f.ClinicalWTE, f.NonClinical, f.TotalWTE = true, true, true, true
+		return f
+	}
+	shows := func(n int) bool { return n == 0 || !d.Hides(n) }
+	f.ClinicalWTE = shows(c.ClinicalMembers)
+	f.NonClinical = shows(c.NonClinicalMembers)
+	f.TotalWTE = f.ClinicalWTE && f.NonClinical && shows(c.Members)
+	return f
+}
+
 // Roster is a team's members as a display shows them: in which order and
 // under which label. The screen, the PDF and the exports all take it from
 // Display.Roster, so "Member C" is the same person in each.

@@ -3,6 +3,7 @@ package gap
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -108,6 +109,47 @@ func TestHiddenDisciplinesCannotBeWorkedOutBySubtraction(t *testing.T) {
 		}
 		if n := len(NamedDisplay().HiddenDisciplines(comp(c.counts...))); n != 0 {
 			t.Errorf("%s: named display hides %d disciplines", c.name, n)
+		}
+	}
+}
+
+func TestCompositionFiguresCannotBeWorkedOutBySubtraction(t *testing.T) {
+	person := func(id string, d model.Discipline) model.Person {
+		return model.Person{ID: id, Discipline: d, InformaticsWTE: 0.5}
+	}
+	team := func(ds ...model.Discipline) Composition {
+		var ps []model.Person
+		for i, d := range ds {
+			ps = append(ps, person(strconv.Itoa(i), d))
+		}
+		return TeamComposition(ps)
+	}
+	n, d, p, x := model.Nurse, model.Doctor, model.Pharmacist, model.NonClinical
+	cases := []struct {
+		name                                  string
+		comp                                  Composition
+		clinical, nonClinical, total, perDisc bool
+	}{
+		{"every sum rests on three or more", team(n, n, n, d, d, d, x, x, x), true, true, true, false},
+		// Clinical and whole-team sums together would give the one
+		// non-clinical member's time.
+		{"one non-clinical member", team(n, n, n, d, d, d, x), true, false, false, false},
+		{"no non-clinical members", team(n, n, n, p), true, true, true, false},
+		{"two clinical members", team(n, p, x, x, x), false, true, false, false},
+		{"too few in all", team(n, x), false, false, false, false},
+	}
+	for _, c := range cases {
+		f := WorkshopDisplay(3).CompositionFigures(c.comp)
+		if f.ClinicalWTE != c.clinical || f.NonClinical != c.nonClinical || f.TotalWTE != c.total || f.DisciplineWTE != c.perDisc {
+			t.Errorf("%s: clinical %v, non-clinical %v, total %v, per discipline %v; want %v, %v, %v, %v", c.name,
+				f.ClinicalWTE, f.NonClinical, f.TotalWTE, f.DisciplineWTE, c.clinical, c.nonClinical, c.total, c.perDisc)
+		}
+		if len(f.Hidden) != len(WorkshopDisplay(3).HiddenDisciplines(c.comp)) {
+			t.Errorf("%s: hidden %v is not HiddenDisciplines' answer", c.name, f.Hidden)
+		}
+		named := NamedDisplay().CompositionFigures(c.comp)
+		if !named.ClinicalWTE || !named.NonClinical || !named.TotalWTE || !named.DisciplineWTE || len(named.Hidden) != 0 {
+			t.Errorf("%s: named display hides %+v", c.name, named)
 		}
 	}
 }

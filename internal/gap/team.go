@@ -262,12 +262,19 @@ func (h *histogram) measure(m *ItemMeasure) {
 // with advanced informatics training (Making IT Work: Harnessing the Power of
 // Health Information Technology to Improve Care in England, National Advisory
 // Group on Health IT in England, chaired by Robert Wachter, September 2016).
-// The review counts individuals; Gapwise compares it with the team's summed
-// informatics whole-time equivalent (WTE), so reaching it means the time of
-// about five full-time clinical informaticians, which asks more than five
-// people who each give a few sessions a week. Read it as a rough guide for a
+// The review counts individuals; Gapwise compares it with the summed
+// informatics whole-time equivalent (WTE) of the team's clinical members
+// (model.Discipline.Clinical), so reaching it means the time of about five
+// full-time clinical informaticians, which asks more than five people who
+// each give a few sessions a week. Non-clinical members' time is counted
+// apart: the review is about clinicians. Read it as a rough guide for a
 // trust-wide team, not a standard for a small project team.
 const WachterBenchmark = 5.0
+
+// BenchmarkRule says in words which members' time the benchmark counts
+// (model.Discipline.Clinical), for every output that shows the benchmark.
+const BenchmarkRule = "The benchmark counts clinical disciplines only: doctors, nurses, midwives, allied health professionals, " +
+	"pharmacists, healthcare scientists, social workers, dentists and other clinical staff. Non-clinical members' time is shown apart."
 
 // DisciplineCount is how many of a team come from one discipline.
 type DisciplineCount struct {
@@ -275,6 +282,7 @@ type DisciplineCount struct {
 	Count      int
 	Share      float64 // Count / Composition.Members
 	WTE        float64 // their summed informatics WTE
+	Clinical   bool    // Discipline.Clinical(): counts towards the benchmark
 }
 
 // Composition is who a team is made of.
@@ -284,12 +292,18 @@ type Composition struct {
 	Disciplines      int               // distinct disciplines represented
 	TotalWTE         float64           // summed informatics WTE
 	WachterBenchmark float64           // WachterBenchmark (5 WTE)
-	ShareOfBenchmark float64           // TotalWTE / WachterBenchmark
+	ShareOfBenchmark float64           // ClinicalWTE / WachterBenchmark
+
+	// The team split by model.Discipline.Clinical: only the clinical
+	// members' time counts towards the benchmark.
+	ClinicalMembers, NonClinicalMembers int
+	ClinicalWTE, NonClinicalWTE         float64
 }
 
 // TeamComposition counts a team's members by discipline and sums their
-// informatics WTE against the Wachter benchmark. People are told apart by
-// ID (a person given twice counts once, with the later entry). A discipline
+// informatics WTE, the clinical members' against the Wachter benchmark.
+// People are told apart by ID (a person given twice counts once, with the
+// later entry). A discipline
 // outside model.Disciplines is kept as given and listed after the known ones,
 // in order of first appearance; a negative WTE (which the store refuses)
 // counts as 0.
@@ -332,9 +346,17 @@ func TeamComposition(people []model.Person) Composition {
 	for k := range c.ByDiscipline {
 		d := &c.ByDiscipline[k]
 		d.Share = float64(d.Count) / float64(c.Members)
+		d.Clinical = d.Discipline.Clinical()
 		c.TotalWTE += d.WTE
+		if d.Clinical {
+			c.ClinicalMembers += d.Count
+			c.ClinicalWTE += d.WTE
+		} else {
+			c.NonClinicalMembers += d.Count
+			c.NonClinicalWTE += d.WTE
+		}
 	}
 	c.Disciplines = len(c.ByDiscipline)
-	c.ShareOfBenchmark = c.TotalWTE / WachterBenchmark
+	c.ShareOfBenchmark = c.ClinicalWTE / WachterBenchmark
 	return c
 }

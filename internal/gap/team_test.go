@@ -250,8 +250,11 @@ func TestTeamComposition(t *testing.T) {
 		members int
 		rows    []row
 		total   float64
+		// the clinical members and their WTE: only they count towards the benchmark
+		clinical, nonClinical       int
+		clinicalWTE, nonClinicalWTE float64
 	}{
-		{"nobody", nil, 0, nil, 0},
+		{"nobody", nil, 0, nil, 0, 0, 0, 0, 0},
 		{
 			"disciplines in model order, shares and WTE per discipline",
 			[]model.Person{
@@ -260,21 +263,31 @@ func TestTeamComposition(t *testing.T) {
 			},
 			6,
 			[]row{{model.Doctor, 1, 1.0 / 6, 0.2}, {model.Nurse, 3, 0.5, 0.8}, {model.Pharmacist, 1, 1.0 / 6, 0}, {model.NonClinical, 1, 1.0 / 6, 1.0}},
-			2.0,
+			2.0, 5, 1, 1.0, 1.0,
+		},
+		{
+			"a mostly non-clinical team is far from the clinical benchmark",
+			[]model.Person{
+				person("a", model.NonClinical, 1.0), person("b", model.NonClinical, 1.0), person("c", model.NonClinical, 1.0),
+				person("d", model.NonClinical, 1.0), person("e", model.Nurse, 0.5), person("f", model.SocialWorker, 0.5),
+			},
+			6,
+			[]row{{model.Nurse, 1, 1.0 / 6, 0.5}, {model.SocialWorker, 1, 1.0 / 6, 0.5}, {model.NonClinical, 4, 4.0 / 6, 4.0}},
+			5.0, 2, 4, 1.0, 4.0,
 		},
 		{
 			"a person given twice counts once, with the later entry",
 			[]model.Person{person("a", model.Doctor, 0.5), person("b", model.Midwife, 0.1), person("a", model.AHP, 0.7)},
 			2,
 			[]row{{model.Midwife, 1, 0.5, 0.1}, {model.AHP, 1, 0.5, 0.7}},
-			0.8,
+			0.8, 2, 0, 0.8, 0,
 		},
 		{
 			"unknown disciplines last in order of appearance; negative WTE counts as 0",
 			[]model.Person{person("a", "astronaut", 0.3), person("b", model.Dentist, -1), person("c", "", 0.1)},
 			3,
 			[]row{{model.Dentist, 1, 1.0 / 3, 0}, {"astronaut", 1, 1.0 / 3, 0.3}, {"", 1, 1.0 / 3, 0.1}},
-			0.4,
+			0.4, 1, 2, 0, 0.4,
 		},
 	}
 	near := func(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
@@ -295,8 +308,19 @@ func TestTeamComposition(t *testing.T) {
 			if len(tc.rows) > 0 && !near(shares, 1) {
 				t.Errorf("shares add up to %v", shares)
 			}
-			if !near(c.TotalWTE, tc.total) || c.WachterBenchmark != 5 || !near(c.ShareOfBenchmark, tc.total/5) {
-				t.Errorf("total %v benchmark %v share %v; want %v, 5, %v", c.TotalWTE, c.WachterBenchmark, c.ShareOfBenchmark, tc.total, tc.total/5)
+			for _, g := range c.ByDiscipline {
+				if g.Clinical != g.Discipline.Clinical() {
+					t.Errorf("%s: clinical %v", g.Discipline, g.Clinical)
+				}
+			}
+			if c.ClinicalMembers != tc.clinical || c.NonClinicalMembers != tc.nonClinical ||
+				!near(c.ClinicalWTE, tc.clinicalWTE) || !near(c.NonClinicalWTE, tc.nonClinicalWTE) {
+				t.Errorf("clinical %d (%v WTE), non-clinical %d (%v WTE); want %d (%v), %d (%v)", c.ClinicalMembers, c.ClinicalWTE,
+					c.NonClinicalMembers, c.NonClinicalWTE, tc.clinical, tc.clinicalWTE, tc.nonClinical, tc.nonClinicalWTE)
+			}
+			// The benchmark counts the clinical members' time only.
+			if !near(c.TotalWTE, tc.total) || c.WachterBenchmark != 5 || !near(c.ShareOfBenchmark, tc.clinicalWTE/5) {
+				t.Errorf("total %v benchmark %v share %v; want %v, 5, %v", c.TotalWTE, c.WachterBenchmark, c.ShareOfBenchmark, tc.total, tc.clinicalWTE/5)
 			}
 		})
 	}

@@ -110,3 +110,25 @@ func TestErrorKinds(t *testing.T) {
 }
 
 func ptr(v int) *int { return &v }
+
+func TestClinicalDisciplines(t *testing.T) {
+	// The Wachter benchmark counts clinicians' time: every registered
+	// health or care profession, social work included, but not non-clinical
+	// staff or a background Gapwise does not know.
+	cases := []struct {
+		d    Discipline
+		want bool
+	}{
+		{Doctor, true}, {Nurse, true}, {Midwife, true}, {AHP, true}, {Pharmacist, true},
+		{HealthcareScientist, true}, {SocialWorker, true}, {Dentist, true}, {OtherClinical, true},
+		{NonClinical, false}, {"", false}, {"astronaut", false},
+	}
+	for _, c := range cases {
+		if got := c.d.Clinical(); got != c.want {
+			t.Errorf("%q clinical: %v, want %v", c.d, got, c.want)
+		}
+	}
+	if len(Disciplines) != 10 {
+		t.Errorf("%d disciplines: decide whether each new one is clinical and add it here", len(Disciplines))
+	}
+}

@@ -41,6 +41,20 @@ func (d Discipline) Label() string {
 	return string(d)
 }
 
+// Clinical reports whether the discipline is a registered health or care
+// profession: every discipline Gapwise lists except non-clinical. Social
+// work counts: it is a care profession and the Faculty of Clinical
+// Informatics admits social workers alongside health professionals.
+// "Other clinical" counts because the person said so. A discipline Gapwise
+// does not know (from a newer file) or one not recorded does not count: the
+// Wachter benchmark is about clinicians, and an unknown background is not
+// evidence of one. This is the one rule the composition figures, the app,
+// the CLI and the team PDF use.
+func (d Discipline) Clinical() bool {
+	_, known := disciplineLabels[d]
+	return known && d != NonClinical
+}
+
 // ParseDiscipline accepts a discipline id.
 func ParseDiscipline(s string) (Discipline, error) {
 	for _, d := range Disciplines {
