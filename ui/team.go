@@ -56,6 +56,8 @@ type teamScreen struct {
 	groupFilter *widget.Select
 	sortBy      *widget.Select
 	composition *widget.RichText
+	compCharts  *fyne.Container  // the composition as bar charts (compchart.go)
+	compMembers *widget.RichText // named display: who is in the team
 	table       *widget.Table
 	list        *widget.List
 	common      *widget.RichText
@@ -102,6 +104,9 @@ func newTeamScreen(s *Shell) *teamScreen {
 
 	t.composition = widget.NewRichText()
 	t.composition.Wrapping = fyne.TextWrapWord
+	t.compCharts = container.NewVBox()
+	t.compMembers = widget.NewRichText()
+	t.compMembers.Wrapping = fyne.TextWrapWord
 	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
 	// Headers are plain text, cut to fit, rather than labels: the table
 	// refreshes every header on each scroll and labels re-shape their text.
@@ -162,7 +167,7 @@ func newTeamScreen(s *Shell) *teamScreen {
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
 	t.tabs = container.NewAppTabs(
-		container.NewTabItem("Composition", container.NewVScroll(container.NewPadded(t.composition))),
+		container.NewTabItem("Composition", container.NewVScroll(container.NewPadded(container.NewVBox(t.composition, t.compCharts, t.compMembers)))),
 		container.NewTabItem("Heatmap", heat),
 		container.NewTabItem("Coverage and common gaps", measures),
 		container.NewTabItem("Team plan", planTab),
@@ -312,7 +317,6 @@ func (t *teamScreen) arrange() {
 			return b.Below - a.Below
 		})
 	}
-	t.legend.SetText(t.legendText())
 	// The heatmap in workshop display leaves out items rated by too few
 	// people: their cells would show what the measures suppress.
 	t.cols, t.measures = nil, cols
@@ -330,11 +334,13 @@ func (t *teamScreen) arrange() {
 		}
 		t.rows = append(t.rows, notRatedRow)
 	}
+	// The legend after the rows: setting its text lays the tab out again,
+	// which redraws the table's cells for the display just chosen.
+	t.legend.SetText(t.legendText())
 	for i := range cols {
 		t.table.SetColumnWidth(i, 72)
 	}
-	t.composition.Segments = t.compositionSegments()
-	t.composition.Refresh()
+	t.showComposition()
 	t.common.Segments = t.commonGapSegments()
 	t.common.Refresh()
 	t.table.Refresh()
@@ -554,32 +560,6 @@ func (t *teamScreen) measureLine(m *gap.ItemMeasure) string {
 	return fmt.Sprintf("[%s] %s — %d meet target %d, %d below · %s", status, head, m.Meeting, *m.Target, m.Below, figures)
 }
 
-func (t *teamScreen) compositionSegments() []widget.RichTextSegment {
-	v := t.view
-	c := v.Composition
-	segs := []widget.RichTextSegment{heading(v.Team.Name)}
-	segs = append(segs, para(fmt.Sprintf("%d members, %d with a self-assessment of %s. %d disciplines represented: teams with many professions fared best in the FCI case studies.",
-		c.Members, v.Assessed, v.Framework.ShortName, c.Disciplines)))
-	segs = append(segs, para(fmt.Sprintf("Informatics time: %.1f WTE in total, %.0f%% of the Wachter benchmark of about %.0f WTE clinical informaticians for an average-sized trust.",
-		c.TotalWTE, c.ShareOfBenchmark*100, c.WachterBenchmark)))
-	segs = append(segs, subheading("Members by discipline"))
-	hide := t.display.HiddenDisciplines(c)
-	for _, d := range c.ByDiscipline {
-		if hide[d.Discipline] {
-			segs = append(segs, para(fmt.Sprintf("%s: fewer than %d (hidden in workshop display)", d.Discipline.Label(), t.display.MinPeople)))
-			continue
-		}
-		segs = append(segs, para(fmt.Sprintf("%s: %d (%.0f%%), %.1f WTE", d.Discipline.Label(), d.Count, d.Share*100, d.WTE)))
-	}
-	if t.display.Names() {
-		segs = append(segs, subheading("Members"))
-		for _, m := range v.Members {
-			segs = append(segs, para(fmt.Sprintf("%s — %s, %.1f WTE", m.Name, m.Discipline.Label(), m.InformaticsWTE)))
-		}
-	}
-	return segs
-}
-
 func (t *teamScreen) commonGapSegments() []widget.RichTextSegment {
 	v := t.view
 	segs := []widget.RichTextSegment{subheading("Common gaps")}
@@ -654,8 +634,9 @@ func (t *teamScreen) setWorkshop(on bool) {
 		t.rowsBtn.Hide()
 	}
 	t.updateRowsButton()
-	t.shell.setProjection(on)
+	// Rows first: the projection redraws the window, heatmap included.
 	t.arrange()
+	t.shell.setProjection(on)
 }
 
 // toggleRows switches the workshop heatmap between counts per level and

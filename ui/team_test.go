@@ -106,15 +106,21 @@ func TestWorkshopDisplayHidesNamesAndSmallFigures(t *testing.T) {
 			t.Errorf("workshop label %q", got)
 		}
 	}
-	comp := richText(tm.composition)
+	comp := strings.Join(textsOf(tm.tabs.Items[0].Content), "\n")
 	for _, m := range tm.view.Members {
 		if strings.Contains(comp, m.Name) {
 			t.Errorf("%s shows in the workshop composition:\n%s", m.Name, comp)
 		}
 	}
-	// Every discipline in the sample has fewer than 3 members: all hidden.
-	if !strings.Contains(comp, "fewer than 3") {
+	// Every discipline in the sample has one member: none is named or
+	// counted, on the charts or in their text.
+	if !strings.Contains(comp, "Disciplines with fewer than 3 members are not shown") {
 		t.Errorf("small discipline counts are not suppressed:\n%s", comp)
+	}
+	for _, d := range model.Disciplines {
+		if strings.Contains(comp, d.Label()+"\n") || strings.Contains(comp, "1 member\n") {
+			t.Errorf("the workshop composition shows the %s:\n%s", d.Label(), comp)
+		}
 	}
 	tm.minEntry.SetText("9")
 	tm.setMinPeople()

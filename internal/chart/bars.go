@@ -16,6 +16,7 @@ type BarChart struct {
 	Ref      float64 // the reference line's value; 0 or less: none
 	RefLabel string  // what the reference line is
 	Note     string  // said under the chart: what the legend and the rows leave out
+	Whole    bool    // the values are counts: ticks at whole numbers only
 }
 
 // Bar is one row of a BarChart.
@@ -40,7 +41,7 @@ type BarRow struct {
 	LabelAt Point     // the label's right end, vertically centred on the row
 	Box     Rect      // the bar; zero width for a hidden or zero value
 	Hatch   []Segment // the hatching lines inside Box when Bar.Hatched
-	TextAt  Point     // the value text's left end, vertically centred
+	TextAt  Point     // the value text's left end, right of the plot, vertically centred
 }
 
 // Tick is a mark on the value axis.
@@ -56,13 +57,17 @@ type BarGeometry struct {
 	Max   float64 // the value at the plot's right edge
 	Ticks []Tick  // along the bottom of Plot, at round values
 	Ref   *Segment
+	// UnitAt is where the axis unit goes: its right end, level with the
+	// tick labels, under the row labels.
+	UnitAt Point
 }
 
 // Geometry lays the chart out with its top-left corner at (x, y), w wide:
 // labelW for the row labels on the left, textW on the right for the value
 // text after the longest bar, and rowH per row. The axis runs to a round
 // value at or above the largest bar and the reference line, so the line is
-// always inside the plot.
+// always inside the plot. The value texts line up in a column right of the
+// plot, so none runs over a bar or the reference line.
 func (c BarChart) Geometry(x, y, w, labelW, textW, rowH float64) BarGeometry {
 	g := BarGeometry{Plot: Rect{X: x + labelW, Y: y, W: max(w-labelW-textW, 1), H: rowH * float64(len(c.Bars))}}
 	top := max(c.Ref, 0)
@@ -72,6 +77,9 @@ func (c BarChart) Geometry(x, y, w, labelW, textW, rowH float64) BarGeometry {
 		}
 	}
 	step := niceStep(top)
+	if c.Whole {
+		step = math.Max(1, math.Round(step))
+	}
 	g.Max = math.Ceil(top/step-1e-9) * step
 	if g.Max <= 0 {
 		g.Max = step
@@ -85,15 +93,22 @@ func (c BarChart) Geometry(x, y, w, labelW, textW, rowH float64) BarGeometry {
 		}
 		r := BarRow{Bar: b, Box: box,
 			LabelAt: Point{g.Plot.X - rowH*0.3, ry + rowH/2},
-			TextAt:  Point{box.X + box.W + rowH*0.3, ry + rowH/2}}
+			TextAt:  Point{g.Plot.X + g.Plot.W + rowH*0.5, ry + rowH/2}}
 		if b.Hatched && box.W > 0 {
 			r.Hatch = HatchLines(box, box.H/2.5)
 		}
 		g.Rows = append(g.Rows, r)
 	}
-	for v := 0.0; v <= g.Max+step/2; v += step {
-		g.Ticks = append(g.Ticks, Tick{X: scale(v), Label: strconv.FormatFloat(v, 'f', -1, 64)})
+	decimals := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	for i := 0; float64(i)*step <= g.Max+step/2; i++ {
+		v := float64(i) * step
+		label := strconv.FormatFloat(v, 'f', decimals, 64)
+		if i == 0 {
+			label = "0"
+		}
+		g.Ticks = append(g.Ticks, Tick{X: scale(v), Label: label})
 	}
+	g.UnitAt = Point{g.Plot.X - rowH*0.3, g.Plot.Y + g.Plot.H}
 	if c.Ref > 0 {
 		rx := scale(c.Ref)
 		g.Ref = &Segment{Point{rx, g.Plot.Y}, Point{rx, g.Plot.Y + g.Plot.H}}

@@ -24,18 +24,25 @@ func TestBarGeometry(t *testing.T) {
 		{"the benchmark beyond every bar sets the axis", []float64{1, 2.5}, 5, 5, 6, 400, []float64{60, 150}},
 		{"a bar beyond the benchmark sets the axis", []float64{7.2, 1}, 5, 8, 5, 100 + 300*5.0/8, []float64{300 * 7.2 / 8, 300.0 / 8}},
 		{"counts", []float64{4, 1, 12}, 0, 15, 4, -1, []float64{80, 20, 240}},
+		{"one member", []float64{1, 1}, 0, 1, 2, -1, []float64{300, 300}},
 		{"nothing at all", []float64{0}, 0, 1, 2, -1, []float64{0}},
-		{"negative counts as zero", []float64{-3, 2}, 0, 2, 5, -1, []float64{0, 300}},
+		{"tenths", []float64{0.6, 0.3}, 0.01, 0.6, 4, 100 + 300*0.01/0.6, []float64{300, 150}},
+		{"negative counts as zero", []float64{-3, 2}, 0, 2, 3, -1, []float64{0, 300}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			bc := BarChart{Ref: c.ref}
+			bc := BarChart{Ref: c.ref, Whole: c.ref == 0}
 			for _, v := range c.bars {
 				bc.Bars = append(bc.Bars, Bar{Value: v, Hatched: true})
 			}
 			g := bc.Geometry(0, 10, 500, 100, 100, 20)
 			if !near(g.Max, c.max) || len(g.Ticks) != c.ticks {
 				t.Fatalf("axis to %v with %d ticks %+v; want %v, %d", g.Max, len(g.Ticks), g.Ticks, c.max, c.ticks)
+			}
+			for _, tk := range g.Ticks {
+				if strings.Count(tk.Label, "0") > 3 || (bc.Whole && strings.Contains(tk.Label, ".")) {
+					t.Errorf("tick label %q", tk.Label)
+				}
 			}
 			if !near(g.Ticks[0].X, 100) || !near(g.Ticks[len(g.Ticks)-1].X, 400) || g.Ticks[0].Label != "0" {
 				t.Errorf("ticks %+v do not run from 0 at x=100 to the axis end at 400", g.Ticks)
@@ -47,7 +54,7 @@ func TestBarGeometry(t *testing.T) {
 				t.Errorf("reference line %+v; want at x=%v over every row", g.Ref, c.refX)
 			}
 			for i, r := range g.Rows {
-				if !near(r.Box.W, c.widths[i]) || !near(r.Box.X, 100) || !near(r.TextAt.X, 100+c.widths[i]+6) {
+				if !near(r.Box.W, c.widths[i]) || !near(r.Box.X, 100) || !near(r.TextAt.X, 410) {
 					t.Errorf("row %d: box %+v, text at %+v; want width %v from 100", i, r.Box, r.TextAt, c.widths[i])
 				}
 				if r.Box.Y < 10+20*float64(i) || r.Box.Y+r.Box.H > 10+20*float64(i+1) {

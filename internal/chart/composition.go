@@ -26,7 +26,7 @@ const (
 // "(not clinical)".
 func CompositionCharts(c gap.Composition, d gap.Display) []BarChart {
 	f := d.CompositionFigures(c)
-	mix := BarChart{Title: "Members by discipline", Unit: "members"}
+	mix := BarChart{Title: "Members by discipline", Unit: "members", Whole: true}
 	wte := BarChart{Title: "Informatics time against the Wachter benchmark", Unit: "WTE",
 		Ref: c.WachterBenchmark, RefLabel: fmt.Sprintf("Wachter benchmark: %s WTE, clinical disciplines only", WTEText(c.WachterBenchmark))}
 	hidden := 0
