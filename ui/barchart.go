@@ -167,21 +167,7 @@ func barChartBlock(c chart.BarChart) fyne.CanvasObject {
 		return container.NewVBox(title, note)
 	}
 	objs := []fyne.CanvasObject{newBarChart(c)}
-	solid, hatched := false, false
-	for _, b := range c.Bars {
-		hatched = hatched || b.Hatched
-		solid = solid || !b.Hatched
-	}
-	var key string
-	switch {
-	case solid && hatched:
-		key = chart.ClinicalKey + " · " + chart.NonClinicalKey
-	case solid:
-		key = chart.ClinicalKey
-	default:
-		key = chart.NonClinicalKey
-	}
-	for _, s := range []string{key, c.Note} {
+	for _, s := range []string{c.Key(), c.Note} {
 		if s == "" {
 			continue
 		}

@@ -19,6 +19,24 @@ type BarChart struct {
 	Whole    bool    // the values are counts: ticks at whole numbers only
 }
 
+// Key explains the bar styles the chart uses, for printing beside it.
+func (c BarChart) Key() string {
+	solid, hatched := false, false
+	for _, b := range c.Bars {
+		hatched = hatched || b.Hatched
+		solid = solid || !b.Hatched
+	}
+	switch {
+	case solid && hatched:
+		return ClinicalKey + " · " + NonClinicalKey
+	case hatched:
+		return NonClinicalKey
+	case solid:
+		return ClinicalKey
+	}
+	return ""
+}
+
 // Bar is one row of a BarChart.
 type Bar struct {
 	Label   string

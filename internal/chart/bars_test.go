@@ -122,17 +122,17 @@ func TestCompositionChartsShowWhatTheDisplayAllows(t *testing.T) {
 		mix, wte string
 	}{
 		{"named", gap.NamedDisplay(),
-			"Doctor=3 members · 0.6 WTE; Nurse=4 members · 2 WTE; Pharmacist=1 member · 0.8 WTE; Non-clinical=3 members · 3 WTE [hatched]",
+			"Doctor=3 members (27%) · 0.6 WTE; Nurse=4 members (36%) · 2 WTE; Pharmacist=1 member (9%) · 0.8 WTE; Non-clinical=3 members (27%) · 3 WTE [hatched]",
 			"Doctor=0.6 WTE; Nurse=2 WTE; Pharmacist=0.8 WTE; Non-clinical=3 WTE [hatched]; " +
 				"Clinical disciplines, total=3.4 WTE (8 members) · 68% of the benchmark; Non-clinical, total=3 WTE (3 members) [hatched]"},
 		// The pharmacist has no row (nor the doctors: their count would
 		// give the pharmacist's by subtraction), and with no discipline's
 		// time shown the sums give nobody's time away.
 		{"workshop", gap.WorkshopDisplay(3),
-			"Nurse=4 members; Non-clinical=3 members [hatched]",
+			"Nurse=4 members (36%); Non-clinical=3 members (27%) [hatched]",
 			"Clinical disciplines, total=3.4 WTE · 68% of the benchmark; Non-clinical, total=3 WTE [hatched]"},
 		{"workshop, at least 4", gap.WorkshopDisplay(4),
-			"Nurse=4 members",
+			"Nurse=4 members (36%)",
 			"Clinical disciplines, total=3.4 WTE · 68% of the benchmark; Non-clinical, total=fewer than 4 people: not shown [hatched] [hidden]"},
 	}
 	for _, tc := range cases {

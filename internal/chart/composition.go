@@ -36,7 +36,7 @@ func CompositionCharts(c gap.Composition, d gap.Display) []BarChart {
 			continue
 		}
 		label := DisciplineLabel(dc.Discipline)
-		text := model.Plural(dc.Count, "member", "members")
+		text := fmt.Sprintf("%s (%.0f%%)", model.Plural(dc.Count, "member", "members"), dc.Share*100)
 		if f.DisciplineWTE {
 			text += " · " + WTEText(dc.WTE) + " WTE"
 		}

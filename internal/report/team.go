@@ -330,45 +330,18 @@ func (t *team) composition() {
 	d.para(fmt.Sprintf("%s from %s. Teams that mix professions fared best in the Faculty of Clinical Informatics’ case studies.",
 		capital(model.Plural(c.Members, "member", "members")), model.Plural(c.Disciplines, "discipline", "disciplines")), "", bodySize, ink)
 	d.down(2)
-	tb := &table{cols: []column{
-		{head: "Discipline", align: 'L', weight: 1},
-		{head: "Members", align: 'R', fit: true},
-		{head: "Share", align: 'R', fit: true},
-		{head: "Informatics WTE", align: 'R', fit: true},
-	}}
-	suppressed := 0
-	hide := t.disp.HiddenDisciplines(c)
-	for _, dc := range c.ByDiscipline {
-		label := orDash(dc.Discipline.Label())
-		if dc.Discipline == "" {
-			label = "Not recorded"
-		}
-		if hide[dc.Discipline] {
-			suppressed++
-			tb.rows = append(tb.rows, row{span: true, cells: []cell{{text: label}, {text: t.fewer("people") + ": not shown", style: "I"}}})
-			continue
-		}
-		tb.rows = append(tb.rows, row{cells: []cell{
-			{text: label}, {text: strconv.Itoa(dc.Count)}, {text: percent(dc.Share)}, {text: wte(dc.WTE)},
-		}})
-	}
-	tb.rows = append(tb.rows, row{cells: []cell{
-		{text: "Whole team", style: "B"}, {text: strconv.Itoa(c.Members), style: "B"}, {text: "100%", style: "B"}, {text: wte(c.TotalWTE), style: "B"},
-	}})
-	d.drawTable(tb)
-	if suppressed > 0 {
+	// The same charts as the team screen (chart.CompositionCharts): the
+	// display decides what they show.
+	charts := chart.CompositionCharts(c, t.disp)
+	d.barChart(charts[0])
+	if f := t.disp.CompositionFigures(c); f.ClinicalWTE {
+		d.para(fmt.Sprintf("The team’s clinical members give %s WTE to informatics: %s of the Wachter review’s benchmark of about %s WTE of clinical informaticians for an average-sized trust.",
+			wte(c.ClinicalWTE), percent(c.ShareOfBenchmark), chart.WTEText(c.WachterBenchmark)), "", bodySize, ink)
 		d.down(1)
-		d.para(fmt.Sprintf("Disciplines with %s are named but not counted in the workshop edition.", t.fewer("members")), "I", smallSize, muted)
 	}
-
-	d.subheading("Informatics time against the Wachter benchmark", 30)
-	d.para(fmt.Sprintf("The team gives %s WTE to informatics in total: %s of the Wachter review’s benchmark of about %s WTE of clinical informaticians for an average-sized trust.",
-		wte(c.TotalWTE), percent(c.ShareOfBenchmark), wte(c.WachterBenchmark)), "", bodySize, ink)
-	d.down(1)
-	d.para("The review counts people with advanced informatics training; Gapwise compares it with the team’s summed informatics time, so reaching it means the time of about five full-time clinical informaticians. Read it as a rough guide for a trust-wide team, not a standard for a small project team.",
+	d.para("The review counts people with advanced informatics training; Gapwise compares it with the clinical members’ summed informatics time, so reaching it means the time of about five full-time clinical informaticians. Read it as a rough guide for a trust-wide team, not a standard for a small project team.",
 		"", smallSize, muted)
-	d.down(2)
-	t.wachterBar(c.TotalWTE, c.WachterBenchmark)
+	d.barChart(charts[1])
 
 	if t.disp.Workshop {
 		return
@@ -413,42 +386,6 @@ func (t *team) ratedInScope(id string) int {
 		}
 	}
 	return n
-}
-
-// wachterBar draws the team's informatics WTE as a bar against a dashed
-// mark at the benchmark, both labelled with their numbers.
-func (t *team) wachterBar(total, bench float64) {
-	d := t.doc
-	const barH = 6.0
-	h := barH + 12
-	d.need(h)
-	y := d.y() + 4.5
-	scale := max(bench*1.2, total*1.05)
-	if scale <= 0 {
-		scale = 1
-	}
-	w := contentW * 0.8
-	x := marginX
-	d.fillRect(x, y, w, barH, groupFill)
-	if total > 0 {
-		d.fillRect(x, y, w*total/scale, barH, ruleGrey)
-	}
-	d.pdf.SetLineWidth(0.2)
-	d.pdf.SetDrawColor(muted.r, muted.g, muted.b)
-	d.pdf.Rect(x, y, w, barH, "D")
-	bx := x + w*bench/scale
-	d.pdf.SetLineWidth(0.5)
-	d.pdf.SetDrawColor(ink.r, ink.g, ink.b)
-	d.pdf.SetDashPattern([]float64{1.2, 0.8}, 0)
-	d.pdf.Line(bx, y-3.5, bx, y+barH+1)
-	d.pdf.SetDashPattern(nil, 0)
-	d.font("", smallSize, ink)
-	label := "Wachter benchmark: about " + wte(bench) + " WTE"
-	lw := d.pdf.GetStringWidth(label)
-	d.pdf.Text(min(bx+1, marginX+contentW-lw), y-1.2, label)
-	d.font("B", smallSize, ink)
-	d.pdf.Text(x+w+2, y+barH/2+1, "Team: "+wte(total)+" WTE")
-	d.setY(y + barH + 5)
 }
 
 // coverage prints section 2: every item with a rating or a target, by

@@ -264,6 +264,22 @@ func TestTeamWorkshopText(t *testing.T) {
 			t.Errorf("workshop edition lacks %q", w)
 		}
 	}
+	// Composition: only the nurses (three) are counted; the smaller
+	// disciplines are not named, no discipline's time is shown, and of the
+	// sums only the clinical one (seven people): with the whole team's it
+	// would give the one non-clinical member's time.
+	sec1 := between(all, "1 Team composition", "2 Coverage")
+	for _, w := range []string{"Nurse 3 members (38%)", "Disciplines with fewer than 3 members are not shown",
+		"Clinical disciplines, total 2.3 WTE · 46% of the benchmark", "Non-clinical, total", "fewer than 3 people: not shown"} {
+		if !strings.Contains(sec1, w) {
+			t.Errorf("workshop composition lacks %q:\n%s", w, sec1)
+		}
+	}
+	for _, w := range []string{"Doctor", "Pharmacist", "Allied health", "1 WTE", "3.3"} {
+		if strings.Contains(sec1, w) {
+			t.Errorf("workshop composition shows %q:\n%s", w, sec1)
+		}
+	}
 	inOrder(t, "workshop sections", all, "1 Team composition", "2 Coverage", "3 Single points of failure",
 		"4 Common gaps", "5 Heatmap", "6 Team actions")
 	checkFooters(t, "workshop", pages, "PROVISIONAL", "Licence: No open licence")
@@ -359,8 +375,11 @@ func TestTeamNamedText(t *testing.T) {
 		t.Fatal("no fragile items in the fixture")
 	}
 	for _, w := range []string{
-		"Met only by", "Nearest below target", "Whole team", "Informatics WTE", "Items rated", "none yet",
-		"Wachter benchmark: about 5.0 WTE", "Team: 3.3 WTE", "66% of the Wachter review’s benchmark",
+		"Met only by", "Nearest below target", "Informatics WTE", "Items rated", "none yet",
+		// The benchmark counts the clinical members' 2.3 WTE, not the team's 3.3.
+		"Wachter benchmark: 5 WTE, clinical disciplines only", "Clinical disciplines, total", "2.3 WTE (7 members) · 46% of the benchmark",
+		"Non-clinical, total", "1 WTE (1 member)", "46% of the Wachter review’s benchmark", "The benchmark counts clinical disciplines only",
+		"Pharmacist", "1 member (12%) · 0.5 WTE", "Hatched bar: non-clinical",
 		"Owner", "Completion evidence", "Shadowed Kwame Mensah",
 	} {
 		if !strings.Contains(all, w) {
