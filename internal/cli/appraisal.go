@@ -198,35 +198,6 @@ func splitList(v string) []string {
 	return out
 }
 
-func (e *env) appraisal(args []string) error {
-	if len(args) == 0 {
-		return sayHint("appraisal") // dispatch answers this first; kept for direct calls
-	}
-	switch args[0] {
-	case "start":
-		return e.appraisalStart(args[1:])
-	case "add-appraiser":
-		return e.appraisalAddAppraiser(args[1:])
-	case "list":
-		return e.appraisalList(args[1:])
-	case "show":
-		return e.appraisalShow(args[1:])
-	case "rate-as-appraiser":
-		return e.appraisalRateAsAppraiser(args[1:])
-	case "import-appraiser":
-		return e.appraisalImportAppraiser(args[1:])
-	case "agree":
-		return e.appraisalAgree(args[1:])
-	case "note":
-		return e.appraisalNote(args[1:])
-	case "rm":
-		return appraisalRm.run(e, args[1:])
-	case "sign":
-		return e.appraisalSign(args[1:])
-	}
-	return usagef("appraisal: unknown subcommand %q", args[0])
-}
-
 func (e *env) appraisalStart(args []string) error {
 	var self, period string
 	var appraisers appraiserFlags

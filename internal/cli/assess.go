@@ -71,35 +71,6 @@ type sheetJSON struct {
 	Items          []sheetItemJSON `json:"items"`
 }
 
-func (e *env) assess(args []string) error {
-	if len(args) == 0 {
-		return sayHint("assess") // dispatch answers this first; kept for direct calls
-	}
-	switch args[0] {
-	case "new":
-		return e.assessNew(args[1:])
-	case "list":
-		return e.assessList(args[1:])
-	case "rate":
-		return e.assessRate(args[1:])
-	case "show":
-		return e.assessShow(args[1:])
-	case "export":
-		return e.assessExport(args[1:])
-	case "import":
-		return e.assessImport(args[1:])
-	case "rm":
-		return assessRm.run(e, args[1:])
-	case "target":
-		return e.assessTarget(args[1:])
-	case "carry":
-		return e.assessCarry(args[1:])
-	case "confirm":
-		return e.assessConfirm(args[1:])
-	}
-	return usagef("assess: unknown subcommand %q", args[0])
-}
-
 func (e *env) assessNew(args []string) error {
 	var person, fw, kind, assessor, group, roleLevel string
 	var asJSON bool

@@ -19,9 +19,8 @@ type command struct {
 	args string
 	// help says what the command does; "\n" breaks lines.
 	help string
-	// run runs a leaf with the arguments after its name. A group with run
-	// set dispatches its own subcommands (the table still names them, and a
-	// test keeps the two in step); a group without it is dispatched here.
+	// run runs a leaf with the arguments after its name; groups have none
+	// (dispatch walks the table to their leaves).
 	run func(e *env, args []string) error
 	// subs are the subcommands of a group.
 	subs []*command
@@ -50,55 +49,55 @@ func leaf(name, args, help string, run func(*env, []string) error) *command {
 	return &command{name: name, args: args, help: help, run: run}
 }
 
-func group(name string, run func(*env, []string) error, subs ...*command) *command {
-	return &command{name: name, run: run, subs: subs}
+func group(name string, subs ...*command) *command {
+	return &command{name: name, subs: subs}
 }
 
 func commandTable() []*command {
 	return []*command{
-		group("frameworks", (*env).frameworks,
-			leaf("list", "[--json]", "framework versions and their figures", nil),
-			leaf("show", "ID[@VERSION] [--json] [--item ID] [--search TEXT]", "a framework's groups, items and levels", nil),
+		group("frameworks",
+			leaf("list", "[--json]", "framework versions and their figures", (*env).frameworksList),
+			leaf("show", "ID[@VERSION] [--json] [--item ID] [--search TEXT]", "a framework's groups, items and levels", (*env).frameworksShow),
 			leaf("import", "[--format F] [--as ID@VERSION] [--licence L] [--attribution A] [--json] FILE...",
-				"add a framework from its files (a pack JSON, the two\nofficial DDaT CSVs together, ...); all or nothing", nil),
-			leaf("rm", "ID@VERSION", "remove an imported version nothing uses", nil),
-			leaf("diff", "OLD NEW [--json]", "items added, removed, renamed and changed, and role\nlevels whose requirements changed", nil),
+				"add a framework from its files (a pack JSON, the two\nofficial DDaT CSVs together, ...); all or nothing", (*env).frameworksImport),
+			leaf("rm", "ID@VERSION", "remove an imported version nothing uses", (*env).frameworksRemove),
+			leaf("diff", "OLD NEW [--json]", "items added, removed, renamed and changed, and role\nlevels whose requirements changed", (*env).frameworksDiff),
 		),
-		group("roles", nil,
+		group("roles",
 			leaf("list", "--framework ID[@VERSION] [--json]", "role families, roles and role levels", (*env).rolesList),
 		),
-		group("people", nil,
+		group("people",
 			leaf("add", "--name NAME --discipline D [--role R] [--organisation O] [--wte 0.4] [--json]",
 				"add a person; prints the new id", (*env).peopleAdd),
 			leaf("list", "[--json]", "everyone in the database", (*env).peopleList),
 			leaf("rm", "--person ID|NAME [--yes]", "erase a person and everything that is theirs\n(asks first; without a terminal, needs --yes)", peopleRm.run),
 		),
-		group("assess", (*env).assess,
+		group("assess",
 			leaf("new", "--person ID|NAME --framework ID[@VERSION] [--kind self|appraiser|agreed]\n[--assessor NAME] [--group GROUP_ID | --role-level ROLE_LEVEL_ID] [--json]",
-				"start an assessment; prints its id", nil),
-			leaf("list", "[--person ID|NAME] [--json]", "assessments, newest first per person", nil),
+				"start an assessment; prints its id", (*env).assessNew),
+			leaf("list", "[--person ID|NAME] [--json]", "assessments, newest first per person", (*env).assessList),
 			leaf("rate", "--assessment ID --item ITEM (--level N | --not-rated)\n[--confidence 1-5] [--evidence TEXT]",
-				"rate one item (0 = none yet)", nil),
-			leaf("show", "--assessment ID [--json]", "every item in scope with its rating and target", nil),
+				"rate one item (0 = none yet)", (*env).assessRate),
+			leaf("show", "--assessment ID [--json]", "every item in scope with its rating and target", (*env).assessShow),
 			leaf("target", "--assessment ID (--role-level ROLE_LEVEL_ID | --from-assessment ID |\n--item ITEM --level N | --clear)",
-				"set targets (--level 0 removes one)", nil),
+				"set targets (--level 0 removes one)", (*env).assessTarget),
 			leaf("export", "--assessment ID [--out FILE [--json]]",
-				"write a .gapwise.json file (never overwrites);\nwithout --out, to standard output", nil),
+				"write a .gapwise.json file (never overwrites);\nwithout --out, to standard output", (*env).assessExport),
 			leaf("import", "FILE... [--accept-person-update] [--json]",
-				"validate and import .gapwise.json files; a file\nnaming someone else under a known person id is\nrefused unless --accept-person-update", nil),
+				"validate and import .gapwise.json files; a file\nnaming someone else under a known person id is\nrefused unless --accept-person-update", (*env).assessImport),
 			leaf("carry", "--assessment ID --to ID@VERSION [--json]",
-				"a new assessment against another version: ratings of\nchanged items flagged for review, the rest listed", nil),
-			leaf("confirm", "--assessment ID (--item ITEM | --all)", "keep carried ratings awaiting review as they are", nil),
-			leaf("rm", "--assessment ID [--yes]", "delete an assessment with its ratings and targets", nil),
+				"a new assessment against another version: ratings of\nchanged items flagged for review, the rest listed", (*env).assessCarry),
+			leaf("confirm", "--assessment ID (--item ITEM | --all)", "keep carried ratings awaiting review as they are", (*env).assessConfirm),
+			leaf("rm", "--assessment ID [--yes]", "delete an assessment with its ratings and targets", assessRm.run),
 		),
 		leaf("gaps", "--assessment ID [--json]", "gaps against targets, and what moved since last time", (*env).gaps),
 		leaf("pathways", "--assessment ID [--json]", "role levels ranked by fit, and the next step", (*env).pathways),
 		leaf("ladder", "--assessment ID [--family FAMILY] [--json]", "a role family's career ladder: your fit at each level,\nthe next step up, sideways moves to other families", (*env).ladder),
-		group("plan", nil,
+		group("plan",
 			leaf("new", "--assessment ID [--title T] [--from-gaps] [--json]", "start a development plan; prints its id (--from-gaps:\nan action drafted for each of the 5 largest gaps)", (*env).planNew),
 			leaf("list", "--person ID|NAME [--json]", "a person's plans, newest first", (*env).planList),
 			leaf("show", "--plan ID [--json]", "a plan and its actions", (*env).planShow),
-			group("action", nil,
+			group("action",
 				leaf("add", "--plan ID --objective TEXT [--items ID,ID] [--activity A]\n[--due YYYY-MM-DD] [--status S] [--evidence TEXT] [--json]",
 					"add a SMART action; prints its id",
 					func(e *env, args []string) error { return e.planActionSave("plan action add", args, false) }),
@@ -108,58 +107,58 @@ func commandTable() []*command {
 			),
 			leaf("rm", "--plan ID [--yes]", "delete a plan and its actions", planRm.run),
 		),
-		group("catalogue", nil,
+		group("catalogue",
 			leaf("import", "--framework ID[@VERSION] [--replace] [--json] FILE...",
 				"import a learning catalogue (CSV or XLSX: title, provider,\nURL, type, items; or DIRECT's tables); asks before\nreplacing the version's catalogue", (*env).catalogueImport),
 			leaf("list", "[--json]", "learning catalogues by framework version", (*env).catalogueList),
 			leaf("show", "--framework ID[@VERSION] [--json]", "a catalogue's entries and the items each develops", (*env).catalogueShow),
 			leaf("rm", "--framework ID[@VERSION] [--yes]", "erase a framework version's learning catalogue", (*env).catalogueRm),
 		),
-		group("appraisal", (*env).appraisal,
+		group("appraisal",
 			leaf("start", "--assessment SELF_ID --appraiser NAME [--appraiser-role ROLE] [--scope GROUP,...]\n[--appraiser NAME ...] [--period P] [--json]",
-				"start a joint appraisal (up to 4 appraisers; a role and\nscope belong to the --appraiser before them); prints its id", nil),
-			leaf("add-appraiser", "--appraisal ID --name NAME [--role ROLE] [--scope GROUP,...]", "add another appraiser before anyone signs", nil),
-			leaf("list", "--person ID|NAME [--json]", "a person's appraisals, newest first", nil),
-			leaf("show", "--appraisal ID [--json]", "self, each appraiser's and agreed levels side by side", nil),
-			leaf("rate-as-appraiser", "--appraisal ID [--appraiser NAME] [--json]", "that appraiser's assessment (made once); prints its id", nil),
+				"start a joint appraisal (up to 4 appraisers; a role and\nscope belong to the --appraiser before them); prints its id", (*env).appraisalStart),
+			leaf("add-appraiser", "--appraisal ID --name NAME [--role ROLE] [--scope GROUP,...]", "add another appraiser before anyone signs", (*env).appraisalAddAppraiser),
+			leaf("list", "--person ID|NAME [--json]", "a person's appraisals, newest first", (*env).appraisalList),
+			leaf("show", "--appraisal ID [--json]", "self, each appraiser's and agreed levels side by side", (*env).appraisalShow),
+			leaf("rate-as-appraiser", "--appraisal ID [--appraiser NAME] [--json]", "that appraiser's assessment (made once); prints its id", (*env).appraisalRateAsAppraiser),
 			leaf("import-appraiser", "--appraisal ID FILE [--accept-person-update] [--json]",
-				"import an appraiser's .gapwise.json file (its assessor\nnames the appraiser; items outside their scope are refused)", nil),
+				"import an appraiser's .gapwise.json file (its assessor\nnames the appraiser; items outside their scope are refused)", (*env).appraisalImportAppraiser),
 			leaf("agree", "--appraisal ID (--item ITEM (--level N | --clear) | --all-matching)",
-				"record (or remove) an agreed level, or agree every item\nwhere everyone gave the same level", nil),
-			leaf("note", "--appraisal ID [--item ITEM] --text TEXT", "a note on an item, or the overall notes (\"\" removes)", nil),
+				"record (or remove) an agreed level, or agree every item\nwhere everyone gave the same level", (*env).appraisalAgree),
+			leaf("note", "--appraisal ID [--item ITEM] --text TEXT", "a note on an item, or the overall notes (\"\" removes)", (*env).appraisalNote),
 			leaf("sign", "--appraisal ID (--as appraisee | --as appraiser [--appraiser NAME] | --as NAME)\n[--withdraw | --unsign]",
-				"sign off (every item rated by the appraisee and an\nappraiser must be agreed), or withdraw a signature", nil),
-			leaf("rm", "--appraisal ID [--yes]", "delete an appraisal and its notes (its assessments\nand agreed plan stay)", nil),
+				"sign off (every item rated by the appraisee and an\nappraiser must be agreed), or withdraw a signature", (*env).appraisalSign),
+			leaf("rm", "--appraisal ID [--yes]", "delete an appraisal and its notes (its assessments\nand agreed plan stay)", appraisalRm.run),
 		),
-		group("report", nil,
+		group("report",
 			leaf("plan", "(--plan ID | --person ID|NAME) [--out FILE.pdf] [--xlsx FILE.xlsx] [--json]", "a development plan as PDF (a person's latest plan)", (*env).reportPlan),
 			leaf("appraisal", "--appraisal ID [--out FILE.pdf] [--xlsx FILE.xlsx] [--json]", "a joint appraisal as PDF; reports never overwrite", (*env).reportAppraisal),
 		),
-		group("team", (*env).team,
-			leaf("create", "--name NAME --framework ID[@VERSION] [--json]", "create a team; prints its id", nil),
-			leaf("list", "[--json]", "teams with their framework and member count", nil),
+		group("team",
+			leaf("create", "--name NAME --framework ID[@VERSION] [--json]", "create a team; prints its id", (*env).teamCreate),
+			leaf("list", "[--json]", "teams with their framework and member count", (*env).teamList),
 			leaf("add", "--team ID (--person ID|NAME ... | --people FILE.csv) [--json]",
-				"put people in a team, all or none, in one\ntransaction (--person repeats; the CSV's\ncolumn id, person or name lists them)", nil),
-			leaf("remove", "--team ID --person ID|NAME", "take a person out of a team (and off its actions)", nil),
-			leaf("rm", "--team ID [--yes]", "delete a team, its targets and plans (not its people)", nil),
+				"put people in a team, all or none, in one\ntransaction (--person repeats; the CSV's\ncolumn id, person or name lists them)", (*env).teamAdd),
+			leaf("remove", "--team ID --person ID|NAME", "take a person out of a team (and off its actions)", (*env).teamRemove),
+			leaf("rm", "--team ID [--yes]", "delete a team, its targets and plans (not its people)", teamRm.run),
 			leaf("import", "--team ID FILE_OR_FOLDER... [--accept-person-update] [--json]",
-				"import members' self-assessment files (a folder:\nits *.json files); exit 1 if any is refused", nil),
-			leaf("show", "--team ID [--json]", "members (discipline, WTE, assessed) and composition", nil),
+				"import members' self-assessment files (a folder:\nits *.json files); exit 1 if any is refused", (*env).teamImport),
+			leaf("show", "--team ID [--json]", "members (discipline, WTE, assessed) and composition", (*env).teamShow),
 			leaf("target", "--team ID (--item ITEM --level N | --all --level N | --group GROUP --level N |\n--role-level ID | --from-assessment ID | --from-team ID | --clear)",
-				"set team targets in one step (--level 0 removes one item's)", nil),
+				"set team targets in one step (--level 0 removes one item's)", (*env).teamTarget),
 			leaf("gaps", "--team ID [--json] [--workshop [--individual]] [--min-people N]",
-				"per item: rated, meeting, below, median, max,\ncovered, fragile; common gaps", nil),
-			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N] [--json]", "the team gap report as PDF", nil),
+				"per item: rated, meeting, below, median, max,\ncovered, fragile; common gaps", (*env).teamGaps),
+			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N] [--json]", "the team gap report as PDF", (*env).teamReport),
 			leaf("draft", "--team ID [--workshop [--min-people N]] [--json]",
-				"add to the team's plan an action for each of its 5\nlargest common gaps shown (from the learning catalogue\nwhere it has an entry); names no one", nil),
+				"add to the team's plan an action for each of its 5\nlargest common gaps shown (from the learning catalogue\nwhere it has an entry); names no one", (*env).teamDraft),
 			leaf("export", "--team ID (--xlsx FILE | --csv FILE) [--workshop [--individual]] [--min-people N]\n[--json]",
 				"matrix and measures as a spreadsheet, or the\nmatrix as CSV; never overwrites\n"+
 					"(--team also takes a unique team name; --workshop\nhides names and suppresses figures resting on\n"+
 					"fewer than --min-people rated members, default 3,\nand counts members per level instead of a row\n"+
-					"each; --individual: a row each, neutral labels)", nil),
+					"each; --individual: a row each, neutral labels)", (*env).teamExport),
 		),
 		leaf("demo", "[--json] [--remove]", "create (or remove) fictional sample data", (*env).demo),
-		group("db", nil,
+		group("db",
 			leaf("init", "[--json]", "create the database (or check it opens)", (*env).dbInit),
 			leaf("check", "", "check the database's integrity", (*env).dbCheck),
 			leaf("backup", "PATH [--json]", "write a consistent copy; never overwrites", (*env).dbBackup),
@@ -408,11 +407,6 @@ func dispatch(e *env, args []string) error {
 		case isHelp(args[0]):
 			_, err := io.WriteString(e.out, commandUsage(c, nil))
 			return err
-		case c.run != nil:
-			if lookup(c.subs, args[0]) == nil {
-				return usagef("%s: unknown subcommand %q", c.path(), args[0])
-			}
-			return c.run(e, args)
 		}
 		parent, cs = c, c.subs
 	}

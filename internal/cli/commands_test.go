@@ -3,16 +3,10 @@ package cli
 import (
 	"encoding/json"
 	"flag"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"regexp"
-	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -116,76 +110,23 @@ func TestVersionAndUsageMistakes(t *testing.T) {
 	}
 }
 
-// TestGroupSwitchesMatchTheTable: the groups that still dispatch their own
-// subcommands (frameworks, assess, appraisal, team) handle exactly the
-// subcommands the table names.
-func TestGroupSwitchesMatchTheTable(t *testing.T) {
-	cases := map[string]map[string]bool{} // method name -> case labels
-	fset := token.NewFileSet()
-	names, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, d := range f.Decls {
-			fn, ok := d.(*ast.FuncDecl)
-			if !ok || fn.Recv == nil {
-				continue
+// TestEveryLeafRunsFromTheTable: the table is the only dispatch, so every
+// leaf names its run and no group has one (a group that dispatched itself
+// would be a second list of its subcommands, free to drift).
+func TestEveryLeafRunsFromTheTable(t *testing.T) {
+	var walk func(cs []*command)
+	walk = func(cs []*command) {
+		for _, c := range cs {
+			switch {
+			case len(c.subs) == 0 && c.run == nil:
+				t.Errorf("%s: a leaf with no run", c.path())
+			case len(c.subs) > 0 && c.run != nil:
+				t.Errorf("%s: a group with its own run", c.path())
 			}
-			labels := map[string]bool{}
-			for _, st := range fn.Body.List {
-				sw, ok := st.(*ast.SwitchStmt)
-				if !ok || sw.Tag == nil {
-					continue
-				}
-				for _, cc := range sw.Body.List {
-					for _, e := range cc.(*ast.CaseClause).List {
-						if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-							s, _ := strconv.Unquote(lit.Value)
-							labels[s] = true
-						}
-					}
-				}
-				break
-			}
-			cases[fn.Name.Name] = labels
+			walk(c.subs)
 		}
 	}
-	owned := 0
-	for _, c := range commands {
-		if c.run == nil || len(c.subs) == 0 {
-			continue
-		}
-		owned++
-		name := runtime.FuncForPC(reflect.ValueOf(c.run).Pointer()).Name()
-		name = strings.TrimSuffix(name[strings.LastIndex(name, ".")+1:], "-fm")
-		want := map[string]bool{}
-		for _, s := range c.subs {
-			want[s.name] = true
-		}
-		if got := cases[name]; !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: (*env).%s dispatches %v, the table names %v; add the command to commandTable in commands.go", c.name, name, keys(got), keys(want))
-		}
-	}
-	if owned == 0 {
-		t.Error("no group dispatches its own subcommands; drop this test")
-	}
-}
-
-func keys(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	walk(commands)
 }
 
 // TestSynopsisNamesTheRealFlags: every flag a synopsis shows is one the

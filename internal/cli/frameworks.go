@@ -30,25 +30,6 @@ type frameworkJSON struct {
 	Attributes       int    `json:"attributes"`
 }
 
-func (e *env) frameworks(args []string) error {
-	if len(args) == 0 {
-		return sayHint("frameworks") // dispatch answers this first; kept for direct calls
-	}
-	switch args[0] {
-	case "list":
-		return e.frameworksList(args[1:])
-	case "show":
-		return e.frameworksShow(args[1:])
-	case "import":
-		return e.frameworksImport(args[1:])
-	case "rm":
-		return e.frameworksRemove(args[1:])
-	case "diff":
-		return e.frameworksDiff(args[1:])
-	}
-	return usagef("frameworks: unknown subcommand %q", args[0])
-}
-
 func (e *env) frameworksList(args []string) error {
 	var asJSON bool
 	pos, err := flags("frameworks list", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "JSON output") })

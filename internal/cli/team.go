@@ -130,39 +130,6 @@ type teamImportJSON struct {
 	Refused   []teamRefusedJSON  `json:"refused"`
 }
 
-func (e *env) team(args []string) error {
-	if len(args) == 0 {
-		return sayHint("team") // dispatch answers this first; kept for direct calls
-	}
-	switch args[0] {
-	case "create":
-		return e.teamCreate(args[1:])
-	case "list":
-		return e.teamList(args[1:])
-	case "add":
-		return e.teamAdd(args[1:])
-	case "remove":
-		return e.teamRemove(args[1:])
-	case "rm":
-		return teamRm.run(e, args[1:])
-	case "import":
-		return e.teamImport(args[1:])
-	case "show":
-		return e.teamShow(args[1:])
-	case "target":
-		return e.teamTarget(args[1:])
-	case "gaps":
-		return e.teamGaps(args[1:])
-	case "report":
-		return e.teamReport(args[1:])
-	case "export":
-		return e.teamExport(args[1:])
-	case "draft":
-		return e.teamDraft(args[1:])
-	}
-	return usagef("team: unknown subcommand %q", args[0])
-}
-
 // resolveTeam finds a team by id or, failing that, by a name that matches
 // exactly one team (ignoring case).
 func resolveTeam(e *env, ws *workspace.Workspace, s string) (model.Team, error) {
