@@ -1062,10 +1062,10 @@ func (a *appraisalScreen) savePDF() {
 		return
 	}
 	id := a.view.Appraisal.ID
-	name := fmt.Sprintf("%s-joint-appraisal-%s.pdf", model.Slug(a.view.Person.Name), model.Slug(a.view.Appraisal.Period))
-	saveReport(a.shell, name, func(w io.Writer) error {
+	name := fileName(".pdf", "Joint appraisal", a.view.Person.Name, a.view.Appraisal.Period)
+	a.shell.saveAs(savePDF, name, rendered(func(w io.Writer) error {
 		return a.shell.ws.AppraisalReport(a.shell.ctx, id, w, time.Now())
-	}, a.status)
+	}), a.status, nil)
 }
 
 // firstName is how the app speaks of someone: their first name, or the

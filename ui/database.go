@@ -1,14 +1,11 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +14,8 @@ import (
 
 // newDatabasePanel shows where the data lives and offers an integrity check
 // and a backup, both run off the UI goroutine.
-func newDatabasePanel(ctx context.Context, win fyne.Window, ws *workspace.Workspace) fyne.CanvasObject {
+func newDatabasePanel(s *Shell) fyne.CanvasObject {
+	ctx, win, ws := s.ctx, s.win, s.ws
 	path := widget.NewLabel(ws.Path())
 	path.Wrapping = fyne.TextWrapBreak
 	result := widget.NewLabel("")
@@ -51,30 +49,13 @@ func newDatabasePanel(ctx context.Context, win fyne.Window, ws *workspace.Worksp
 			}
 		})
 	})
-	backup = widget.NewButtonWithIcon("Back up to a folder…", theme.DocumentSaveIcon(), func() {
-		dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil {
-				showError(win, err)
-				return
+	backup = widget.NewButtonWithIcon("Back up…", theme.DocumentSaveIcon(), func() {
+		s.saveAs(saveBackup, fileName(".db", "Gapwise backup", time.Now().Format("2006-01-02 1504")), func(dest string, replace bool) error {
+			if replace {
+				return ws.BackupReplacing(ctx, dest)
 			}
-			if dir == nil {
-				return
-			}
-			dest := filepath.Join(dir.Path(), "gapwise-backup-"+time.Now().Format("20060102-150405")+".db")
-			busy(true)
-			result.SetText("Backing up…")
-			inBackground(func() (struct{}, error) {
-				return struct{}{}, ws.Backup(ctx, dest)
-			}, func(_ struct{}, err error) {
-				busy(false)
-				if err != nil {
-					result.SetText("")
-					showError(win, err)
-					return
-				}
-				result.SetText("Backup written to " + dest)
-			})
-		}, win)
+			return ws.Backup(ctx, dest)
+		}, result, func(dest string) { result.SetText("Backup written to " + dest) })
 	})
 	return container.NewPadded(container.NewVBox(
 		widget.NewLabelWithStyle("Your database", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -17,7 +16,6 @@ import (
 
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
-	"gapwise/internal/workspace"
 )
 
 // planScreen is the person's development plan: SMART actions linked to the
@@ -402,44 +400,14 @@ func (p *planScreen) frameworkItem(id string) (*model.Item, bool) {
 	return p.fw.Item(id)
 }
 
-// savePDF writes the plan as a PDF into a folder the user picks.
+// savePDF saves the plan as a PDF where the user chooses.
 func (p *planScreen) savePDF() {
 	if p.plan == nil || p.shell.person == nil {
 		return
 	}
 	id := p.plan.ID
-	name := fmt.Sprintf("%s-development-plan-%s.pdf", model.Slug(p.shell.person.Name), time.Now().Format("2006-01-02"))
-	saveReport(p.shell, name, func(w io.Writer) error {
+	name := fileName(".pdf", "Development plan", p.shell.person.Name, time.Now().Format("2006-01-02"))
+	p.shell.saveAs(savePDF, name, rendered(func(w io.Writer) error {
 		return p.shell.ws.PlanReport(p.shell.ctx, id, w, time.Now())
-	}, p.status)
-}
-
-// saveReport asks for a folder and writes a report there under name, never
-// replacing an existing file; the result is reported in status.
-func saveReport(s *Shell, name string, render func(io.Writer) error, status *widget.Label) {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			showError(s.win, err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		path := filepath.Join(dir.Path(), name)
-		shown := path
-		if s.projecting() {
-			shown = name // a folder's path can name its owner
-		}
-		status.SetText("Writing " + shown + "…")
-		inBackground(func() (struct{}, error) {
-			return struct{}{}, workspace.SaveNewFile(path, render)
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				status.SetText("")
-				showError(s.win, err)
-				return
-			}
-			status.SetText("Saved " + shown)
-		})
-	}, s.win)
+	}), p.status, nil)
 }

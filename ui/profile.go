@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -336,8 +335,8 @@ func (p *profileScreen) removeSample() {
 	})
 }
 
-// exportOpen writes the open assessment as a .gapwise.json file into a
-// folder the user picks. It never overwrites a file and the file is
+// exportOpen saves the open assessment as a .gapwise.json file where the
+// user chooses. It never replaces a file without asking, and the file is
 // readable by its owner only.
 func (p *profileScreen) exportOpen() {
 	s := p.shell
@@ -346,32 +345,25 @@ func (p *profileScreen) exportOpen() {
 		showError(s.win, model.Errorf(model.NotYet, "open an assessment first (select it in the list)"))
 		return
 	}
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	type export struct {
+		data []byte
+		name string
+	}
+	inBackground(func() (export, error) {
+		data, name, err := s.ws.ExportAssessment(p.shell.ctx, id)
+		return export{data, name}, err
+	}, func(e export, err error) {
 		if err != nil {
 			showError(s.win, err)
 			return
 		}
-		if dir == nil {
-			return
-		}
-		inBackground(func() (string, error) {
-			data, name, err := s.ws.ExportAssessment(p.shell.ctx, id)
-			if err != nil {
-				return "", err
-			}
-			path := filepath.Join(dir.Path(), name)
-			return path, workspace.SaveNewFile(path, func(w io.Writer) error {
-				_, err := w.Write(data)
-				return err
-			})
-		}, func(path string, err error) {
-			if err != nil {
-				showError(s.win, err)
-				return
-			}
+		s.saveAs(saveJSON, e.name, rendered(func(w io.Writer) error {
+			_, err := w.Write(e.data)
+			return err
+		}), p.status, func(path string) {
 			p.status.SetText("Exported to " + path + ". It holds personal data: send it only to whoever needs it.")
 		})
-	}, s.win)
+	})
 }
 
 // importPath imports one file, asking first whether a file naming someone

@@ -148,6 +148,8 @@ func checkDialogs(t *testing.T, s *Shell, sc secrets, mode string, owned model.A
 		{"new team", func() { tm.newTeam() }},
 		{"delete team", func() { tm.deleteTeam() }},
 		{"leave workshop display", func() { tm.toggleWorkshop() }},
+		{"save team report", func() { tm.saveOutput("pdf") }},
+		{"export XLSX", func() { tm.saveOutput("xlsx") }},
 	}
 	for _, d := range open {
 		d.show()

@@ -50,6 +50,8 @@ type Shell struct {
 	personLoad                                                   newest // rereading the person shown (events.go)
 
 	proj projection // workshop display's projection mode (projection.go)
+
+	lastSaveFolder string // where the last file was saved, offered first next time (this run only)
 }
 
 // newShell builds the shell over an open workspace and shows the person and
@@ -85,7 +87,7 @@ func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 		s.meTab,
 		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
 		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.browser.content()),
-		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(ctx, win, ws)),
+		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(s)),
 		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), s.settings.content()),
 		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
 	)

@@ -750,25 +750,29 @@ func (t *teamScreen) editAction(a model.Action) {
 	form.show()
 }
 
-// saveOutput writes the team report (pdf) or the matrix and measures
-// (xlsx, csv) into a folder the user picks, honouring workshop display.
+// saveOutput saves the team report (pdf) or the matrix and measures
+// (xlsx, csv) where the user chooses, honouring workshop display.
 func (t *teamScreen) saveOutput(format string) {
 	if t.view == nil {
 		return
 	}
 	name, render := t.output(format)
-	saveReport(t.shell, name, render, t.status)
+	kind := map[string]saveKind{"pdf": savePDF, "xlsx": saveXLSX, "csv": saveCSV}[format]
+	t.shell.saveAs(kind, name, rendered(render), t.status, nil)
 }
 
 // output is the file name and the writer of a team output as the display
 // on screen now shows it.
 func (t *teamScreen) output(format string) (string, func(io.Writer) error) {
 	id, display := t.view.Team.ID, t.display
-	name := model.Slug(t.view.Team.Name) + "-" + time.Now().Format("2006-01-02")
-	if display.Workshop {
-		name += "-workshop"
+	what, mode := "Team report", ""
+	if format != "pdf" {
+		what = "Team matrix"
 	}
-	name += "." + format
+	if display.Workshop {
+		mode = "workshop"
+	}
+	name := fileName("."+format, what, t.view.Team.Name, mode, time.Now().Format("2006-01-02"))
 	ws := t.shell.ws
 	return name, func(w io.Writer) error {
 		if format == "pdf" {

@@ -1,7 +1,8 @@
 // Package savefile writes the files Gapwise makes for people (PDFs,
 // spreadsheets, CSV and .gapwise.json files, database backups) so that each
 // is whole or absent: it is written to a temporary file beside the target,
-// synced, and only then given its name, which never replaces anything.
+// synced, and only then given its name, which never replaces anything
+// (ReplaceFile replaces a file, whole, once the user has agreed to it).
 //
 // A run killed half-way can leave its temporary file behind. The names say
 // whose they are ("NAME.gapwise-partial-PID-RANDOM", visible, never hidden
@@ -61,7 +62,22 @@ var now = time.Now
 // replaced (Conflict), whether it was there before or appeared meanwhile.
 // The file is readable by its owner only (0600): it holds personal data.
 func SaveNewFile(path string, render func(io.Writer) error) error {
-	return SaveNewFileAt(path, func(tmp string) error {
+	return SaveNewFileAt(path, streamTo(path, render))
+}
+
+// ReplaceFile is SaveNewFile for a path the user has chosen, and agreed to
+// replace if a file is already there: only call it after asking. The old
+// file stays whole until the new one is complete and synced beside it,
+// then the new one takes its name in one rename, so a failure at any point
+// leaves the old file as it was. A folder or a link at path is never
+// replaced (Invalid).
+func ReplaceFile(path string, render func(io.Writer) error) error {
+	return ReplaceFileAt(path, streamTo(path, render))
+}
+
+// streamTo adapts a renderer to the temporary file SaveNewFileAt makes.
+func streamTo(path string, render func(io.Writer) error) func(tmp string) error {
+	return func(tmp string) error {
 		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, 0)
 		if err != nil {
 			return fileErr(err, path)
@@ -78,19 +94,33 @@ func SaveNewFile(path string, render func(io.Writer) error) error {
 			return fileErr(err, path)
 		}
 		return nil
-	})
+	}
 }
 
 // SaveNewFileAt is SaveNewFile for writers that need a file name rather
 // than a stream (SQLite's VACUUM INTO): fill writes the complete file at
 // tmp, an empty 0600 file it may replace in place. Files SQLite makes beside
 // tmp (tmp-journal) are removed too.
-func SaveNewFileAt(path string, fill func(tmp string) error) (err error) {
+func SaveNewFileAt(path string, fill func(tmp string) error) error {
+	return write(path, fill, false)
+}
+
+// ReplaceFileAt is ReplaceFile for writers that need a file name.
+func ReplaceFileAt(path string, fill func(tmp string) error) error {
+	return write(path, fill, true)
+}
+
+func write(path string, fill func(tmp string) error, replace bool) (err error) {
 	if strings.TrimSpace(path) == "" {
 		return model.Errorf(model.Invalid, "no file name given")
 	}
-	if _, err := os.Lstat(path); err == nil {
-		return exists(path)
+	if fi, err := os.Lstat(path); err == nil {
+		if !replace {
+			return exists(path)
+		}
+		if !fi.Mode().IsRegular() {
+			return model.Errorf(model.Invalid, "%s is a folder or a link, not a file Gapwise can replace; choose another name", path)
+		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return fileErr(err, path)
 	}
@@ -111,10 +141,27 @@ func SaveNewFileAt(path string, fill func(tmp string) error) (err error) {
 	if err := syncFile(tmp); err != nil {
 		return fileErr(err, path)
 	}
-	if err := publish(tmp, path); err != nil {
+	if replace {
+		err = replaceWith(tmp, path)
+	} else {
+		err = publish(tmp, path)
+	}
+	if err != nil {
 		return err
 	}
 	syncDir(dir)
+	return nil
+}
+
+// replaceWith gives tmp the name path, replacing the regular file there
+// (if any) in one rename, which the system makes atomic within a folder.
+func replaceWith(tmp, path string) error {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		return model.Errorf(model.Invalid, "%s is a folder or a link, not a file Gapwise can replace; choose another name", path)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fileErr(err, path)
+	}
 	return nil
 }
 

@@ -227,3 +227,90 @@ func TestProbeLeavesNothing(t *testing.T) {
 		t.Error("probe of a missing folder succeeded")
 	}
 }
+
+func TestReplaceFileReplacesWholeOnlyWhenDone(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Gapwise plan - 2026-12-01.pdf")
+	if err := os.WriteFile(path, []byte("the old plan"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// While the new file is being written, the old one is still whole.
+	err := ReplaceFile(path, func(w io.Writer) error {
+		if data, _ := os.ReadFile(path); string(data) != "the old plan" {
+			t.Errorf("while rendering, the file holds %q: the old one was touched before the new one was ready", data)
+		}
+		_, err := io.WriteString(w, "the new plan")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "the new plan" {
+		t.Errorf("after replacing, the file holds %q", data)
+	}
+	if fi, _ := os.Stat(path); runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if got := names(t, dir); len(got) != 1 {
+		t.Errorf("folder holds %v, want only the file", got)
+	}
+}
+
+func TestReplaceFileKeepsTheOldFileOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "team.xlsx")
+	os.WriteFile(path, []byte("keep me"), 0o600)
+	for name, render := range map[string]func(io.Writer) error{
+		"error": func(w io.Writer) error { io.WriteString(w, "half"); return errors.New("the database went away") },
+		"panic": func(w io.Writer) error { io.WriteString(w, "half"); panic("boom") },
+	} {
+		t.Run(name, func(t *testing.T) {
+			func() {
+				defer func() { recover() }()
+				if err := ReplaceFile(path, render); err == nil {
+					t.Error("a failed render reported success")
+				}
+			}()
+			if data, _ := os.ReadFile(path); string(data) != "keep me" {
+				t.Errorf("after a failed replace the file holds %q", data)
+			}
+			if got := names(t, dir); len(got) != 1 {
+				t.Errorf("folder holds %v, want only the old file", got)
+			}
+		})
+	}
+}
+
+func TestReplaceFileRefusesFoldersAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "reports")
+	os.Mkdir(folder, 0o700)
+	if err := ReplaceFile(folder, func(w io.Writer) error { return nil }); model.KindOf(err) != model.Invalid {
+		t.Errorf("replacing a folder: %v, want Invalid", err)
+	}
+	if runtime.GOOS == "windows" {
+		return
+	}
+	target := filepath.Join(dir, "elsewhere.pdf")
+	os.WriteFile(target, []byte("someone else's"), 0o600)
+	link := filepath.Join(dir, "plan.pdf")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip(err)
+	}
+	if err := ReplaceFile(link, func(w io.Writer) error { return nil }); model.KindOf(err) != model.Invalid {
+		t.Errorf("replacing a link: %v, want Invalid", err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "someone else's" {
+		t.Errorf("the link's target now holds %q", data)
+	}
+}
+
+func TestReplaceFileCreatesAMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.csv")
+	if err := ReplaceFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "x" {
+		t.Errorf("file holds %q", data)
+	}
+}

@@ -79,14 +79,45 @@ func checkErr(path string, err error) error {
 // file at dest to be mistaken for a database. dest must not exist: a backup
 // never overwrites anything. The copy is private (0600).
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	return s.backup(ctx, dest, savefile.SaveNewFileAt)
+}
+
+// BackupReplacing is Backup over a file the user has agreed to replace:
+// the old file stays whole until the new copy is complete beside it
+// (savefile.ReplaceFileAt).
+func (s *Store) BackupReplacing(ctx context.Context, dest string) error {
+	return s.backup(ctx, dest, savefile.ReplaceFileAt)
+}
+
+// isDatabase reports whether path is this database's file or one SQLite
+// keeps beside it, which a backup must never replace.
+func (s *Store) isDatabase(path string) bool {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		own := s.Path() + suffix
+		if path == own {
+			return true
+		}
+		a, errA := os.Stat(path)
+		b, errB := os.Stat(own)
+		if errA == nil && errB == nil && os.SameFile(a, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) backup(ctx context.Context, dest string, save func(string, func(string) error) error) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return model.Wrap(model.Invalid, err, "cannot use %s as a backup path", dest)
 	}
+	if s.isDatabase(abs) {
+		return model.Errorf(model.Invalid, "%s is the database itself; choose another name for the backup", abs)
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return model.Wrap(model.Denied, err, "cannot write a backup to %s", abs)
 	}
-	return savefile.SaveNewFileAt(abs, func(tmp string) error {
+	return save(abs, func(tmp string) error {
 		// VACUUM INTO fills the empty file savefile made (mode 0600).
 		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 			return fail(err, "cannot write a backup to %s", abs)

@@ -59,7 +59,17 @@ func TestBackup(t *testing.T) {
 	if err := before.same(stateOf(t, existing)); err != nil {
 		t.Errorf("backup touched an existing file: %v", err)
 	}
-	wantKind(t, s.Backup(ctx, s.Path()), model.Conflict)
+	wantKind(t, s.Backup(ctx, s.Path()), model.Invalid)
+	// Replacing, once the user agreed, keeps the old file until the copy is whole,
+	// and never takes the database itself (or SQLite's files beside it).
+	wantKind(t, s.BackupReplacing(ctx, s.Path()), model.Invalid)
+	wantKind(t, s.BackupReplacing(ctx, s.Path()+"-wal"), model.Invalid)
+	if err := s.BackupReplacing(ctx, existing); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(existing); !strings.HasPrefix(string(data), "SQLite format 3") {
+		t.Errorf("the replaced backup is not a database: %.20q", data)
+	}
 
 	dest := filepath.Join(dir, "backups", "gapwise-2026-01-01.db")
 	if err := s.Backup(ctx, dest); err != nil {

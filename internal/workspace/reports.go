@@ -244,3 +244,10 @@ func (w *Workspace) assessmentAttachment(ctx context.Context, id, what string) (
 func SaveNewFile(path string, render func(io.Writer) error) error {
 	return savefile.SaveNewFile(path, render)
 }
+
+// ReplaceFile is SaveNewFile over a file the user has agreed to replace
+// (the app asks first): the old file stays whole until the new one is
+// complete and synced, then takes its name in one rename.
+func ReplaceFile(path string, render func(io.Writer) error) error {
+	return savefile.ReplaceFile(path, render)
+}

@@ -148,6 +148,12 @@ func (w *Workspace) Backup(ctx context.Context, dest string) error {
 	return w.store.Backup(ctx, dest)
 }
 
+// BackupReplacing is Backup over a file the user has agreed to replace;
+// the old file stays whole until the new copy is complete.
+func (w *Workspace) BackupReplacing(ctx context.Context, dest string) error {
+	return w.store.BackupReplacing(ctx, dest)
+}
+
 // ResolveFramework accepts ID@VERSION, or a bare ID meaning that framework's
 // newest version in the database.
 func (w *Workspace) ResolveFramework(ctx context.Context, s string) (*model.Framework, error) {
