@@ -94,7 +94,7 @@ func newBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 	b.levels.Wrapping = fyne.TextWrapWord
 	b.about = widget.NewRichText()
 	b.about.Wrapping = fyne.TextWrapWord
-	b.roles = newRoleView()
+	b.roles = newRoleView(win)
 
 	b.provisional = widget.NewLabel("")
 	b.provisional.Wrapping = fyne.TextWrapWord

@@ -234,11 +234,9 @@ func (g *gapsScreen) setTargets() {
 	sh := g.view.Sheet
 	f := sh.Framework
 	var levels []*model.RoleLevel
-	var names []string
 	for r := range f.Roles {
 		for l := range f.Roles[r].Levels {
 			levels = append(levels, &f.Roles[r].Levels[l])
-			names = append(names, f.Roles[r].Family+" › "+f.Roles[r].Levels[l].Title)
 		}
 	}
 	type other struct {
@@ -271,12 +269,8 @@ func (g *gapsScreen) setTargets() {
 		for _, o := range others {
 			otherNames = append(otherNames, o.label)
 		}
-		level := widget.NewSelect(names, nil)
+		level := newRolePicker(s.win, f) // searchable: DDaT has about 200 role levels
 		from := widget.NewSelect(otherNames, nil)
-		if len(names) == 0 {
-			level.PlaceHolder = "(this framework has no role levels)"
-			level.Disable()
-		}
 		if len(otherNames) == 0 {
 			from.PlaceHolder = "(no other saved profile of " + f.Ref.String() + ")"
 			from.Disable()

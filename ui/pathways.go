@@ -31,6 +31,8 @@ type pathwaysScreen struct {
 	note   *widget.Label
 	views  *container.AppTabs // "All role levels" and "Ladder"
 	list   *widget.List
+	find   *rolePicker // jumps to a role level in the ranked list
+	findFW *model.Framework
 	ranked *pathwayDetail
 	detail *widget.RichText // the ranked list's detail text
 
@@ -84,7 +86,10 @@ func newPathwaysScreen(s *Shell) *pathwaysScreen {
 			p.ranked.show(p.view, &p.view.Ranked[id])
 		}
 	}
-	rankedSplit := container.NewHSplit(p.list, p.ranked.content())
+	p.find = newRolePicker(s.win, nil)
+	p.find.PlaceHolder = "Find a role level (type to search)…"
+	p.find.OnChanged = func(l *model.RoleLevel) { p.reveal(l.ID) }
+	rankedSplit := container.NewHSplit(container.NewBorder(p.find, nil, nil, nil, p.list), p.ranked.content())
 	rankedSplit.Offset = 0.5
 
 	p.family = widget.NewSelect(nil, func(string) { p.showLadder() })
@@ -244,6 +249,10 @@ func (p *pathwaysScreen) show(v *workspace.PathwayView, requested string) {
 	if len(v.Ranked) > 0 {
 		p.list.Select(0)
 	}
+	if p.find.Len() == 0 || v.Sheet.Framework != p.findFW {
+		p.find.SetFramework(v.Sheet.Framework)
+		p.findFW = v.Sheet.Framework
+	}
 	fams := v.Families()
 	keep := p.family.Selected
 	p.family.Options = fams
@@ -314,6 +323,17 @@ func (p *pathwaysScreen) showLadder() {
 	if first >= 0 {
 		p.llist.Select(first)
 		p.llist.ScrollTo(first)
+	}
+}
+
+// reveal selects a role level in the ranked list and scrolls to it.
+func (p *pathwaysScreen) reveal(id string) {
+	if p.view == nil {
+		return
+	}
+	if i := slices.IndexFunc(p.view.Ranked, func(pw gap.Pathway) bool { return pw.Level.ID == id }); i >= 0 {
+		p.list.Select(i)
+		p.list.ScrollTo(i)
 	}
 }
 

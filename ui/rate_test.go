@@ -226,13 +226,14 @@ func TestGapsViewShowsTheRoleLevelsGaps(t *testing.T) {
 
 func TestStartFormCountsItemsBeforeStarting(t *testing.T) {
 	ws := openWorkspace(t)
-	test.NewTempApp(t)
+	w := test.NewTempApp(t).NewWindow("start")
+	t.Cleanup(w.Close)
 	sfia, err := ws.ResolveFramework(context.Background(), "sfia@9")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ddat, _ := ws.ResolveFramework(context.Background(), "ddat")
-	f := newStartForm([]*model.Framework{ddat, sfia})
+	f := newStartForm(w, []*model.Framework{ddat, sfia})
 	if !strings.Contains(f.covers.Text, "188 of 188") {
 		t.Errorf("DDaT, all items: %q", f.covers.Text)
 	}

@@ -19,6 +19,8 @@ type roleView struct {
 	list   *widget.List
 	detail *widget.RichText
 	split  *container.Split
+	find   *rolePicker // jumps to a role level by typing its words
+	root   fyne.CanvasObject
 }
 
 type roleRow struct {
@@ -29,8 +31,11 @@ type roleRow struct {
 	level   *model.RoleLevel
 }
 
-func newRoleView() *roleView {
+func newRoleView(win fyne.Window) *roleView {
 	v := &roleView{}
+	v.find = newRolePicker(win, nil)
+	v.find.PlaceHolder = "Find a role level (type to search)…"
+	v.find.OnChanged = func(l *model.RoleLevel) { v.reveal(l.ID) }
 	v.list = widget.NewList(
 		func() int { return len(v.rows) },
 		func() fyne.CanvasObject { return widget.NewLabel("template role level title") },
@@ -54,13 +59,26 @@ func newRoleView() *roleView {
 	v.detail.Wrapping = fyne.TextWrapWord
 	v.split = container.NewHSplit(v.list, container.NewVScroll(container.NewPadded(v.detail)))
 	v.split.Offset = 0.38
+	v.root = container.NewBorder(v.find, nil, nil, nil, v.split)
 	return v
 }
 
-func (v *roleView) content() fyne.CanvasObject { return v.split }
+func (v *roleView) content() fyne.CanvasObject { return v.root }
+
+// reveal selects a role level in the list and scrolls to it.
+func (v *roleView) reveal(id string) {
+	for i, r := range v.rows {
+		if r.level != nil && r.level.ID == id {
+			v.list.Select(i)
+			v.list.ScrollTo(i)
+			return
+		}
+	}
+}
 
 func (v *roleView) show(f *model.Framework) {
 	v.fw = f
+	v.find.SetFramework(f)
 	v.rows = v.rows[:0]
 	family := "\x00"
 	for i := range f.Roles {

@@ -29,13 +29,13 @@ type startForm struct {
 	framework *widget.Select
 	scope     *widget.RadioGroup
 	group     *widget.Select
-	level     *widget.Select
+	level     *rolePicker
 	kind      *widget.Select
 	covers    *widget.Label
 	content   fyne.CanvasObject
 }
 
-func newStartForm(frameworks []*model.Framework) *startForm {
+func newStartForm(win fyne.Window, frameworks []*model.Framework) *startForm {
 	f := &startForm{frameworks: frameworks}
 	names := make([]string, len(frameworks))
 	for i, fw := range frameworks {
@@ -46,7 +46,8 @@ func newStartForm(frameworks []*model.Framework) *startForm {
 	}
 	f.covers = widget.NewLabel("")
 	f.group = widget.NewSelect(nil, func(string) { f.update() })
-	f.level = widget.NewSelect(nil, func(string) { f.update() })
+	f.level = newRolePicker(win, nil)
+	f.level.OnChanged = func(*model.RoleLevel) { f.update() }
 	f.scope = widget.NewRadioGroup([]string{scopeAll, scopeGroup, scopeRole}, func(string) { f.update() })
 	f.scope.Required = true
 	f.framework = widget.NewSelect(names, func(string) { f.pick() })
@@ -88,16 +89,13 @@ func (f *startForm) pick() {
 	f.group.SetOptions(gnames)
 	f.group.ClearSelected()
 	f.levels = f.levels[:0]
-	var lnames []string
 	for r := range f.fw.Roles {
 		role := &f.fw.Roles[r]
 		for l := range role.Levels {
 			f.levels = append(f.levels, &role.Levels[l])
-			lnames = append(lnames, role.Family+" › "+role.Levels[l].Title)
 		}
 	}
-	f.level.SetOptions(lnames)
-	f.level.ClearSelected()
+	f.level.SetFramework(f.fw) // the same levels in the same order
 	f.update()
 }
 
@@ -185,7 +183,7 @@ func (p *profileScreen) startAssessment() {
 			showError(s.win, err)
 			return
 		}
-		form := newStartForm(fws)
+		form := newStartForm(s.win, fws)
 		showForm(s.win, "Start an assessment for "+person.Name, "Start", container.NewVScroll(form.content), fyne.NewSize(760, 460),
 			func() (func() (model.Assessment, error), error) {
 				if form.fw == nil {

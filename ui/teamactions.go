@@ -203,11 +203,9 @@ func (t *teamScreen) setTargets() {
 	}
 	f := v.Framework
 	var levels []*model.RoleLevel
-	var levelNames []string
 	for r := range f.Roles {
 		for l := range f.Roles[r].Levels {
 			levels = append(levels, &f.Roles[r].Levels[l])
-			levelNames = append(levelNames, f.Roles[r].Family+" › "+f.Roles[r].Levels[l].Title)
 		}
 	}
 	var scaleLevels []int
@@ -241,7 +239,7 @@ func (t *teamScreen) setTargets() {
 	choices = append(choices, targetAll, targetGroup, targetAssessment, targetTeam, targetNone)
 	choice := widget.NewRadioGroup(choices, nil)
 	choice.SetSelected(choices[0])
-	roleLevel := widget.NewSelect(levelNames, nil)
+	roleLevel := newRolePicker(s.win, f) // searchable; the same levels in the same order as levels
 	level := widget.NewSelect(scaleNames, nil)
 	group := widget.NewSelect(groupNames, nil)
 	if len(groupNames) == 0 {
@@ -362,13 +360,14 @@ func (t *teamScreen) setTargets() {
 		}
 		return func() (struct{}, error) { return struct{}{}, run() }, nil
 	}, func(struct{}) { t.load(id) })
-	t.targetsControls = targetsControls{choice: choice, level: level, group: group, assessment: assessment, team: other}
+	t.targetsControls = targetsControls{choice: choice, level: level, group: group, assessment: assessment, team: other, roleLevel: roleLevel}
 }
 
 // targetsControls are the team targets dialog's controls, for tests.
 type targetsControls struct {
 	choice                         *widget.RadioGroup
 	level, group, assessment, team *widget.Select
+	roleLevel                      *rolePicker
 }
 
 // setItemTarget sets one item's team target by hand.
