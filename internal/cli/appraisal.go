@@ -295,19 +295,14 @@ func (e *env) appraisalList(args []string) error {
 		for _, a := range list {
 			rows = append(rows, toAppraisalJSON(a, p.Name))
 		}
-		if asJSON {
-			return writeJSON(e.out, rows)
-		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tPERIOD\tAPPRAISERS\tFRAMEWORK\tSIGNED\tUPDATED")
-		for i, r := range rows {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, orDash(r.Period), list[i].AppraiserNames(), r.Framework, signedCount(list[i]), r.UpdatedAt)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(e.out, "%d appraisals\n", len(rows))
-		return err
+		return printList(e, asJSON, rows, listing[appraisalJSON]{
+			header: "ID\tPERIOD\tAPPRAISERS\tFRAMEWORK\tSIGNED\tUPDATED",
+			row: func(i int, r appraisalJSON) string {
+				return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s", r.ID, orDash(r.Period), list[i].AppraiserNames(), r.Framework, signedCount(list[i]), r.UpdatedAt)
+			},
+			one: "appraisal", many: "appraisals",
+			empty: "No appraisals yet for " + p.Name + "; start one with: gapwise-cli appraisal start --assessment SELF_ID --appraiser NAME",
+		})
 	})
 }
 

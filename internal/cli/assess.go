@@ -168,30 +168,21 @@ func (e *env) assessList(args []string) error {
 				rows = append(rows, toAssessmentJSON(s))
 			}
 		}
-		if asJSON {
-			return writeJSON(e.out, rows)
-		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tPERSON\tFRAMEWORK\tKIND\tSCOPE\tRATED\tTARGETS\tUPDATED")
-		for _, r := range rows {
-			scope := "all items"
-			switch {
-			case r.ScopeRoleLevel != "":
-				scope = "role level " + r.ScopeRoleLevel
-			case r.ScopeGroup != "":
-				scope = "group " + r.ScopeGroup
-			}
-			name := r.PersonName
-			if r.Sample {
-				name += " [SAMPLE]"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%s\n", r.ID, name, r.Framework, r.Kind, scope, r.Rated, r.Items, r.Targets, r.UpdatedAt)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		_, err := fmt.Fprintf(e.out, "%d assessments\n", len(rows))
-		return err
+		return printList(e, asJSON, rows, listing[assessmentJSON]{
+			header: "ID\tPERSON\tFRAMEWORK\tKIND\tSCOPE\tRATED\tTARGETS\tUPDATED",
+			row: func(_ int, r assessmentJSON) string {
+				scope := "all items"
+				switch {
+				case r.ScopeRoleLevel != "":
+					scope = "role level " + r.ScopeRoleLevel
+				case r.ScopeGroup != "":
+					scope = "group " + r.ScopeGroup
+				}
+				return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%d/%d\t%d\t%s", r.ID, sampleName(r.PersonName, r.Sample), r.Framework, r.Kind, scope, r.Rated, r.Items, r.Targets, r.UpdatedAt)
+			},
+			one: "assessment", many: "assessments",
+			empty: "No assessments yet; start one with: gapwise-cli assess new --person ID|NAME --framework ID",
+		})
 	})
 }
 

@@ -134,21 +134,18 @@ func (e *env) catalogueList(args []string) error {
 		if err != nil {
 			return err
 		}
-		if asJSON {
-			out := make([]catalogueJSON, 0, len(list))
-			for _, c := range list {
-				out = append(out, toCatalogueJSON(c))
-			}
-			return writeJSON(e.out, out)
-		}
-		if len(list) == 0 {
-			_, err := fmt.Fprintln(e.out, "No learning catalogue yet; import one with: gapwise-cli catalogue import --framework ID FILE")
-			return err
-		}
+		rows := make([]catalogueJSON, 0, len(list))
 		for _, c := range list {
-			fmt.Fprintf(e.out, "%s: %s from %s, imported %s\n", c.Framework, model.Plural(c.Entries, "entry", "entries"), c.Source, c.ImportedAt.Local().Format("2 Jan 2006 15:04"))
+			rows = append(rows, toCatalogueJSON(c))
 		}
-		return nil
+		return printList(e, asJSON, rows, listing[catalogueJSON]{
+			header: "FRAMEWORK\tENTRIES\tSOURCE\tIMPORTED",
+			row: func(i int, r catalogueJSON) string {
+				return fmt.Sprintf("%s\t%d\t%s\t%s", r.Framework, r.Entries, r.Source, list[i].ImportedAt.Local().Format("2 Jan 2006 15:04"))
+			},
+			one: "catalogue", many: "catalogues",
+			empty: "No learning catalogue yet; import one with: gapwise-cli catalogue import --framework ID FILE",
+		})
 	})
 }
 

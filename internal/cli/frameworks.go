@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"gapwise/frameworks"
 	"gapwise/internal/model"
@@ -44,20 +43,17 @@ func (e *env) frameworksList(args []string) error {
 		if err != nil {
 			return err
 		}
-		if asJSON {
-			return writeJSON(e.out, frameworksJSON(infos))
-		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "FRAMEWORK\tNAME\tITEMS\tGROUPS\tLEVELS\tROLE LEVELS\tLICENCE")
-		for _, f := range infos {
-			name := f.Name
-			if f.Provisional {
-				name += " [PROVISIONAL]"
-			}
-			c := f.Counts
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\n", f.Ref, name, c.Items, c.Groups, c.Levels, c.RoleLevels, f.Licence)
-		}
-		return tw.Flush()
+		return printList(e, asJSON, frameworksJSON(infos), listing[frameworkJSON]{
+			header: "FRAMEWORK\tNAME\tITEMS\tGROUPS\tLEVELS\tROLE LEVELS\tLICENCE",
+			row: func(_ int, f frameworkJSON) string {
+				name := f.Name
+				if f.Provisional {
+					name += " [PROVISIONAL]"
+				}
+				return fmt.Sprintf("%s\t%s\t%d\t%d\t%d\t%d\t%s", f.Ref, name, f.Items, f.Groups, f.Levels, f.RoleLevels, f.Licence)
+			},
+			one: "framework version", many: "framework versions",
+		})
 	})
 }
 

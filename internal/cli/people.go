@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"gapwise/internal/model"
@@ -98,27 +97,18 @@ func (e *env) peopleList(args []string) error {
 		if err != nil {
 			return err
 		}
-		if asJSON {
-			out := make([]personJSON, 0, len(people))
-			for _, p := range people {
-				out = append(out, toPersonJSON(p))
-			}
-			return writeJSON(e.out, out)
-		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tDISCIPLINE\tROLE\tORGANISATION\tWTE")
+		rows := make([]personJSON, 0, len(people))
 		for _, p := range people {
-			name := p.Name
-			if p.Sample {
-				name += " [SAMPLE]"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%g\n", p.ID, name, p.Discipline, p.Role, p.Organisation, p.InformaticsWTE)
+			rows = append(rows, toPersonJSON(p))
 		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(e.out, "%d people\n", len(people))
-		return err
+		return printList(e, asJSON, rows, listing[personJSON]{
+			header: "ID\tNAME\tDISCIPLINE\tROLE\tORGANISATION\tWTE",
+			row: func(_ int, p personJSON) string {
+				return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%g", p.ID, sampleName(p.Name, p.Sample), p.Discipline, p.Role, p.Organisation, p.InformaticsWTE)
+			},
+			one: "person", many: "people",
+			empty: "No people yet; add one with: gapwise-cli people add --name NAME --discipline D",
+		})
 	})
 }
 

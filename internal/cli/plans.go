@@ -142,25 +142,20 @@ func (e *env) planList(args []string) error {
 		for _, pl := range plans {
 			rows = append(rows, toPlanJSON(pl, p.Name))
 		}
-		if asJSON {
-			return writeJSON(e.out, rows)
-		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tTITLE\tFRAMEWORK\tACTIONS\tDONE\tUPDATED")
-		for _, r := range rows {
-			done := 0
-			for _, a := range r.Actions {
-				if a.Status == string(model.Done) {
-					done++
+		return printList(e, asJSON, rows, listing[planJSON]{
+			header: "ID\tTITLE\tFRAMEWORK\tACTIONS\tDONE\tUPDATED",
+			row: func(_ int, r planJSON) string {
+				done := 0
+				for _, a := range r.Actions {
+					if a.Status == string(model.Done) {
+						done++
+					}
 				}
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%s\n", r.ID, clipText(r.Title, 60), r.Framework, len(r.Actions), done, r.UpdatedAt)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(e.out, "%d plans\n", len(rows))
-		return err
+				return fmt.Sprintf("%s\t%s\t%s\t%d\t%d\t%s", r.ID, clipText(r.Title, 60), r.Framework, len(r.Actions), done, r.UpdatedAt)
+			},
+			one: "plan", many: "plans",
+			empty: "No plans yet for " + p.Name + "; start one with: gapwise-cli plan new --assessment ID",
+		})
 	})
 }
 

@@ -3,8 +3,8 @@ package cli
 import (
 	"flag"
 	"fmt"
-	"text/tabwriter"
 
+	"gapwise/internal/model"
 	"gapwise/internal/workspace"
 )
 
@@ -45,15 +45,15 @@ func (e *env) rolesList(args []string) error {
 				out = append(out, roleLevelJSON{RoleFamily: r.Family, Role: r.Title, RoleLevel: l.ID, Title: l.Title, Rank: l.Rank, Requirements: len(l.Requirements)})
 			}
 		}
-		if asJSON {
-			return writeJSON(e.out, out)
+		if !asJSON {
+			fmt.Fprintf(e.out, "%s (%s): %s\n", f.Name, f.Ref, model.Plural(len(f.Roles), "role", "roles"))
 		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintf(e.out, "%s (%s): %d roles\n", f.Name, f.Ref, len(f.Roles))
-		fmt.Fprintln(tw, "FAMILY\tROLE\tLEVEL\tSKILLS\tID")
-		for _, r := range out {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.RoleFamily, r.Role, r.Title, r.Requirements, r.RoleLevel)
-		}
-		return tw.Flush()
+		return printList(e, asJSON, out, listing[roleLevelJSON]{
+			header: "FAMILY\tROLE\tLEVEL\tSKILLS\tID",
+			row: func(_ int, r roleLevelJSON) string {
+				return fmt.Sprintf("%s\t%s\t%s\t%d\t%s", r.RoleFamily, r.Role, r.Title, r.Requirements, r.RoleLevel)
+			},
+			empty: "This framework defines no roles.",
+		})
 	})
 }

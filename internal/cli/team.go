@@ -199,23 +199,14 @@ func (e *env) teamList(args []string) error {
 			}
 			rows = append(rows, toTeamJSON(t, len(members)))
 		}
-		if asJSON {
-			return writeJSON(e.out, rows)
-		}
-		tw := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tFRAMEWORK\tMEMBERS")
-		for _, r := range rows {
-			name := r.Name
-			if r.Sample {
-				name += " [SAMPLE]"
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", r.ID, name, r.Framework, r.Members)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
-		_, err = fmt.Fprintf(e.out, "%d teams\n", len(rows))
-		return err
+		return printList(e, asJSON, rows, listing[teamJSON]{
+			header: "ID\tNAME\tFRAMEWORK\tMEMBERS",
+			row: func(_ int, r teamJSON) string {
+				return fmt.Sprintf("%s\t%s\t%s\t%d", r.ID, sampleName(r.Name, r.Sample), r.Framework, r.Members)
+			},
+			one: "team", many: "teams",
+			empty: "No teams yet; create one with: gapwise-cli team create --name NAME --framework ID",
+		})
 	})
 }
 
@@ -491,10 +482,7 @@ func (e *env) teamShow(args []string) error {
 		if asJSON {
 			return writeJSON(e.out, out)
 		}
-		name := t.Name
-		if t.Sample {
-			name += " [SAMPLE]"
-		}
+		name := sampleName(t.Name, t.Sample)
 		fmt.Fprintf(e.out, "Team %s (%s)\n%s; %d members, %d with a self-assessment; %d targets\n",
 			name, t.ID, t.Framework, len(out.Members), out.Assessed, out.Targets)
 		if len(out.Members) > 0 {

@@ -43,7 +43,7 @@ func TestTeamCreateAddShowAndTargets(t *testing.T) {
 	if len(list) != 1 || list[0].ID != created.ID || list[0].Members != 2 {
 		t.Errorf("team list: %+v", list)
 	}
-	if out := cli("team", "list"); !strings.Contains(out, "Digital nursing") || !strings.Contains(out, "1 teams") {
+	if out := cli("team", "list"); !strings.Contains(out, "Digital nursing") || !strings.Contains(out, "\n1 team\n") {
 		t.Errorf("team list text: %q", out)
 	}
 
