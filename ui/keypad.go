@@ -63,5 +63,5 @@ func (k *keyPad) TypedKey(e *fyne.KeyEvent) { k.onKey(e) }
 
 // setLevels names the number keys the item on screen accepts.
 func (k *keyPad) setLevels(keys string) {
-	k.hint.SetText("Keys: " + keys + " rate this item · N not rated · Up/Down arrows previous / next · Ctrl+Z undo · Ctrl+F search · Tab to confidence and evidence")
+	k.hint.SetText("Keys: " + keys + " rate this item · N not rated · I want to develop this (on/off) · Up/Down arrows previous / next · Ctrl+Z undo · Ctrl+F search · Tab to confidence and evidence")
 }

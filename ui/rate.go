@@ -49,6 +49,7 @@ type rateScreen struct {
 	notRated   *widget.Button
 	yours      *widget.Label
 	confidence *widget.RadioGroup
+	interest   *widget.Check // "I want to develop this", kept with the rating
 	evidence   *widget.Entry
 	target     *widget.Select
 	targetLvls []int // target choices' levels, index-aligned with target's options (0 = no target)
@@ -123,6 +124,7 @@ func newRateScreen(s *Shell) *rateScreen {
 	r.yours = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.confidence = widget.NewRadioGroup(confidenceChoices, func(string) { r.changeConfidence() })
 	r.confidence.Horizontal = true
+	r.interest = widget.NewCheck(interestLabel, func(bool) { r.changeInterest() })
 	r.evidence = widget.NewMultiLineEntry()
 	r.evidence.SetPlaceHolder("Evidence: what you have done that shows this level (saved as you type)")
 	r.evidence.Wrapping = fyne.TextWrapWord
@@ -139,6 +141,7 @@ func newRateScreen(s *Shell) *rateScreen {
 		r.choose,
 		levels,
 		container.NewHBox(r.notRated, r.yours),
+		r.interest,
 		widget.NewSeparator(),
 		// The label above the choices, not beside them: side by side they
 		// were 800 pixels wide and left the contents list 100 at 1024x768.
@@ -344,6 +347,9 @@ func (r *rateScreen) updateRow(id widget.ListItemID, c *fyne.Container) {
 		status = "–"
 		if rt, ok := r.sheet.Ratings[row.item.ID]; ok {
 			status = fmt.Sprint(rt.Level)
+			if rt.Interest {
+				status += " · develop"
+			}
 			if _, review := r.sheet.Review[row.item.ID]; review {
 				status += " · review"
 			}
@@ -428,11 +434,15 @@ func (r *rateScreen) showItem(it *model.Item) {
 		r.confidence.Enable()
 		r.evidence.Enable()
 		r.confidence.SetSelected(confidenceChoices[rating.Confidence])
+		r.interest.Enable()
+		r.interest.SetChecked(rating.Interest)
 		r.evidence.SetText(rating.Evidence)
 	} else {
 		r.yours.SetText("Not rated yet")
 		r.confidence.SetSelected("")
 		r.confidence.Disable()
+		r.interest.SetChecked(false)
+		r.interest.Disable()
 		r.evidence.SetText("")
 		r.evidence.Disable()
 	}
@@ -494,6 +504,8 @@ func (r *rateScreen) typedRune(ch rune) {
 		r.rateKey(int(ch - '0'))
 	case ch == 'n' || ch == 'N':
 		r.clear()
+	case ch == 'i' || ch == 'I':
+		r.toggleInterest()
 	case ch == '/':
 		r.focusSearch()
 	}
@@ -583,6 +595,41 @@ func (r *rateScreen) changeConfidence() {
 		}
 	}
 	r.change(rt.Item, ratingState{rated: true, rating: rt}, false)
+}
+
+// interestLabel is the rating screen's words for model.Rating.Interest.
+const interestLabel = "I want to develop this"
+
+// changeInterest saves the check box's "I want to develop this" with the rating.
+func (r *rateScreen) changeInterest() {
+	if r.filling || r.cur == nil {
+		return
+	}
+	rt, ok := r.sheet.Ratings[r.cur.ID]
+	if !ok || rt.Interest == r.interest.Checked {
+		return
+	}
+	rt.Interest = r.interest.Checked
+	r.change(rt.Item, ratingState{rated: true, rating: rt}, false)
+	r.list.Refresh()
+}
+
+// toggleInterest is the I key: it turns "I want to develop this" on or off
+// for the item on screen. Interest goes with a rating, so an item not rated
+// yet is refused visibly (0, "none yet", is a rating).
+func (r *rateScreen) toggleInterest() {
+	if r.cur == nil || r.sheet == nil {
+		return
+	}
+	it := r.cur
+	rt, ok := r.sheet.Ratings[it.ID]
+	if !ok {
+		r.saveStatus.SetText(fmt.Sprintf("Rate %s first (0 if you have none yet): \"%s\" goes with a rating", it.ID, interestLabel))
+		return
+	}
+	rt.Interest = !rt.Interest
+	r.change(it.ID, ratingState{rated: true, rating: rt}, false)
+	r.afterChange(it)
 }
 
 func (r *rateScreen) changeEvidence() {

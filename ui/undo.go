@@ -58,7 +58,8 @@ func sameState(a, b ratingState) bool {
 	if a.rated != b.rated {
 		return false
 	}
-	return !a.rated || (a.rating.Level == b.rating.Level && a.rating.Confidence == b.rating.Confidence && a.rating.Evidence == b.rating.Evidence)
+	return !a.rated || (a.rating.Level == b.rating.Level && a.rating.Confidence == b.rating.Confidence &&
+		a.rating.Evidence == b.rating.Evidence && a.rating.Interest == b.rating.Interest)
 }
 
 // undoMessage says what undoing c does, from the state now to the state
@@ -71,10 +72,19 @@ func undoMessage(c ratingChange) string {
 		what = stateText(now) + " -> " + stateText(back)
 	case now.rating.Confidence != back.rating.Confidence:
 		what = "confidence " + confidenceText(now.rating.Confidence) + " -> " + confidenceText(back.rating.Confidence)
+	case now.rating.Interest != back.rating.Interest:
+		what = fmt.Sprintf("%q %s -> %s", interestLabel, onOff(now.rating.Interest), onOff(back.rating.Interest))
 	default:
 		what = "evidence edit"
 	}
 	return "Undid: " + c.item + " " + what
+}
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
 }
 
 func stateText(s ratingState) string {

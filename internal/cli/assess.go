@@ -53,7 +53,8 @@ type sheetItemJSON struct {
 	RatedAt      *string `json:"rated_at"`
 	Target       *int    `json:"target"` // null when none
 	TargetSource string  `json:"target_source"`
-	Review       string  `json:"review"` // why a carried rating awaits review; "" when it does not
+	Review       string  `json:"review"`   // why a carried rating awaits review; "" when it does not
+	Interest     bool    `json:"interest"` // "I want to develop this"; false when not rated
 }
 
 // sheetJSON is the stable JSON shape of `assess show --json`.
@@ -223,10 +224,36 @@ func (o *optString) String() string {
 
 func (o *optString) Set(s string) error { o.v, o.set = s, true; return nil }
 
+// optBool is a boolean flag that knows whether it was given: --interest,
+// --interest=false.
+type optBool struct {
+	v   bool
+	set bool
+}
+
+func (o *optBool) String() string {
+	if o == nil || !o.set {
+		return ""
+	}
+	return strconv.FormatBool(o.v)
+}
+
+func (o *optBool) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("true or false")
+	}
+	o.v, o.set = b, true
+	return nil
+}
+
+func (o *optBool) IsBoolFlag() bool { return true }
+
 func (e *env) assessRate(args []string) error {
 	var id, item string
 	var level, confidence optInt
 	var evidence optString
+	var interest optBool
 	var notRated bool
 	pos, err := flags("assess rate", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&id, "assessment", "", "assessment id")
@@ -235,6 +262,7 @@ func (e *env) assessRate(args []string) error {
 		fs.BoolVar(&notRated, "not-rated", false, "make the item not rated again")
 		fs.Var(&confidence, "confidence", "how sure the rating is, 1-5 (kept when not given)")
 		fs.Var(&evidence, "evidence", "evidence for the rating (kept when not given)")
+		fs.Var(&interest, "interest", "\"I want to develop this\" (--interest=false to drop it; kept when not given)")
 	})
 	if err != nil {
 		return err
@@ -244,10 +272,14 @@ func (e *env) assessRate(args []string) error {
 		return usagef("assess rate takes no arguments")
 	case id == "" || item == "":
 		return usagef("assess rate needs --assessment and --item")
-	case level.set == notRated:
+	case level.set && notRated:
 		return usagef("assess rate needs --level N or --not-rated (one of them)")
-	case notRated && (confidence.set || evidence.set):
-		return usagef("assess rate --not-rated takes no --confidence or --evidence")
+	case !level.set && !notRated && !interest.set:
+		return usagef("assess rate needs --level N, --not-rated or --interest")
+	case notRated && (confidence.set || evidence.set || interest.set):
+		return usagef("assess rate --not-rated takes no --confidence, --evidence or --interest")
+	case !level.set && !notRated && (confidence.set || evidence.set):
+		return usagef("assess rate --confidence and --evidence go with --level N")
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		s, err := ws.Sheet(e.ctx, id)
@@ -266,8 +298,18 @@ func (e *env) assessRate(args []string) error {
 			return err
 		}
 		r := model.Rating{Item: it.ID, Level: level.v}
-		if old, ok := s.Ratings[it.ID]; ok {
-			r.Confidence, r.Evidence = old.Confidence, old.Evidence
+		old, rated := s.Ratings[it.ID]
+		if rated {
+			r.Confidence, r.Evidence, r.Interest = old.Confidence, old.Evidence, old.Interest
+		}
+		if !level.set { // --interest alone: on the rating the item has
+			if !rated {
+				return model.Errorf(model.Invalid, "%s is not rated: give --level too (0 if none yet); interest goes with a rating", it.ID)
+			}
+			r.Level, r.RatedAt = old.Level, old.RatedAt
+		}
+		if interest.set {
+			r.Interest = interest.v
 		}
 		if confidence.set {
 			if confidence.v < 1 || confidence.v > 5 {
@@ -281,7 +323,11 @@ func (e *env) assessRate(args []string) error {
 		if err := ws.Rate(e.ctx, id, r); err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(e.out, "%s: %d %s\n", it.ID, r.Level, s.Framework.Scale.LevelName(r.Level))
+		wanted := ""
+		if r.Interest {
+			wanted = ", want to develop"
+		}
+		_, err = fmt.Fprintf(e.out, "%s: %d %s%s\n", it.ID, r.Level, s.Framework.Scale.LevelName(r.Level), wanted)
 		return err
 	})
 }
@@ -325,6 +371,7 @@ func (e *env) assessShow(args []string) error {
 				at := stamp(r.RatedAt)
 				row.RatedAt = &at
 				row.Review = s.Review[it.ID]
+				row.Interest = r.Interest
 			}
 			if t, ok := s.Targets[it.ID]; ok && t.Level > 0 {
 				row.Target, row.TargetSource = &t.Level, t.Source
@@ -343,6 +390,9 @@ func (e *env) assessShow(args []string) error {
 				level = fmt.Sprintf("%d %s", *r.Level, r.LevelName)
 				if r.Review != "" {
 					level += " (review)"
+				}
+				if r.Interest {
+					level += " (develop)"
 				}
 			}
 			if r.Confidence != nil {

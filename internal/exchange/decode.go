@@ -26,7 +26,7 @@ var (
 	frameworkKeys     = []string{"id", "version"}
 	frameworkRequired = []string{"id", "version"}
 	scopeKeys         = []string{"group", "role_level"}
-	ratingKeys        = []string{"item", "level", "confidence", "evidence", "rated_at"}
+	ratingKeys        = []string{"item", "level", "confidence", "evidence", "interest", "rated_at"}
 	ratingRequired    = []string{"item", "level"}
 	targetKeys        = []string{"item", "level", "source"}
 	targetRequired    = []string{"item", "level", "source"}
@@ -675,6 +675,12 @@ func (d *decoder) ratings(n *node, fw *model.Framework, updated time.Time) []mod
 		}
 		if v := fields.get("evidence"); v != nil {
 			r.Evidence, _ = d.text(v, where+": evidence", MaxEvidenceLen, true)
+		}
+		if v := fields.get("interest"); v != nil && v.kind != jsonNull {
+			if v.kind != jsonBool {
+				d.add(v.off, "%s: interest must be true or false, not %s", where, v.describe())
+			}
+			r.Interest = v.boolean
 		}
 		if v := fields.get("rated_at"); v != nil {
 			if t, ok := d.time(v, where+": rated_at"); ok {

@@ -107,6 +107,14 @@ func TestDecodeAccepts(t *testing.T) {
 			func(f *File) string { return fmt.Sprint(f.Ratings[0].Confidence) }},
 		{"confidence 0", `"confidence": 3`, `"confidence": 0`,
 			func(f *File) string { return fmt.Sprint(f.Ratings[0].Confidence) }},
+		{"interest", `"confidence": 3`, `"confidence": 3, "interest": true`,
+			func(f *File) string {
+				return fmt.Sprintln(f.Ratings[0].Item, f.Ratings[0].Interest, f.Ratings[1].Interest)
+			}},
+		{"interest false", `"confidence": 3`, `"confidence": 3, "interest": false`,
+			func(f *File) string { return fmt.Sprint(f.Ratings[0].Interest) }},
+		{"interest null", `"confidence": 3`, `"confidence": 3, "interest": null`,
+			func(f *File) string { return fmt.Sprint(f.Ratings[0].Interest) }},
 		{"no ratings yet", base[strings.Index(base, `"ratings": [`):strings.Index(base, `"targets"`)], `"ratings": [],` + "\n  ",
 			func(f *File) string { return fmt.Sprint(len(f.Ratings), f.Ratings != nil) }},
 		{"no targets key", ",\n  \"targets\": [\n    {\n      \"item\": \"ITSP\",\n      \"level\": 6,\n      \"source\": \"manual\"\n    }\n  ]", "",
@@ -129,7 +137,8 @@ func TestDecodeAccepts(t *testing.T) {
 	}
 	want := map[string]string{
 		"urn uuid": "7c9e6679-7425-40de-944b-e07fc1f90ae7", "braced uuid": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
-		"confidence null": "0", "confidence 0": "0", "no ratings yet": "0 true", "no targets key": "0",
+		"confidence null": "0", "confidence 0": "0", "interest": "ITSP true false\n", "interest false": "false", "interest null": "false",
+		"no ratings yet": "0 true", "no targets key": "0",
 		"generator": "Gapwise 0.1.0", "scope": "strategy-and-planning", "empty scope": "true", "appraiser": "Dr A. Appraiser",
 		"wte 2": "2", "wte negative zero": "0", "wte exponent": "0.4",
 		"nanoseconds kept to the millisecond": "2025-03-01T09:30:00.123Z",
@@ -285,6 +294,8 @@ func TestDecodeRefuses(t *testing.T) {
 		{"confidence 6", `"confidence": 3`, `"confidence": 6`, 29, "ITSP rating: confidence 6 is out of range (1 to 5, or left out)"},
 		{"confidence negative", `"confidence": 3`, `"confidence": -1`, 29, "ITSP rating: confidence -1 is out of range"},
 		{"confidence fraction", `"confidence": 3`, `"confidence": 2.5`, 29, "ITSP rating: confidence must be a whole number, not the number 2.5"},
+		{"interest as text", `"confidence": 3`, `"confidence": 3, "interest": "yes"`, 29, `ITSP rating: interest must be true or false, not the string "yes"`},
+		{"interest as a number", `"confidence": 3`, `"confidence": 3, "interest": 1`, 29, "ITSP rating: interest must be true or false, not the number 1"},
 		{"evidence null", `"evidence": "Led the trust's digital strategy refresh."`, `"evidence": null`, 30, "ITSP rating: evidence must be a string, not null"},
 		{"evidence too long", `"evidence": "Led the trust's digital strategy refresh."`, `"evidence": "` + strings.Repeat("x", MaxEvidenceLen+1) + `"`, 30,
 			"ITSP rating: evidence is 10001 characters long; the limit is 10000"},

@@ -53,6 +53,7 @@ type ratingJSON struct {
 	Level      int    `json:"level"`
 	Confidence int    `json:"confidence,omitempty"`
 	Evidence   string `json:"evidence,omitempty"`
+	Interest   bool   `json:"interest,omitempty"`
 	RatedAt    string `json:"rated_at"`
 }
 
@@ -145,7 +146,7 @@ func marshal(f *File, fw *model.Framework) ([]byte, error) {
 			at = a.UpdatedAt
 		}
 		out.Ratings = append(out.Ratings, ratingJSON{
-			Item: r.Item, Level: r.Level, Confidence: r.Confidence, Evidence: r.Evidence, RatedAt: stamp(at),
+			Item: r.Item, Level: r.Level, Confidence: r.Confidence, Evidence: r.Evidence, Interest: r.Interest, RatedAt: stamp(at),
 		})
 	}
 	targets := slices.Clone(f.Targets)

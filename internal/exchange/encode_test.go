@@ -136,8 +136,8 @@ func TestRoundTrip(t *testing.T) {
 			CreatedAt: at("2024-12-31T23:59:59.999Z"), UpdatedAt: at("2025-01-01T00:00:00Z"),
 		},
 		Ratings: []model.Rating{
-			// 1.1 none yet without confidence; 1.2 not rated.
-			{Item: "1.1", Level: 0, RatedAt: at("2025-01-01T00:00:00Z")},
+			// 1.1 none yet without confidence, and wanted ("I want to develop this"); 1.2 not rated.
+			{Item: "1.1", Level: 0, Interest: true, RatedAt: at("2025-01-01T00:00:00Z")},
 			{Item: "2.1", Level: 4, Confidence: 5, Evidence: "Tabs\tand\r\nlines 🙂", RatedAt: at("2024-12-31T23:59:59.999Z")},
 		},
 	}

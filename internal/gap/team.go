@@ -98,6 +98,9 @@ func TeamRatingsOf(f *model.Framework, members []MemberRatings) *TeamRatings {
 		}
 		for _, r := range m.Ratings {
 			t.Set(i, r.Item, r.Level, r.Confidence)
+			if r.Interest {
+				t.SetInterest(i, r.Item)
+			}
 		}
 	}
 	return t
@@ -131,7 +134,7 @@ func MeasureTeamRatings(f *model.Framework, scope []*model.Item, t *TeamRatings,
 		if i < t.items {
 			for member := 0; member < t.Members(); member++ {
 				if c := t.cells[member*t.items+i]; c != 0 {
-					h.add(int(c-1) / 8)
+					h.add(cellLevel(c))
 				}
 			}
 		}

@@ -5,7 +5,9 @@ import "gapwise/internal/model"
 // TeamRatings is a team's latest ratings in compact form: one small cell per
 // member and framework item (level and confidence, or not rated), in the
 // members' order and the framework's item order. It is what every team
-// figure, the heatmap, the team PDF and the exports read.
+// figure, the heatmap, the team PDF and the exports read. A cell also keeps
+// the member's "I want to develop this" (interest) flag in a spare bit, so
+// teachers and learners cost no memory beyond the levels.
 //
 // A map of ratings per member cost about 48 KB a member (477 MB at 10,000
 // members); this costs two bytes a cell (3.8 MB at 10,000 x 188), so memory
@@ -16,13 +18,19 @@ type TeamRatings struct {
 	itemAt   map[string]int32
 	memberAt map[string]int32
 	ids      []string
-	cells    []uint16 // member-major; 0 = not rated, else level*8 + confidence + 1
+	cells    []uint16 // member-major; 0 = not rated, else level*16 + interest*8 + confidence + 1
 	assessed []bool
 	rated    []int32 // cells rated per member
 }
 
 // maxCellLevel is the highest level a cell holds; scales are far shorter.
-const maxCellLevel = (1<<16 - 1 - 7) / 8
+const maxCellLevel = (1<<16 - 1 - 15) / 16
+
+// interestBit is the cell bit (before the +1) that says "I want to develop this".
+const interestBit = 8
+
+// cellLevel is the level of a rated cell (c != 0).
+func cellLevel(c uint16) int { return int(c-1) / 16 }
 
 // NewTeamRatings makes an empty table for the members (person ids; a
 // repeated id is one member, at its first place) over f's items.
@@ -75,8 +83,28 @@ func (t *TeamRatings) Set(member int, item string, level, confidence int) {
 	if *c == 0 {
 		t.rated[member]++
 	}
-	*c = uint16(level*8+confidence) + 1
+	*c = uint16(level*16+confidence) + 1
 	t.assessed[member] = true
+}
+
+// SetInterest records that member wants to develop item, on the rating
+// already Set for it (interest rides on a rating; an unrated or unknown
+// item is ignored).
+func (t *TeamRatings) SetInterest(member int, item string) {
+	i, ok := t.itemAt[item]
+	if !ok {
+		return
+	}
+	if c := &t.cells[member*t.items+int(i)]; *c != 0 {
+		*c = ((*c - 1) | interestBit) + 1
+	}
+}
+
+// Interested reports whether member flagged the framework's item i as one
+// they want to develop.
+func (t *TeamRatings) Interested(member, i int) bool {
+	c := t.cells[member*t.items+i]
+	return c != 0 && (c-1)&interestBit != 0
 }
 
 // At is member's rating of the framework's item i.
@@ -86,11 +114,11 @@ func (t *TeamRatings) At(member, i int) (level, confidence int, ok bool) {
 		return 0, 0, false
 	}
 	v := int(c - 1)
-	return v / 8, v % 8, true
+	return v / 16, v % 8, true
 }
 
-// Get is a person's rating of an item, by ids, with Item, Level and
-// Confidence filled in (a team view carries no evidence).
+// Get is a person's rating of an item, by ids, with Item, Level,
+// Confidence and Interest filled in (a team view carries no evidence).
 func (t *TeamRatings) Get(person model.PersonID, item model.ItemID) (model.Rating, bool) {
 	personID, itemID := string(person), string(item)
 	m, ok := t.memberAt[personID]
@@ -105,7 +133,7 @@ func (t *TeamRatings) Get(person model.PersonID, item model.ItemID) (model.Ratin
 	if !ok {
 		return model.Rating{}, false
 	}
-	return model.Rating{Item: itemID, Level: level, Confidence: conf}, true
+	return model.Rating{Item: itemID, Level: level, Confidence: conf, Interest: t.Interested(int(m), int(i))}, true
 }
 
 // Count is how many items a person rated (0 for a stranger).

@@ -151,7 +151,10 @@ type Rating struct {
 	Level      int
 	Confidence int // 1-5; 0 when not given
 	Evidence   string
-	RatedAt    time.Time
+	// Interest is "I want to develop this": the person asks to learn or
+	// grow on the item, whatever their level. Team views find learners by it.
+	Interest bool
+	RatedAt  time.Time
 }
 
 // Target is the level a person (or team) aims for on an item, with where it came from.

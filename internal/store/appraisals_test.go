@@ -356,9 +356,7 @@ func TestMigrateFromVersion1KeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, a := newAssessment(t, old)
-	if err := old.SetRating(ctx, a.ID, model.Rating{Item: "A", Level: 2, Confidence: 3, Evidence: "audit"}); err != nil {
-		t.Fatal(err)
-	}
+	rateAtOldSchema(t, old, a.ID, model.Rating{Item: "A", Level: 2, Confidence: 3, Evidence: "audit"})
 	if err := old.SetTargets(ctx, a.ID, []model.Target{{Item: "B", Level: 5}}); err != nil {
 		t.Fatal(err)
 	}
@@ -551,9 +549,7 @@ func TestMigrateOneAppraiserAppraisal(t *testing.T) {
 		a     string
 		level int
 	}{{self.ID, 2}, {appr.ID, 3}, {agreed.ID, 3}} {
-		if err := old.SetRating(ctx, r.a, model.Rating{Item: "A", Level: r.level}); err != nil {
-			t.Fatal(err)
-		}
+		rateAtOldSchema(t, old, r.a, model.Rating{Item: "A", Level: r.level})
 	}
 	prev, _ := old.CreatePlan(ctx, model.Plan{PersonID: p.ID, Framework: testRef, Title: "Last year"})
 	plan, _ := old.CreatePlan(ctx, model.Plan{PersonID: p.ID, Framework: testRef, Title: "This year"})

@@ -104,9 +104,7 @@ func TestMigrateToCataloguesKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, a := newAssessment(t, old)
-	if err := old.SetRating(ctx, a.ID, model.Rating{Item: "A", Level: 2, Evidence: "audit"}); err != nil {
-		t.Fatal(err)
-	}
+	rateAtOldSchema(t, old, a.ID, model.Rating{Item: "A", Level: 2, Evidence: "audit"})
 	if _, err := old.CreatePlan(ctx, model.Plan{PersonID: p.ID, Framework: testRef, Title: "2026",
 		Actions: []model.Action{{Objective: "Audit", Items: []string{"A"}}}}); err != nil {
 		t.Fatal(err)

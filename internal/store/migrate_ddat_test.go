@@ -57,12 +57,8 @@ func TestMigrateDDaTOwnershipAndInitiative(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetRating(ctx, a.ID, model.Rating{Item: "ownership-and-topic", Level: 2, Confidence: 4, Evidence: "Led the audit"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetRating(ctx, a.ID, model.Rating{Item: "accessibility", Level: 1}); err != nil {
-		t.Fatal(err)
-	}
+	rateAtOldSchema(t, s, a.ID, model.Rating{Item: "ownership-and-topic", Level: 2, Confidence: 4, Evidence: "Led the audit"})
+	rateAtOldSchema(t, s, a.ID, model.Rating{Item: "accessibility", Level: 1})
 	if err := s.SetTargets(ctx, a.ID, []model.Target{{Item: "ownership-and-topic", Level: 3, Source: "manual"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -74,7 +74,7 @@ func (s *Store) Ratings(ctx context.Context, assessmentID string) ([]model.Ratin
 		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT r.item, r.level, r.confidence, r.evidence, r.rated_at
+		rows, err := tx.QueryContext(ctx, `SELECT r.item, r.level, r.confidence, r.evidence, r.interest, r.rated_at
 			FROM ratings r JOIN items i ON i.framework = r.framework AND i.id = r.item
 			WHERE r.assessment = ? ORDER BY i.position, r.item`, assessmentID)
 		if err != nil {
@@ -83,7 +83,7 @@ func (s *Store) Ratings(ctx context.Context, assessmentID string) ([]model.Ratin
 		defer rows.Close()
 		for rows.Next() {
 			var r model.Rating
-			if err := rows.Scan(&r.Item, &r.Level, &r.Confidence, &r.Evidence, ts(&r.RatedAt)); err != nil {
+			if err := rows.Scan(&r.Item, &r.Level, &r.Confidence, &r.Evidence, &r.Interest, ts(&r.RatedAt)); err != nil {
 				return err
 			}
 			out = append(out, r)
@@ -136,13 +136,14 @@ func (s *Store) Targets(ctx context.Context, assessmentID string) ([]model.Targe
 
 // writeRating inserts one rating, or with upsert replaces the item's rating.
 func writeRating(ctx context.Context, tx *sql.Tx, assessmentID, fw string, r model.Rating, at time.Time, upsert bool) error {
-	q := `INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, rated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	q := `INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, interest, rated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 	if upsert {
 		q += ` ON CONFLICT (assessment, item) DO UPDATE SET level = excluded.level,
-			confidence = excluded.confidence, evidence = excluded.evidence, rated_at = excluded.rated_at`
+			confidence = excluded.confidence, evidence = excluded.evidence, interest = excluded.interest,
+			rated_at = excluded.rated_at`
 	}
-	_, err := tx.ExecContext(ctx, q, assessmentID, fw, r.Item, r.Level, r.Confidence, r.Evidence, stamp(norm(r.RatedAt, at)))
+	_, err := tx.ExecContext(ctx, q, assessmentID, fw, r.Item, r.Level, r.Confidence, r.Evidence, boolInt(r.Interest), stamp(norm(r.RatedAt, at)))
 	if err == nil {
 		return nil
 	}
@@ -222,19 +223,19 @@ const ratingsPerInsert = 50
 // When a chunk is refused it is written again row by row, so the error names
 // the rating at fault exactly.
 func insertRatings(ctx context.Context, tx *sql.Tx, assessmentID, fw string, ratings []model.Rating, at time.Time) error {
-	const cols = 7
+	const cols = 8
 	args := make([]any, 0, ratingsPerInsert*cols)
 	for start := 0; start < len(ratings); start += ratingsPerInsert {
 		chunk := ratings[start:min(start+ratingsPerInsert, len(ratings))]
 		var q strings.Builder
-		q.WriteString("INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, rated_at) VALUES ")
+		q.WriteString("INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, interest, rated_at) VALUES ")
 		args = args[:0]
 		for i, r := range chunk {
 			if i > 0 {
 				q.WriteByte(',')
 			}
-			q.WriteString("(?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, assessmentID, fw, r.Item, r.Level, r.Confidence, r.Evidence, stamp(norm(r.RatedAt, at)))
+			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?)")
+			args = append(args, assessmentID, fw, r.Item, r.Level, r.Confidence, r.Evidence, boolInt(r.Interest), stamp(norm(r.RatedAt, at)))
 		}
 		if _, err := execCached(ctx, tx, q.String(), args...); err == nil {
 			continue

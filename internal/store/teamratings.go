@@ -16,7 +16,8 @@ import (
 // framework version (updated last; then created last; then the greater id,
 // so the choice never depends on row order) and returns one row per person:
 // their id, and their ratings packed in one text, each "ITEM\x1fN" where N is
-// level*8+confidence (confidence is 0-5 by the schema), separated by \x1e;
+// level*16+interest*8+confidence (confidence is 0-5 and interest 0 or 1 by
+// the schema), separated by \x1e;
 // NULL when the assessment has no ratings. %s is where a filter on people
 // goes.
 //
@@ -33,7 +34,7 @@ const latestSQL = `WITH latest AS (
 		FROM assessments WHERE framework = ?1 AND kind = ?2%s
 	) WHERE k = 1
 )
-SELECT l.person, (SELECT group_concat(r.item || char(31) || (r.level * 8 + r.confidence), char(30))
+SELECT l.person, (SELECT group_concat(r.item || char(31) || (r.level * 16 + r.interest * 8 + r.confidence), char(30))
 	FROM ratings r WHERE r.assessment = l.id)
 FROM latest l`
 
@@ -54,8 +55,8 @@ const ratingChunk = 1 << 16
 // person whose latest assessment has no ratings maps to an empty slice.
 // Each person's ratings are in the framework's item order.
 //
-// Only Item, Level and Confidence are filled in: team figures need the
-// levels, and at this scale evidence text and timestamps would cost more
+// Only Item, Level, Confidence and Interest are filled in: team figures
+// need the levels, and at this scale evidence text and timestamps would cost more
 // memory than everything else together. Ratings gives one assessment whole.
 func (s *Store) LatestRatings(ctx context.Context, ref model.FrameworkRef, kind model.AssessmentKind, personIDs []string) (map[string][]model.Rating, error) {
 	out := map[string][]model.Rating{}
@@ -82,7 +83,7 @@ func (s *Store) LatestRatings(ctx context.Context, ref model.FrameworkRef, kind 
 
 // EachLatestRatings is LatestRatings streamed: fn is called once per person
 // who has such an assessment, in no particular order, with their ratings in
-// item order (Item, Level and Confidence only). The slice is reused between
+// item order (Item, Level, Confidence and Interest only). The slice is reused between
 // calls, so memory does not grow with the number of people; fn must copy
 // what it keeps. An error from fn stops the read and is returned.
 func (s *Store) EachLatestRatings(ctx context.Context, ref model.FrameworkRef, kind model.AssessmentKind, personIDs []string, fn func(person string, ratings []model.Rating) error) error {
@@ -134,7 +135,7 @@ func (s *Store) EachLatestRatings(ctx context.Context, ref model.FrameworkRef, k
 			for k := range value {
 				if mark[k] == row {
 					v := value[k] - 1
-					buf = append(buf, model.Rating{Item: items.ids[k], Level: int(v / 8), Confidence: int(v % 8)})
+					buf = append(buf, model.Rating{Item: items.ids[k], Level: int(v / 16), Interest: v/8%2 == 1, Confidence: int(v % 8)})
 				}
 			}
 			if fnErr = fn(person, buf); fnErr != nil {
@@ -218,7 +219,7 @@ type BulkAssessment struct {
 }
 
 // bulkRows is how many ratings one INSERT statement of BulkLoad carries
-// (7 parameters each, well under SQLite's limit of 32,766).
+// (8 parameters each, well under SQLite's limit of 32,766).
 const bulkRows = 64
 
 // BulkLoad adds many new people, with their assessments and ratings, in one
@@ -385,8 +386,8 @@ func (b *bulk) ratings(a model.Assessment, ratings []model.Rating) error {
 		n := min(len(ratings), bulkRows)
 		st, ok := b.stmts[n]
 		if !ok {
-			q := `INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, rated_at) VALUES ` +
-				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+			q := `INSERT INTO ratings (assessment, framework, item, level, confidence, evidence, interest, rated_at) VALUES ` +
+				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
 			var err error
 			if st, err = b.tx.PrepareContext(b.ctx, q); err != nil {
 				return fail(err, "cannot add ratings")
@@ -395,7 +396,7 @@ func (b *bulk) ratings(a model.Assessment, ratings []model.Rating) error {
 		}
 		b.args = b.args[:0]
 		for _, r := range ratings[:n] {
-			b.args = append(b.args, a.ID, fw, r.Item, r.Level, r.Confidence, r.Evidence, stamp(norm(r.RatedAt, a.UpdatedAt)))
+			b.args = append(b.args, a.ID, fw, r.Item, r.Level, r.Confidence, r.Evidence, boolInt(r.Interest), stamp(norm(r.RatedAt, a.UpdatedAt)))
 		}
 		if _, err := st.ExecContext(b.ctx, b.args...); err != nil {
 			for _, r := range ratings[:n] {

@@ -55,6 +55,9 @@ func (w *Workspace) TeamView(ctx context.Context, teamID string) (*TeamView, err
 		tr.SetAssessed(m)
 		for _, r := range rs {
 			tr.Set(m, r.Item, r.Level, r.Confidence)
+			if r.Interest {
+				tr.SetInterest(m, r.Item)
+			}
 		}
 		return nil
 	})
