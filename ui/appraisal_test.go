@@ -30,8 +30,13 @@ func TestPlanScreenShowsTheSamplePlanAndStartsANewOne(t *testing.T) {
 	}
 	before := len(s.plan.plans)
 	s.plan.newPlan()
-	if len(s.plan.plans) != before+1 || len(s.plan.shown().Actions) != 0 {
-		t.Errorf("New plan from my gaps: %d plans (was %d), %d actions on screen", len(s.plan.plans), before, len(s.plan.shown().Actions))
+	d := s.plan.drafts
+	if d == nil || len(d.keep) == 0 {
+		t.Fatal("New plan from my gaps drafted nothing for the sample person")
+	}
+	test.Tap(d.save)
+	if len(s.plan.plans) != before+1 || len(s.plan.shown().Actions) != len(d.keep) {
+		t.Errorf("New plan from my gaps: %d plans (was %d), %d actions on screen, %d drafted", len(s.plan.plans), before, len(s.plan.shown().Actions), len(d.keep))
 	}
 }
 

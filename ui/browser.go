@@ -44,6 +44,7 @@ type browser struct {
 	removeBtn   *widget.Button
 	toolbar     *fyne.Container
 	lastDiff    *widget.Label // the text of the last diff shown (tests)
+	catalogue   *catalogueTab // the version's learning catalogue (ui/catalogue.go)
 
 	// OnLoaded, if set, is called on the UI goroutine each time a framework
 	// has been loaded and shown (tests wait on it).
@@ -109,11 +110,13 @@ func newBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(b.detail)))
 	split.Offset = 0.38
 	b.rolesTab = container.NewTabItem("Roles", b.roles.content())
+	b.catalogue = newCatalogueTab(b)
 	b.tabs = container.NewAppTabs(
 		container.NewTabItem("Items", split),
 		container.NewTabItem("Levels", container.NewVScroll(container.NewPadded(b.levels))),
 		b.rolesTab,
 		container.NewTabItem("About this framework", container.NewVScroll(container.NewPadded(b.about))),
+		container.NewTabItem("Learning catalogue", b.catalogue.root),
 	)
 	importBtn := widget.NewButtonWithIcon("Import a framework…", theme.ContentAddIcon(), func() { b.importFramework() })
 	compareBtn := widget.NewButtonWithIcon("Compare versions…", theme.ViewRefreshIcon(), b.compare)
@@ -130,8 +133,16 @@ func newBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 // content is the browser's root object.
 func (b *browser) content() fyne.CanvasObject { return b.root }
 
-// loadList fetches the framework versions in the background.
-func (b *browser) loadList() { b.reload(model.FrameworkRef{}) }
+// loadList fetches the framework versions in the background, keeping the
+// version on screen (and rereading its learning catalogue) when it is still there.
+func (b *browser) loadList() {
+	if b.fw == nil {
+		b.reload(model.FrameworkRef{})
+		return
+	}
+	b.reload(b.fw.Ref)
+	b.catalogue.show(b.fw)
+}
 
 // reload fetches the framework versions again and shows ref (or the first).
 func (b *browser) reload(ref model.FrameworkRef) {
@@ -212,6 +223,7 @@ func (b *browser) show(f *model.Framework) {
 	b.about.Segments = aboutSegments(f)
 	b.about.Refresh()
 	b.roles.show(f)
+	b.catalogue.show(f)
 	if len(f.Roles) > 0 {
 		b.rolesTab.Text = fmt.Sprintf("Roles (%d)", len(f.Roles))
 	} else {

@@ -95,8 +95,8 @@ func (fi *frameworkImport) pick() {
 		fi.paths = append(fi.paths, path)
 		fi.read()
 	}, fi.b.win)
+	d.Show() // a file dialog cannot be resized before it is shown (Fyne 2.8 panics)
 	d.Resize(fyne.NewSize(700, 500))
-	d.Show()
 }
 
 // read previews the chosen files in the background.

@@ -27,6 +27,7 @@ type planScreen struct {
 	plan             *model.Plan
 	fw               *model.Framework // the plan's framework version
 	gapIt            []*model.Item    // items below target in the person's latest assessment of the plan's framework
+	drafts           *draftDialog     // the last "New plan from my gaps" dialog (tests)
 
 	picker *widget.Select
 	list   *widget.List
@@ -209,7 +210,8 @@ func (p *planScreen) show(id string) {
 	})
 }
 
-// newPlan starts an empty plan for the open assessment's person and framework.
+// newPlan drafts a plan from the open assessment's gaps, shown for the
+// person to keep, edit or drop each action before it is saved (ui/drafts.go).
 func (p *planScreen) newPlan() {
 	s := p.shell
 	id := s.openAssessmentID()
@@ -217,15 +219,7 @@ func (p *planScreen) newPlan() {
 		showError(s.win, model.Errorf(model.NotYet, "open an assessment first: a plan addresses its gaps"))
 		return
 	}
-	inBackground(func() (model.Plan, error) {
-		return s.ws.PlanFromGaps(p.shell.ctx, id)
-	}, func(pl model.Plan, err error) {
-		if err != nil {
-			showError(s.win, err)
-			return
-		}
-		p.load(pl.ID)
-	})
+	p.draftPlan(id)
 }
 
 // editAction shows the action form for the person's plan.

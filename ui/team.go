@@ -33,6 +33,7 @@ type teamScreen struct {
 	teams            []model.Team
 	view             *workspace.TeamView
 	plan             *model.Plan          // the team's development plan
+	drafts           *draftDialog         // the last "Draft from common gaps" dialog (tests)
 	targetsForm      *dialog.CustomDialog // the team targets dialog last opened (teamactions.go)
 	targetsControls  targetsControls
 
@@ -159,7 +160,10 @@ func newTeamScreen(s *Shell) *teamScreen {
 	}
 	addAction := widget.NewButtonWithIcon("Add team action…", theme.ContentAddIcon(), func() { t.editAction(model.Action{Status: model.Planned}) })
 	addAction.Importance = widget.HighImportance
-	planTab := container.NewBorder(container.NewHBox(addAction, widget.NewLabel("Actions for the whole team or for named members, linked to the items they address.")), nil, nil, nil, t.actions)
+	draft := widget.NewButtonWithIcon("Draft from common gaps…", theme.ContentAddIcon(), func() { t.draftActions() })
+	planNote := widget.NewLabel("Actions for the whole team or for named members, linked to the items they address.")
+	planNote.Truncation = fyne.TextTruncateEllipsis
+	planTab := container.NewBorder(container.NewBorder(nil, nil, container.NewHBox(addAction, draft), nil, planNote), nil, nil, nil, t.actions)
 
 	t.legend = widget.NewLabel("")
 	t.legend.Wrapping = fyne.TextWrapWord

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"gapwise/frameworks"
 	"gapwise/internal/exchange/frameworkfile"
 	"gapwise/internal/model"
 )
@@ -230,4 +231,36 @@ func xlsxFile(t *testing.T, sheets map[string][][]string) File {
 		t.Fatal(err)
 	}
 	return File{Name: "c.xlsx", Data: buf.Bytes()}
+}
+
+// The sample catalogue shipped in frameworks/templates reads against the
+// built-in FCI pack, every entry linked.
+func TestSampleCatalogueReads(t *testing.T) {
+	data, err := os.ReadFile("../../../frameworks/templates/sample-learning-catalogue-fci.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	packs, err := frameworks.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range packs {
+		if p.Framework.Ref.ID != "fci" {
+			continue
+		}
+		res, err := Read([]File{{Name: "sample-learning-catalogue-fci.csv", Data: data}}, p.Framework)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Catalogue.Entries) != 15 || len(res.Warnings) != 0 {
+			t.Errorf("%d entries, warnings %q", len(res.Catalogue.Entries), res.Warnings)
+		}
+		for _, e := range res.Catalogue.Entries {
+			if !strings.Contains(e.Provider, "(sample)") || model.ActivityFor(e.Type) == "" {
+				t.Errorf("entry %q: provider %q, type %q (no plan activity)", e.Title, e.Provider, e.Type)
+			}
+		}
+		return
+	}
+	t.Fatal("no FCI pack")
 }
