@@ -37,7 +37,7 @@ func fciGaps(t *testing.T) (*Shell, model.Person, model.Assessment) {
 		if err := ws.Rate(ctx, a.ID, model.Rating{Item: item, Level: r[1]}); err != nil {
 			t.Fatal(err)
 		}
-		if err := ws.SetTarget(ctx, a.ID, item, r[2]); err != nil {
+		if err := ws.SetTarget(ctx, model.AssessmentID(a.ID), model.ItemID(item), r[2]); err != nil {
 			t.Fatal(err)
 		}
 	}
