@@ -26,6 +26,8 @@ import (
 //go:embed packs/*.json
 var packFiles embed.FS
 
+//go:generate go test -run TestChecksumsUpToDate -update
+
 // Pack is one embedded pack: parsed framework, the raw JSON bytes, and hex SHA-256 of Raw.
 // The store seeds a pack version once and can use SHA256 to notice that a
 // rebuilt binary carries different bytes for the same version.
@@ -52,17 +54,18 @@ func Embedded() ([]Pack, error) {
 
 // File is one embedded pack before parsing: enough for the store to decide
 // whether seeding has any work to do, which on every start but the first
-// it has not. Parsing the packs' JSON was nearly half of every CLI run.
+// it has not. Parsing the packs' JSON was nearly half of every CLI run, and
+// hashing them a tenth of what remained, so the checksums are computed when
+// the packs are generated (checksums.go) and only read here.
 type File struct {
 	Ref    model.FrameworkRef // from the file name, which loadEmbedded checks against the content
-	Raw    []byte
-	SHA256 string
+	SHA256 string             // of the file's bytes, from checksums.go (TestFilesMatchEmbedded checks it)
 }
 
 var embeddedFiles = sync.OnceValues(loadFiles)
 
-// Files returns the embedded pack files with their checksums, unparsed,
-// sorted like Embedded. Callers must not mutate Raw.
+// Files returns the embedded pack files with their checksums, unparsed and
+// unread, sorted like Embedded.
 func Files() ([]File, error) {
 	files, err := embeddedFiles()
 	if err != nil {
@@ -82,12 +85,14 @@ func loadFiles() ([]File, error) {
 		if err != nil || !strings.HasSuffix(e.Name(), ".json") {
 			return nil, model.Errorf(model.Internal, "embedded pack file %s is not named ID@VERSION.json", e.Name())
 		}
-		raw, err := packFiles.ReadFile(path.Join("packs", e.Name()))
-		if err != nil {
-			return nil, model.Wrap(model.Internal, err, "embedded pack %s: read", e.Name())
+		sum, ok := packChecksums[e.Name()]
+		if !ok {
+			return nil, model.Errorf(model.Internal, "embedded pack file %s has no checksum in checksums.go; run go test ./frameworks -run TestChecksumsUpToDate -update", e.Name())
 		}
-		sum := sha256.Sum256(raw)
-		out = append(out, File{Ref: ref, Raw: raw, SHA256: hex.EncodeToString(sum[:])})
+		out = append(out, File{Ref: ref, SHA256: sum})
+	}
+	if len(out) != len(packChecksums) {
+		return nil, model.Errorf(model.Internal, "checksums.go lists %d packs, packs/ holds %d; run go test ./frameworks -run TestChecksumsUpToDate -update", len(packChecksums), len(out))
 	}
 	slices.SortFunc(out, func(a, b File) int { return compareRefs(a.Ref, b.Ref) })
 	return out, nil

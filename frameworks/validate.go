@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"gapwise/internal/model"
 )
@@ -11,22 +12,27 @@ import (
 // Id rules. Framework ids and versions appear in ID@VERSION and in file names;
 // item, group and role ids appear in assessment files people keep for years,
 // so they are restricted to characters that survive any file, URL or shell.
+// They are compiled on first use, not at every start of every command.
 var (
-	frameworkIDRe = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-	versionRe     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	idRe          = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	pathIDRe      = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$`)
+	frameworkIDRe = lazyRegexp(`^[a-z][a-z0-9-]*$`)
+	versionRe     = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	idRe          = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	pathIDRe      = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$`)
 )
+
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
+}
 
 // ValidID reports whether s may be an item, group or attribute id, so that
 // readers of outside formats can keep a source's own id when it fits.
-func ValidID(s string) bool { return idRe.MatchString(s) }
+func ValidID(s string) bool { return idRe().MatchString(s) }
 
 // ValidFrameworkID reports whether s may be a framework id.
-func ValidFrameworkID(s string) bool { return frameworkIDRe.MatchString(s) }
+func ValidFrameworkID(s string) bool { return frameworkIDRe().MatchString(s) }
 
 // ValidVersion reports whether s may be a framework version.
-func ValidVersion(s string) bool { return versionRe.MatchString(s) }
+func ValidVersion(s string) bool { return versionRe().MatchString(s) }
 
 // Validate checks the structural rules every pack must keep (see
 // docs/packs.md). It reports the first problem found, as a model.Invalid
@@ -60,10 +66,10 @@ func (v *validator) name() string {
 
 func (v *validator) manifest() error {
 	f := v.f
-	if !frameworkIDRe.MatchString(f.Ref.ID) {
+	if !frameworkIDRe().MatchString(f.Ref.ID) {
 		return fmt.Errorf("id %q must start with a lower-case letter and hold only a-z, 0-9 and -", f.Ref.ID)
 	}
-	if !versionRe.MatchString(f.Ref.Version) {
+	if !versionRe().MatchString(f.Ref.Version) {
 		return fmt.Errorf("version %q must start with a letter or digit and hold only letters, digits, '.', '_' and '-'", f.Ref.Version)
 	}
 	for _, field := range []struct{ key, val string }{
@@ -118,7 +124,7 @@ func (v *validator) groups() error {
 	v.groupByID = make(map[string]*model.Group, len(f.Groups))
 	for i := range f.Groups {
 		g := &f.Groups[i]
-		if !idRe.MatchString(g.ID) {
+		if !idRe().MatchString(g.ID) {
 			return fmt.Errorf("group %d: id %q must start with a letter or digit and hold only letters, digits, '.', '_' and '-'", i+1, g.ID)
 		}
 		if _, dup := v.groupByID[g.ID]; dup {

@@ -16,7 +16,7 @@ func (v *validator) items() error {
 	v.itemByID = make(map[string]*model.Item, len(f.Items))
 	for i := range f.Items {
 		it := &f.Items[i]
-		if !idRe.MatchString(it.ID) {
+		if !idRe().MatchString(it.ID) {
 			return fmt.Errorf("item %d: id %q must start with a letter or digit and hold only letters, digits, '.', '_' and '-'", i+1, it.ID)
 		}
 		if _, dup := v.itemByID[it.ID]; dup {
@@ -109,7 +109,7 @@ func (v *validator) roles() error {
 	levelIDs := map[string]bool{}
 	for i := range v.f.Roles {
 		r := &v.f.Roles[i]
-		if !pathIDRe.MatchString(r.ID) {
+		if !pathIDRe().MatchString(r.ID) {
 			return fmt.Errorf("role %d: id %q must be letters, digits, '.', '_' and '-', in parts separated by '/'", i+1, r.ID)
 		}
 		if roleIDs[r.ID] {
@@ -124,7 +124,7 @@ func (v *validator) roles() error {
 		}
 		for j := range r.Levels {
 			l := &r.Levels[j]
-			if !pathIDRe.MatchString(l.ID) {
+			if !pathIDRe().MatchString(l.ID) {
 				return fmt.Errorf("role %q: level %d: id %q must be letters, digits, '.', '_' and '-', in parts separated by '/'", r.ID, j+1, l.ID)
 			}
 			if levelIDs[l.ID] {
@@ -170,7 +170,7 @@ func (v *validator) attributes() error {
 	codes := map[string]bool{}
 	for i := range v.f.Attributes {
 		a := &v.f.Attributes[i]
-		if !idRe.MatchString(a.Code) {
+		if !idRe().MatchString(a.Code) {
 			return fmt.Errorf("attribute %d: code %q must start with a letter or digit and hold only letters, digits, '.', '_' and '-'", i+1, a.Code)
 		}
 		if codes[a.Code] {

@@ -3,7 +3,7 @@
 package appinfo
 
 import (
-	"regexp"
+	"strings"
 
 	"gapwise"
 )
@@ -18,13 +18,27 @@ const ID = "uk.org.gapwise.app"
 // (the one place it is written; see scripts/release.sh).
 var Version = versionOf(gapwise.FyneAppTOML)
 
-var versionLine = regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`)
-
-// versionOf reads the Version field of an app metadata file; a file
-// without one gives "unknown" rather than a made-up number.
+// versionOf reads the Version field of an app metadata file (the first
+// line of the form `Version = "..."`); a file without one gives "unknown"
+// rather than a made-up number. It scans by hand: a regexp compiled here,
+// at every start of every command, cost more than the scan.
 func versionOf(toml string) string {
-	if m := versionLine.FindStringSubmatch(toml); m != nil {
-		return m[1]
+	for line := range strings.Lines(toml) {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), "Version")
+		if !ok {
+			continue
+		}
+		rest, ok = strings.CutPrefix(strings.TrimSpace(rest), "=")
+		if !ok {
+			continue
+		}
+		rest, ok = strings.CutPrefix(strings.TrimSpace(rest), `"`)
+		if !ok {
+			continue
+		}
+		if v, _, ok := strings.Cut(rest, `"`); ok && v != "" {
+			return v
+		}
 	}
 	return "unknown"
 }

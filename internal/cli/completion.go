@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // completionShells are the shells gapwise-cli writes completion for.
@@ -47,7 +48,7 @@ func completionScript(shell string) (string, error) {
 }
 
 // fileFlagRE finds the flags in a synopsis whose value is a file.
-var fileFlagRE = regexp.MustCompile(`(--[a-z][a-z-]*) (FILE|PATH)`)
+var fileFlagRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(--[a-z][a-z-]*) (FILE|PATH)`) })
 
 // completionWords maps each command path ("" for the top) to the words that
 // may follow it: subcommands, or a leaf's flags and positional values. files
@@ -77,10 +78,10 @@ func completionWords() (words, files map[string][]string, err error) {
 				return err
 			}
 			words[p] = append(append(append([]string{}, c.values...), fl...), "--help")
-			for _, m := range fileFlagRE.FindAllStringSubmatch(c.args, -1) {
+			for _, m := range fileFlagRE().FindAllStringSubmatch(c.args, -1) {
 				files[p] = append(files[p], m[1])
 			}
-			for _, w := range strings.Fields(fileFlagRE.ReplaceAllString(c.args, "")) {
+			for _, w := range strings.Fields(fileFlagRE().ReplaceAllString(c.args, "")) {
 				if strings.HasPrefix(strings.Trim(w, "[]()."), "FILE") || strings.Trim(w, "[]().") == "PATH" {
 					files[p] = append(files[p], "*")
 					break

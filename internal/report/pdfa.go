@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -140,8 +141,8 @@ func setPDFA(p *fpdf.Fpdf, in docInfo) {
 }
 
 var (
-	infoDate   = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
-	trailerRef = regexp.MustCompile(`/(Root|Info) (\d+) 0 R`)
+	infoDate   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`) })
+	trailerRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`/(Root|Info) (\d+) 0 R`) })
 )
 
 // archive rewrites a PDF that fpdf wrote: the Info dates get their zone,
@@ -202,7 +203,7 @@ func archive(raw []byte, date time.Time, atts []Attachment) ([]byte, error) {
 		body := o.body
 		switch o.num {
 		case info:
-			body = infoDate.ReplaceAll(body, []byte("/$1 "+pdfLiteral(pdfDate(date))))
+			body = infoDate().ReplaceAll(body, []byte("/$1 "+pdfLiteral(pdfDate(date))))
 		case root:
 			body, err = catalog(body, specs)
 			if err != nil {
@@ -283,7 +284,7 @@ func pdfObjects(raw []byte) (objs []pdfObject, root, info int, err error) {
 	// fpdf's trailer names the catalog rightly but the Info dictionary as
 	// the object before it, which is wrong once output intents are written
 	// between the two; the Info dictionary is found by its content below.
-	for _, m := range trailerRef.FindAllSubmatch(raw[xref+tr:sx], -1) {
+	for _, m := range trailerRef().FindAllSubmatch(raw[xref+tr:sx], -1) {
 		if string(m[1]) == "Root" {
 			root, _ = strconv.Atoi(string(m[2]))
 		}
@@ -314,7 +315,7 @@ func pdfObjects(raw []byte) (objs []pdfObject, root, info int, err error) {
 			return nil, 0, 0, fmt.Errorf("pdf: object %d is not at its offset", objs[k].num)
 		}
 		if b := objs[k].body; bytes.HasPrefix(b[bytes.IndexByte(b, '\n')+1:], []byte("<<\n")) &&
-			infoDate.Match(b) && !bytes.Contains(b, []byte("\nstream\n")) {
+			infoDate().Match(b) && !bytes.Contains(b, []byte("\nstream\n")) {
 			if info != 0 {
 				return nil, 0, 0, fmt.Errorf("pdf: two Info dictionaries (%d and %d)", info, objs[k].num)
 			}

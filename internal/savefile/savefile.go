@@ -29,6 +29,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -49,8 +50,10 @@ const (
 )
 
 var (
-	ours   = regexp.MustCompile(`\.gapwise-partial-([0-9]+)-[0-9a-f]{8}(-journal|-wal|-shm)?$`)
-	legacy = regexp.MustCompile(`^\.gapwise-(report-[0-9]+\.tmp|write-test-[0-9]+)$`)
+	ours = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\.gapwise-partial-([0-9]+)-[0-9a-f]{8}(-journal|-wal|-shm)?$`)
+	})
+	legacy = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\.gapwise-(report-[0-9]+\.tmp|write-test-[0-9]+)$`) })
 )
 
 // now is the clock for staleness; tests move it.
@@ -240,8 +243,8 @@ func Clean(dir string) {
 }
 
 func leftover(e fs.DirEntry) bool {
-	m := ours.FindStringSubmatch(e.Name())
-	isLegacy := m == nil && legacy.MatchString(e.Name())
+	m := ours().FindStringSubmatch(e.Name())
+	isLegacy := m == nil && legacy().MatchString(e.Name())
 	if m == nil && !isLegacy {
 		return false
 	}

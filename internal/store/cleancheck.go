@@ -99,7 +99,12 @@ func knownClean(path string) bool {
 
 // rememberClean records path's identity after Gapwise closed it cleanly.
 // Failing to record only costs the next open a full check, so errors are
-// dropped (and any stale record removed).
+// dropped (and any stale record emptied).
+//
+// The record is rewritten in place rather than through a temporary file
+// and a rename: creating files was a large part of a short command's run,
+// and a record cut short by a crash is not valid JSON, so it only means a
+// full check, never a skipped one.
 func rememberClean(path string) {
 	rp, err := recordPath(path)
 	if err != nil {
@@ -107,7 +112,7 @@ func rememberClean(path string) {
 	}
 	id, ok := identify(path)
 	if !ok {
-		os.Remove(rp)
+		forgetClean(path)
 		return
 	}
 	data, err := json.Marshal(struct {
@@ -117,23 +122,22 @@ func rememberClean(path string) {
 	if err != nil {
 		return
 	}
-	if err := os.MkdirAll(filepath.Dir(rp), 0o700); err != nil {
-		return
+	err = os.WriteFile(rp, data, 0o600)
+	if errors.Is(err, fs.ErrNotExist) && os.MkdirAll(filepath.Dir(rp), 0o700) == nil {
+		err = os.WriteFile(rp, data, 0o600)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(rp), "record-*.tmp")
 	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), rp) != nil {
-		os.Remove(tmp.Name())
+		forgetClean(path)
 	}
 }
 
-// forgetClean drops the record, so the next open checks in full.
+// forgetClean empties the record, so the next open checks in full. (It is
+// emptied rather than removed so that rememberClean need not create it
+// again.)
 func forgetClean(path string) {
 	if rp, err := recordPath(path); err == nil {
-		os.Remove(rp)
+		if err := os.Truncate(rp, 0); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			os.Remove(rp)
+		}
 	}
 }

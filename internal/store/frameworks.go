@@ -23,6 +23,8 @@ type FrameworkInfo struct {
 
 // ListFrameworks lists every pack version held, by framework id then version.
 func (s *Store) ListFrameworks(ctx context.Context) ([]FrameworkInfo, error) {
+	// Every column here is in the frameworks_listing index, which SQLite
+	// reads instead of the rows (and their JSON).
 	rows, err := s.db.QueryContext(ctx, `SELECT id, version, name, provisional, licence, attribution, sha256, seeded_at, updated_at
 		FROM frameworks ORDER BY id, version`)
 	if err != nil {
@@ -91,4 +93,56 @@ func parseRef(s string) model.FrameworkRef {
 		return model.FrameworkRef{ID: s}
 	}
 	return ref
+}
+
+// FrameworkSource returns the pack JSON of one version and its SHA-256, the
+// checksum a compiled form made from it is saved under.
+func (s *Store) FrameworkSource(ctx context.Context, ref model.FrameworkRef) (raw []byte, sha256 string, err error) {
+	err = s.db.QueryRowContext(ctx, "SELECT raw, sha256 FROM frameworks WHERE ref = ?", ref.String()).Scan(&raw, &sha256)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", model.Errorf(model.NotFound, "framework %s is not in this database", ref)
+	}
+	if err != nil {
+		return nil, "", fail(err, "cannot read framework %s", ref)
+	}
+	return raw, sha256, nil
+}
+
+// CompiledFramework reads the compiled form of ref (frameworks/compiled.go)
+// saved with the given codec for the pack's current JSON, if there is one: never one made from JSON the pack no longer has. The checksum is
+// read from the frameworks_listing index, not the row, whose JSON would have
+// to be walked past (SQLite prefers the unique (id, version) index, which
+// is not covering, unless told).
+//
+// use gets the bytes only until it returns (they are not copied again for
+// the caller: DDaT's is 400 KB); it is not called when there is none.
+func (s *Store) CompiledFramework(ctx context.Context, ref model.FrameworkRef, codec int, use func(data []byte)) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM framework_cache WHERE ref = ? AND codec = ?
+		AND sha256 = (SELECT sha256 FROM frameworks INDEXED BY frameworks_listing WHERE id = ? AND version = ?)`,
+		ref.String(), codec, ref.ID, ref.Version)
+	if err != nil {
+		return fail(err, "cannot read framework %s", ref)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var data sql.RawBytes
+		if err := rows.Scan(&data); err != nil {
+			return fail(err, "cannot read framework %s", ref)
+		}
+		use(data)
+	}
+	return fail(rows.Err(), "cannot read framework %s", ref)
+}
+
+// SaveCompiledFramework keeps data as the compiled form of ref's JSON whose
+// checksum is sha256, replacing any older one. When the pack's JSON has
+// changed since it was read, nothing is saved.
+func (s *Store) SaveCompiledFramework(ctx context.Context, ref model.FrameworkRef, sha256 string, codec int, data []byte) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO framework_cache (ref, sha256, codec, data)
+			SELECT ref, sha256, ?, ? FROM frameworks WHERE ref = ? AND sha256 = ?
+			ON CONFLICT (ref) DO UPDATE SET sha256 = excluded.sha256, codec = excluded.codec, data = excluded.data`,
+			codec, data, ref.String(), sha256)
+		return fail(err, "cannot save framework %s", ref)
+	})
 }

@@ -17,7 +17,7 @@ import (
 // LatestSchema is the newest schema version this binary knows: the number
 // of the last file in migrations/. A database with a higher user_version was
 // written by a newer Gapwise and is refused rather than misread.
-const LatestSchema = 8
+const LatestSchema = 9
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS

@@ -62,6 +62,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	s, err := openMigrated(ctx, abs, abs)
 	if err != nil {
+		if werr := checkWritable(abs); werr != nil {
+			return nil, werr // the clearer reason (prepareFile may have skipped this check)
+		}
 		return nil, err
 	}
 	s.notices = notices
@@ -182,10 +185,19 @@ func prepareFile(ctx context.Context, path string) (notices []string, err error)
 		return nil, model.Errorf(model.BadFile,
 			"%s is an empty file, not a Gapwise database (a copy or backup cut short?); Gapwise makes a new database only where no file exists: choose another name, or remove the empty file", path)
 	}
-	if err := inspect(ctx, path); err != nil {
+	clean, err := inspect(ctx, path)
+	if err != nil {
 		return nil, err
 	}
-	if err := checkWritable(path); err != nil {
+	if clean {
+		// Gapwise wrote this file and its -wal and -shm in this folder at
+		// its last clean close; creating a probe file on every start cost
+		// more than the rest of opening. If the folder has become read-only
+		// since, opening fails and Open asks checkWritable why.
+		if err := checkFileWritable(path); err != nil {
+			return nil, err
+		}
+	} else if err := checkWritable(path); err != nil {
 		return nil, err
 	}
 	return makePrivate(path, fi.Mode().Perm()), nil
@@ -238,33 +250,57 @@ func createDatabase(ctx context.Context, path string) error {
 // run removes, is created and removed in the folder). Failing here gives a
 // clear message instead of an error halfway through.
 func checkWritable(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return model.Wrap(model.Denied, err, "cannot write to %s", path)
+	if err := checkFileWritable(path); err != nil {
+		return err
 	}
-	f.Close()
 	if err := savefile.Probe(filepath.Dir(path), filepath.Base(path)); err != nil {
 		return model.Wrap(model.Denied, err, "cannot write in the folder of %s", path)
 	}
 	return nil
 }
 
+// checkFileWritable finds out whether the file itself can be opened for
+// writing, without changing it.
+func checkFileWritable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return model.Wrap(model.Denied, err, "cannot write to %s", path)
+	}
+	return f.Close()
+}
+
 // inspect decides, reading only, whether an existing non-empty file is a
-// healthy Gapwise database this binary can use.
-func inspect(ctx context.Context, path string) error {
+// healthy Gapwise database this binary can use. clean reports that the file
+// is exactly as Gapwise left it at a clean close (cleancheck.go), in which
+// case SQLite is not even opened: the header bytes are then the whole truth
+// about the file's application id and schema version (with no -wal file,
+// SQLite reads them from those very bytes), and it was checked before.
+func inspect(ctx context.Context, path string) (clean bool, err error) {
 	hdr, err := readHeader(path)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if len(hdr) < len(sqliteMagic) || !bytes.Equal(hdr[:len(sqliteMagic)], sqliteMagic) {
-		return model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not an SQLite file)", path)
+		return false, model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not an SQLite file)", path)
 	}
 	// Another program's id is in the header: refuse without asking SQLite.
 	if len(hdr) >= 72 {
 		if id := binary.BigEndian.Uint32(hdr[68:72]); id != 0 && id != ApplicationID {
-			return notGapwise(path)
+			return false, notGapwise(path)
 		}
 	}
+	if len(hdr) >= 100 && binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID && knownClean(path) {
+		if v := binary.BigEndian.Uint32(hdr[60:64]); v > LatestSchema {
+			return true, newerErr(path, int(v))
+		}
+		return true, nil
+	}
+	return false, inspectSQLite(ctx, path, hdr)
+}
+
+// inspectSQLite is inspect's full check of a file not known clean: SQLite's
+// view of its id and version, and PRAGMA quick_check.
+func inspectSQLite(ctx context.Context, path string, hdr []byte) error {
 
 	// Header bytes 18 and 19 are 2 for a WAL database.
 	wal := len(hdr) >= 20 && (hdr[18] == 2 || hdr[19] == 2)
@@ -298,9 +334,7 @@ func inspect(ctx context.Context, path string) error {
 	if appID != ApplicationID && (appID != 0 || tables > 0 || userVersion != 0) {
 		return notGapwise(path)
 	}
-	if knownClean(path) {
-		// Exactly as Gapwise left it after a clean close (cleancheck.go).
-	} else if problems, err := quickCheck(ctx, conn); err != nil {
+	if problems, err := quickCheck(ctx, conn); err != nil {
 		return inspectErr(path, err)
 	} else if len(problems) > 0 {
 		return model.Errorf(model.BadFile, "%s is damaged: %s", path, strings.Join(problems, "; "))

@@ -115,6 +115,7 @@ func (s *Store) RemovePack(ctx context.Context, ref model.FrameworkRef) error {
 			return model.Errorf(model.Conflict, "%s is in use; try again to see by what", ref)
 		}
 		for _, q := range []string{
+			"DELETE FROM framework_cache WHERE ref = ?",
 			"DELETE FROM requirements WHERE framework = ?",
 			"DELETE FROM role_levels WHERE framework = ?",
 			"DELETE FROM roles WHERE framework = ?",

@@ -111,7 +111,10 @@ func (s *Store) PackChecksums(ctx context.Context) (map[string]string, error) {
 }
 
 func (s *Store) packChecksums(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT ref, sha256 FROM frameworks")
+	// id || '@' || version is ref (a CHECK says so) and is in the
+	// frameworks_listing index with sha256, so the rows and their JSON are
+	// not read.
+	rows, err := s.db.QueryContext(ctx, "SELECT id || '@' || version, sha256 FROM frameworks")
 	if err != nil {
 		return nil, fail(err, "cannot read the framework list")
 	}
@@ -149,8 +152,10 @@ func writePack(ctx context.Context, tx *sql.Tx, p PackData, at string, existing 
 		if err != nil {
 			return bad(err, "cannot update its record")
 		}
-		// Role profiles are replaced wholesale: nothing refers to them by key.
+		// Role profiles are replaced wholesale: nothing refers to them by
+		// key. The compiled form was made from the old JSON.
 		for _, q := range []string{
+			"DELETE FROM framework_cache WHERE ref = ?",
 			"UPDATE items SET in_pack = 0 WHERE framework = ?",
 			"DELETE FROM requirements WHERE framework = ?",
 			"DELETE FROM role_levels WHERE framework = ?",

@@ -126,17 +126,46 @@ func (w *Workspace) Framework(ctx context.Context, ref model.FrameworkRef) (*mod
 	if ok {
 		return f, nil
 	}
-	raw, err := w.store.FrameworkRaw(ctx, ref)
+	f, err := w.loadFramework(ctx, ref)
 	if err != nil {
 		return nil, err
-	}
-	f, err = frameworks.Parse(raw)
-	if err != nil {
-		return nil, fmt.Errorf("framework %s in the database: %w", ref, err)
 	}
 	w.mu.Lock()
 	w.cache[ref] = f
 	w.mu.Unlock()
+	return f, nil
+}
+
+// loadFramework reads a framework from its compiled form when the database
+// has one for the pack's current JSON, and otherwise parses the JSON and
+// saves the compiled form for next time (frameworks/compiled.go: parsing
+// DDaT's JSON was half of every CLI command's run). Saving is best effort:
+// a database that cannot take the write now is simply read the slow way.
+func (w *Workspace) loadFramework(ctx context.Context, ref model.FrameworkRef) (*model.Framework, error) {
+	var compiled *model.Framework
+	err := w.store.CompiledFramework(ctx, ref, frameworks.CompiledVersion, func(data []byte) {
+		if f, err := frameworks.Decompile(data); err == nil && f.Ref == ref {
+			compiled = f
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if compiled != nil {
+		return compiled, nil
+	}
+	raw, sum, err := w.store.FrameworkSource(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	f, err := frameworks.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("framework %s in the database: %w", ref, err)
+	}
+	if f.Ref != ref {
+		return nil, model.Errorf(model.BadFile, "framework %s in the database holds %s", ref, f.Ref)
+	}
+	_ = w.store.SaveCompiledFramework(ctx, ref, sum, frameworks.CompiledVersion, frameworks.Compile(f))
 	return f, nil
 }
 
