@@ -114,3 +114,18 @@ func TestSameIdentity(t *testing.T) {
 		t.Errorf("message = %q\nwant      %q", err, want)
 	}
 }
+
+// The ASCII shortcut accepts only what the full check accepts.
+func FuzzPlainASCIIAgreesWithFullCheck(f *testing.F) {
+	for _, s := range []string{"", "Sam Smith", "line\nbreak\ttab", "bell\a", "del\x7f", "Sаm", "e\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainASCII(s, false) && check(s, badInLine) != nil {
+			t.Errorf("%q: the shortcut accepts a line the full check refuses", s)
+		}
+		if plainASCII(s, true) && check(s, badInText) != nil {
+			t.Errorf("%q: the shortcut accepts text the full check refuses", s)
+		}
+	})
+}

@@ -51,13 +51,14 @@ func (s *Store) CreateAssessment(ctx context.Context, a model.Assessment) (model
 }
 
 func insertAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment) error {
-	if err := personExists(ctx, tx, a.PersonID); err != nil {
+	q := cachedTx{tx}
+	if err := personExists(ctx, q, a.PersonID); err != nil {
 		return err
 	}
-	if err := frameworkExists(ctx, tx, a.Framework); err != nil {
+	if err := frameworkExists(ctx, q, a.Framework); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO assessments
+	_, err := q.ExecContext(ctx, `INSERT INTO assessments
 		(id, person, framework, kind, assessor, scope_group, scope_role_level, sample, created_at, updated_at)
 		SELECT ?, id, ?, ?, ?, ?, ?, sample, ?, ? FROM people WHERE id = ?`,
 		a.ID, a.Framework.String(), string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel,
@@ -222,6 +223,7 @@ func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(
 		clear(done) // a retried transaction starts again
 		ctx, stmts := withStmtCache(ctx, tx)
 		defer stmts.close()
+		q := cachedTx{tx}
 		if teamID != "" {
 			if err := teamExists(ctx, tx, teamID); err != nil {
 				return err
@@ -236,19 +238,19 @@ func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(
 				done[i].Err = err
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, "SAVEPOINT import_file"); err != nil {
+			if _, err := q.ExecContext(ctx, "SAVEPOINT import_file"); err != nil {
 				return fail(err, "cannot import file %d", i+1)
 			}
 			out, err := importTx(ctx, tx, teamID, it)
 			if err != nil {
 				done[i].Err = err
-				if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO import_file"); rerr != nil {
+				if _, rerr := q.ExecContext(ctx, "ROLLBACK TO import_file"); rerr != nil {
 					return fail(rerr, "cannot undo file %d", i+1)
 				}
 			} else {
 				done[i].Outcome = out
 			}
-			if _, err := tx.ExecContext(ctx, "RELEASE import_file"); err != nil {
+			if _, err := q.ExecContext(ctx, "RELEASE import_file"); err != nil {
 				return fail(err, "cannot import file %d", i+1)
 			}
 		}
@@ -264,12 +266,13 @@ func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(
 // details are taken), checked here in the transaction so that two files of
 // one batch cannot give one id two names either.
 func importTx(ctx context.Context, tx *sql.Tx, teamID string, it ImportItem) (ImportOutcome, error) {
+	q := cachedTx{tx}
 	p := it.Person
-	stored, err := scanPerson(tx.QueryRowContext(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", p.ID))
+	stored, err := scanPerson(q.QueryRowContext(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", p.ID))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		p.CreatedAt = norm(p.CreatedAt, now())
-		if _, err := tx.ExecContext(ctx, `INSERT INTO people
+		if _, err := q.ExecContext(ctx, `INSERT INTO people
 			(id, name, discipline, role, organisation, informatics_wte, sample, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			p.ID, p.Name, string(p.Discipline), p.Role, p.Organisation, p.InformaticsWTE, boolInt(p.Sample),
@@ -282,7 +285,7 @@ func importTx(ctx context.Context, tx *sql.Tx, teamID string, it ImportItem) (Im
 	case !it.UpdatePerson:
 		return 0, model.CheckIdentity(stored, p)
 	default:
-		if _, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, discipline = ?, role = ?, organisation = ?,
+		if _, err := q.ExecContext(ctx, `UPDATE people SET name = ?, discipline = ?, role = ?, organisation = ?,
 			informatics_wte = ?, updated_at = ? WHERE id = ?`,
 			p.Name, string(p.Discipline), p.Role, p.Organisation, p.InformaticsWTE, stamp(now()), p.ID); err != nil {
 			return 0, fail(err, "cannot update %q", stored.Name)
@@ -292,10 +295,10 @@ func importTx(ctx context.Context, tx *sql.Tx, teamID string, it ImportItem) (Im
 	if err != nil || teamID == "" {
 		return out, err
 	}
-	if err := teamExists(ctx, tx, teamID); err != nil {
+	if err := teamExists(ctx, q, teamID); err != nil {
 		return 0, err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO memberships (team, person, joined_at) VALUES (?, ?, ?)
+	_, err = q.ExecContext(ctx, `INSERT INTO memberships (team, person, joined_at) VALUES (?, ?, ?)
 		ON CONFLICT (team, person) DO NOTHING`, teamID, p.ID, stamp(now()))
 	return out, fail(err, "cannot add %q to team %s", p.Name, teamID)
 }
@@ -320,11 +323,12 @@ func checkImport(a *model.Assessment, previous []byte) error {
 // storedUpdated it keeps newer-wins semantics: a version not newer than the
 // stored one changes nothing.
 func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, ratings []model.Rating, targets []model.Target, previous []byte, storedUpdated time.Time) (ImportOutcome, error) {
+	q := cachedTx{tx}
 	at := now()
 	fw := a.Framework.String()
 	var person, framework, kind string
 	var updated time.Time
-	err := tx.QueryRowContext(ctx, "SELECT person, framework, kind, updated_at FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework, &kind, ts(&updated))
+	err := q.QueryRowContext(ctx, "SELECT person, framework, kind, updated_at FROM assessments WHERE id = ?", a.ID).Scan(&person, &framework, &kind, ts(&updated))
 	outcome := Replaced
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -332,7 +336,7 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, rati
 			return 0, err
 		}
 		if previous != nil { // an older file of the same assessment in the same import
-			if _, err := tx.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
+			if _, err := q.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
 				a.ID, stamp(at), string(previous)); err != nil {
 				return 0, fail(err, "cannot keep the previous version of assessment %s", a.ID)
 			}
@@ -351,18 +355,18 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, rati
 		return 0, model.Errorf(model.Conflict, "assessment %s changed while it was being imported; try again", a.ID)
 	default:
 		if previous != nil {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
+			if _, err := q.ExecContext(ctx, "INSERT INTO assessment_history (assessment, replaced_at, snapshot) VALUES (?, ?, ?)",
 				a.ID, stamp(at), string(previous)); err != nil {
 				return 0, fail(err, "cannot keep the previous version of assessment %s", a.ID)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE assessments SET kind = ?, assessor = ?, scope_group = ?,
+		if _, err := q.ExecContext(ctx, `UPDATE assessments SET kind = ?, assessor = ?, scope_group = ?,
 			scope_role_level = ?, created_at = ?, updated_at = ? WHERE id = ?`,
 			string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel, stamp(a.CreatedAt), stamp(a.UpdatedAt), a.ID); err != nil {
 			return 0, fail(err, "cannot update assessment %s", a.ID)
 		}
-		for _, q := range []string{"DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
-			if _, err := tx.ExecContext(ctx, q, a.ID); err != nil {
+		for _, del := range []string{"DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
+			if _, err := q.ExecContext(ctx, del, a.ID); err != nil {
 				return 0, fail(err, "cannot update assessment %s", a.ID)
 			}
 		}

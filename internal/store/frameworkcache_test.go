@@ -101,4 +101,3 @@ func TestFrameworkListingUsesTheIndex(t *testing.T) {
 		}
 	}
 }
-

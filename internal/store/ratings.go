@@ -167,7 +167,7 @@ func writeTarget(ctx context.Context, tx *sql.Tx, table, owner, ownerID, fw stri
 		source = "manual"
 	}
 	q := fmt.Sprintf("INSERT INTO %s (%s, framework, item, level, source, set_at) VALUES (?, ?, ?, ?, ?, ?)", table, owner)
-	_, err := tx.ExecContext(ctx, q, ownerID, fw, t.Item, t.Level, source, stamp(at))
+	_, err := execCached(ctx, tx, q, ownerID, fw, t.Item, t.Level, source, stamp(at))
 	if err == nil {
 		return nil
 	}
@@ -273,12 +273,12 @@ func (c *stmtCache) close() {
 	}
 }
 
-// execCached runs query in tx, through ctx's statement cache when it has
-// one for this very transaction.
-func execCached(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+// cached returns ctx's prepared statement for query in tx, preparing it the
+// first time; nil when ctx has no cache for this very transaction.
+func cached(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
 	c, ok := ctx.Value(stmtCacheKey{}).(*stmtCache)
 	if !ok || c.tx != tx {
-		return tx.ExecContext(ctx, query, args...)
+		return nil, nil
 	}
 	st, ok := c.m[query]
 	if !ok {
@@ -288,5 +288,46 @@ func execCached(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql
 		}
 		c.m[query] = st
 	}
+	return st, nil
+}
+
+// execCached runs query in tx, through ctx's statement cache when it has
+// one for this very transaction.
+func execCached(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := cached(ctx, tx, query)
+	switch {
+	case err != nil:
+		return nil, err
+	case st == nil:
+		return tx.ExecContext(ctx, query, args...)
+	}
 	return st.ExecContext(ctx, args...)
+}
+
+// cachedTx is tx seen through ctx's statement cache: what a batch import
+// runs for every file (finding the person and the assessment, adding them,
+// the savepoints) is prepared once for the batch, not once a file.
+type cachedTx struct{ tx *sql.Tx }
+
+func (q cachedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return execCached(ctx, q.tx, query, args...)
+}
+
+func (q cachedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := cached(ctx, q.tx, query)
+	switch {
+	case err != nil:
+		return nil, err
+	case st == nil:
+		return q.tx.QueryContext(ctx, query, args...)
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (q cachedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := cached(ctx, q.tx, query)
+	if err != nil || st == nil {
+		return q.tx.QueryRowContext(ctx, query, args...) // a failed prepare fails here again, with its error
+	}
+	return st.QueryRowContext(ctx, args...)
 }
