@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,7 @@ type appraisalScreen struct {
 	agreeAll   *widget.Button
 	rateAs     *widget.Select
 	addAppr    *widget.Button
+	removeAppr *widget.Button
 	importBtn  *widget.Button
 	heads      []*widget.Label // column headers: self, each appraiser, agreed
 	list       *agreeList
@@ -94,8 +96,9 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 			a.rateAsAppraiser(name)
 		}
 	})
-	a.rateAs.PlaceHolder = "Appraiser rates here…"
+	a.rateAs.PlaceHolder = "Rate as appraiser…"
 	a.addAppr = widget.NewButtonWithIcon("Add appraiser…", theme.ContentAddIcon(), func() { a.addAppraiser() })
+	a.removeAppr = widget.NewButtonWithIcon("Remove appraiser…", theme.ContentRemoveIcon(), func() { a.removeAppraiser() })
 	a.importBtn = widget.NewButtonWithIcon("Import appraiser's file…", theme.DownloadIcon(), func() { a.importAppraiser() })
 
 	a.heads = make([]*widget.Label, model.MaxAppraisers+2)
@@ -159,7 +162,7 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), container.NewHBox(start, del), a.picker),
 		// Wraps rather than running off a narrow window (1024 wide, say).
-		container.New(layout.NewRowWrapLayout(), a.rateAs, a.importBtn, a.addAppr, pdf),
+		container.New(layout.NewRowWrapLayout(), a.rateAs, a.importBtn, a.addAppr, a.removeAppr, pdf),
 		a.summary, a.who, a.lock, a.review,
 	)
 	a.body = container.NewBorder(top, a.status, nil, nil, split)
@@ -513,7 +516,7 @@ func (a *appraisalScreen) apply(v *workspace.AppraisalView) {
 		}
 	}
 	locked := ap.AnySigned()
-	for _, w := range []fyne.Disableable{a.agreeAll, a.addAppr, a.importBtn, a.saveOver, a.overall} {
+	for _, w := range []fyne.Disableable{a.agreeAll, a.addAppr, a.removeAppr, a.importBtn, a.saveOver, a.overall} {
 		if locked {
 			w.Disable()
 		} else {
@@ -842,45 +845,111 @@ func (a *appraisalScreen) withdraw(s workspace.Signatory) {
 // appraiserRoles are offered when adding an appraiser; any other role can be typed.
 var appraiserRoles = []string{"informatics appraiser", "clinical appraiser", "appraiser"}
 
-// scopeChoice offers "All items" and each outermost group; ids line up with
-// the options ("" for all).
-func scopeChoice(f *model.Framework) (*widget.Select, []string) {
-	opts, ids := []string{"All items"}, []string{""}
+// scopeOptions are what an appraiser can be given to review: every group,
+// each under its parent and indented, or, in a framework without groups
+// (DDaT), every item. ids line up with labels.
+func scopeOptions(f *model.Framework) (labels, ids []string) {
+	if len(f.Groups) == 0 {
+		for i := range f.Items {
+			labels, ids = append(labels, f.Items[i].Label()), append(ids, f.Items[i].ID)
+		}
+		return labels, ids
+	}
+	children := map[string][]*model.Group{}
 	for i := range f.Groups {
-		if g := &f.Groups[i]; g.Parent == "" {
-			opts, ids = append(opts, g.Title), append(ids, g.ID)
+		g := &f.Groups[i]
+		parent := g.Parent
+		if _, ok := f.Group(parent); !ok {
+			parent = "" // a missing parent: shown at the top
+		}
+		children[parent] = append(children[parent], g)
+	}
+	seen := map[string]bool{}
+	var add func(parent string, depth int)
+	add = func(parent string, depth int) {
+		for _, g := range children[parent] {
+			if seen[g.ID] { // a cycle in a pack from outside
+				continue
+			}
+			seen[g.ID] = true
+			label := strings.Repeat("\u2003", depth) + g.Title
+			if slices.Contains(labels, label) {
+				label += " (" + g.ID + ")"
+			}
+			labels, ids = append(labels, label), append(ids, g.ID)
+			add(g.ID, depth+1)
 		}
 	}
-	sel := widget.NewSelect(opts, nil)
-	sel.SetSelectedIndex(0)
-	return sel, ids
+	add("", 0)
+	return labels, ids
 }
 
-func scopeOf(sel *widget.Select, ids []string) []string {
-	if i := sel.SelectedIndex(); i > 0 && i < len(ids) {
-		return []string{ids[i]}
+// scopePicker chooses what an appraiser reviews: "All items", or any
+// number of groups (items, in a framework without groups).
+type scopePicker struct {
+	all  *widget.Check
+	list *widget.CheckGroup
+	ids  []string
+	box  fyne.CanvasObject
+}
+
+func newScopePicker(f *model.Framework, height float32) *scopePicker {
+	p := &scopePicker{}
+	p.all = widget.NewCheck("All items", func(on bool) {
+		switch {
+		case on && len(p.list.Selected) > 0:
+			p.list.SetSelected(nil)
+		case !on && len(p.list.Selected) == 0:
+			p.all.SetChecked(true) // nothing chosen is every item
+		}
+	})
+	p.list = widget.NewCheckGroup(nil, func(sel []string) {
+		if on := len(sel) == 0; p.all.Checked != on {
+			p.all.SetChecked(on)
+		}
+	})
+	scroll := container.NewVScroll(p.list)
+	scroll.SetMinSize(fyne.NewSize(0, height))
+	p.box = container.NewBorder(p.all, nil, nil, nil, scroll)
+	p.setFramework(f)
+	return p
+}
+
+// setFramework offers f's groups (or items), every item chosen.
+func (p *scopePicker) setFramework(f *model.Framework) {
+	p.list.Options, p.ids = scopeOptions(f)
+	p.list.Selected = nil
+	p.list.Refresh()
+	p.all.SetChecked(true)
+}
+
+// value is the ids chosen, in the framework's order; nil for every item.
+func (p *scopePicker) value() []string {
+	var out []string
+	for i, label := range p.list.Options {
+		if slices.Contains(p.list.Selected, label) {
+			out = append(out, p.ids[i])
+		}
 	}
-	return nil
+	return out
 }
 
 // appraiserFields are the name, role and scope of one appraiser in a form.
 type appraiserFields struct {
 	name  *widget.Entry
 	role  *widget.SelectEntry
-	scope *widget.Select
-	ids   []string
+	scope *scopePicker
 }
 
-func newAppraiserFields(f *model.Framework, placeholder, role string) appraiserFields {
-	af := appraiserFields{name: widget.NewEntry(), role: widget.NewSelectEntry(appraiserRoles)}
+func newAppraiserFields(f *model.Framework, placeholder, role string, listHeight float32) appraiserFields {
+	af := appraiserFields{name: widget.NewEntry(), role: widget.NewSelectEntry(appraiserRoles), scope: newScopePicker(f, listHeight)}
 	af.name.SetPlaceHolder(placeholder)
 	af.role.SetText(role)
-	af.scope, af.ids = scopeChoice(f)
 	return af
 }
 
 func (af appraiserFields) value() model.Appraiser {
-	return model.Appraiser{Name: af.name.Text, Role: af.role.Text, Scope: scopeOf(af.scope, af.ids)}
+	return model.Appraiser{Name: af.name.Text, Role: af.role.Text, Scope: af.scope.value()}
 }
 
 // start begins an appraisal from one of the person's self-assessments, with
@@ -925,14 +994,12 @@ func (a *appraisalScreen) start() {
 			opts[i] = fmt.Sprintf("%s · started %s", x.Framework, x.CreatedAt.Local().Format("2 Jan 2006"))
 		}
 		pick := widget.NewSelect(opts, nil)
-		first := newAppraiserFields(c.fws[0], "Appraiser's name", "informatics appraiser")
-		second := newAppraiserFields(c.fws[0], "Second appraiser's name (optional)", "clinical appraiser")
+		first := newAppraiserFields(c.fws[0], "Appraiser's name", "informatics appraiser", 112)
+		second := newAppraiserFields(c.fws[0], "Second appraiser's name (optional)", "clinical appraiser", 112)
 		pick.OnChanged = func(string) {
 			if i := pick.SelectedIndex(); i >= 0 {
-				first.scope.Options, first.ids = scopeOptions(c.fws[i])
-				second.scope.Options, second.ids = scopeOptions(c.fws[i])
-				first.scope.SetSelectedIndex(0)
-				second.scope.SetSelectedIndex(0)
+				first.scope.setFramework(c.fws[i])
+				second.scope.setFramework(c.fws[i])
 			}
 		}
 		pick.SetSelectedIndex(0)
@@ -940,10 +1007,10 @@ func (a *appraisalScreen) start() {
 		period.SetText(workspace.AppraisalPeriod(time.Now()))
 		form := widget.NewForm(
 			widget.NewFormItem("Self-assessment", pick),
-			widget.NewFormItem("Appraiser", first.name), widget.NewFormItem("Role", first.role), widget.NewFormItem("Reviews", first.scope),
-			widget.NewFormItem("Second appraiser", second.name), widget.NewFormItem("Role", second.role), widget.NewFormItem("Reviews", second.scope),
+			widget.NewFormItem("Appraiser", first.name), widget.NewFormItem("Role", first.role), widget.NewFormItem("Reviews", first.scope.box),
+			widget.NewFormItem("Second appraiser", second.name), widget.NewFormItem("Role", second.role), widget.NewFormItem("Reviews", second.scope.box),
 			widget.NewFormItem("Period", period))
-		showForm(s.win, "Start an appraisal for "+person.Name, "Start", form, fyne.NewSize(680, 520),
+		showForm(s.win, "Start an appraisal for "+person.Name, "Start", form, fyne.NewSize(700, 660),
 			func() (func() (model.Appraisal, error), error) {
 				i := pick.SelectedIndex()
 				if i < 0 {
@@ -961,27 +1028,59 @@ func (a *appraisalScreen) start() {
 	})
 }
 
-func scopeOptions(f *model.Framework) ([]string, []string) {
-	sel, ids := scopeChoice(f)
-	return sel.Options, ids
-}
-
 // addAppraiser adds another appraiser before anyone has signed.
 func (a *appraisalScreen) addAppraiser() {
 	v := a.view
 	if v == nil {
 		return
 	}
-	af := newAppraiserFields(v.Framework, "Appraiser's name", "clinical appraiser")
-	form := widget.NewForm(widget.NewFormItem("Name", af.name), widget.NewFormItem("Role", af.role), widget.NewFormItem("Reviews", af.scope))
+	af := newAppraiserFields(v.Framework, "Appraiser's name", "clinical appraiser", 220)
+	form := widget.NewForm(widget.NewFormItem("Name", af.name), widget.NewFormItem("Role", af.role), widget.NewFormItem("Reviews", af.scope.box))
 	id := v.Appraisal.ID
-	showForm(a.shell.win, "Add an appraiser", "Add", form, fyne.NewSize(560, 280),
+	showForm(a.shell.win, "Add an appraiser", "Add", form, fyne.NewSize(600, 460),
 		func() (func() (struct{}, error), error) {
 			ap := af.value()
 			return func() (struct{}, error) {
 				return struct{}{}, a.shell.ws.AddAppraiser(a.shell.ctx, id, ap)
 			}, nil
 		}, func(struct{}) { a.load(id) })
+}
+
+// removeAppraiser takes an appraiser off the appraisal before anyone
+// signs, erasing their assessment and ratings: it asks which one when there
+// are several, then says exactly what goes before doing it.
+func (a *appraisalScreen) removeAppraiser() {
+	v := a.view
+	if v == nil {
+		return
+	}
+	id := v.Appraisal.ID
+	erase := func(who model.Appraiser) {
+		confirmErase(a.shell, "Remove "+who.Name, workspace.EraseAppraiser, workspace.AppraiserRef(id, who.Name), func(gone workspace.Erasure) {
+			if s := a.shell; who.AssessmentID != "" && s.openAssessmentID() == who.AssessmentID {
+				s.assessment = "" // it went with them
+				s.rate.load("")
+				s.updateHeader("")
+			}
+			a.status.SetText("Removed " + gone.Summary() + ".")
+			a.load(id)
+		})
+	}
+	aps := v.Appraisal.Appraisers
+	if len(aps) == 1 { // refused, in words: an appraisal keeps an appraiser
+		erase(aps[0])
+		return
+	}
+	names := make([]string, len(aps))
+	for i, x := range aps {
+		names[i] = x.Name
+	}
+	choice := widget.NewRadioGroup(names, nil)
+	dialog.ShowForm("Remove an appraiser", "Next…", "Cancel", []*widget.FormItem{widget.NewFormItem("Appraiser", choice)}, func(ok bool) {
+		if i := slices.Index(names, choice.Selected); ok && i >= 0 {
+			erase(aps[i])
+		}
+	}, a.shell.win)
 }
 
 // rateAsAppraiser opens the named appraiser's assessment on the rating screen.

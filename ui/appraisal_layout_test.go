@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -220,4 +222,161 @@ func objectsInOrder(o fyne.CanvasObject) []fyne.CanvasObject {
 		}
 	}
 	return out
+}
+
+// TestStartAppraisalWithSeveralGroups: the clinical appraiser can be given
+// two of the framework's groups in the app; ticking "All items" clears them.
+func TestStartAppraisalWithSeveralGroups(t *testing.T) {
+	ctx := context.Background()
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	if _, err := ws.StartAssessment(ctx, person.ID, fci, model.SelfAssessment, "", model.Scope{}); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := ws.Framework(ctx, fci)
+	s.showTab("Appraisal")
+	s.appraisal.start()
+	d := w.Canvas().Overlays().Top()
+	if d == nil {
+		t.Fatal("Start an appraisal opened nothing")
+	}
+	entries := under[*widget.Entry](d)
+	typeInto := func(placeholder, text string) {
+		t.Helper()
+		for _, e := range entries {
+			if e.PlaceHolder == placeholder {
+				test.Type(e, text)
+				return
+			}
+		}
+		t.Fatalf("no %q field", placeholder)
+	}
+	typeInto("Appraiser's name", "Dr Ann Inf")
+	typeInto("Second appraiser's name (optional)", "Dr Ben Clin")
+	groups := under[*widget.CheckGroup](d)
+	if len(groups) != 2 {
+		t.Fatalf("%d scope lists, want one per appraiser", len(groups))
+	}
+	var top []string
+	for i := range f.Groups {
+		if f.Groups[i].Parent == "" {
+			top = append(top, f.Groups[i].Title)
+		}
+	}
+	if len(top) < 3 || !slices.Contains(groups[1].Options, top[0]) || !slices.Contains(groups[1].Options, top[2]) {
+		t.Fatalf("scope options %q lack the framework's groups %q", groups[1].Options, top)
+	}
+	tick := func(g *widget.CheckGroup, label string) {
+		t.Helper()
+		for _, c := range under[*widget.Check](g) {
+			if c.Text == label {
+				test.Tap(c)
+				return
+			}
+		}
+		t.Fatalf("no %q to tick", label)
+	}
+	all := func(i int) *widget.Check {
+		var found []*widget.Check
+		for _, c := range under[*widget.Check](d) {
+			if c.Text == "All items" {
+				found = append(found, c)
+			}
+		}
+		return found[i]
+	}
+	// The first appraiser: one group ticked, then "All items" again.
+	tick(groups[0], top[1])
+	if all(0).Checked {
+		t.Error("All items stays ticked beside a chosen group")
+	}
+	test.Tap(all(0))
+	if len(groups[0].Selected) != 0 {
+		t.Errorf("All items left %q ticked", groups[0].Selected)
+	}
+	// The second: two groups.
+	tick(groups[1], top[0])
+	tick(groups[1], top[2])
+	tapButton(t, d, "Start")
+	list, err := ws.Appraisals(ctx, person.ID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("appraisals after Start: %+v %v", list, err)
+	}
+	got := list[0].Appraisers
+	want := []string{}
+	for i := range f.Groups {
+		if g := &f.Groups[i]; g.Title == top[0] || g.Title == top[2] {
+			want = append(want, g.ID)
+		}
+	}
+	if len(got) != 2 || len(got[0].Scope) != 0 || strings.Join(got[1].Scope, ",") != strings.Join(want, ",") {
+		t.Errorf("appraisers %+v; want Dr Ann Inf on all items and Dr Ben Clin on %v", got, want)
+	}
+}
+
+// TestScopeOptionsOfAFrameworkWithoutGroups: DDaT has no groups, so an
+// appraiser is given skills.
+func TestScopeOptionsOfAFrameworkWithoutGroups(t *testing.T) {
+	ws := openWorkspace(t)
+	f, err := ws.Framework(context.Background(), model.FrameworkRef{ID: "ddat", Version: "2025-q3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	labels, ids := scopeOptions(f)
+	if len(f.Groups) != 0 || len(ids) != len(f.Items) || ids[0] != f.Items[0].ID || labels[0] != f.Items[0].Label() {
+		t.Errorf("%d options for %d DDaT skills: %q…", len(ids), len(f.Items), labels[:min(3, len(labels))])
+	}
+}
+
+// TestRemoveAppraiserInTheApp: Remove appraiser asks which, then says
+// exactly what goes (their assessment and its ratings) before it goes; the
+// screen then shows one appraiser. After a signature it is not offered.
+func TestRemoveAppraiserInTheApp(t *testing.T) {
+	s, w, ws, ap := jointOnScreen(t)
+	a := s.appraisal
+	s.appraisal.rateAsAppraiser("Dr Ben Clin") // open on the rating screen
+	ben := s.openAssessmentID()
+	s.showTab("Appraisal")
+	test.Tap(a.removeAppr)
+	d := w.Canvas().Overlays().Top()
+	if d == nil {
+		t.Fatal("Remove appraiser opened nothing")
+	}
+	radio := under[*widget.RadioGroup](d)
+	if len(radio) != 1 || strings.Join(radio[0].Options, "|") != "Dr Łukasz Inf|Dr Ben Clin" {
+		t.Fatalf("which appraiser: %v", radio)
+	}
+	radio[0].SetSelected("Dr Ben Clin")
+	tapButton(t, d, "Next…")
+	confirm := w.Canvas().Overlays().Top()
+	text := allText(confirm)
+	if !strings.Contains(text, "This deletes Dr Ben Clin as appraiser of Zoë Ødegård-Nęść's 2026/27 appraisal: their assessment, 2 ratings, 0 targets; the agreed levels and notes stay.") {
+		t.Fatalf("the confirmation does not say what goes: %q", text)
+	}
+	tapButton(t, confirm, "Delete")
+	v := a.shown()
+	if v == nil || len(v.Appraisal.Appraisers) != 1 || v.Appraisal.Appraisers[0].Name != "Dr Łukasz Inf" {
+		t.Fatalf("after removing Dr Ben Clin: %+v", v)
+	}
+	if a.heads[2].Text != "Agreed" || slices.Contains(a.rateAs.Options, "Dr Ben Clin") {
+		t.Errorf("the screen still shows Dr Ben Clin: header %q, rate as %q", a.heads[2].Text, a.rateAs.Options)
+	}
+	if _, err := ws.Assessment(context.Background(), ben); model.KindOf(err) != model.NotFound {
+		t.Errorf("Dr Ben Clin's assessment after the removal: %v", err)
+	}
+	if s.openAssessmentID() == ben || s.rate.shownSheet() != nil && s.rate.shownSheet().Assessment.ID == ben {
+		t.Error("the rating screen still has the removed appraiser's assessment open")
+	}
+	// Once anyone signs it is not offered.
+	test.Tap(a.agreeAll)
+	if err := ws.SetAgreed(context.Background(), model.AppraisalID(ap.ID), "2.2", 3); err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.SignOff(context.Background(), ap.ID, workspace.SignAppraisee); err != nil {
+		t.Fatal(err)
+	}
+	a.show(ap.ID)
+	if !a.removeAppr.Disabled() {
+		t.Error("Remove appraiser is offered on a signed appraisal")
+	}
 }

@@ -267,6 +267,29 @@ func (e *env) appraisalAddAppraiser(args []string) error {
 	})
 }
 
+// appraisalRemoveAppraiser takes an appraiser off an appraisal nobody has
+// signed, erasing their assessment: it says what goes and asks first.
+func (e *env) appraisalRemoveAppraiser(args []string) error {
+	var id, name string
+	var yes bool
+	pos, err := flags("appraisal remove-appraiser", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&id, "appraisal", "", "appraisal id")
+		fs.StringVar(&name, "name", "", "the appraiser's name")
+		fs.BoolVar(&yes, "yes", false, "do not ask for confirmation")
+	})
+	switch {
+	case err != nil:
+		return err
+	case len(pos) > 0:
+		return usagef("appraisal remove-appraiser takes no arguments")
+	case strings.TrimSpace(id) == "" || strings.TrimSpace(name) == "":
+		return usagef("appraisal remove-appraiser needs --appraisal ID and --name NAME")
+	}
+	return e.withWorkspace(func(ws *workspace.Workspace) error {
+		return e.erase(ws, workspace.EraseAppraiser, workspace.AppraiserRef(strings.TrimSpace(id), name), yes)
+	})
+}
+
 func (e *env) appraisalList(args []string) error {
 	var person string
 	var asJSON bool

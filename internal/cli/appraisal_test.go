@@ -335,3 +335,70 @@ func TestJointAppraisalScript(t *testing.T) {
 		t.Errorf("after withdrawing: %+v", list)
 	}
 }
+
+// TestRemoveAppraiserCommand: remove-appraiser says what goes and asks (or
+// needs --yes), erases the appraiser with their ratings, and refuses a
+// signed appraisal, its only appraiser and a name it lacks.
+func TestRemoveAppraiserCommand(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string // after --appraisal ID
+		answer   string   // at a terminal; "" is no terminal
+		signed   bool
+		code     int
+		say      string // on stdout (exit 0) or stderr
+		left     int    // appraisers afterwards
+		annRated bool   // Dr Ann Inf's assessment still there
+	}{
+		{name: "with --yes", args: []string{"--name", "dr ann inf", "--yes"},
+			say: "Deleted Dr Ann Inf as appraiser of Sam Jones's 2026/27 appraisal: their assessment, 2 ratings, 0 targets; the agreed levels and notes stay.", left: 1},
+		{name: "yes at the terminal", args: []string{"--name", "Dr Ann Inf"}, answer: "y\n", say: "Deleted Dr Ann Inf as appraiser", left: 1},
+		{name: "no at the terminal", args: []string{"--name", "Dr Ann Inf"}, answer: "n\n", code: 1, say: "nothing deleted", left: 2, annRated: true},
+		{name: "no terminal to ask at", args: []string{"--name", "Dr Ann Inf"}, code: 1, say: "add --yes to confirm", left: 2, annRated: true},
+		{name: "one who has not rated", args: []string{"--name", "Dr Ben Clin", "--yes"}, say: "Dr Ben Clin as appraiser of Sam Jones's 2026/27 appraisal: no ratings yet", left: 1, annRated: true},
+		{name: "signed", args: []string{"--name", "Dr Ben Clin", "--yes"}, signed: true, code: 1, say: "withdraw the sign-off", left: 2, annRated: true},
+		{name: "nobody by that name", args: []string{"--name", "Dr Who", "--yes"}, code: 1, say: "Dr Who is not an appraiser of this appraisal", left: 2, annRated: true},
+		{name: "no name", args: []string{"--yes"}, code: 2, say: "needs --appraisal ID and --name NAME", left: 2, annRated: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			db := tempDB(t)
+			cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+			cli("people", "add", "--name", "Sam Jones", "--discipline", "nurse")
+			self := firstLine(cli("assess", "new", "--person", "Sam Jones", "--framework", "sfia@9"))
+			cli("assess", "rate", "--assessment", self, "--item", "ITSP", "--level", "4")
+			ap := firstLine(cli("appraisal", "start", "--assessment", self, "--appraiser", "Dr Ann Inf", "--appraiser", "Dr Ben Clin", "--period", "2026/27"))
+			ann := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap, "--appraiser", "Dr Ann Inf"))
+			cli("assess", "rate", "--assessment", ann, "--item", "ITSP", "--level", "4")
+			cli("assess", "rate", "--assessment", ann, "--item", "DTAN", "--level", "2")
+			if tc.signed {
+				cli("appraisal", "agree", "--appraisal", ap, "--item", "ITSP", "--level", "4")
+				cli("appraisal", "sign", "--appraisal", ap, "--as", "appraisee")
+			}
+			answering(t, tc.answer, tc.answer != "")
+			code, out, errOut := run(t, append([]string{"--db", db, "appraisal", "remove-appraiser", "--appraisal", ap}, tc.args...)...)
+			said := out
+			if tc.code != 0 {
+				said = errOut
+			}
+			if code != tc.code || !strings.Contains(said, tc.say) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d saying %q", code, out, errOut, tc.code, tc.say)
+			}
+			show := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap, "--json"))
+			if len(show.Appraisers) != tc.left {
+				t.Errorf("%d appraisers left, want %d: %+v", len(show.Appraisers), tc.left, show.Appraisers)
+			}
+			c, _, _ := run(t, "--db", db, "assess", "show", "--assessment", ann)
+			if (c == 0) != tc.annRated {
+				t.Errorf("Dr Ann Inf's assessment: assess show exits %d; want it kept %v", c, tc.annRated)
+			}
+		})
+	}
+	// The only appraiser stays.
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	cli("people", "add", "--name", "Sam Jones", "--discipline", "nurse")
+	self := firstLine(cli("assess", "new", "--person", "Sam Jones", "--framework", "sfia@9"))
+	ap := firstLine(cli("appraisal", "start", "--assessment", self, "--appraiser", "Dr Ann Inf"))
+	failsOn(t, db)(1, "Dr Ann Inf is this appraisal's only appraiser", "appraisal", "remove-appraiser", "--appraisal", ap, "--name", "Dr Ann Inf", "--yes")
+}

@@ -118,6 +118,8 @@ func commandTable() []*command {
 			leaf("start", "--assessment SELF_ID --appraiser NAME [--appraiser-role ROLE] [--scope GROUP,...]\n[--appraiser NAME ...] [--period P] [--json]",
 				"start a joint appraisal (up to 4 appraisers; a role and\nscope belong to the --appraiser before them); prints its id", (*env).appraisalStart),
 			leaf("add-appraiser", "--appraisal ID --name NAME [--role ROLE] [--scope GROUP,...]", "add another appraiser before anyone signs", (*env).appraisalAddAppraiser),
+			leaf("remove-appraiser", "--appraisal ID --name NAME [--yes]",
+				"erase an appraiser and their ratings before anyone signs\n(the agreed levels and notes stay)", (*env).appraisalRemoveAppraiser),
 			leaf("list", "--person ID|NAME [--json]", "a person's appraisals, newest first", (*env).appraisalList),
 			leaf("show", "--appraisal ID [--json]", "self, each appraiser's and agreed levels side by side", (*env).appraisalShow),
 			leaf("rate-as-appraiser", "--appraisal ID [--appraiser NAME] [--json]", "that appraiser's assessment (made once); prints its id", (*env).appraisalRateAsAppraiser),

@@ -301,3 +301,88 @@ func (s *Store) ErasePlan(ctx context.Context, id string) (Footprint, error) {
 func (s *Store) EraseAppraisal(ctx context.Context, id string) (Footprint, error) {
 	return s.erase(ctx, appraisalFootprint, id, "DELETE FROM appraisals WHERE id = ?", nil)
 }
+
+// appraiserFootprint counts an appraiser's own assessment: the one row of
+// assessments (when they have rated), its ratings, targets and history.
+// Every query takes the assessment id as ?1 ("" when there is none).
+var appraiserFootprint = []countSQL{
+	{func(f *Footprint) *int { return &f.Assessments }, "SELECT count(*) FROM assessments WHERE id = ?1"},
+	{func(f *Footprint) *int { return &f.Ratings }, "SELECT count(*) FROM ratings WHERE assessment = ?1"},
+	{func(f *Footprint) *int { return &f.Targets }, "SELECT count(*) FROM targets WHERE assessment = ?1"},
+	{func(f *Footprint) *int { return &f.History }, "SELECT count(*) FROM assessment_history WHERE assessment = ?1"},
+}
+
+// appraiserAt reads the appraisal and checks that appraiser i (0-based) may
+// be removed: nobody has signed, and another appraiser remains.
+func appraiserAt(ctx context.Context, q queryer, appraisalID string, i int) (model.Appraisal, Footprint, error) {
+	var f Footprint
+	a, err := appraisal(ctx, q, appraisalID)
+	if err != nil {
+		return a, f, err
+	}
+	switch {
+	case i < 0 || i >= len(a.Appraisers):
+		return a, f, model.Errorf(model.NotFound, "appraisal %s has no appraiser number %d", appraisalID, i+1)
+	case a.AnySigned():
+		return a, f, signedErr()
+	case len(a.Appraisers) == 1:
+		return a, f, model.Errorf(model.Invalid, "%s is this appraisal's only appraiser: add the new appraiser first, or delete the appraisal", a.Appraisers[i].Name)
+	}
+	f.Name = a.Appraisers[i].Name
+	for _, c := range appraiserFootprint {
+		if err := q.QueryRowContext(ctx, c.query, a.Appraisers[i].AssessmentID).Scan(c.field(&f)); err != nil {
+			return a, f, fail(err, "cannot count %s's ratings", f.Name)
+		}
+	}
+	return a, f, nil
+}
+
+// AppraiserFootprint counts what EraseAppraiser would remove.
+func (s *Store) AppraiserFootprint(ctx context.Context, appraisalID string, i int) (f Footprint, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		_, f, err = appraiserAt(ctx, tx, appraisalID, i)
+		return err
+	})
+	return f, err
+}
+
+// EraseAppraiser removes appraiser i (0-based) of an appraisal nobody has
+// signed, with their assessment (ratings, targets, history), in one
+// transaction: the appraisers after them move up, and the agreed
+// assessment's assessor ("agreed by ...") is rewritten as agreedBy, so the
+// name is not left behind there either. The agreed levels and item notes
+// stay. It refuses to remove the only appraiser.
+func (s *Store) EraseAppraiser(ctx context.Context, appraisalID string, i int, agreedBy func(model.Appraisal) string) (Footprint, error) {
+	var f Footprint
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		a, fp, err := appraiserAt(ctx, tx, appraisalID, i)
+		if err != nil {
+			return err
+		}
+		f = fp
+		gone := a.Appraisers[i]
+		if _, err := tx.ExecContext(ctx, "DELETE FROM appraisers WHERE appraisal = ? AND position = ?", appraisalID, i+1); err != nil {
+			return fail(err, "cannot remove appraiser %s", gone.Name)
+		}
+		for pos := i + 2; pos <= len(a.Appraisers); pos++ { // one at a time: (appraisal, position) is unique
+			if _, err := tx.ExecContext(ctx, "UPDATE appraisers SET position = ? WHERE appraisal = ? AND position = ?", pos-1, appraisalID, pos); err != nil {
+				return fail(err, "cannot renumber the appraisers of %s", appraisalID)
+			}
+		}
+		if gone.AssessmentID != "" {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM assessments WHERE id = ?", gone.AssessmentID); err != nil {
+				return fail(err, "cannot delete %s's assessment", gone.Name)
+			}
+		}
+		a.Appraisers = append(a.Appraisers[:i:i], a.Appraisers[i+1:]...)
+		at := stamp(now())
+		if _, err := tx.ExecContext(ctx, "UPDATE assessments SET assessor = ?, updated_at = ? WHERE id = ?", agreedBy(a), at, a.AgreedID); err != nil {
+			return fail(err, "cannot rename the agreed assessment of %s", appraisalID)
+		}
+		return touchAppraisal(ctx, tx, appraisalID, at)
+	})
+	if err != nil {
+		return Footprint{}, err
+	}
+	return f, s.scrub(ctx)
+}

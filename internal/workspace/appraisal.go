@@ -216,7 +216,7 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID string,
 		},
 		Agreed: model.Assessment{
 			PersonID: person.ID, Framework: self.Framework, Kind: model.AgreedAssessment, Scope: self.Scope,
-			Assessor:  model.ClipText(fmt.Sprintf("agreed by %s and %s", person.Name, names.AppraiserNames()), exchange.MaxTextLen),
+			Assessor:  agreedBy(person, names),
 			CreatedAt: at, UpdatedAt: at,
 		},
 		AgreedTargets: targets,
@@ -230,6 +230,19 @@ func (w *Workspace) StartAppraisal(ctx context.Context, selfAssessmentID string,
 		w.changed(ctx, nil, PlanChanged)
 	}
 	return ap, w.changed(ctx, err, AppraisalChanged, ap.ID)
+}
+
+// agreedBy is the assessor of an appraisal's agreed assessment: "agreed by
+// Sam Jones and Dr Ann Inf", "agreed by Sam Jones, Dr Ann Inf and Dr Ben Clin".
+func agreedBy(person model.Person, a model.Appraisal) string {
+	everyone := model.Appraisal{Appraisers: append([]model.Appraiser{{Name: person.Name}}, a.Appraisers...)}
+	return model.ClipText("agreed by "+everyone.AppraiserNames(), exchange.MaxTextLen)
+}
+
+// RemoveAppraiser erases one appraiser (by name) from an appraisal nobody
+// has signed, with their assessment; see Erasure for the rules.
+func (w *Workspace) RemoveAppraiser(ctx context.Context, appraisalID, name string) (Erasure, error) {
+	return w.Erase(ctx, EraseAppraiser, AppraiserRef(appraisalID, name))
 }
 
 // AddAppraiser adds another appraiser (name, role, scope) to an appraisal

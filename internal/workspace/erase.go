@@ -22,8 +22,14 @@ const (
 	ErasePlan
 	EraseAppraisal
 	EraseMembership
-	EraseSample // every sample person and team; the id is ignored
+	EraseSample    // every sample person and team; the id is ignored
+	EraseAppraiser // one appraiser of an appraisal, named by AppraiserRef
 )
+
+// AppraiserRef names one appraiser of one appraisal for Erasure and Erase.
+func AppraiserRef(appraisalID, name string) string {
+	return appraisalID + "/" + strings.TrimSpace(name)
+}
 
 // MembershipID names one person's membership of one team for Erasure and Erase.
 func MembershipID(team model.TeamID, person model.PersonID) string {
@@ -50,6 +56,10 @@ func MembershipID(team model.TeamID, person model.PersonID) string {
 //     review.
 //   - Removing an appraisal removes its notes and sign-off; its assessments
 //     and agreed plan stay with the person, to remove on their own.
+//   - Removing an appraiser from an appraisal, before anyone has signed,
+//     removes their assessment with its ratings, targets and history, and
+//     their name from the agreed assessment; the agreed levels and notes
+//     stay. An appraisal keeps at least one appraiser.
 //   - Removing a team removes its targets and team plans; its members and
 //     their assessments stay.
 //
@@ -100,6 +110,18 @@ func (e Erasure) Summary() string {
 		if f.Unlinked > 0 {
 			kept = append(kept, model.Plural(f.Unlinked, "appraisal that reviewed it stays", "appraisals that reviewed it stay")+", without the review")
 		}
+	case EraseAppraiser:
+		if f.Assessments == 0 {
+			parts = append(parts, "no ratings yet")
+		} else {
+			parts = append(parts, "their assessment")
+			add(f.Ratings, "rating", "ratings")
+			add(f.Targets, "target", "targets")
+			if f.History > 0 {
+				add(f.History, "earlier version", "earlier versions")
+			}
+		}
+		kept = append(kept, "the agreed levels and notes stay")
 	case EraseAppraisal:
 		add(f.Notes, "item note", "item notes")
 		parts = append(parts, "the overall notes and sign-off")
@@ -155,6 +177,10 @@ func (w *Workspace) erased(ctx context.Context, kind ErasureKind, id string) {
 		w.changed(ctx, nil, PlanChanged, id)
 	case EraseAppraisal:
 		w.changed(ctx, nil, AppraisalChanged, id)
+	case EraseAppraiser:
+		appraisalID, _, _ := strings.Cut(id, "/")
+		w.changed(ctx, nil, AssessmentChanged)
+		w.changed(ctx, nil, AppraisalChanged, appraisalID)
 	default: // a person, or every sample person and team
 		for _, k := range []EventKind{PersonChanged, AssessmentChanged, TeamChanged, PlanChanged, AppraisalChanged} {
 			w.changed(ctx, nil, k)
@@ -200,6 +226,8 @@ func (w *Workspace) erasure(ctx context.Context, kind ErasureKind, id string, do
 		e.Footprint, err = pick(w.store.AppraisalFootprint, w.store.EraseAppraisal)
 		e.Subject = fmt.Sprintf("%s's %s appraisal with %s", e.Name, periodOr(ap.Period), ap.AppraiserNames())
 		return e, err
+	case EraseAppraiser:
+		return w.appraiserErasure(ctx, e, id, do)
 	case EraseMembership:
 		teamID, personID, ok := strings.Cut(id, "/")
 		if !ok {
@@ -224,6 +252,36 @@ func (w *Workspace) erasure(ctx context.Context, kind ErasureKind, id string, do
 	default:
 		return e, model.Errorf(model.Internal, "unknown kind of erasure %d", kind)
 	}
+	return e, err
+}
+
+// appraiserErasure counts (or makes) the removal of one appraiser, named
+// by AppraiserRef, from an appraisal nobody has signed.
+func (w *Workspace) appraiserErasure(ctx context.Context, e Erasure, ref string, do bool) (Erasure, error) {
+	appraisalID, name, ok := strings.Cut(ref, "/")
+	if !ok {
+		return e, model.Errorf(model.Invalid, "%q does not name an appraiser of an appraisal", ref)
+	}
+	ap, err := w.store.Appraisal(ctx, appraisalID)
+	if err != nil {
+		return e, err
+	}
+	i, err := appraiserIndex(ap, name)
+	if err != nil {
+		return e, err
+	}
+	p, err := w.store.Person(ctx, ap.PersonID)
+	if err != nil {
+		return e, err
+	}
+	e.Subject = fmt.Sprintf("%s as appraiser of %s's %s appraisal", ap.Appraisers[i].Name, p.Name, periodOr(ap.Period))
+	if !do {
+		e.Footprint, err = w.store.AppraiserFootprint(ctx, appraisalID, i)
+		return e, err
+	}
+	e.Footprint, err = w.store.EraseAppraiser(ctx, appraisalID, i, func(left model.Appraisal) string {
+		return agreedBy(p, left)
+	})
 	return e, err
 }
 
