@@ -62,7 +62,7 @@ func newGapsScreen(s *Shell) *gapsScreen {
 			s.rate.jumpTo(item)
 		}
 	}
-	g.radars = container.NewGridWrap(fyne.NewSize(360, 330))
+	g.radars = container.New(newRadarGrid())
 	targets := widget.NewButtonWithIcon("Set targets…", theme.SettingsIcon(), func() { g.setTargets() })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, targets, g.summary), g.changes)
 	split := container.NewHSplit(g.list, container.NewVScroll(g.radars))
@@ -215,8 +215,9 @@ func changesText(v *workspace.GapView) string {
 	return t + "."
 }
 
-// appAxisRunes is the room the app's radar has for an axis name.
-const appAxisRunes = 18
+// appAxisRunes bounds an axis name; the radar shortens it further only
+// when its label does not fit (fitLabel).
+const appAxisRunes = 60
 
 // radarsFor draws the radars by the one rule the PDFs use too.
 func radarsFor(v *workspace.GapView) []chart.Radar {

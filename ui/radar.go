@@ -2,6 +2,8 @@ package ui
 
 import (
 	"image/color"
+	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gapwise/internal/chart"
+	"gapwise/internal/model"
 )
 
 // radarChart draws one chart.Radar: rings per level, spokes, the target
@@ -60,9 +63,11 @@ func (r *radarRenderer) Layout(size fyne.Size) {
 	legend.Move(fyne.NewPos(4, 20))
 	objs := []fyne.CanvasObject{title, legend}
 
-	top := float32(40)
+	top := legend.Position().Y + fyne.MeasureText(legend.Text, legend.TextSize, legend.TextStyle).Height + theme.Padding()
 	h := size.Height - top
-	radius := float64(min(size.Width, h)) * 0.30
+	// The chart takes what the labels leave: over a quarter of the width on
+	// either side, a line above and below.
+	radius := float64(min(size.Width*0.22, h*0.40))
 	g := r.chart.radar.Geometry(float64(size.Width)/2, float64(top+h/2), radius)
 
 	for _, ring := range g.Rings {
@@ -92,10 +97,13 @@ func (r *radarRenderer) Layout(size fyne.Size) {
 		objs = append(objs, val)
 	}
 	for _, a := range g.Axes {
-		txt := canvas.NewText(a.Label, fg)
+		txt := canvas.NewText("", fg)
 		txt.TextSize = th.Size(theme.SizeNameCaptionText)
-		ts := fyne.MeasureText(a.Label, txt.TextSize, txt.TextStyle)
 		x, y := float32(a.LabelAt.X), float32(a.LabelAt.Y)
+		txt.Text = fitLabel(a.Label, a.Levels, labelRoom(a.Align, x, size.Width), func(s string) float32 {
+			return fyne.MeasureText(s, txt.TextSize, txt.TextStyle).Width
+		})
+		ts := fyne.MeasureText(txt.Text, txt.TextSize, txt.TextStyle)
 		switch a.Align {
 		case chart.AlignCentre:
 			x -= ts.Width / 2
@@ -120,4 +128,93 @@ func toPositions(pts []chart.Point) []fyne.Position {
 		out[i] = fyne.NewPos(float32(p.X), float32(p.Y))
 	}
 	return out
+}
+
+// labelRoom is the width an axis label anchored at x may take inside a
+// chart w wide, given which way it runs from its anchor.
+func labelRoom(al chart.Align, x, w float32) float32 {
+	const edge = 2
+	switch al {
+	case chart.AlignRight:
+		return x - edge
+	case chart.AlignCentre:
+		return 2*min(x, w-x) - edge
+	}
+	return w - x - edge
+}
+
+// fitLabel is label as it fits in room: whole when it fits, else with its
+// name shortened (model.ClipText) as little as needed and its levels
+// ("2/3") kept whole, so a label is cut only when there is no room.
+func fitLabel(label, levels string, room float32, width func(string) float32) string {
+	if width(label) <= room {
+		return label
+	}
+	name, suffix := label, ""
+	if levels != "" && strings.HasSuffix(label, " "+levels) {
+		name, suffix = strings.TrimSuffix(label, " "+levels), " "+levels
+	}
+	n := utf8.RuneCountInString(name)
+	for ; n > 2; n-- {
+		if s := model.ClipText(name, n) + suffix; width(s) <= room {
+			return s
+		}
+	}
+	return model.ClipText(name, 2) + suffix
+}
+
+// radarGrid lays radar charts out in as many columns as the width allows,
+// each chart as wide as its column (so its labels get the room there is)
+// and a little less tall, within bounds. Like Fyne's grid wrap, its height
+// follows the width it was last given.
+type radarGrid struct {
+	width float32 // the width last laid out; 0 before the first layout
+}
+
+const (
+	radarMinW = 360 // a chart narrower than this cuts most labels
+	radarMinH = 330
+	radarMaxH = 560
+	radarBest = 440 // the width at which a second column is started
+)
+
+func newRadarGrid() *radarGrid { return &radarGrid{} }
+
+func (g *radarGrid) cells(n int, w float32) (cols int, cw, ch float32) {
+	cols = max(1, min(n, int(w/radarBest)))
+	cw = max(w/float32(cols), radarMinW)
+	ch = min(max(cw*0.8, radarMinH), radarMaxH)
+	return cols, cw, ch
+}
+
+func (g *radarGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var shown []fyne.CanvasObject
+	for _, o := range objs {
+		if o.Visible() {
+			shown = append(shown, o)
+		}
+	}
+	cols, cw, ch := g.cells(len(shown), size.Width)
+	for i, o := range shown {
+		o.Move(fyne.NewPos(float32(i%cols)*cw, float32(i/cols)*ch))
+		o.Resize(fyne.NewSize(cw, ch))
+	}
+	g.width = size.Width
+}
+
+func (g *radarGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	n := 0
+	for _, o := range objs {
+		if o.Visible() {
+			n++
+		}
+	}
+	if n == 0 {
+		return fyne.Size{}
+	}
+	if g.width == 0 {
+		return fyne.NewSize(radarMinW, float32(n)*radarMinH)
+	}
+	cols, _, ch := g.cells(n, g.width)
+	return fyne.NewSize(radarMinW, float32((n+cols-1)/cols)*ch)
 }

@@ -36,7 +36,11 @@ const MaxRings = 20
 // target. A nil Value is "not rated", which is not zero: it is drawn at the
 // centre and listed in RadarGeometry.NotRated so renderers can mark it.
 type Axis struct {
-	Label  string
+	Label string
+	// Levels is the end of Label a renderer keeps whole when it has to
+	// shorten the rest to fit its room ("2/3"; see LevelAxis); "" when the
+	// whole label may be shortened.
+	Levels string
 	Value  *float64 // nil: not rated
 	Target *float64 // nil: no target
 }
@@ -105,6 +109,7 @@ const (
 // AxisGeometry is where one axis and its label go.
 type AxisGeometry struct {
 	Label   string
+	Levels  string  // the end of Label to keep whole (Axis.Levels)
 	Angle   float64 // radians clockwise from 12 o'clock
 	End     Point   // where the spoke meets the outer circle
 	LabelAt Point   // label anchor, LabelGap beyond End
@@ -174,6 +179,7 @@ func (c Radar) Geometry(cx, cy, r float64) RadarGeometry {
 		angle := 2 * math.Pi * float64(i) / float64(n)
 		ag := AxisGeometry{
 			Label:   a.Label,
+			Levels:  a.Levels,
 			Angle:   angle,
 			End:     polar(cx, cy, angle, r),
 			LabelAt: polar(cx, cy, angle, g.LabelRadius),
@@ -267,6 +273,7 @@ func LevelAxis(name string, current, target *int) Axis {
 		a.Target = &v
 		tgt = strconv.Itoa(*target)
 	}
-	a.Label = name + " " + cur + "/" + tgt
+	a.Levels = cur + "/" + tgt
+	a.Label = name + " " + a.Levels
 	return a
 }

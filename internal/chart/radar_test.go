@@ -347,6 +347,10 @@ func TestLevelAxisCarriesTheNumbers(t *testing.T) {
 		if a.Label != c.label || (a.Value == nil) != (c.cur == nil) || (a.Target == nil) != (c.tgt == nil) {
 			t.Errorf("LevelAxis(%v, %v) = %+v", c.cur, c.tgt, a)
 		}
+		// The numbers are kept apart, so a renderer short of room cuts the name, never them.
+		if g := (Radar{Axes: []Axis{a, a, a}, Max: 5}).Geometry(0, 0, 10); a.Label != "ITSP "+a.Levels || g.Axes[0].Levels != a.Levels {
+			t.Errorf("LevelAxis(%v, %v): levels %q, in the geometry %q", c.cur, c.tgt, a.Levels, g.Axes[0].Levels)
+		}
 		if c.cur != nil && *a.Value != float64(*c.cur) {
 			t.Errorf("value %v", *a.Value)
 		}
