@@ -177,7 +177,6 @@ func newSettingsPanel() *settingsPanel {
 		applyAppearance(app, a)
 	}
 	p.themes = widget.NewRadioGroup(themeLabels, nil)
-	p.themes.Horizontal = true
 	p.themes.Required = true
 	p.sizes = widget.NewRadioGroup(sizeLabels, nil)
 	p.sizes.Horizontal = true
