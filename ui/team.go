@@ -176,16 +176,19 @@ func newTeamScreen(s *Shell) *teamScreen {
 		container.NewTabItem("Coverage and common gaps", measures),
 		container.NewTabItem("Team plan", planTab),
 	)
-	// The bars wrap, so the window fits 1024 pixels and the banner's Leave
-	// button stays on screen.
-	bar := container.New(layout.NewRowWrapLayout(), newTeam, t.importBtn, t.addBtn, targets, t.mode,
-		container.NewHBox(widget.NewLabel("hide figures from fewer than"), t.minEntry, widget.NewLabel("people")))
+	// One bar that wraps, so the window fits 1024 pixels (two rows there,
+	// one on a wide screen) and leaves the room below to the figures; the
+	// banner's Leave button stays on screen.
 	pdf := widget.NewButtonWithIcon("Save team report PDF…", theme.DocumentPrintIcon(), func() { t.saveOutput("pdf") })
 	xlsx := widget.NewButtonWithIcon("Export XLSX…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatXLSX)) })
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatCSV)) })
 	delTeam := widget.NewButtonWithIcon("Delete team…", theme.DeleteIcon(), func() { t.deleteTeam() })
-	outputs := container.New(layout.NewRowWrapLayout(), pdf, xlsx, csv, widget.NewLabel("(outputs follow the display: in workshop display they hide names and small figures)"))
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, outputs, t.modeNote, t.status)
+	// Room for three digits, whatever the text size.
+	minBox := container.NewGridWrap(fyne.NewSize(fyne.MeasureText("000", theme.TextSize(), fyne.TextStyle{}).Width+4*theme.Padding()+theme.InnerPadding(), t.minEntry.MinSize().Height), t.minEntry)
+	bar := container.New(layout.NewRowWrapLayout(), newTeam, t.importBtn, t.addBtn, targets, t.mode,
+		container.NewHBox(widget.NewLabel("hide figures from fewer than"), minBox, widget.NewLabel("people")),
+		pdf, xlsx, csv)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, t.modeNote, t.status)
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.blank = container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty))
@@ -698,10 +701,10 @@ func (t *teamScreen) setMinPeople() {
 
 func (t *teamScreen) updateModeNote() {
 	if t.display.Workshop {
-		t.modeNote.SetText(fmt.Sprintf("Workshop display: names replaced by labels; figures resting on fewer than %d people are hidden; members' files cannot be imported or people added until you leave it.", t.display.MinPeople))
+		t.modeNote.SetText(fmt.Sprintf("Workshop display: names replaced by labels; figures resting on fewer than %d people are hidden; members' files cannot be imported or people added until you leave it. Reports and exports follow the display.", t.display.MinPeople))
 		t.modeNote.Importance = widget.WarningImportance
 	} else {
-		t.modeNote.SetText("Names shown. Switch to workshop display before projecting.")
+		t.modeNote.SetText("Names shown: switch to workshop display before projecting. Reports and exports follow the display.")
 		t.modeNote.Importance = widget.MediumImportance
 	}
 	t.modeNote.Refresh()
