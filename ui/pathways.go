@@ -283,20 +283,23 @@ func (p *pathwaysScreen) showLadder() {
 		p.ldetail.clear("A role family's ladder shows each of its roles from the most junior level to the most senior.")
 		return
 	}
-	first := -1
+	first, top := -1, 0 // the row to select, and the row to scroll to (its role's heading)
 	for _, r := range p.ladder.Roles {
+		head := len(p.lrows)
 		p.lrows = append(p.lrows, ladderRow{heading: r.Role.Title})
 		for k := range r.Steps {
 			row := ladderRow{pw: &r.Steps[k]}
 			switch {
 			case k == r.Fits:
 				row.mark = "You fit here"
+			case k == r.Next && r.Fits < 0:
+				row.mark = "Start here" // no level of this role reached yet
 			case k == r.Next:
 				row.mark = "Next step up"
 			}
 			if v.Current != nil && row.pw.Level.ID == v.Current.ID {
 				row.mark = joinMark(row.mark, "your target")
-				first = len(p.lrows)
+				first, top = len(p.lrows), head
 			}
 			p.lrows = append(p.lrows, row)
 		}
@@ -314,15 +317,15 @@ func (p *pathwaysScreen) showLadder() {
 			p.lrows = append(p.lrows, ladderRow{pw: &side[i], side: true})
 		}
 	}
-	p.lnote.SetText(fmt.Sprintf("%d roles, most junior level first. A level is reached only when every skill it requires is rated and met; unrated skills are unknown, never met. "+
-		"Sideways moves take each other family's role at its level with the largest share of required skills you already meet (rated skills only).", len(p.ladder.Roles)))
+	p.lnote.SetText(fmt.Sprintf("%d roles, most junior level first. A level is reached only when every skill it needs is rated and met: unrated skills are unknown, never met. "+
+		"Sideways moves: other families' roles by the share of their skills you meet (rated only).", len(p.ladder.Roles)))
 	p.llist.Refresh()
 	if first < 0 {
 		first = slices.IndexFunc(p.lrows, func(r ladderRow) bool { return r.pw != nil })
 	}
 	if first >= 0 {
 		p.llist.Select(first)
-		p.llist.ScrollTo(first)
+		p.llist.ScrollTo(top)
 	}
 }
 

@@ -207,6 +207,10 @@ func TestPathwaysLadder(t *testing.T) {
 	if p.lrows[0].heading != "Application operations engineer" || !strings.Contains(p.lnote.Text, "12 roles") {
 		t.Errorf("IT operations ladder: first row %q, note %q", p.lrows[0].heading, p.lnote.Text)
 	}
+	// No level of a role reached: its first level is where to start.
+	if l := ladderLine(p.lrows[1]); !strings.HasPrefix(l, "    Start here · ") {
+		t.Errorf("first step of a role with nothing reached: %q", l)
+	}
 	// A ladder step offers to rate its unrated skills too.
 	for i, r := range p.lrows {
 		if r.pw != nil && r.pw.Unknown > 0 {

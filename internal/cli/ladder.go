@@ -19,7 +19,7 @@ type ladderStepJSON struct {
 	pathwayJSON
 	Standing string `json:"standing"`  // reached | met_so_far | short | unrated (gap.Standing)
 	FitsNow  bool   `json:"fits_now"`  // the most senior level reached in this role
-	NextStep bool   `json:"next_step"` // the step up from there
+	NextStep bool   `json:"next_step"` // the step up from there; the first level when none is reached
 }
 
 // ladderRoleJSON is one role of the family with its levels most junior first.
@@ -120,6 +120,8 @@ func printLadder(e *env, v *workspace.PathwayView, l *gap.Ladder) error {
 			switch {
 			case k == r.Fits:
 				mark = "you fit here"
+			case k == r.Next && r.Fits < 0:
+				mark = "start here" // no level of this role reached yet
 			case k == r.Next:
 				mark = "next step up"
 			}
