@@ -77,7 +77,7 @@ func barFill(th fyne.Theme, v fyne.ThemeVariant) color.Color {
 func (r *barRenderer) Layout(size fyne.Size) {
 	c := r.chart.chart
 	th := r.chart.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := themeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
 	grid := th.Color(theme.ColorNameSeparator, v)
 	fill := barFill(th, v)

@@ -308,7 +308,7 @@ func screenRows(t *testing.T, tm *teamScreen) map[string]map[string]string {
 	for r := 0; r < rows; r++ {
 		h := tm.table.CreateHeader()
 		tm.updateHeader(widget.TableCellID{Row: r, Col: -1}, h)
-		label := h.(*fyne.Container).Objects[0].(*canvas.Text).Text
+		label := h.(*heatHeader).text()
 		row := map[string]string{}
 		for c := 0; c < cols; c++ {
 			cell := tm.newCell()

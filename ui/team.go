@@ -64,6 +64,8 @@ type teamScreen struct {
 	common      *widget.RichText
 	actions     *widget.List
 	legend      *widget.Label
+	swatches    *fyne.Container  // the legend drawn in the cells' colours (heatkey.go)
+	heatKey     *widget.RichText // item codes and their whole titles
 	tabs        *container.AppTabs
 	body        fyne.CanvasObject
 	empty       *widget.Label
@@ -111,9 +113,8 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
 	// Headers are plain text, cut to fit, rather than labels: the table
 	// refreshes every header on each scroll and labels re-shape their text.
-	t.table.CreateHeader = func() fyne.CanvasObject {
-		return container.NewPadded(canvas.NewText("Member name template xx", theme.Color(theme.ColorNameForeground)))
-	}
+	// Hovering shows what was cut (heatkey.go).
+	t.table.CreateHeader = func() fyne.CanvasObject { return newHeatHeader(s.win) }
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) { t.showCell(id); t.table.UnselectAll() }
 	t.list = widget.NewList(
@@ -167,7 +168,11 @@ func newTeamScreen(s *Shell) *teamScreen {
 
 	t.legend = widget.NewLabel("")
 	t.legend.Wrapping = fyne.TextWrapWord
-	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox, t.rowsBtn), t.legend), nil, nil, nil, t.table)
+	t.swatches = container.NewHBox() // not RowWrap: its height before layout is one row per swatch
+	t.heatKey = widget.NewRichText()
+	t.heatKey.Wrapping = fyne.TextWrapWord
+	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox, t.rowsBtn), t.swatches, t.legend), nil, nil, nil,
+		keyBox(t.table, t.heatKey))
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
 	t.tabs = container.NewAppTabs(
@@ -344,8 +349,12 @@ func (t *teamScreen) arrange() {
 	// The legend after the rows: setting its text lays the tab out again,
 	// which redraws the table's cells for the display just chosen.
 	t.legend.SetText(t.legendText())
+	t.swatches.Objects = t.legendSwatches()
+	t.swatches.Refresh()
+	t.heatKey.Segments = t.heatKeyText()
+	t.heatKey.Refresh()
 	for i := range cols {
-		t.table.SetColumnWidth(i, 72)
+		t.table.SetColumnWidth(i, heatColumnW)
 	}
 	t.showComposition()
 	t.common.Segments = t.commonGapSegments()
@@ -366,17 +375,18 @@ func topGroupTitle(f *model.Framework, it *model.Item) string {
 // notRatedRow stands for the "not rated" row of the distribution heatmap.
 const notRatedRow = -1
 
-// legendText explains the heatmap's cells as the display shows them.
+// legendText explains the heatmap's cells as the display shows them; the
+// swatches above it (legendSwatches) show the colours themselves, in
+// whichever theme is on.
 func (t *teamScreen) legendText() string {
-	top := t.view.Framework.Scale.Top()
 	if !t.display.PersonRows() {
-		return fmt.Sprintf("Each cell counts the members at a level (0–%d) on an item, darker for more; the last row counts those who did not rate it; a down arrow marks levels below the team target. "+
-			"Items rated by fewer than %d people are left out. Individual rows are hidden in workshop display.", top, t.display.MinPeople)
+		return fmt.Sprintf("Each cell counts the members at a level on an item, shaded by their share of the team; the last row counts those who did not rate it. "+
+			"Items rated by fewer than %d people are left out. Individual rows are hidden in workshop display. Hover over a column for the item's whole title.", t.display.MinPeople)
 	}
 	if t.display.Workshop {
-		return fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Rows are neutral labels; evidence stays hidden.", top)
+		return "Cells give the level as a number. Rows are neutral labels; evidence stays hidden. Hover over a column for the item's whole title."
 	}
-	return fmt.Sprintf("Cells: level 0–%d (darker is higher); – not rated; a down arrow marks a level below the team target. Select a cell for the rating and its evidence.", top)
+	return "Cells give the level as a number. Select a cell for the rating and its evidence; hover over a column for the item's whole title."
 }
 
 // memberLabel is the label of heatmap row r: the member's name, a neutral
@@ -438,6 +448,8 @@ func (t *teamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			}
 			shade = float64(n) / float64(max(1, t.cols[id.Col].Members))
 		}
+	} else if t.rows[id.Row] < 0 {
+		return // a level row left from the display before; the table is being redrawn
 	} else if r, ok := t.view.Ratings.Get(model.PersonID(t.view.Members[t.rows[id.Row]].ID), model.ItemID(t.cols[id.Col].Item.ID)); ok {
 		text = strconv.Itoa(r.Level)
 		shade = chart.LevelShade(r.Level, t.view.Framework.Scale.Top())
@@ -445,35 +457,30 @@ func (t *teamScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 			text += " ↓"
 		}
 	}
-	fill := color.Color(color.Transparent)
-	if shade > 0 {
-		pr, pg, pb, _ := theme.Color(theme.ColorNamePrimary).RGBA()
-		fill = color.NRGBA{R: uint8(pr >> 8), G: uint8(pg >> 8), B: uint8(pb >> 8), A: uint8(200 * shade)}
-	}
-	if bg.FillColor != fill {
+	if fill := heatFill(shade); bg.FillColor != fill {
 		bg.FillColor = fill
 		bg.Refresh()
 	}
-	if l.Text != text {
-		l.Text = text
+	// The text colour too: the theme may have changed since the cell was made.
+	if fg := theme.Color(theme.ColorNameForeground); l.Text != text || l.Color != fg {
+		l.Text, l.Color = text, fg
 		l.Refresh()
 	}
 }
 
 func (t *teamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*fyne.Container).Objects[0].(*canvas.Text)
-	text, bold := "", false
+	h := o.(*heatHeader)
 	switch {
 	case t.view == nil:
+		h.set("", "", "", false)
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(t.cols):
-		text, bold = t.cols[id.Col].Item.ID, true
+		it := t.cols[id.Col].Item
+		h.set(model.ClipText(it.ID, 10), shortTitle(it.Title), it.ID+" "+it.Title, true)
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(t.rows):
-		text = t.memberLabel(id.Row)
-	}
-	text = model.ClipText(text, 22)
-	if l.Text != text || l.TextStyle.Bold != bold {
-		l.Text, l.TextStyle.Bold = text, bold
-		l.Refresh()
+		label := t.memberLabel(id.Row)
+		h.set(model.ClipText(label, 22), "", label, false)
+	default:
+		h.set("", "", "", false)
 	}
 }
 
