@@ -95,6 +95,7 @@ func AppraisalPDF(w io.Writer, in AppraisalInput) (err error) {
 
 	d.heading(2, appraisalSections[1], 55)
 	d.ratingsTable(in, counts)
+	d.disagreements(in, counts)
 
 	d.heading(3, appraisalSections[2], 25)
 	if strings.TrimSpace(in.Plan.Title) != "" {
@@ -377,6 +378,73 @@ func (d *doc) ratingsTable(in AppraisalInput, c appraisalCounts) {
 		}
 		cells = append(cells, agreed, mark, cell{text: orDash(it.Note)})
 		t.rows = append(t.rows, row{shade: dis, cells: cells})
+	}
+	d.drawTable(t)
+}
+
+// disagreements lists, by domain, each item where any two ratings differ
+// by a level or more: every rater's level, the agreed level and the note on
+// how it was agreed, so the record shows what was resolved and how.
+func (d *doc) disagreements(in AppraisalInput, c appraisalCounts) {
+	const title = "Disagreements and how they were resolved"
+	var items []AppraisalItem
+	for _, it := range in.Items {
+		if model.Disagree(it.levels()...) {
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		d.subheading(title, 2*lineHeight(bodySize))
+		d.para("No two ratings differed by a level or more: nothing needed resolving.", "I", bodySize, ink)
+		return
+	}
+	d.subheading(title, 4*lineHeight(bodySize)+30)
+	d.para(fmt.Sprintf("%s, with every rating, the agreed level and the note on how it was agreed; %d of them with an agreed level.",
+		capital(model.Plural(len(items), "item where the ratings differed", "items where the ratings differed")), c.settled), "", bodySize, ink)
+	d.down(1)
+	a := in.Appraisal
+	cols := []column{{head: "Item", align: 'L', weight: 2.1}, {head: "Self", align: 'C', fit: true}}
+	for _, ap := range a.Appraisers {
+		cols = append(cols, column{head: ap.Name, align: 'C', fit: true, max: 28})
+	}
+	cols = append(cols, column{head: "Agreed", align: 'C', fit: true}, column{head: "How it was resolved", align: 'L', weight: 3})
+	t := &table{cols: cols}
+	var group *model.Group
+	for k, it := range items {
+		if k == 0 || !model.SameGroup(it.TopGroup, group) {
+			group = it.TopGroup
+			title := ungroupedTitle(len(in.Framework.Groups) == 0)
+			if group != nil {
+				title = group.Title
+			}
+			t.rows = append(t.rows, row{group: title})
+		}
+		cells := []cell{{text: itemLabel(it.Item)}, ratingCell(it.Self)}
+		for i := range a.Appraisers {
+			if !it.covered(i) {
+				cells = append(cells, cell{text: "n/a", style: "I"})
+				continue
+			}
+			var l *int
+			if i < len(it.Appraisers) {
+				l = it.Appraisers[i]
+			}
+			cells = append(cells, ratingCell(l))
+		}
+		how := cell{text: strings.TrimSpace(it.Note)}
+		switch {
+		case it.Agreed == nil:
+			cells = append(cells, cell{text: "not agreed", style: "I"})
+			if how.text == "" {
+				how = cell{text: "Not yet agreed.", style: "I"}
+			}
+		default:
+			cells = append(cells, cell{text: ratingText(it.Agreed), style: "B"})
+			if how.text == "" {
+				how = cell{text: "Agreed at " + ratingText(it.Agreed) + "; no note was recorded.", style: "I"}
+			}
+		}
+		t.rows = append(t.rows, row{cells: append(cells, how)})
 	}
 	d.drawTable(t)
 }

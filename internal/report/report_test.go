@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -418,5 +419,58 @@ func TestAppraisalCountsUnratedItems(t *testing.T) {
 	}
 	if !strings.Contains(all, in.Items[0].Item.ID+" ") {
 		t.Errorf("rated item %s is missing", in.Items[0].Item.ID)
+	}
+}
+
+// TestAppraisalDisagreementsSection: within "Self, appraisers and agreed
+// levels by domain", after the side-by-side table, every item where the
+// ratings differed is listed with each rater's level, the agreed level and
+// the note on how it was resolved, before the agreed plan.
+func TestAppraisalDisagreementsSection(t *testing.T) {
+	agreedAll := appraisalFor(fciFramework(), false, true)
+	for i := range agreedAll.Items {
+		agreedAll.Items[i].Appraisers = []*int{agreedAll.Items[i].Self, agreedAll.Items[i].Self}
+	}
+	tests := []struct {
+		name string
+		in   AppraisalInput
+		want []string // in the section, besides each disagreement's item
+	}{
+		{"signed", appraisalFor(fciFramework(), true, true), []string{
+			"Disagreements and how they were resolved", "How it was resolved",
+			"We agreed Zoë’s self-rating undersold the e-prescribing safety case", "no note was recorded"}},
+		{"unsigned", appraisalFor(fciFramework(), false, false), []string{"Not yet agreed."}},
+		{"nobody differed", agreedAll, []string{"nothing needed resolving"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			pages := pageTexts(t, render(t, "appraisal_disagreements_"+tc.name, appraisalDoc(tc.in)), false)
+			if pages == nil {
+				return // no pdftotext here
+			}
+			all := flat(strings.Join(pages, " "))
+			inOrder(t, "appraisal sections", all, "2 Self, appraisers and agreed levels by domain", "Discussion note",
+				"Disagreements and how they were resolved", "3 Agreed development plan")
+			start := strings.Index(all, "Disagreements and how they were resolved")
+			section := all[start:strings.Index(all, "3 Agreed development plan")]
+			for _, w := range tc.want {
+				if !strings.Contains(section, w) {
+					t.Errorf("the disagreements section lacks %q:\n%s", w, section)
+				}
+			}
+			n := 0
+			for _, it := range tc.in.Items {
+				if !model.Disagree(it.levels()...) {
+					continue
+				}
+				n++
+				if !strings.Contains(section, it.Item.ID+" ") {
+					t.Errorf("disagreement on %s is not in the section", it.Item.ID)
+				}
+			}
+			if c := countAppraisal(tc.in.Items); n != c.disagree || (n > 0 && !strings.Contains(section, fmt.Sprintf("%d of them with an agreed level", c.settled))) {
+				t.Errorf("%d disagreements listed, %d counted; section: %s", n, c.disagree, section)
+			}
+		})
 	}
 }
