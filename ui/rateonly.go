@@ -29,7 +29,10 @@ func (o *onlyItems) bar(r *rateScreen) fyne.CanvasObject {
 	o.label.Importance = widget.WarningImportance
 	o.back = widget.NewButtonWithIcon("Back to Pathways", theme.NavigateBackIcon(), func() { r.shell.showTab("Pathways") })
 	o.all = widget.NewButtonWithIcon("Show all items", theme.ContentClearIcon(), func() { r.showAll() })
-	o.box = container.NewVBox(o.label, container.NewGridWithColumns(2, o.back, o.all))
+	// The buttons one under the other: side by side they would widen the
+	// contents list and push the rating panel past a 1024-pixel window.
+	o.back.Alignment, o.all.Alignment = widget.ButtonAlignLeading, widget.ButtonAlignLeading
+	o.box = container.NewVBox(o.label, o.back, o.all)
 	o.box.Hide()
 	return o.box
 }
