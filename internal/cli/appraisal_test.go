@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -401,4 +402,79 @@ func TestRemoveAppraiserCommand(t *testing.T) {
 	self := firstLine(cli("assess", "new", "--person", "Sam Jones", "--framework", "sfia@9"))
 	ap := firstLine(cli("appraisal", "start", "--assessment", self, "--appraiser", "Dr Ann Inf"))
 	failsOn(t, db)(1, "Dr Ann Inf is this appraisal's only appraiser", "appraisal", "remove-appraiser", "--appraisal", ap, "--name", "Dr Ann Inf", "--yes")
+}
+
+// TestAppraisalShowJSONPerItem: `appraisal show --json` gives every item in
+// scope its self level, each reviewing appraiser's level by name, the agreed
+// level and whether the ratings differ, null where there is no level, so a
+// script can read an appraisal without the text table.
+func TestAppraisalShowJSONPerItem(t *testing.T) {
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	cli("people", "add", "--name", "Sam Jones", "--discipline", "nurse")
+	self := firstLine(cli("assess", "new", "--person", "Sam Jones", "--framework", "sfia@9"))
+	ap := firstLine(cli("appraisal", "start", "--assessment", self,
+		"--appraiser", "Dr Ann Inf", "--appraiser", "Dr Ben Clin", "--scope", "strategy-and-architecture"))
+	ann := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap, "--appraiser", "Dr Ann Inf"))
+	ben := firstLine(cli("appraisal", "rate-as-appraiser", "--appraisal", ap, "--appraiser", "Dr Ben Clin"))
+	for _, r := range [][3]string{
+		{self, "ITSP", "4"}, {ann, "ITSP", "4"}, {ben, "ITSP", "4"}, // all match; then agreed
+		{self, "ARCH", "5"}, {ann, "ARCH", "5"}, {ben, "ARCH", "6"}, // the clinical appraiser differs
+		{self, "STPL", "5"}, {ann, "STPL", "5"}, // Dr Ben Clin has not rated it yet
+		{self, "DTAN", "3"}, {ann, "DTAN", "2"}, // outside Dr Ben Clin's scope; differs
+		{ann, "PROG", "2"}, // the appraisee has not rated it
+	} {
+		cli("assess", "rate", "--assessment", r[0], "--item", r[1], "--level", r[2])
+	}
+	cli("appraisal", "agree", "--appraisal", ap, "--item", "ITSP", "--level", "4")
+	cli("appraisal", "agree", "--appraisal", ap, "--item", "ARCH", "--level", "5")
+
+	var raw struct {
+		Items []map[string]json.RawMessage `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(cli("appraisal", "show", "--appraisal", ap, "--json")), &raw); err != nil {
+		t.Fatal(err)
+	}
+	byItem := map[string]map[string]json.RawMessage{}
+	for _, it := range raw.Items {
+		for _, key := range []string{"item", "self", "appraisers", "agreed", "differs"} {
+			if _, ok := it[key]; !ok {
+				t.Fatalf("an item lacks %q: %s", key, it)
+			}
+		}
+		var id string
+		_ = json.Unmarshal(it["item"], &id)
+		byItem[id] = it
+	}
+	if len(byItem) != 147 {
+		t.Errorf("%d items, want every SFIA 9 item in scope (147)", len(byItem))
+	}
+	tests := []struct {
+		item, self, appraisers, agreed, differs string // the JSON of each field
+	}{
+		{"ITSP", "4", `{"Dr Ann Inf":4,"Dr Ben Clin":4}`, "4", "false"},
+		{"ARCH", "5", `{"Dr Ann Inf":5,"Dr Ben Clin":6}`, "5", "true"},
+		{"STPL", "5", `{"Dr Ann Inf":5,"Dr Ben Clin":null}`, "null", "false"},
+		{"DTAN", "3", `{"Dr Ann Inf":2}`, "null", "true"},
+		{"PROG", "null", `{"Dr Ann Inf":2}`, "null", "false"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.item, func(t *testing.T) {
+			it := byItem[tc.item]
+			if it == nil {
+				t.Fatalf("%s is not listed", tc.item)
+			}
+			var appraisers map[string]*int
+			if err := json.Unmarshal(it["appraisers"], &appraisers); err != nil {
+				t.Fatal(err)
+			}
+			norm, _ := json.Marshal(appraisers) // keys sorted
+			for field, got := range map[string]string{"self": string(it["self"]), "appraisers": string(norm), "agreed": string(it["agreed"]), "differs": string(it["differs"])} {
+				want := map[string]string{"self": tc.self, "appraisers": tc.appraisers, "agreed": tc.agreed, "differs": tc.differs}[field]
+				if got != want {
+					t.Errorf("%s %s = %s, want %s", tc.item, field, got, want)
+				}
+			}
+		})
+	}
 }
