@@ -260,3 +260,25 @@ func TestPathwaysMarkup(t *testing.T) {
 	s.pathways.views.SelectIndex(1)
 	test.AssertRendersToMarkup(t, "pathways_ladder.xml", w.Canvas())
 }
+
+// The restriction belongs to one assessment: opening another lists all its
+// items and hides the strip; going back to the first shows the set again.
+func TestRateOnlyBelongsToItsAssessment(t *testing.T) {
+	s, _, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	reqs := requirementsOf(t, ws, seniorTestEngineer)
+	aid := startAllDDaT(t, s, ws, person, 4, reqs[0])
+	s.rateOnly(aid, reqs[1:], "the 5 unrated required skills of Senior test engineer")
+	r := s.rate
+	if countItems(r.rows) != 5 || r.only.box.Hidden {
+		t.Fatalf("restricted: %d items, strip hidden %v", countItems(r.rows), r.only.box.Hidden)
+	}
+	startDDaT(t, s, ws, person)
+	if countItems(r.rows) != 9 || !r.only.box.Hidden {
+		t.Errorf("another assessment: %d items (want its 9), strip hidden %v", countItems(r.rows), r.only.box.Hidden)
+	}
+	s.openAssessment(aid, true)
+	if countItems(r.rows) != 5 || r.only.box.Hidden {
+		t.Errorf("back to the first: %d items, strip hidden %v", countItems(r.rows), r.only.box.Hidden)
+	}
+}

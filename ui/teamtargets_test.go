@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/model"
 )
 
 // tapOverlayButton taps the button labelled text in the top dialog.
@@ -65,4 +69,37 @@ func TestTeamTargetsInOneStep(t *testing.T) {
 		t.Errorf("workshop display lists assessments: %v", c.assessment.Options)
 	}
 	closeOverlays(s)
+}
+
+// TestTeamTargetsFromARoleLevelBySearching: a DDaT team takes its targets
+// from a role level found by typing words, not by scrolling 201 entries.
+func TestTeamTargetsFromARoleLevelBySearching(t *testing.T) {
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	ctx := context.Background()
+	team, err := ws.CreateTeam(ctx, "Data team", model.FrameworkRef{ID: "ddat", Version: "2025-q3"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ws.AddMember(ctx, model.TeamID(team.ID), model.PersonID(person.ID)); err != nil {
+		t.Fatal(err)
+	}
+	s.showTab("Team")
+	s.team.selectTeam(team.ID)
+	tm := s.team
+	tm.setTargets()
+	c := tm.targetsControls
+	if c.roleLevel == nil || c.choice.Selected != targetRoleLevel {
+		t.Fatalf("DDaT team targets: role level picker %v, choice %q", c.roleLevel, c.choice.Selected)
+	}
+	test.Tap(c.roleLevel.button)
+	typeAsUser(w, "head of data eng")
+	c.roleLevel.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if l := c.roleLevel.Selected(); l == nil || l.ID != "data/data-engineer/head-of-data-engineering" {
+		t.Fatalf("picked %v", l)
+	}
+	tapOverlayButton(t, s, "Set")
+	if n := len(tm.view.Targets); n != 11 {
+		t.Errorf("%d team targets, want head of data engineering's 11", n)
+	}
 }
