@@ -249,7 +249,7 @@ func (ci *catalogueImport) read() {
 	}, func(p *workspace.CatalogueImport, err error) {
 		if err != nil {
 			segs := []widget.RichTextSegment{subheading("This catalogue cannot be imported"),
-				para("Nothing was saved. Correct the file and add it again:")}
+				para("Nothing was saved. Correct the file and press Start again, or add the file it asks for:")}
 			for _, line := range strings.Split(err.Error(), "\n") {
 				segs = append(segs, para("• "+line))
 			}

@@ -12,6 +12,7 @@
 package catalogue
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"net/url"
@@ -84,6 +85,9 @@ func Read(files []File, f *model.Framework) (*Result, error) {
 	for _, file := range files {
 		if len(file.Data) > MaxFileSize {
 			return nil, model.Errorf(model.Invalid, "%s is larger than %d MB, too large for a learning catalogue", name(file), MaxFileSize>>20)
+		}
+		if head := bytes.TrimLeft(bytes.TrimPrefix(file.Data, []byte("\ufeff")), " \t\r\n"); len(head) > 0 && (head[0] == '{' || head[0] == '[') {
+			return nil, model.Errorf(model.Invalid, "%s is JSON; a learning catalogue is a CSV or XLSX file (for DIRECT, give its CSV tables)", name(file))
 		}
 		tables, err := frameworkfile.ReadTables(file)
 		if err != nil {

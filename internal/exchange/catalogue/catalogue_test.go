@@ -105,6 +105,7 @@ func TestReadCatalogueRefuses(t *testing.T) {
 		{"not a catalogue", "name,description\nA,B\n", []string{"is not a learning catalogue"}},
 		{"header only", head, []string{"has a header but no entries"}},
 		{"empty", "", []string{"is empty"}},
+		{"JSON", "\ufeff [{\"name\": \"A\"}]", []string{"c.csv is JSON; a learning catalogue is a CSV or XLSX file"}},
 		{"several problems listed", head + ",,,,1.1\nB,,,,7\n", []string{"line 2, column Title: no title", "line 3, column Items"}},
 	}
 	for _, tt := range tests {
