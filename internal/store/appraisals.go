@@ -386,7 +386,9 @@ func (s *Store) UpdateAppraisal(ctx context.Context, a model.Appraisal) error {
 
 // AddAppraiser adds an appraiser (name, role, scope) at the end of an
 // appraisal's list, before anyone has signed; at most model.MaxAppraisers.
-func (s *Store) AddAppraiser(ctx context.Context, appraisalID string, ap model.Appraiser) error {
+// agreedBy, when given, rewrites the agreed assessment's assessor from the
+// new list of appraisers (see EraseAppraiser).
+func (s *Store) AddAppraiser(ctx context.Context, appraisalID string, ap model.Appraiser, agreedBy func(model.Appraisal) string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		cur, err := appraisal(ctx, tx, appraisalID)
 		if err != nil {
@@ -404,13 +406,18 @@ func (s *Store) AddAppraiser(ctx context.Context, appraisalID string, ap model.A
 		if err := insertAppraiser(ctx, tx, appraisalID, len(cur.Appraisers)+1, ap); err != nil {
 			return err
 		}
-		return touchAppraisal(ctx, tx, appraisalID, stamp(now()))
+		cur.Appraisers = append(cur.Appraisers, ap)
+		at := stamp(now())
+		if err := setAgreedBy(ctx, tx, cur, agreedBy, at); err != nil {
+			return err
+		}
+		return touchAppraisal(ctx, tx, appraisalID, at)
 	})
 }
 
 // UpdateAppraiser changes the name, role and scope of the appraiser at index
-// i (0-based, in order), before anyone has signed.
-func (s *Store) UpdateAppraiser(ctx context.Context, appraisalID string, i int, ap model.Appraiser) error {
+// i (0-based, in order), before anyone has signed; agreedBy as AddAppraiser.
+func (s *Store) UpdateAppraiser(ctx context.Context, appraisalID string, i int, ap model.Appraiser, agreedBy func(model.Appraisal) string) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		cur, err := appraisal(ctx, tx, appraisalID)
 		if err != nil {
@@ -434,7 +441,12 @@ func (s *Store) UpdateAppraiser(ctx context.Context, appraisalID string, i int, 
 				return fail(err, "cannot rename the assessor of %s", cur.Appraisers[i].AssessmentID)
 			}
 		}
-		return touchAppraisal(ctx, tx, appraisalID, stamp(now()))
+		cur.Appraisers[i].Name = ap.Name
+		at := stamp(now())
+		if err := setAgreedBy(ctx, tx, cur, agreedBy, at); err != nil {
+			return err
+		}
+		return touchAppraisal(ctx, tx, appraisalID, at)
 	})
 }
 
@@ -660,6 +672,18 @@ func (s *Store) ImportAppraiserAssessment(ctx context.Context, appraisalID strin
 		return linkAppraiser(ctx, tx, ap.ID, i, a.ID)
 	})
 	return out, err
+}
+
+// setAgreedBy rewrites the assessor of a's agreed assessment ("agreed by
+// ...") from its appraisers as they now are; nil leaves it.
+func setAgreedBy(ctx context.Context, tx *sql.Tx, a model.Appraisal, agreedBy func(model.Appraisal) string, at string) error {
+	if agreedBy == nil {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE assessments SET assessor = ?, updated_at = ? WHERE id = ?", agreedBy(a), at, a.AgreedID); err != nil {
+		return fail(err, "cannot rename the agreed assessment of %s", a.ID)
+	}
+	return nil
 }
 
 func touchAppraisal(ctx context.Context, tx *sql.Tx, id, at string) error {

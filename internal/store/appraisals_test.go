@@ -130,7 +130,7 @@ func TestAppraisalLifecycle(t *testing.T) {
 	}
 	wantKind(t, s.SignAppraisal(ctx, ap.ID, 1, at), model.NotFound)
 	wantKind(t, s.SignAppraisal(ctx, "nope", 0, at), model.NotFound)
-	wantKind(t, s.AddAppraiser(ctx, ap.ID, model.Appraiser{Name: "Late"}), model.Conflict)
+	wantKind(t, s.AddAppraiser(ctx, ap.ID, model.Appraiser{Name: "Late"}, nil), model.Conflict)
 	wantKind(t, s.SetAppraisalNote(ctx, ap.ID, "A", "changed"), model.Conflict)
 	wantKind(t, s.UpdateAppraisal(ctx, got), model.Conflict)
 	if got, _ := s.Appraisal(ctx, ap.ID); !got.AppraiseeSignedAt.Equal(at) || !got.Appraisers[0].SignedAt.IsZero() {
@@ -589,13 +589,13 @@ func TestMigrateOneAppraiserAppraisal(t *testing.T) {
 		t.Errorf("Check after upgrade: %v %v", problems, err)
 	}
 	// The upgraded appraisal takes a second appraiser once the sign-off is withdrawn.
-	wantKind(t, s.AddAppraiser(ctx, "ap1", model.Appraiser{Name: "Dr Cy"}), model.Conflict)
+	wantKind(t, s.AddAppraiser(ctx, "ap1", model.Appraiser{Name: "Dr Cy"}, nil), model.Conflict)
 	for _, who := range []int{-1, 0} {
 		if err := s.SignAppraisal(ctx, "ap1", who, time.Time{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.AddAppraiser(ctx, "ap1", model.Appraiser{Name: "Dr Cy", Role: "clinical appraiser", Scope: []string{"G1"}}); err != nil {
+	if err := s.AddAppraiser(ctx, "ap1", model.Appraiser{Name: "Dr Cy", Role: "clinical appraiser", Scope: []string{"G1"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Appraisal(ctx, "ap1"); len(got.Appraisers) != 2 || !slices.Equal(got.Appraisers[1].Scope, []string{"G1"}) {

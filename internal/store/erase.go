@@ -376,8 +376,8 @@ func (s *Store) EraseAppraiser(ctx context.Context, appraisalID string, i int, a
 		}
 		a.Appraisers = append(a.Appraisers[:i:i], a.Appraisers[i+1:]...)
 		at := stamp(now())
-		if _, err := tx.ExecContext(ctx, "UPDATE assessments SET assessor = ?, updated_at = ? WHERE id = ?", agreedBy(a), at, a.AgreedID); err != nil {
-			return fail(err, "cannot rename the agreed assessment of %s", appraisalID)
+		if err := setAgreedBy(ctx, tx, a, agreedBy, at); err != nil {
+			return err
 		}
 		return touchAppraisal(ctx, tx, appraisalID, at)
 	})

@@ -263,7 +263,12 @@ func (w *Workspace) AddAppraiser(ctx context.Context, appraisalID string, ap mod
 	if err != nil {
 		return err
 	}
-	return w.changed(ctx, w.store.AddAppraiser(ctx, appraisalID, one[0]), AppraisalChanged, appraisalID)
+	person, err := w.store.Person(ctx, cur.PersonID)
+	if err != nil {
+		return err
+	}
+	by := func(a model.Appraisal) string { return agreedBy(person, a) }
+	return w.changed(ctx, w.store.AddAppraiser(ctx, appraisalID, one[0], by), AppraisalChanged, appraisalID)
 }
 
 // SetAppraiser changes the name, role and scope of the appraiser called
@@ -285,7 +290,12 @@ func (w *Workspace) SetAppraiser(ctx context.Context, appraisalID, name string, 
 	if err != nil {
 		return err
 	}
-	return w.changed(ctx, w.store.UpdateAppraiser(ctx, appraisalID, i, one[0]), AppraisalChanged, appraisalID)
+	person, err := w.store.Person(ctx, cur.PersonID)
+	if err != nil {
+		return err
+	}
+	by := func(a model.Appraisal) string { return agreedBy(person, a) }
+	return w.changed(ctx, w.store.UpdateAppraiser(ctx, appraisalID, i, one[0], by), AppraisalChanged, appraisalID)
 }
 
 // appraiserIndex finds the appraiser called name; "" is the only appraiser

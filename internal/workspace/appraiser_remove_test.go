@@ -168,3 +168,38 @@ func rowOf(t *testing.T, v *AppraisalView, item string) AppraisalRow {
 	t.Fatalf("no %s in the appraisal", item)
 	return AppraisalRow{}
 }
+
+// TestAgreedByFollowsTheAppraisers: the agreed assessment names who agreed
+// it, as the appraisers are after adding, renaming and removing one.
+func TestAgreedByFollowsTheAppraisers(t *testing.T) {
+	ctx := context.Background()
+	w := openTemp(t)
+	_, self := appraisee(t, w, "Sam Jones")
+	ap, err := w.StartAppraisal(ctx, self.ID, one("Dr Ann Inf"), "2026/27")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		name string
+		do   func() error
+		want string
+	}{
+		{"started", func() error { return nil }, "agreed by Sam Jones and Dr Ann Inf"},
+		{"added", func() error { return w.AddAppraiser(ctx, ap.ID, model.Appraiser{Name: "Dr Ben Clin"}) }, "agreed by Sam Jones, Dr Ann Inf and Dr Ben Clin"},
+		{"renamed", func() error {
+			return w.SetAppraiser(ctx, ap.ID, "Dr Ben Clin", model.Appraiser{Name: "Dr Benedict Clin"})
+		}, "agreed by Sam Jones, Dr Ann Inf and Dr Benedict Clin"},
+		{"removed", func() error { _, err := w.RemoveAppraiser(ctx, ap.ID, "Dr Ann Inf"); return err }, "agreed by Sam Jones and Dr Benedict Clin"},
+	} {
+		if err := step.do(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		agreed, err := w.Assessment(ctx, ap.AgreedID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if agreed.Assessor != step.want {
+			t.Errorf("%s: the agreed assessment says %q, want %q", step.name, agreed.Assessor, step.want)
+		}
+	}
+}
