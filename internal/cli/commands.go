@@ -149,7 +149,7 @@ func commandTable() []*command {
 			leaf("target", "--team ID (--item ITEM --level N | --all --level N | --group GROUP --level N |\n--role-level ID | --from-assessment ID | --from-team ID | --clear)",
 				"set team targets in one step (--level 0 removes one item's)", (*env).teamTarget),
 			leaf("gaps", "--team ID [--json] [--workshop [--individual]] [--min-people N]",
-				"per item: rated, meeting, below, median, max,\ncovered, fragile; common gaps", (*env).teamGaps),
+				"per item: rated, meeting, below, median, max,\ncovered, fragile, who can teach whom; common gaps", (*env).teamGaps),
 			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N] [--json]", "the team gap report as PDF", (*env).teamReport),
 			leaf("draft", "--team ID [--workshop [--min-people N]] [--json]",
 				"add to the team's plan an action for each of its 5\nlargest common gaps shown (from the learning catalogue\nwhere it has an entry); names no one", (*env).teamDraft),

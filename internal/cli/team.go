@@ -91,6 +91,12 @@ type teamItemJSON struct {
 	BelowShare *float64 `json:"below_share"`
 	Target     *int     `json:"target"` // null when none
 	Suppressed bool     `json:"suppressed"`
+	// Who can teach whom (gap.Teach): members who could teach the item, who
+	// want to learn it (flagged interest or below target) and who flagged
+	// "I want to develop this"; null when suppressed.
+	Teachers   *int `json:"teachers"`
+	Learners   *int `json:"learners"`
+	Interested *int `json:"interested"`
 }
 
 // teamGapsJSON is the stable JSON shape of `team gaps --json`.
@@ -720,6 +726,8 @@ func toTeamGapsJSON(v *workspace.TeamView, d gap.Display) teamGapsJSON {
 			row.Rated, row.Meeting, row.Below = &rated, &meeting, &below
 			row.Median, row.Max = m.Median, m.Max
 			row.Covered, row.Fragile, row.BelowShare = &covered, &fragile, &share
+			c := gap.TeachCounts(v.Framework, v.Ratings, m)
+			row.Teachers, row.Learners, row.Interested = &c.Teachers, &c.Learners, &c.Interested
 		}
 		out.Items = append(out.Items, row)
 	}
@@ -790,7 +798,30 @@ func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON, d gap.Displa
 	default:
 		fmt.Fprintf(e.out, "Common gaps, most widespread first: %s\n", strings.Join(out.CommonGaps, ", "))
 	}
+	printTeaching(e, v, d)
 	return printComposition(e, v.Composition, d)
+}
+
+// printTeaching lists, per item, who could teach whom (gap.TeachingLines).
+func printTeaching(e *env, v *workspace.TeamView, d gap.Display) {
+	r := v.Roster(d)
+	order := v.Ratings.DisplayOrder(r)
+	first := true
+	for i := range v.Measures.Items {
+		m := &v.Measures.Items[i]
+		lines := gap.TeachingLines(d, r, v.Ratings, gap.Teach(v.Framework, v.Ratings, m, order), m)
+		if len(lines) == 0 {
+			continue
+		}
+		if first {
+			fmt.Fprintln(e.out, "\nWho can teach whom (teachers meet the team target; each learner goes to the one furthest on):")
+			first = false
+		}
+		fmt.Fprintf(e.out, "  %s\n", m.Item.Label())
+		for _, l := range lines {
+			fmt.Fprintf(e.out, "    %s\n", l)
+		}
+	}
 }
 
 func (e *env) teamReport(args []string) error {
