@@ -16,9 +16,21 @@ var smallScreen = fyne.NewSize(1024, 768-titleBar)
 // Every area fits a 1024x768 screen: the window's content never asks for
 // more room than the screen has, so nothing is pushed off it, with the
 // sample data on screen, in workshop display too.
+//
+// Text sizes up to 110% fit; at 125% and 150% the rating screen's row of
+// confidence choices and the Frameworks toolbar need a wider screen.
 func TestEveryAreaFitsA1024x768Screen(t *testing.T) {
+	for _, scale := range textScales {
+		if scale > 1.1 {
+			continue
+		}
+		t.Run(scaleLabel(scale), func(t *testing.T) { fitsAt(t, scale) })
+	}
+}
+
+func fitsAt(t *testing.T, scale float64) {
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(theme.DefaultTheme())
+	a.Settings().SetTheme(newAppTheme(theme.DefaultTheme(), appearance{themeSystem, scale}))
 	w := a.NewWindow("Gapwise")
 	ws := openWorkspace(t)
 	if _, err := ws.CreateSampleData(context.Background()); err != nil {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -105,7 +106,7 @@ func newProfileScreen(s *Shell) *profileScreen {
 	export := widget.NewButtonWithIcon("Export the open assessment…", theme.UploadIcon(), func() { p.exportOpen() })
 	imp := widget.NewButtonWithIcon("Import a file…", theme.DownloadIcon(), func() { p.importFile() })
 	delAssessment := widget.NewButtonWithIcon("Delete the open assessment…", theme.DeleteIcon(), func() { p.deleteAssessment() })
-	p.actions = container.NewHBox(start, export, imp, delAssessment)
+	p.actions = container.New(layout.NewRowWrapLayout(), start, export, imp, delAssessment) // wraps at 1024 wide with large text
 
 	top := container.NewBorder(nil, nil, widget.NewLabel("Person"), container.NewHBox(newBtn, p.sampleBtn), p.picker)
 	profile := container.NewVBox(

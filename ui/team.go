@@ -171,7 +171,8 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.swatches = container.NewHBox() // not RowWrap: its height before layout is one row per swatch
 	t.heatKey = widget.NewRichText()
 	t.heatKey.Wrapping = fyne.TextWrapWord
-	heat := container.NewBorder(container.NewVBox(container.NewHBox(widget.NewLabel("Show"), groupBox, widget.NewLabel("Sort"), sortBox, t.rowsBtn), t.swatches, t.legend), nil, nil, nil,
+	// The controls wrap: with workshop display's rows button they are wider than 1024 pixels at 110% text.
+	heat := container.NewBorder(container.NewVBox(container.New(layout.NewRowWrapLayout(), container.NewHBox(widget.NewLabel("Show"), groupBox), container.NewHBox(widget.NewLabel("Sort"), sortBox), t.rowsBtn), t.swatches, t.legend), nil, nil, nil,
 		keyBox(t.table, t.heatKey))
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
