@@ -187,3 +187,28 @@ func TestStartFormChoosesARoleLevelBySearching(t *testing.T) {
 		t.Errorf("start form: scope %+v, %q, %q", sc, missing, f.covers.Text)
 	}
 }
+
+// Frameworks › Roles: Find a role level selects it in the list and shows
+// the skills it needs.
+func TestRolesViewFindsARoleLevelByTyping(t *testing.T) {
+	ws := openWorkspace(t)
+	f, err := ws.ResolveFramework(context.Background(), "ddat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempApp(t).NewWindow("roles")
+	t.Cleanup(w.Close)
+	v := newRoleView(w)
+	w.SetContent(v.content())
+	w.Resize(fyne.NewSize(1024, 768))
+	v.show(f)
+	test.Tap(v.find.button)
+	typeAsUser(w, "lead data eng")
+	v.find.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if txt := richText(v.detail); !strings.HasPrefix(txt, "Lead data engineer\n") || !strings.Contains(txt, "Skills needed (11)") {
+		t.Errorf("detail after finding lead data engineer:\n%s", txt)
+	}
+	if v.find.searching() || w.Canvas().Focused() != v.find.button {
+		t.Errorf("search still open %v, focus %v", v.find.searching(), w.Canvas().Focused())
+	}
+}
