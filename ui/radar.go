@@ -49,7 +49,7 @@ func (r *radarRenderer) Refresh()                     { r.Layout(r.chart.Size())
 // shared with the PDF reports through internal/chart.
 func (r *radarRenderer) Layout(size fyne.Size) {
 	th := r.chart.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
+	v := themeVariant()
 	fg := th.Color(theme.ColorNameForeground, v)
 	grid := th.Color(theme.ColorNameSeparator, v)
 	primary := th.Color(theme.ColorNamePrimary, v)

@@ -123,7 +123,15 @@ func newRateScreen(s *Shell) *rateScreen {
 	r.notRated = widget.NewButtonWithIcon("Not rated", theme.ContentClearIcon(), func() { r.clear() })
 	r.yours = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.confidence = widget.NewRadioGroup(confidenceChoices, func(string) { r.changeConfidence() })
-	r.confidence.Horizontal = true
+	// Six choices side by side are too wide for 1024 pixels with large
+	// text: then they go one under the other.
+	r.confidence.Horizontal = textScale() <= 1.1
+	fyne.CurrentApp().Settings().AddListener(func(fyne.Settings) {
+		if h := textScale() <= 1.1; h != r.confidence.Horizontal {
+			r.confidence.Horizontal = h
+			r.confidence.Refresh()
+		}
+	})
 	r.interest = widget.NewCheck(interestLabel, func(bool) { r.changeInterest() })
 	r.evidence = widget.NewMultiLineEntry()
 	r.evidence.SetPlaceHolder("Evidence: what you have done that shows this level (saved as you type)")

@@ -121,6 +121,14 @@ func themeVariant() fyne.ThemeVariant {
 	return s.ThemeVariant()
 }
 
+// textScale is the chosen text size (1 when none was chosen).
+func textScale() float32 {
+	if t, ok := fyne.CurrentApp().Settings().Theme().(*appTheme); ok {
+		return t.scale
+	}
+	return 1
+}
+
 // applyAppearance puts the choices into effect at once in every window.
 func applyAppearance(app fyne.App, a appearance) {
 	s := app.Settings()

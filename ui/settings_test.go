@@ -99,9 +99,17 @@ func TestSettingsPanelAppliesAndKeepsTheChoice(t *testing.T) {
 	if got := a.Settings().Theme().Size(theme.SizeNamePadding); got != theme.DefaultTheme().Size(theme.SizeNamePadding) && got != test.Theme().Size(theme.SizeNamePadding) {
 		t.Errorf("padding changed with the text size: %v", got)
 	}
+	if s.rate.confidence.Horizontal {
+		t.Error("at 150% the six confidence choices stay side by side, wider than a 1024-pixel window")
+	}
 	if got := loadAppearance(a.Preferences()); got != (appearance{themeDark, 1.5}) {
 		t.Errorf("the preferences keep %+v, want dark at 150%%", got)
 	}
+	radios[1].SetSelected("100%")
+	if !s.rate.confidence.Horizontal {
+		t.Error("back at 100% the confidence choices stay one under the other")
+	}
+	radios[1].SetSelected("150%")
 	radios[0].SetSelected("Same as the system")
 	if themeVariant() != a.Settings().ThemeVariant() {
 		t.Error("Same as the system does not follow the system")
