@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"gapwise/internal/model"
 )
 
 func TestFileNameSuggestions(t *testing.T) {
@@ -171,3 +175,60 @@ func TestDeferredWriterLeavesTheDiskAlone(t *testing.T) {
 func storageURI(path string) fyne.URI { return storage.NewFileURI(path) }
 
 func storageWriter(u fyne.URI) (fyne.URIWriteCloser, error) { return storage.Writer(u) }
+
+// The database backup goes through the same dialog: a dated suggested
+// name, and an existing backup replaced by a whole new copy once the user
+// agrees.
+func TestBackupThroughTheSaveDialog(t *testing.T) {
+	s, w, _ := newTestShell(t)
+	dir := t.TempDir()
+	old := filepath.Join(dir, "weekly.db")
+	os.WriteFile(old, []byte("last week's backup"), 0o600)
+	s.lastSaveFolder = dir
+	s.showTab("Database")
+	test.Tap(buttonIn(t, s.tabs.Selected().Content, "Back up…"))
+	top := w.Canvas().Overlays().Top()
+	var name *widget.Entry
+	for _, e := range under[*widget.Entry](top) {
+		if strings.HasPrefix(e.Text, "Gapwise backup - ") && strings.HasSuffix(e.Text, ".db") {
+			name = e
+		}
+	}
+	if name == nil {
+		t.Fatalf("the Save dialog does not suggest a dated backup name: %q", textsOf(top))
+	}
+	name.SetText("weekly.db")
+	test.Tap(buttonIn(t, top, "Save"))
+	test.Tap(buttonIn(t, w.Canvas().Overlays().Top(), "Yes"))
+	data, err := os.ReadFile(old)
+	if err != nil || !strings.HasPrefix(string(data), "SQLite format 3") {
+		t.Fatalf("weekly.db is not a fresh backup: %.20q, %v", data, err)
+	}
+}
+
+// Exporting an assessment suggests the exchange file's own name and
+// writes it where the user chose.
+func TestExportSuggestsTheFileName(t *testing.T) {
+	s, w, ws := newTestShell(t)
+	person := createProfileThroughForm(t, s)
+	a, err := ws.StartAssessment(context.Background(), person.ID, model.FrameworkRef{ID: "fci", Version: "2020-provisional"}, model.SelfAssessment, "", model.Scope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.openAssessment(a.ID, false)
+	dir := t.TempDir()
+	s.lastSaveFolder = dir
+	s.profile.exportOpen()
+	_, want, err := ws.ExportAssessment(context.Background(), a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := w.Canvas().Overlays().Top()
+	if got := textsOf(top); !slices.Contains(got, want) {
+		t.Fatalf("the Save dialog does not suggest %q: %q", want, got)
+	}
+	test.Tap(buttonIn(t, top, "Save"))
+	if data, err := os.ReadFile(filepath.Join(dir, want)); err != nil || !strings.Contains(string(data), "format_version") {
+		t.Errorf("the exported file holds %.40q, %v", data, err)
+	}
+}
