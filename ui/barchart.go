@@ -56,7 +56,13 @@ func (c *barChart) MinSize() fyne.Size {
 	return fyne.NewSize(labelW+textW+barMinW, h)
 }
 
-func (c *barChart) CreateRenderer() fyne.WidgetRenderer { return &barRenderer{chart: c} }
+// CreateRenderer draws at the minimum size at once, so the chart's text
+// exists before it is first laid out (the privacy walk reads it).
+func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
+	r := &barRenderer{chart: c}
+	r.Layout(c.MinSize())
+	return r
+}
 
 type barRenderer struct {
 	chart   *barChart
