@@ -100,20 +100,21 @@ func (t *teamScreen) legendSwatches() []fyne.CanvasObject {
 }
 
 // heatHeader is a heatmap header cell: for an item column, its code in
-// bold over its title cut to the column, the whole title shown on hover;
-// for a row, the member's label (or level) on one line, whole on hover.
+// bold over its title cut to the column; for a row, the member's label (or
+// level) on one line. Hovering says the whole heading in the line above the
+// table (hoverLine): not in a pop-up, which as an overlay would take the
+// mouse from the header and close at once.
 type heatHeader struct {
 	widget.BaseWidget
 	code, short *canvas.Text
-	full        string // shown on hover when it says more than the cell
-	win         fyne.Window
-	popup       *widget.PopUp
+	full        string        // the whole heading
+	line        *widget.Label // where hovering shows it
 }
 
 var _ desktop.Hoverable = (*heatHeader)(nil)
 
-func newHeatHeader(win fyne.Window) *heatHeader {
-	h := &heatHeader{win: win,
+func newHeatHeader(line *widget.Label) *heatHeader {
+	h := &heatHeader{line: line,
 		code:  canvas.NewText("Member name template xx", theme.Color(theme.ColorNameForeground)),
 		short: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
 	h.short.TextSize = theme.CaptionTextSize()
@@ -143,27 +144,28 @@ func (h *heatHeader) set(code, short, full string, bold bool) {
 }
 
 func (h *heatHeader) MouseIn(*desktop.MouseEvent) {
-	if h.full == "" || h.full == h.text() || h.win == nil {
-		return
+	if h.full != "" && h.line != nil {
+		h.line.SetText(h.full)
 	}
-	h.hidePopup()
-	l := widget.NewLabel(h.full)
-	h.popup = widget.NewPopUp(l, h.win.Canvas())
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(h)
-	// Below the cell, kept on screen.
-	x := min(pos.X, h.win.Canvas().Size().Width-l.MinSize().Width-8)
-	h.popup.ShowAtPosition(fyne.NewPos(max(0, x), pos.Y+h.Size().Height))
 }
 
 func (h *heatHeader) MouseMoved(*desktop.MouseEvent) {}
 
-func (h *heatHeader) MouseOut() { h.hidePopup() }
-
-func (h *heatHeader) hidePopup() {
-	if h.popup != nil {
-		h.popup.Hide()
-		h.popup = nil
+func (h *heatHeader) MouseOut() {
+	if h.line != nil {
+		h.line.SetText(hoverHint)
 	}
+}
+
+// hoverHint is the hover line's text while no heading is under the mouse.
+const hoverHint = "Hover over a column or row heading to read it whole; the key beside the heatmap names every column."
+
+// newHoverLine is the line above the heatmap where a hovered heading is
+// shown whole: one line, so the table does not move as it changes.
+func newHoverLine() *widget.Label {
+	l := widget.NewLabelWithStyle(hoverHint, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }
 
 func (h *heatHeader) CreateRenderer() fyne.WidgetRenderer { return &headerRenderer{h: h} }
@@ -245,9 +247,11 @@ func (t *teamScreen) noColumnsText() string {
 	return "No items to show."
 }
 
-// keyBox lays the heatmap and its key side by side.
-func keyBox(table fyne.CanvasObject, key *widget.RichText) fyne.CanvasObject {
-	split := container.NewHSplit(table, container.NewVScroll(key))
+// keyBox lays the heatmap and, beside it, how to read it and the key to
+// its columns: there, not above the table, they leave the table its rows at
+// 1024x768.
+func keyBox(table fyne.CanvasObject, legend *widget.Label, key *widget.RichText) fyne.CanvasObject {
+	split := container.NewHSplit(table, container.NewVScroll(container.NewVBox(legend, key)))
 	split.Offset = 0.74
 	return split
 }

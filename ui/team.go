@@ -66,6 +66,7 @@ type teamScreen struct {
 	legend      *widget.Label
 	swatches    *fyne.Container  // the legend drawn in the cells' colours (heatkey.go)
 	heatKey     *widget.RichText // item codes and their whole titles
+	hoverLine   *widget.Label    // the heading under the mouse, whole
 	tabs        *container.AppTabs
 	body        fyne.CanvasObject
 	empty       *widget.Label
@@ -113,8 +114,9 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
 	// Headers are plain text, cut to fit, rather than labels: the table
 	// refreshes every header on each scroll and labels re-shape their text.
-	// Hovering shows what was cut (heatkey.go).
-	t.table.CreateHeader = func() fyne.CanvasObject { return newHeatHeader(s.win) }
+	// Hovering shows the heading whole (heatkey.go).
+	t.hoverLine = newHoverLine()
+	t.table.CreateHeader = func() fyne.CanvasObject { return newHeatHeader(t.hoverLine) }
 	t.table.UpdateHeader = t.updateHeader
 	t.table.OnSelected = func(id widget.TableCellID) { t.showCell(id); t.table.UnselectAll() }
 	t.list = widget.NewList(
@@ -172,8 +174,8 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.heatKey = widget.NewRichText()
 	t.heatKey.Wrapping = fyne.TextWrapWord
 	// The controls wrap: with workshop display's rows button they are wider than 1024 pixels at 110% text.
-	heat := container.NewBorder(container.NewVBox(container.New(layout.NewRowWrapLayout(), container.NewHBox(widget.NewLabel("Show"), groupBox), container.NewHBox(widget.NewLabel("Sort"), sortBox), t.rowsBtn), t.swatches, t.legend), nil, nil, nil,
-		keyBox(t.table, t.heatKey))
+	heat := container.NewBorder(container.NewVBox(container.New(layout.NewRowWrapLayout(), container.NewHBox(widget.NewLabel("Show"), groupBox), container.NewHBox(widget.NewLabel("Sort"), sortBox), t.rowsBtn), t.swatches, t.hoverLine), nil, nil, nil,
+		keyBox(t.table, t.legend, t.heatKey))
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
 	t.tabs = container.NewAppTabs(
@@ -382,12 +384,12 @@ const notRatedRow = -1
 func (t *teamScreen) legendText() string {
 	if !t.display.PersonRows() {
 		return fmt.Sprintf("Each cell counts the members at a level on an item, shaded by their share of the team; the last row counts those who did not rate it. "+
-			"Items rated by fewer than %d people are left out. Individual rows are hidden in workshop display. Hover over a column for the item's whole title.", t.display.MinPeople)
+			"Items rated by fewer than %d people are left out. Individual rows are hidden in workshop display.", t.display.MinPeople)
 	}
 	if t.display.Workshop {
-		return "Cells give the level as a number. Rows are neutral labels; evidence stays hidden. Hover over a column for the item's whole title."
+		return "Cells give the level as a number. Rows are neutral labels; evidence stays hidden."
 	}
-	return "Cells give the level as a number. Select a cell for the rating and its evidence; hover over a column for the item's whole title."
+	return "Cells give the level as a number. Select a cell for the rating and its evidence."
 }
 
 // memberLabel is the label of heatmap row r: the member's name, a neutral
