@@ -126,3 +126,16 @@ func TestHeatmapLegendIsDrawnInTheCellsColoursInBothThemes(t *testing.T) {
 		}
 	}
 }
+
+// The team screen as a CCIO sees it with the sample team: the composition
+// charts in named display, the heatmap with its swatches, hover line and
+// key in workshop display, as markup goldens (made and checked with -tags ci).
+func TestTeamScreenMarkup(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.team
+	tm.tabs.SelectIndex(0)
+	test.AssertRendersToMarkup(t, "team_composition.xml", s.win.Canvas())
+	tm.setWorkshop(true)
+	tm.tabs.SelectIndex(1)
+	test.AssertRendersToMarkup(t, "team_heatmap_workshop.xml", s.win.Canvas())
+}
