@@ -131,3 +131,16 @@ func TestSettingsStayDuringWorkshopDisplay(t *testing.T) {
 		t.Error("Settings is hidden during workshop display; a projector needs its theme and text size")
 	}
 }
+
+func TestEmptyStatusTakesNoRoom(t *testing.T) {
+	test.NewTempApp(t)
+	l := widget.NewLabel("")
+	c := collapsing(l)
+	if m := c.MinSize(); m.Height != 0 {
+		t.Errorf("an empty status needs %v", m)
+	}
+	l.SetText("Saved Team report.pdf")
+	if m := c.MinSize(); m.Height == 0 {
+		t.Error("a status with text takes no room")
+	}
+}

@@ -196,7 +196,7 @@ func newTeamScreen(s *Shell) *teamScreen {
 	bar := container.New(layout.NewRowWrapLayout(), newTeam, t.importBtn, t.addBtn, targets, t.mode,
 		container.NewHBox(widget.NewLabel("hide figures from fewer than"), minBox, widget.NewLabel("people")),
 		pdf, xlsx, csv)
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, t.modeNote, t.status)
+	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, t.modeNote, collapsing(t.status))
 	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.blank = container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty))

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The main window's last size, kept in Fyne's Preferences with the
@@ -83,4 +85,27 @@ func FitWindow(win fyne.Window, widthPx, heightPx int) {
 	}
 	win.Resize(windowSize(screen, savedWindowSize(fyne.CurrentApp().Preferences())))
 	win.CenterOnScreen()
+}
+
+// collapsing holds a status line that takes no room while it says
+// nothing, so an empty status does not push a screen's content down a row
+// (the canvas lays its parent out again when the text comes).
+func collapsing(l *widget.Label) fyne.CanvasObject {
+	return container.New(&collapseLayout{l}, l)
+}
+
+type collapseLayout struct{ l *widget.Label }
+
+func (c *collapseLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	if c.l.Text == "" {
+		return fyne.Size{}
+	}
+	return c.l.MinSize()
+}
+
+func (c *collapseLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
