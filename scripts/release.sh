@@ -51,7 +51,7 @@ winres() {
 echo "== Windows app (GUI subsystem, cgo with mingw-w64) $version"
 winres cmd/gapwise gui Gapwise.exe "Gapwise: competency gap analysis"
 GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
-  go build -trimpath -ldflags "-H windowsgui -s -w" -o "$dist/windows/Gapwise.exe" ./cmd/gapwise
+  go build -trimpath -tags no_emoji -ldflags "-H windowsgui -s -w" -o "$dist/windows/Gapwise.exe" ./cmd/gapwise
 echo "== Windows CLI"
 winres cmd/gapwise-cli cli gapwise-cli.exe "Gapwise command line"
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
@@ -59,7 +59,7 @@ GOOS=windows GOARCH=amd64 CGO_ENABLED=0 \
 cleanup; sysos=(); work=$(mktemp -d)
 
 echo "== Linux app and CLI"
-go build -trimpath -ldflags "-s -w" -o "$dist/linux/gapwise" ./cmd/gapwise
+go build -trimpath -tags no_emoji -ldflags "-s -w" -o "$dist/linux/gapwise" ./cmd/gapwise
 CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$dist/linux/gapwise-cli" ./cmd/gapwise-cli
 
 # Signing, when the trust's code-signing certificate is given:

@@ -9,7 +9,7 @@ out=${1:-screenshots/app.png}; shift || true
 wait=${1:-4}; shift || true
 [ "${1:-}" = "--" ] && shift
 mkdir -p "$(dirname "$out")" bin
-go build -o bin/gapwise ./cmd/gapwise
+go build -tags no_emoji -o bin/gapwise ./cmd/gapwise # as make build does
 tmp=$(mktemp -d)
 steps=$(printf '%q ' "$@")
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c "

@@ -19,6 +19,7 @@ import (
 func main() {
 	db := flag.String("db", "", "database file (default: $GAPWISE_DB, else Local AppData on Windows, your configuration folder elsewhere)")
 	flag.Parse()
+	startMemProfile()
 
 	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -40,6 +41,7 @@ func main() {
 			if err == nil {
 				ws = s.Workspace()
 				ui.WarnAboutStorage(win, path)
+				releaseStartupMemory()
 			}
 		})
 	}

@@ -94,13 +94,15 @@ func (fi *FrameworkImport) Apply(o ImportOptions) error {
 	return nil
 }
 
-// IsBuiltIn reports whether ref is one of the packs built into Gapwise.
+// IsBuiltIn reports whether ref is one of the packs built into Gapwise. It
+// reads the packs' names only: parsing them all (which the framework list
+// did for this at every start) kept 2.4 MB of frameworks nobody had opened.
 func IsBuiltIn(ref model.FrameworkRef) bool {
-	packs, err := frameworks.Embedded()
+	files, err := frameworks.Files()
 	if err != nil {
 		return false
 	}
-	return slices.ContainsFunc(packs, func(p frameworks.Pack) bool { return p.Framework.Ref == ref })
+	return slices.ContainsFunc(files, func(f frameworks.File) bool { return f.Ref == ref })
 }
 
 // ImportFrameworks stores previewed frameworks, all or none, and returns
