@@ -151,6 +151,15 @@ func checkDialogs(t *testing.T, s *Shell, sc secrets, mode string, owned model.A
 		{"save team report", func() { tm.saveOutput("pdf") }},
 		{"export XLSX", func() { tm.saveOutput("xlsx") }},
 	}
+	// A folder holding a file named after a member, as a plan saved
+	// earlier would be, is where the Save dialogs open.
+	people, err := s.ws.People(context.Background())
+	if err != nil || len(people) == 0 {
+		t.Fatalf("no people: %v", err)
+	}
+	s.lastSaveFolder = t.TempDir()
+	os.WriteFile(filepath.Join(s.lastSaveFolder, fileName(".pdf", "Development plan", people[0].Name)), []byte("x"), 0o600)
+	os.WriteFile(filepath.Join(s.lastSaveFolder, people[1].ID+".xlsx"), []byte("x"), 0o600)
 	for _, d := range open {
 		d.show()
 		if s.win.Canvas().Overlays().Top() == nil {

@@ -98,6 +98,11 @@ func (s *Shell) saveAs(kind saveKind, name string, write saveTarget, status *wid
 	}, s.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{kind.ext}))
+	if s.projecting() {
+		// The room sees the dialog: files in a folder are often named
+		// after people (a plan saved earlier), so only folders are listed.
+		d.SetFilter(noFiles{})
+	}
 	d.SetConfirmText("Save")
 	if s.lastSaveFolder != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(s.lastSaveFolder)); err == nil {
@@ -108,6 +113,11 @@ func (s *Shell) saveAs(kind saveKind, name string, write saveTarget, status *wid
 	// Fits a 1024x768 screen with room round it.
 	d.Resize(fyne.NewSize(min(900, s.win.Canvas().Size().Width-40), min(600, s.win.Canvas().Size().Height-40)))
 }
+
+// noFiles is a filter that lists no file, only folders.
+type noFiles struct{}
+
+func (noFiles) Matches(fyne.URI) bool { return false }
 
 // confirmReplace asks before replacing a file the Save dialog did not ask
 // about (it gained its extension, or appeared meanwhile).
