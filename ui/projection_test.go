@@ -200,6 +200,13 @@ func TestWorkshopDisplayIdentifiesNobody(t *testing.T) {
 	if !strings.Contains(strings.Join(windowTexts(s.win), "\n"), owner.Name) {
 		t.Fatalf("the named display does not show %q: the walk is blind", owner.Name)
 	}
+	// Who can teach whom, with an item chosen: in named display its
+	// teachers and learners are named, and the walk must see them.
+	pairedItem(t, tm)
+	teacher := tm.view.Ratings.MemberID(tm.teach.cur.Pairings[0].Teacher)
+	if label := tm.roster.Label(teacher); !strings.Contains(strings.Join(windowTexts(s.win), "\n"), "Suggested: "+label) {
+		t.Fatalf("the named display does not show the session of %q: the walk is blind", label)
+	}
 
 	test.Tap(tm.mode)
 	if !tm.workshopOn() || !s.projecting() {

@@ -36,6 +36,7 @@ type teamScreen struct {
 	drafts           *draftDialog         // the last "Draft from common gaps" dialog (tests)
 	targetsForm      *dialog.CustomDialog // the team targets dialog last opened (teamactions.go)
 	targetsControls  targetsControls
+	teach            *teachPanel // the "Who can teach whom" tab (teach.go)
 
 	display gap.Display // named or workshop display (gap.Display decides what each shows)
 	roster  gap.Roster  // the members in the display's order, under its labels
@@ -111,6 +112,7 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.compCharts = container.NewVBox()
 	t.compMembers = widget.NewRichText()
 	t.compMembers.Wrapping = fyne.TextWrapWord
+	t.teach = newTeachPanel(t)
 	t.table = widget.NewTableWithHeaders(t.tableSize, t.newCell, t.updateCell)
 	// Headers are plain text, cut to fit, rather than labels: the table
 	// refreshes every header on each scroll and labels re-shape their text.
@@ -182,6 +184,7 @@ func newTeamScreen(s *Shell) *teamScreen {
 		container.NewTabItem("Composition", container.NewVScroll(container.NewPadded(container.NewVBox(t.composition, t.compCharts, t.compMembers)))),
 		container.NewTabItem("Heatmap", heat),
 		container.NewTabItem("Coverage and common gaps", measures),
+		container.NewTabItem("Who can teach whom", t.teach.root),
 		container.NewTabItem("Team plan", planTab),
 	)
 	// One bar that wraps, so the window fits 1024 pixels (two rows there,
@@ -364,6 +367,7 @@ func (t *teamScreen) arrange() {
 	t.common.Refresh()
 	t.table.Refresh()
 	t.list.Refresh()
+	t.teach.refresh()
 	t.actions.Refresh()
 	t.updateModeNote()
 }

@@ -62,7 +62,10 @@ func (w *Workspace) createSampleTeam(ctx context.Context, lead model.Person) err
 			if it.Group == m.strong {
 				level = 3 + int(h%2)
 			}
-			ratings = append(ratings, model.Rating{Item: it.ID, Level: level, Confidence: 2 + int(h>>8%4), RatedAt: created})
+			// About one in four items outside their strong domain is one they
+			// want to develop, so the sample shows who wants to learn what.
+			interest := it.Group != m.strong && h>>16%4 == 0
+			ratings = append(ratings, model.Rating{Item: it.ID, Level: level, Confidence: 2 + int(h>>8%4), Interest: interest, RatedAt: created})
 		}
 		if err := w.saveSample(ctx, p, ref, created, created, ratings, nil); err != nil {
 			return fmt.Errorf("sample member %s: %w", m.name, err)
