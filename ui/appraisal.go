@@ -65,7 +65,7 @@ type appraisalScreen struct {
 
 // Widths of the list's level columns.
 const (
-	levelColW  = 92
+	levelColW  = 80
 	agreedColW = 118
 )
 
@@ -157,7 +157,7 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 		a.signBox,
 	)
 	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(detail)))
-	split.Offset = 0.6
+	split.Offset = 0.64 // the list keeps room for item names at 1024 wide
 	del := widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), container.NewHBox(start, del), a.picker),
