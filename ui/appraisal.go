@@ -823,20 +823,25 @@ func (a *appraisalScreen) withdraw(s workspace.Signatory) {
 	if v == nil {
 		return
 	}
-	dialog.ShowConfirm("Withdraw "+s.Name+"'s signature", fmt.Sprintf("Withdraw the signature %s gave on %s? The appraisal opens again for changes once every signature is withdrawn.",
-		s.Name, s.SignedAt.Local().Format("2 Jan 2006")), func(ok bool) {
+	msg := fmt.Sprintf("Withdraw the signature %s gave on %s? This reopens the appraisal: the agreed levels, notes and plan can be changed again.",
+		s.Name, s.SignedAt.Local().Format("2 Jan 2006"))
+	if others := v.OtherSignatures(s.Who); len(others) > 0 {
+		msg += fmt.Sprintf(" The signatures of %s are set aside too, so everyone signs again what is finally agreed.", model.AndList(others))
+	}
+	dialog.ShowConfirm("Withdraw "+s.Name+"'s signature", msg, func(ok bool) {
 		if !ok {
 			return
 		}
 		id := v.Appraisal.ID
 		inBackground(func() (struct{}, error) {
-			return struct{}{}, a.shell.ws.Unsign(a.shell.ctx, id, s.Who)
+			_, err := a.shell.ws.Unsign(a.shell.ctx, id, s.Who)
+			return struct{}{}, err
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				showError(a.shell.win, err)
 				return
 			}
-			a.status.SetText(s.Name + "'s signature withdrawn.")
+			a.status.SetText(s.Name + "'s signature withdrawn: the appraisal is open for changes; everyone signs again.")
 			a.show(id)
 		})
 	}, a.shell.win)

@@ -635,10 +635,15 @@ func (e *env) appraisalSign(args []string) error {
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		if withdraw || unsign {
-			if err := ws.Unsign(e.ctx, id, who); err != nil {
+			setAside, err := ws.Unsign(e.ctx, id, who)
+			if err != nil {
 				return err
 			}
-			_, err := fmt.Fprintf(e.out, "Signature of %s withdrawn\n", who)
+			msg := fmt.Sprintf("Signature of %s withdrawn; the appraisal is open for changes", who)
+			if len(setAside) > 0 {
+				msg += fmt.Sprintf(" (the signatures of %s are set aside too: everyone signs again)", strings.Join(setAside, ", "))
+			}
+			_, err = fmt.Fprintln(e.out, msg)
 			return err
 		}
 		if err := ws.SignOff(e.ctx, id, who); err != nil {

@@ -166,9 +166,11 @@ func TestAppraisalScript(t *testing.T) {
 	if len(list) != 1 || list[0].ID != ap.ID {
 		t.Errorf("appraisal list: %+v", list)
 	}
-	cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee", "--unsign")
-	if s := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json")); s.AppraiseeSignedAt != nil || s.Appraisers[0].SignedAt == nil {
-		t.Errorf("after --unsign: %v %v", s.AppraiseeSignedAt, s.Appraisers[0].SignedAt)
+	if out := cli("appraisal", "sign", "--appraisal", ap.ID, "--as", "appraisee", "--unsign"); !strings.Contains(out, "open for changes") || !strings.Contains(out, "set aside") {
+		t.Errorf("--unsign says %q; want it to say the appraisal is open and the other signature set aside", out)
+	}
+	if s := decode[appraisalShowJSON](t, cli("appraisal", "show", "--appraisal", ap.ID, "--json")); s.AppraiseeSignedAt != nil || s.Appraisers[0].SignedAt != nil {
+		t.Errorf("after --unsign: %v %v; want every signature set aside", s.AppraiseeSignedAt, s.Appraisers[0].SignedAt)
 	}
 
 	// Reports: a person's latest plan (the appraisal's), and the appraisal.
@@ -332,9 +334,10 @@ func TestJointAppraisalScript(t *testing.T) {
 	fails(1, "has not signed this appraisal", "appraisal", "sign", "--appraisal", ap.ID, "--as", "Dr Ben Clin", "--withdraw")
 	cli("plan", "action", "set", "--plan", ap.Plan, "--action", action, "--objective", "Present at the regional CCIO network in the spring")
 	list := decode[[]appraisalJSON](t, cli("appraisal", "list", "--person", "Sam Jones", "--json"))
-	if len(list) != 1 || list[0].AllSigned || list[0].Appraisers[1].SignedAt != nil || list[0].AppraiseeSignedAt == nil {
-		t.Errorf("after withdrawing: %+v", list)
+	if len(list) != 1 || list[0].AllSigned || list[0].Appraisers[1].SignedAt != nil || list[0].AppraiseeSignedAt != nil || list[0].Appraisers[0].SignedAt != nil {
+		t.Errorf("after withdrawing: %+v; want every signature set aside", list)
 	}
+	cli("appraisal", "agree", "--appraisal", ap.ID, "--item", "ITSP", "--level", "4") // reopened
 }
 
 // TestRemoveAppraiserCommand: remove-appraiser says what goes and asks (or

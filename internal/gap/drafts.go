@@ -108,7 +108,7 @@ type words struct {
 
 var personWords = words{
 	take: func(entry string, develop []string) string {
-		return fmt.Sprintf("Take %s to develop %s.", entry, joinAnd(develop))
+		return fmt.Sprintf("Take %s to develop %s.", entry, model.AndList(develop))
 	},
 	generic: func(develop string) string {
 		return fmt.Sprintf("Develop %s: choose the way that suits you (shadowing someone who works at that level, a course, "+
@@ -118,7 +118,7 @@ var personWords = words{
 
 var teamWords = words{
 	take: func(entry string, develop []string) string {
-		return fmt.Sprintf("Arrange %s for the members below the team target, to develop %s.", entry, joinAnd(develop))
+		return fmt.Sprintf("Arrange %s for the members below the team target, to develop %s.", entry, model.AndList(develop))
 	},
 	generic: func(develop string) string {
 		return fmt.Sprintf("Agree how the team will develop %s: a session run by a member who is already there, "+
@@ -210,16 +210,6 @@ func developPhrase(f *model.Framework, g draftGap) string {
 		return fmt.Sprintf("%s to %s", g.item.Title, level(g.target))
 	}
 	return fmt.Sprintf("%s from %s to %s", g.item.Title, level(*g.from), level(g.target))
-}
-
-func joinAnd(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 func itemOrder(f *model.Framework) map[string]int {

@@ -247,18 +247,7 @@ func JoinObjective(it *model.Item) string {
 // PairingLine says a pairing in words with the labels given: "Member A runs
 // a session on 1.2 Clinical safety for Member C and Member D".
 func PairingLine(it *model.Item, teacher string, learners []string) string {
-	return teacher + " runs a session on " + itemWords(it) + " for " + AndList(learners)
-}
-
-// AndList joins names as a sentence does: "A", "A and B", "A, B and C".
-func AndList(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return teacher + " runs a session on " + itemWords(it) + " for " + model.AndList(learners)
 }
 
 // TeachingLists reports whether a display lists, member by member, who
@@ -307,12 +296,12 @@ func TeachingLines(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeas
 	}
 	var lines []string
 	if len(tc.Teachers) > 0 {
-		lines = append(lines, "Could teach: "+AndList(label(tc.Teachers)))
+		lines = append(lines, "Could teach: "+model.AndList(label(tc.Teachers)))
 	}
 	if len(tc.Learners) > 0 {
-		line := "Want to learn: " + AndList(label(tc.Learners))
+		line := "Want to learn: " + model.AndList(label(tc.Learners))
 		if len(tc.Interested) > 0 {
-			line += " (interested: " + AndList(label(tc.Interested)) + ")"
+			line += " (interested: " + model.AndList(label(tc.Interested)) + ")"
 		}
 		lines = append(lines, line)
 	}
@@ -324,10 +313,10 @@ func TeachingLines(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeas
 		lines = append(lines, "Suggested: "+PairingLine(m.Item, r.Label(t.MemberID(p.Teacher)), label(p.Learners)))
 	}
 	if len(tc.Unpaired) > 0 {
-		lines = append(lines, "Nobody in the team is further on than "+AndList(label(tc.Unpaired))+": look for a teacher outside the team")
+		lines = append(lines, "Nobody in the team is further on than "+model.AndList(label(tc.Unpaired))+": look for a teacher outside the team")
 	}
 	if len(tc.SecondHolders) > 0 {
-		lines = append(lines, "Interested in becoming the second holder: "+AndList(label(tc.SecondHolders)))
+		lines = append(lines, "Interested in becoming the second holder: "+model.AndList(label(tc.SecondHolders)))
 	}
 	return lines
 }

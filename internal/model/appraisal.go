@@ -99,13 +99,7 @@ func (a *Appraisal) AppraiserNames() string {
 	for i, ap := range a.Appraisers {
 		names[i] = ap.Name
 	}
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return AndList(names)
 }
 
 // AnySigned reports whether any signatory has signed: the agreed levels and

@@ -18,3 +18,15 @@ func ClipText(s string, n int) string {
 	r := []rune(s)
 	return strings.TrimRight(string(r[:n-1]), " ") + "…"
 }
+
+// AndList joins names as a sentence does: "A", "A and B", "A, B and C".
+// Every list of people or items Gapwise writes in prose goes through it.
+func AndList(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -257,9 +257,9 @@ func signOffText(in AppraisalInput) string {
 	case len(signed) == 0:
 		return "Not yet signed"
 	case len(unsigned) == 0:
-		return "Signed by " + joinAnd(signed) + "; signed by everyone"
+		return "Signed by " + model.AndList(signed) + "; signed by everyone"
 	}
-	return "Signed by " + joinAnd(signed) + "; not yet signed by " + joinAnd(unsigned)
+	return "Signed by " + model.AndList(signed) + "; not yet signed by " + model.AndList(unsigned)
 }
 
 func signOffIntro(a model.Appraisal) string {
@@ -268,16 +268,6 @@ func signOffIntro(a model.Appraisal) string {
 	}
 	return "Each signatory signs to record that the ratings, the agreed levels and the plan above were discussed and agreed. " +
 		"Where no date is shown, the person has not signed in Gapwise: sign on the lines below."
-}
-
-func joinAnd(xs []string) string {
-	switch len(xs) {
-	case 0:
-		return ""
-	case 1:
-		return xs[0]
-	}
-	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 // resolutionText says how an item's ratings compare and, for a

@@ -544,6 +544,23 @@ func (s *Store) SignAppraisal(ctx context.Context, id string, who int, at time.T
 	})
 }
 
+// ClearSignatures sets aside every signature of an appraisal in one
+// transaction (the appraisal reopens for changes).
+func (s *Store) ClearSignatures(ctx context.Context, id string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := appraisal(ctx, tx, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE appraisals SET appraisee_signed_at = NULL WHERE id = ?", id); err != nil {
+			return fail(err, "cannot withdraw the sign-off of appraisal %s", id)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE appraisers SET signed_at = NULL WHERE appraisal = ?", id); err != nil {
+			return fail(err, "cannot withdraw the sign-off of appraisal %s", id)
+		}
+		return touchAppraisal(ctx, tx, id, stamp(now()))
+	})
+}
+
 // DeleteAppraisal removes an appraisal and its item notes. The assessments
 // and plans it links stay: they are the person's, listed with their other
 // assessments and plans.

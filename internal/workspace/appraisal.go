@@ -626,6 +626,18 @@ type Signatory struct {
 	SignedAt time.Time
 }
 
+// OtherSignatures names those other than who (a Signatory.Who) who have
+// signed: the signatures a withdrawal by who sets aside.
+func (v *AppraisalView) OtherSignatures(who string) []string {
+	var out []string
+	for _, s := range v.Signatories() {
+		if s.Who != who && !s.SignedAt.IsZero() {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
 // Signatories lists the appraisee, then each appraiser in order.
 func (v *AppraisalView) Signatories() []Signatory {
 	out := []Signatory{{Who: SignAppraisee, Name: v.Person.Name, Role: "appraisee", SignedAt: v.Appraisal.AppraiseeSignedAt}}
@@ -683,7 +695,7 @@ func (v *AppraisalView) SignCheck(who string) error {
 // appraisee and an appraiser has no agreed level, and when who has already
 // signed. Once anyone has signed, the agreed levels, notes and appraisers
 // are locked; once everyone has, the agreed plan is too, until a signature
-// is withdrawn (Unsign).
+// is withdrawn (Unsign), which reopens all of it.
 func (w *Workspace) SignOff(ctx context.Context, appraisalID, who string) error {
 	v, err := w.AppraisalView(ctx, appraisalID)
 	if err != nil {
@@ -696,25 +708,32 @@ func (w *Workspace) SignOff(ctx context.Context, appraisalID, who string) error 
 	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, i, time.Now()), AppraisalChanged, appraisalID)
 }
 
-// Unsign withdraws who's sign-off (SignAppraisee, or an appraiser's name);
-// one that was not signed is refused (Conflict) so a typo is not silent.
-func (w *Workspace) Unsign(ctx context.Context, appraisalID, who string) error {
-	a, err := w.store.Appraisal(ctx, appraisalID)
+// Unsign withdraws who's sign-off (SignAppraisee, or an appraiser's name)
+// and so reopens the appraisal: the agreed levels, notes and plan can be
+// changed again. A signature is given to what was agreed, so the other
+// signatures are set aside with it and everyone signs again what is finally
+// agreed; their names are returned so the caller can say so (the app says
+// it before asking). One that was not signed is refused (Conflict) so a
+// typo is not silent.
+func (w *Workspace) Unsign(ctx context.Context, appraisalID, who string) (setAside []string, err error) {
+	v, err := w.AppraisalView(ctx, appraisalID)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	i, err := signatory(a, who)
+	i, err := signatory(v.Appraisal, who)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	name, at := "the appraisee", a.AppraiseeSignedAt
-	if i >= 0 {
-		name, at = a.Appraisers[i].Name, a.Appraisers[i].SignedAt
+	sigs := v.Signatories()
+	if sigs[i+1].SignedAt.IsZero() {
+		name := sigs[i+1].Name
+		if i < 0 {
+			name = "the appraisee"
+		}
+		return nil, model.Errorf(model.Conflict, "%s has not signed this appraisal; there is nothing to withdraw", name)
 	}
-	if at.IsZero() {
-		return model.Errorf(model.Conflict, "%s has not signed this appraisal; there is nothing to withdraw", name)
-	}
-	return w.changed(ctx, w.store.SignAppraisal(ctx, appraisalID, i, time.Time{}), AppraisalChanged, appraisalID)
+	setAside = v.OtherSignatures(sigs[i+1].Who)
+	return setAside, w.changed(ctx, w.store.ClearSignatures(ctx, appraisalID), AppraisalChanged, appraisalID)
 }
 
 // planLocked refuses (Conflict) a change to a plan agreed at an appraisal
