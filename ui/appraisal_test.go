@@ -286,6 +286,9 @@ func TestSigningWithItemsToAgreeSaysSoFirst(t *testing.T) {
 		t.Errorf("signed appraisal not shown locked: %q, note disabled %v", a.lock.Text, a.note.Disabled())
 	}
 	test.Tap(signButton("Zoë"))
+	if q := allText(w.Canvas().Overlays().Top()); !strings.Contains(q, "reopens the appraisal") {
+		t.Errorf("the withdraw question does not say it reopens the appraisal: %q", q)
+	}
 	tapButton(t, w.Canvas().Overlays().Top(), "Yes")
 	if got, _ := ws.Appraisal(context.Background(), ap.ID); got.AnySigned() {
 		t.Error("withdraw did not withdraw")
