@@ -18,8 +18,11 @@ func (t *teamScreen) showComposition() {
 	v := t.view
 	c := v.Composition
 	segs := []widget.RichTextSegment{heading(v.Team.Name)}
-	segs = append(segs, para(fmt.Sprintf("%s, %d with a self-assessment of %s. %s represented: teams with many professions fared best in the FCI case studies.",
-		model.Plural(c.Members, "member", "members"), v.Assessed, v.Framework.ShortName, model.Plural(c.Disciplines, "discipline", "disciplines"))))
+	summary := fmt.Sprintf("%s, %d with a self-assessment of %s.", model.Plural(c.Members, "member", "members"), v.Assessed, v.Framework.ShortName)
+	if t.display.CompositionFigures(c).Disciplines {
+		summary += fmt.Sprintf(" %s represented: teams with many professions fared best in the FCI case studies.", model.Plural(c.Disciplines, "discipline", "disciplines"))
+	}
+	segs = append(segs, para(summary))
 	var charts []fyne.CanvasObject
 	switch {
 	case c.Members == 0:

@@ -543,7 +543,11 @@ func printComposition(e *env, c gap.Composition, d gap.Display) error {
 	if f.NonClinical && c.NonClinicalMembers > 0 {
 		sums = append(sums, fmt.Sprintf("non-clinical %.1f WTE", c.NonClinicalWTE))
 	}
-	fmt.Fprintf(e.out, "Composition: %d members from %d disciplines; %s\n", c.Members, c.Disciplines, strings.Join(sums, "; "))
+	from := ""
+	if f.Disciplines {
+		from = fmt.Sprintf(" from %d disciplines", c.Disciplines)
+	}
+	fmt.Fprintf(e.out, "Composition: %d members%s; %s\n", c.Members, from, strings.Join(sums, "; "))
 	if len(c.ByDiscipline) == 0 {
 		return nil
 	}

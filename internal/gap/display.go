@@ -97,6 +97,11 @@ type CompositionFigures struct {
 	ClinicalWTE   bool // the clinical members' summed WTE, against the benchmark
 	NonClinical   bool // the non-clinical members' summed WTE
 	TotalWTE      bool // the whole team's summed WTE
+	// Disciplines: the number of disciplines represented may be stated. Off
+	// in workshop display once any discipline is hidden: beside the counts
+	// shown it tells how many hidden disciplines the remaining members
+	// share ("8 members from 8 disciplines": one each).
+	Disciplines bool
 }
 
 // CompositionFigures decides which composition figures the display shows.
@@ -108,9 +113,10 @@ type CompositionFigures struct {
 func (d Display) CompositionFigures(c Composition) CompositionFigures {
 	f := CompositionFigures{Hidden: d.HiddenDisciplines(c)}
 	if !d.Workshop {
-		f.DisciplineWTE, f.ClinicalWTE, f.NonClinical, f.TotalWTE = true, true, true, true
+		f.DisciplineWTE, f.ClinicalWTE, f.NonClinical, f.TotalWTE, f.Disciplines = true, true, true, true, true
 		return f
 	}
+	f.Disciplines = len(f.Hidden) == 0
 	shows := func(n int) bool { return n == 0 || !d.Hides(n) }
 	f.ClinicalWTE = shows(c.ClinicalMembers)
 	f.NonClinical = shows(c.NonClinicalMembers)

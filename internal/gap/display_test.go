@@ -129,14 +129,15 @@ func TestCompositionFiguresCannotBeWorkedOutBySubtraction(t *testing.T) {
 		name                                  string
 		comp                                  Composition
 		clinical, nonClinical, total, perDisc bool
+		disciplines                           bool // the number of disciplines may be stated
 	}{
-		{"every sum rests on three or more", team(n, n, n, d, d, d, x, x, x), true, true, true, false},
+		{"every sum rests on three or more", team(n, n, n, d, d, d, x, x, x), true, true, true, false, true},
 		// Clinical and whole-team sums together would give the one
 		// non-clinical member's time.
-		{"one non-clinical member", team(n, n, n, d, d, d, x), true, false, false, false},
-		{"no non-clinical members", team(n, n, n, p), true, true, true, false},
-		{"two clinical members", team(n, p, x, x, x), false, true, false, false},
-		{"too few in all", team(n, x), false, false, false, false},
+		{"one non-clinical member", team(n, n, n, d, d, d, x), true, false, false, false, false},
+		{"no non-clinical members", team(n, n, n, p), true, true, true, false, false},
+		{"two clinical members", team(n, p, x, x, x), false, true, false, false, false},
+		{"too few in all", team(n, x), false, false, false, false, false},
 	}
 	for _, c := range cases {
 		f := WorkshopDisplay(3).CompositionFigures(c.comp)
@@ -144,11 +145,14 @@ func TestCompositionFiguresCannotBeWorkedOutBySubtraction(t *testing.T) {
 			t.Errorf("%s: clinical %v, non-clinical %v, total %v, per discipline %v; want %v, %v, %v, %v", c.name,
 				f.ClinicalWTE, f.NonClinical, f.TotalWTE, f.DisciplineWTE, c.clinical, c.nonClinical, c.total, c.perDisc)
 		}
+		if f.Disciplines != c.disciplines {
+			t.Errorf("%s: number of disciplines stated %v, want %v (hidden: %v)", c.name, f.Disciplines, c.disciplines, f.Hidden)
+		}
 		if len(f.Hidden) != len(WorkshopDisplay(3).HiddenDisciplines(c.comp)) {
 			t.Errorf("%s: hidden %v is not HiddenDisciplines' answer", c.name, f.Hidden)
 		}
 		named := NamedDisplay().CompositionFigures(c.comp)
-		if !named.ClinicalWTE || !named.NonClinical || !named.TotalWTE || !named.DisciplineWTE || len(named.Hidden) != 0 {
+		if !named.ClinicalWTE || !named.NonClinical || !named.TotalWTE || !named.DisciplineWTE || !named.Disciplines || len(named.Hidden) != 0 {
 			t.Errorf("%s: named display hides %+v", c.name, named)
 		}
 	}

@@ -263,7 +263,7 @@ func (t *team) cover(title string) {
 		n = len(in.Members)
 	}
 	members := fmt.Sprintf("%s, %d with ratings", model.Plural(n, "member", "members"), t.assessed())
-	if !t.hidden(c.Members) && c.Disciplines > 0 {
+	if !t.hidden(c.Members) && c.Disciplines > 0 && t.disp.CompositionFigures(c).Disciplines {
 		members += fmt.Sprintf("; %s represented", model.Plural(c.Disciplines, "discipline", "disciplines"))
 	}
 	targets := "None set yet"
@@ -327,8 +327,11 @@ func (t *team) composition() {
 			model.Plural(c.Members, "member", "members"), t.fewer("people")), "", bodySize, ink)
 		return
 	}
-	d.para(fmt.Sprintf("%s from %s. Teams that mix professions fared best in the Faculty of Clinical Informatics’ case studies.",
-		capital(model.Plural(c.Members, "member", "members")), model.Plural(c.Disciplines, "discipline", "disciplines")), "", bodySize, ink)
+	mix := capital(model.Plural(c.Members, "member", "members"))
+	if t.disp.CompositionFigures(c).Disciplines {
+		mix += " from " + model.Plural(c.Disciplines, "discipline", "disciplines")
+	}
+	d.para(mix+". Teams that mix professions fared best in the Faculty of Clinical Informatics’ case studies.", "", bodySize, ink)
 	d.down(2)
 	// The same charts as the team screen (chart.CompositionCharts): the
 	// display decides what they show.
