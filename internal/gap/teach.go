@@ -273,15 +273,7 @@ func TeachingLines(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeas
 		return nil
 	}
 	if !d.TeachingLists(m.Rated) {
-		line := model.Plural(len(tc.Teachers), "could teach", "could teach") + " · " +
-			model.Plural(len(tc.Learners), "wants to learn", "want to learn") + " · " +
-			model.Plural(len(tc.Interested), "flagged interest", "flagged interest") + " · " +
-			model.Plural(len(tc.Pairings), "suggested session", "suggested sessions")
-		lines := []string{line}
-		if len(tc.SecondHolders) > 0 {
-			lines = append(lines, model.Plural(len(tc.SecondHolders), "member is", "members are")+" interested in becoming the second holder")
-		}
-		return lines
+		return TeachingSummary(d, tc, m)
 	}
 	label := func(ms []int) []string {
 		out := make([]string, 0, min(len(ms), maxListed+1))
@@ -317,6 +309,28 @@ func TeachingLines(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeas
 	}
 	if len(tc.SecondHolders) > 0 {
 		lines = append(lines, "Interested in becoming the second holder: "+model.AndList(label(tc.SecondHolders)))
+	}
+	return lines
+}
+
+// TeachingSummary is what TeachingLines says in plain workshop display:
+// how many could teach, want to learn, flagged interest and would be in a
+// suggested session, and on a fragile item how many are interested in
+// becoming its second holder; naming no one. It is also what a display
+// that lists members says when the members are too many to print (the
+// team PDF of an organisation). Nothing on an item whose figures d hides
+// or where nobody could teach or wants to learn.
+func TeachingSummary(d Display, tc Teaching, m *ItemMeasure) []string {
+	if d.Hides(m.Rated) || (len(tc.Teachers) == 0 && len(tc.Learners) == 0) {
+		return nil
+	}
+	line := model.Plural(len(tc.Teachers), "could teach", "could teach") + " · " +
+		model.Plural(len(tc.Learners), "wants to learn", "want to learn") + " · " +
+		model.Plural(len(tc.Interested), "flagged interest", "flagged interest") + " · " +
+		model.Plural(len(tc.Pairings), "suggested session", "suggested sessions")
+	lines := []string{line}
+	if len(tc.SecondHolders) > 0 {
+		lines = append(lines, model.Plural(len(tc.SecondHolders), "member is", "members are")+" interested in becoming the second holder")
 	}
 	return lines
 }

@@ -176,3 +176,71 @@ func TestDisplayOrderFollowsTheRoster(t *testing.T) {
 		}
 	}
 }
+
+// TeachingLines by display: names in named display, counts only in plain
+// workshop display (the same lines as TeachingSummary), neutral labels
+// with individual rows, nothing when the item rests on too few people or
+// nobody teaches or learns.
+func TestTeachingLinesByDisplay(t *testing.T) {
+	ind := WorkshopDisplay(3)
+	ind.Individual = true
+	cells := []string{"ann:5", "bob:3*", "cy:2", "dee:0*"} // target 4: fragile
+	tests := []struct {
+		name   string
+		d      Display
+		target int
+		want   []string
+	}{
+		{"named", NamedDisplay(), 4, []string{
+			"Could teach: ann",
+			"Want to learn: bob, cy and dee (interested: bob and dee)",
+			"Suggested: ann runs a session on BUAN Business analysis for bob, cy and dee",
+			"Interested in becoming the second holder: bob and dee",
+		}},
+		{"workshop counts", WorkshopDisplay(3), 4, []string{
+			"1 could teach · 3 want to learn · 2 flagged interest · 1 suggested session",
+			"2 members are interested in becoming the second holder",
+		}},
+		{"workshop, below N", WorkshopDisplay(5), 4, nil},
+		// The labels follow the roster's hash order, not the names'.
+		{"individual rows", ind, 4, []string{
+			"Could teach: Member B",
+			"Want to learn: Member A, Member C and Member D (interested: Member A and Member C)",
+			"Suggested: Member B runs a session on BUAN Business analysis for Member A, Member C and Member D",
+			"Interested in becoming the second holder: Member A and Member C",
+		}},
+		{"nobody could teach or wants to learn", NamedDisplay(), 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := cells
+			if tt.target == 0 {
+				cs = []string{"ann:2", "bob:3"}
+			}
+			f, tr, m, names := teachTeam(t, "BUAN", tt.target, cs...)
+			m.Item.Title = "Business analysis"
+			people := make([]model.Person, len(names))
+			for k, n := range names {
+				people[k] = model.Person{ID: n, Name: n}
+			}
+			r := tt.d.Roster("team-1", people)
+			tc := Teach(f, tr, m, tr.DisplayOrder(r))
+			got := TeachingLines(tt.d, r, tr, tc, m)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("lines:\n%q\nwant\n%q", got, tt.want)
+			}
+			if !tt.d.TeachingLists(m.Rated) {
+				if sum := TeachingSummary(tt.d, tc, m); !slices.Equal(sum, got) {
+					t.Errorf("TeachingSummary %q, TeachingLines %q", sum, got)
+				}
+			}
+			for _, n := range names {
+				for _, l := range got {
+					if tt.d.Workshop && strings.Contains(l, n+" ") {
+						t.Errorf("workshop line %q names %s", l, n)
+					}
+				}
+			}
+		})
+	}
+}

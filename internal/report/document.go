@@ -669,11 +669,16 @@ func (d *doc) drawTable(t *table) {
 			drawGroup(group, d.split(group+" (continued)", contentW-2*padX))
 		}
 	}
+	// firstChunk is what must fit below a heading for row i to start
+	// there: the whole row, unless it is tall enough to split (below).
 	firstChunk := func(i int) float64 {
 		if i >= len(rows) {
 			return 0
 		}
-		return rowHeight(min(rows[i].n, 3))
+		if rows[i].n > maxLines/3 {
+			return rowHeight(3)
+		}
+		return rowHeight(rows[i].n)
 	}
 
 	// The heading row stays with the first rows.

@@ -37,6 +37,7 @@ var teamSections = []string{
 	"Coverage",
 	"Single points of failure",
 	"Common gaps",
+	"Who can teach whom",
 	"Heatmap",
 	"Team actions",
 }
@@ -60,6 +61,7 @@ type team struct {
 	labels     []string                // row label of each member: name or neutral label
 	rows       []heatRowSpec           // the heatmap's rows: members, or levels counting them
 	index      map[string]int          // person id -> position in members
+	roster     gap.Roster              // the display's order and labels, as on screen
 }
 
 // TeamPDF writes the team gap report a CCIO takes to a team workshop: a
@@ -98,6 +100,7 @@ func TeamPDF(w io.Writer, in TeamInput) (err error) {
 	t.coverage()
 	t.fragile()
 	t.commonGaps()
+	t.teaching()
 	if len(t.heat) > 0 && len(t.members) > 0 {
 		d.newPage() // the heatmap starts a page; a sentence saying there is none need not
 	}
@@ -136,6 +139,7 @@ func newTeam(d *doc, in TeamInput) *team {
 		}
 	}
 	r := in.Display.Roster(in.Team.ID, in.Members)
+	t.roster = r
 	t.members = make([]model.Person, len(r.Order))
 	t.labels = make([]string, len(r.Order))
 	for k, i := range r.Order {
@@ -698,11 +702,100 @@ func (t *team) commonGaps() {
 	d.drawTable(tb)
 }
 
-// actions prints section 6: the team's actions. The workshop edition
+// teaching prints section 5: per item, who could teach it, who wants to
+// learn it and the suggested sessions, in the words of the team screen's
+// "Who can teach whom" tab (gap.TeachingLines, for the report's display
+// and roster): counts only in the plain workshop edition, nothing on an
+// item resting on fewer than the threshold. A team too large to list its
+// members (maxHeatmapMembers) gets the counts (gap.TeachingSummary), so the
+// section stays a page or two whatever the team's size.
+func (t *team) teaching() {
+	d := t.doc
+	intro := "Per item, who could teach it, who wants to learn it, and the sessions that would pair them, as on the team screen’s Who can teach whom tab. " +
+		"A teacher meets the team target (without one: the team’s highest level, if it reaches the middle of the item’s levels); " +
+		"a learner ticked “I want to develop this” or is below the target; each learner is paired with the teacher furthest on. " +
+		"Sessions the team agrees become team actions (section 7)."
+	var note string
+	lists := true
+	switch {
+	case t.disp.Workshop && !t.disp.Individual:
+		note = fmt.Sprintf("Workshop edition: counts only, naming no one; items rated by %s are left out.", t.fewer("members"))
+		lists = false
+	case len(t.members) > maxHeatmapMembers:
+		note = fmt.Sprintf("With %d members the report counts them; the team screen’s Who can teach whom tab and the Teaching sheet of the spreadsheet export list who.", len(t.members))
+		lists = false
+	case t.disp.Workshop:
+		note = fmt.Sprintf("Members are the neutral labels of the heatmap and the team screen; items rated by %s are left out.", t.fewer("members"))
+	}
+	type entry struct {
+		m     *gap.ItemMeasure
+		lines []string
+	}
+	var list []entry
+	if t.in.Ratings != nil {
+		order := t.in.Ratings.DisplayOrder(t.roster)
+		for _, m := range t.items {
+			if m.Rated == 0 {
+				continue
+			}
+			if t.hidden(m.Rated) {
+				continue
+			}
+			tc := gap.Teach(t.f, t.in.Ratings, m, order)
+			var lines []string
+			if lists {
+				lines = gap.TeachingLines(t.disp, t.roster, t.in.Ratings, tc, m)
+			} else {
+				lines = gap.TeachingSummary(t.disp, tc, m)
+			}
+			if len(lines) > 0 {
+				list = append(list, entry{m, lines})
+			}
+		}
+	}
+	keep := t.textHeight(intro, "", bodySize) + tableStart
+	if note != "" {
+		keep += t.textHeight(note, "", smallSize) + 1
+	}
+	d.heading(5, teamSections[4], keep)
+	d.para(intro, "", bodySize, ink)
+	if note != "" {
+		d.down(1)
+		d.para(note, "", smallSize, muted)
+	}
+	d.down(2)
+	if len(list) == 0 {
+		d.para("Nobody could teach an item yet, and nobody has asked to learn one.", "I", bodySize, ink)
+		return
+	}
+	tb := &table{cols: []column{
+		{head: "Item", align: 'L', weight: 1},
+		{head: "Who can teach whom", align: 'L', weight: 2.4},
+	}}
+	var items []*gap.ItemMeasure
+	lines := map[*gap.ItemMeasure][]string{}
+	for _, e := range list {
+		items = append(items, e.m)
+		lines[e.m] = e.lines
+	}
+	for _, grp := range t.byGroup(items) {
+		tb.rows = append(tb.rows, row{group: t.groupTitle(grp)})
+		for _, m := range grp.items {
+			item := cell{text: itemLabel(m.Item)}
+			if m.Fragile {
+				item.text += "\nFRAGILE"
+			}
+			tb.rows = append(tb.rows, row{cells: []cell{item, {text: strings.Join(lines[m], "\n")}}})
+		}
+	}
+	d.drawTable(tb)
+}
+
+// actions prints section 7: the team's actions. The workshop edition
 // leaves out owners and completion evidence.
 func (t *team) actions() {
 	d := t.doc
-	d.heading(6, teamSections[5], 25)
+	d.heading(7, teamSections[6], 25)
 	if len(t.in.Actions) == 0 {
 		d.para("No team actions agreed yet.", "I", bodySize, ink)
 		return
@@ -805,12 +898,12 @@ func (t *team) heatLayout() heatLayout {
 	return lay
 }
 
-// heatmap prints section 5: members x items, a page (or more, when the
+// heatmap prints section 6: members x items, a page (or more, when the
 // members do not fit) for each chunk of items, with the member labels,
 // the group band, the item headings and the team targets on every page.
 func (t *team) heatmap() {
 	d := t.doc
-	d.heading(5, teamSections[4], 60)
+	d.heading(6, teamSections[5], 60)
 	if len(t.members) == 0 || len(t.items) == 0 {
 		d.para("Nothing to show yet: the heatmap needs members and items with a rating or a team target.", "I", bodySize, ink)
 		return

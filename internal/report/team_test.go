@@ -72,7 +72,7 @@ func teamFor(f *model.Framework, people []model.Person, workshop bool) TeamInput
 			if lvl > hi {
 				lvl = 0
 			}
-			r := model.Rating{Item: it.ID, Level: lvl, Confidence: 3, Evidence: "Evidence written by " + p.Name}
+			r := model.Rating{Item: it.ID, Level: lvl, Confidence: 3, Evidence: "Evidence written by " + p.Name, Interest: (pi+ii)%5 == 1}
 			rs = append(rs, r)
 		}
 		mr = append(mr, gap.MemberRatings{PersonID: p.ID, Ratings: rs})
@@ -281,7 +281,7 @@ func TestTeamWorkshopText(t *testing.T) {
 		}
 	}
 	inOrder(t, "workshop sections", all, "1 Team composition", "2 Coverage", "3 Single points of failure",
-		"4 Common gaps", "5 Heatmap", "6 Team actions")
+		"4 Common gaps", "5 Who can teach whom", "6 Heatmap", "7 Team actions")
 	checkFooters(t, "workshop", pages, "PROVISIONAL", "Licence: No open licence")
 
 	// Suppression: every item rated by one or two people says so in the
@@ -298,7 +298,7 @@ func TestTeamWorkshopText(t *testing.T) {
 		}
 	}
 	sec3 := between(all, "3 Single points of failure", "4 Common gaps")
-	sec4 := between(all, "4 Common gaps", "5 Heatmap")
+	sec4 := between(all, "4 Common gaps", "5 Who can teach whom")
 	for _, m := range in.Measures.Items {
 		label := itemLabel(m.Item)
 		shown := m.Rated >= 3
@@ -313,7 +313,7 @@ func TestTeamWorkshopText(t *testing.T) {
 		t.Error("fragile and common gap lists should say what they leave out")
 	}
 	// The heatmap leaves out the columns the coverage table suppresses.
-	sec5 := between(all, "5 Heatmap", "6 Team actions")
+	sec5 := between(all, "6 Heatmap", "7 Team actions")
 	if !strings.Contains(sec5, "6 items rated by fewer than 3 members are left out, as in the coverage table.") {
 		t.Error("the heatmap should say which columns it leaves out")
 	}
@@ -426,7 +426,7 @@ func TestTeamHeatmapPages(t *testing.T) {
 			// The heading row: every item id of the page's key, on one line.
 			var ids []string
 			key := flat(p[strings.Index(p, "Columns on this page"):])
-			if j := strings.Index(key, "6 Team actions"); j >= 0 {
+			if j := strings.Index(key, "7 Team actions"); j >= 0 {
 				key = key[:j]
 			}
 			for _, m := range in.Measures.Items {
@@ -588,5 +588,92 @@ func TestLargeTeamHeatmapCountsMembers(t *testing.T) {
 	}
 	if len(largePages) >= len(smallPages) {
 		t.Errorf("%d members: %d pages; %d members: %d pages: a larger team should print a shorter, counted heatmap", maxHeatmapMembers+1, len(largePages), maxHeatmapMembers, len(smallPages))
+	}
+}
+
+// TestTeamTeachingSection: section 5 says, for every item the display
+// shows, what gap.TeachingLines says on the team screen: names in the
+// named edition, neutral labels with individual rows, counts only in the
+// default workshop edition and for a team too large to list; and nothing
+// on an item rated by fewer than the threshold.
+func TestTeamTeachingSection(t *testing.T) {
+	f := fciFramework()
+	big := teamFor(bigFramework(12), manyPeople(maxHeatmapMembers+1), false)
+	tests := []struct {
+		name     string
+		in       TeamInput
+		counts   bool // lines are gap.TeachingSummary's
+		want     []string
+		unwanted []string
+	}{
+		{"named", teamFor(f, teamPeople, false), false,
+			[]string{"Could teach: ", "Suggested: ", "runs a session on", "Interested in becoming the second holder: "}, nil},
+		{"workshop individual", teamFor(f, teamPeople, true), false,
+			[]string{"Member ", "Could teach: Member", "Members are the neutral labels"}, nil},
+		{"workshop", workshopDefault(teamFor(f, teamPeople, true)), true,
+			[]string{"could teach · ", "Workshop edition: counts only, naming no one", "members are interested in becoming the second holder"},
+			[]string{"Member ", "Could teach:", "Suggested:"}},
+		{"organisation", big, true,
+			[]string{"could teach · ", fmt.Sprintf("With %d members the report counts them", maxHeatmapMembers+1)},
+			[]string{"Could teach:", "Kestrel"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.in
+			all := flat(strings.Join(pageTexts(t, render(t, "team_teach_"+tt.name, teamDoc(in)), false), " "))
+			sec := between(all, "5 Who can teach whom", "6 Heatmap")
+			// Table pages repeat the running head and footers: drop them.
+			sec = regexp.MustCompile(`Core Competency Framework.*?Who can teach whom|Skills Framework.*?Who can teach whom`).ReplaceAllString(sec, " ")
+			sec = flat(strings.ReplaceAll(sec, " (continued)", ""))
+			for _, w := range tt.want {
+				if !strings.Contains(sec, w) {
+					t.Errorf("section 5 lacks %q:\n%s", w, sec)
+				}
+			}
+			for _, w := range tt.unwanted {
+				if strings.Contains(sec, w) {
+					t.Errorf("section 5 shows %q", w)
+				}
+			}
+			r := in.Display.Roster(in.Team.ID, in.Members)
+			order := in.Ratings.DisplayOrder(r)
+			listed := 0
+			for i := range in.Measures.Items {
+				m := &in.Measures.Items[i]
+				tc := gap.Teach(in.Framework, in.Ratings, m, order)
+				lines := gap.TeachingLines(in.Display, r, in.Ratings, tc, m)
+				if tt.counts {
+					lines = gap.TeachingSummary(in.Display, tc, m)
+				}
+				label := itemLabel(m.Item)
+				if len(lines) == 0 {
+					if m.Rated > 0 && in.Display.Hides(m.Rated) && strings.Contains(sec, label+" ") {
+						t.Errorf("item %s, rated by %d, is listed", m.Item.ID, m.Rated)
+					}
+					continue
+				}
+				listed++
+				at := strings.Index(sec, label)
+				if at < 0 {
+					t.Errorf("item %s is not listed", m.Item.ID)
+					continue
+				}
+				for _, l := range lines {
+					if !strings.Contains(sec[at:], l) {
+						t.Errorf("item %s lacks the line %q", m.Item.ID, l)
+					}
+				}
+			}
+			if listed == 0 {
+				t.Fatal("the fixture has nothing to teach")
+			}
+			if in.Display.Workshop {
+				for _, name := range nameParts(in.Members) {
+					if strings.Contains(all, name) {
+						t.Errorf("workshop edition shows the name %q", name)
+					}
+				}
+			}
+		})
 	}
 }
