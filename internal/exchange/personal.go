@@ -8,14 +8,12 @@ package exchange
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
+	"gapwise/internal/xlsx"
 )
 
 // Sheet names of the plan and appraisal workbooks.
@@ -79,35 +77,23 @@ func PersonalXLSX(w io.Writer, b PersonalBook) error {
 	if b.Pack == nil {
 		return model.Errorf(model.Internal, "personal workbook: no framework")
 	}
-	x := excelize.NewFile()
-	defer x.Close()
+	x := xlsx.New(w)
 	if err := writePersonal(x, &b); err != nil {
 		return model.Wrap(model.Internal, err, "cannot make the spreadsheet")
 	}
-	if err := x.Write(w); err != nil {
+	if err := x.Close(); err != nil {
 		return fmt.Errorf("cannot write the spreadsheet: %w", err)
 	}
 	return nil
 }
 
-func writePersonal(x *excelize.File, b *PersonalBook) error {
+func writePersonal(x *xlsx.Workbook, b *PersonalBook) error {
 	gen := b.Generated
 	if gen.IsZero() {
 		gen = time.Now()
 	}
-	stamp := gen.UTC().Format(time.RFC3339)
-	if err := x.SetDocProps(&excelize.DocProperties{
-		Title: cellText(b.Title + ": " + b.Person.Name), Subject: b.Framework.String(),
-		Creator: "Gapwise", LastModifiedBy: "Gapwise", Created: stamp, Modified: stamp, Version: b.AppVersion,
-	}); err != nil {
-		return err
-	}
-	if err := x.SetAppProps(&excelize.AppProperties{Application: "Gapwise"}); err != nil {
-		return err
-	}
-	if err := x.SetSheetName("Sheet1", SheetAbout); err != nil {
-		return err
-	}
+	x.SetProps(bookProps(b.Title+": "+b.Person.Name, b.Framework.String(), b.AppVersion, gen))
+	x.SetActive(1) // the gaps or levels
 	st, err := newBookStyles(x)
 	if err != nil {
 		return err
@@ -143,7 +129,7 @@ func writePersonal(x *excelize.File, b *PersonalBook) error {
 	about = append(about, [2]string{"Plan", b.Plan.Title}, [2]string{"Generated", gen.Format(time.RFC3339)},
 		[2]string{"Gapwise version", b.AppVersion},
 		[2]string{"Personal data", "This file holds personal appraisal data: share it only with whoever needs it."})
-	if err := writeAbout(x, st, about); err != nil {
+	if err := writeAbout(x, st, 20, about); err != nil {
 		return err
 	}
 
@@ -195,7 +181,6 @@ func writePersonal(x *excelize.File, b *PersonalBook) error {
 			return err
 		}
 	}
-	x.SetActiveSheet(1)
 	return nil
 }
 
@@ -235,118 +220,53 @@ func gapOrNil(g gap.ItemGap) any {
 	return g.Gap
 }
 
-// bookStyles are the workbook's shared cell styles.
-type bookStyles struct{ head, boldTop, wrap int }
-
-func newBookStyles(x *excelize.File) (bookStyles, error) {
-	var s bookStyles
-	var err error
-	if s.head, err = x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}}); err != nil {
-		return s, err
-	}
-	if s.boldTop, err = x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
-		return s, err
-	}
-	s.wrap, err = x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	return s, err
-}
-
-func writeAbout(x *excelize.File, st bookStyles, rows [][2]string) error {
-	a := &sheetWriter{x: x, sheet: SheetAbout}
-	for i, kv := range rows {
-		a.set(1, i+1, kv[0])
-		a.set(2, i+1, kv[1])
-	}
-	if a.err != nil {
-		return a.err
-	}
-	n := strconv.Itoa(len(rows))
-	for _, f := range []func() error{
-		func() error { return x.SetCellStyle(SheetAbout, "A1", "A"+n, st.boldTop) },
-		func() error { return x.SetCellStyle(SheetAbout, "B1", "B"+n, st.wrap) },
-		func() error { return x.SetColWidth(SheetAbout, "A", "A", 20) },
-		func() error { return x.SetColWidth(SheetAbout, "B", "B", 110) },
-	} {
-		if err := f(); err != nil {
-			return err
-		}
-	}
-	for i, kv := range rows {
-		if err := x.SetRowHeight(SheetAbout, i+1, wrappedHeight(kv[1], 110)); err != nil {
-			return err
-		}
-	}
-	return printSetup(x, SheetAbout, 1, "")
-}
-
 // writeTable writes a sheet with a header row and rows of cells (strings,
 // numbers, nil for blank), wrapped text, frozen and filtered header, and
 // landscape print one page wide with the header repeated. note, if any,
 // goes below the header when there are no rows.
-func writeTable(x *excelize.File, st bookStyles, sheet string, header []string, rows [][]any, widths []float64, note string) error {
-	if _, err := x.NewSheet(sheet); err != nil {
-		return err
-	}
-	s := &sheetWriter{x: x, sheet: sheet}
-	for j, h := range header {
-		s.set(j+1, 1, h)
-	}
-	for i, r := range rows {
-		for j, v := range r {
-			if v != nil {
-				s.set(j+1, i+2, v)
-			}
-		}
-	}
-	if len(rows) == 0 && note != "" {
-		s.set(1, 2, note)
-	}
-	if s.err != nil {
-		return s.err
-	}
-	last, _ := excelize.ColumnNumberToName(len(header))
-	end := strconv.Itoa(max(2, len(rows)+1))
-	if err := x.SetCellStyle(sheet, "A1", last+"1", st.head); err != nil {
-		return err
+func writeTable(x *xlsx.Workbook, st bookStyles, sheet string, header []string, rows [][]any, widths []float64, note string) error {
+	o := xlsx.SheetOptions{FreezeRows: 1, Print: printSetup(1, titleRows(sheet))}
+	for j, w := range widths {
+		o.Cols = append(o.Cols, xlsx.Col{Min: j + 1, Max: j + 1, Width: w})
 	}
 	if len(rows) > 0 {
-		if err := x.SetCellStyle(sheet, "A2", last+end, st.wrap); err != nil {
-			return err
-		}
+		o.AutoFilter = "A1:" + xlsx.CellName(len(header), len(rows)+1)
 	}
-	for j, w := range widths {
-		col, _ := excelize.ColumnNumberToName(j + 1)
-		if err := x.SetColWidth(sheet, col, col, w); err != nil {
-			return err
-		}
-	}
-	if err := x.SetRowHeight(sheet, 1, 45); err != nil {
+	if err := x.Sheet(sheet, o); err != nil {
 		return err
 	}
-	for i, r := range rows {
+	cells := make([]xlsx.Cell, len(header))
+	for j, h := range header {
+		cells[j] = xlsx.Cell{Value: cellText(h), Style: st.head}
+	}
+	if err := x.Row(cells, 45); err != nil {
+		return err
+	}
+	for _, r := range rows {
 		h := 15.0
+		for j := range cells {
+			cells[j] = xlsx.Cell{Style: st.wrap}
+			if j < len(r) {
+				cells[j].Value = value(r[j])
+			}
+		}
 		for j, v := range r {
 			if str, ok := v.(string); ok && j < len(widths) {
 				h = max(h, wrappedHeight(str, widths[j]))
 			}
 		}
-		if err := x.SetRowHeight(sheet, i+2, h); err != nil {
+		if err := x.Row(cells, h); err != nil {
 			return err
 		}
 	}
-	if err := x.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+	if len(rows) == 0 && note != "" {
+		return x.Row([]xlsx.Cell{{Value: cellText(note)}}, 0)
 	}
-	if len(rows) > 0 {
-		if err := x.AutoFilter(sheet, "A1:"+last+end, nil); err != nil {
-			return err
-		}
-	}
-	return printSetup(x, sheet, 1, "'"+sheet+"'!$1:$1")
+	return nil
 }
 
 // writeActions writes a plan's actions, each item named by id and title.
-func writeActions(x *excelize.File, st bookStyles, sheet string, f *model.Framework, p model.Plan) error {
+func writeActions(x *xlsx.Workbook, st bookStyles, sheet string, f *model.Framework, p model.Plan) error {
 	var rows [][]any
 	for _, a := range p.Actions {
 		var items []string

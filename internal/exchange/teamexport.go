@@ -18,11 +18,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"gapwise/internal/chart"
 	"gapwise/internal/gap"
 	"gapwise/internal/model"
+	"gapwise/internal/xlsx"
 )
 
 // Sheet names of the team spreadsheet.
@@ -252,191 +251,34 @@ func TeamXLSX(w io.Writer, in TeamTable) error {
 	if err := in.check(); err != nil {
 		return err
 	}
-	x := excelize.NewFile()
-	defer x.Close()
+	x := xlsx.New(w)
 	if err := writeTeamXLSX(x, &in); err != nil {
 		return model.Wrap(model.Internal, err, "cannot make the team spreadsheet")
 	}
-	if err := x.Write(w); err != nil {
+	if err := x.Close(); err != nil {
 		return fmt.Errorf("cannot write the team spreadsheet: %w", err)
 	}
 	return nil
 }
 
-// sheetWriter sets cells on one sheet and keeps the first error.
-type sheetWriter struct {
-	x     *excelize.File
-	sheet string
-	err   error
-}
-
-func (s *sheetWriter) set(col, row int, v any) {
-	if s.err != nil {
-		return
-	}
-	cell, err := excelize.CoordinatesToCellName(col, row)
-	if err == nil {
-		if str, ok := v.(string); ok {
-			err = s.x.SetCellStr(s.sheet, cell, cellText(str))
-		} else {
-			err = s.x.SetCellValue(s.sheet, cell, v)
-		}
-	}
-	s.err = err
-}
-
-// setInt sets an optional number; nil leaves the cell blank.
-func (s *sheetWriter) setInt(col, row int, v *int) {
-	if v != nil {
-		s.set(col, row, *v)
-	}
-}
-
-func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
+func writeTeamXLSX(x *xlsx.Workbook, in *TeamTable) error {
 	gen := in.generated()
-	stamp := gen.UTC().Format(time.RFC3339)
 	version := in.AppVersion
-	if err := x.SetDocProps(&excelize.DocProperties{
-		Title:          "Team competency matrix: " + cellText(in.Team),
-		Subject:        in.Framework.String(),
-		Creator:        "Gapwise",
-		LastModifiedBy: "Gapwise",
-		Created:        stamp,
-		Modified:       stamp,
-		Version:        version,
-	}); err != nil {
-		return err
-	}
-	if err := x.SetAppProps(&excelize.AppProperties{Application: "Gapwise"}); err != nil {
-		return err
-	}
-	if err := x.SetSheetName("Sheet1", SheetMatrix); err != nil {
-		return err
-	}
-	for _, name := range []string{SheetMeasures, SheetAbout} {
-		if _, err := x.NewSheet(name); err != nil {
-			return err
-		}
-	}
-	bold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	x.SetProps(bookProps("Team competency matrix: "+in.Team, in.Framework.String(), version, gen))
+	x.SetActive(0)
+	st, err := newBookStyles(x)
 	if err != nil {
 		return err
 	}
-	percent, err := x.NewStyle(&excelize.Style{NumFmt: 9}) // 0%
-	if err != nil {
+	if err := writeMatrix(x, in); err != nil {
 		return err
 	}
-
-	// Matrix: a header row of item titles (with their ids), one row per
-	// member or level, each level cell shaded as in the app and the PDF
-	// with the number in it (colour is never the only carrier). It is
-	// streamed: at organisation scale (10,000 members x 188 items) the
-	// in-memory cell model took a gigabyte. Sheet-wide settings (printing,
-	// filter) go on the empty sheet first, as the stream writer keeps them.
-	cols := in.matrixColumns()
-	matrix := in.matrixRows()
-	lastCol, _ := excelize.ColumnNumberToName(len(cols) + 1)
-	if err := x.AutoFilter(SheetMatrix, "A1:"+lastCol+strconv.Itoa(len(matrix)+1), nil); err != nil {
-		return err
-	}
-	if err := printSetup(x, SheetMatrix, matrixPagesWide(len(cols)), "'"+SheetMatrix+"'!$A:$A,'"+SheetMatrix+"'!$1:$1"); err != nil {
-		return err
-	}
-	head, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 9},
-		Alignment: &excelize.Alignment{TextRotation: 90, WrapText: true, Vertical: "bottom", Horizontal: "center"}})
-	if err != nil {
-		return err
-	}
-	if err := streamMatrix(x, in, cols, matrix, bold, head); err != nil {
-		return err
-	}
-
-	// Measures: one row per item, in words: Yes and No, not TRUE and FALSE.
-	yesNo := func(b bool) string {
-		if b {
-			return "Yes"
-		}
-		return "No"
-	}
-	s := &sheetWriter{x: x, sheet: SheetMeasures}
-	for j, h := range MeasuresHeader {
-		s.set(j+1, 1, h)
-	}
-	for i, it := range in.Items {
-		r := i + 2
-		s.set(1, r, it.ID)
-		s.set(2, r, it.Title)
-		s.set(3, r, it.Group)
-		s.setInt(9, r, it.Target)
-		hidden := in.suppressed(it)
-		s.set(13, r, yesNo(hidden))
-		if hidden {
-			continue
-		}
-		s.set(4, r, it.Rated)
-		s.set(5, r, it.Meeting)
-		s.set(6, r, it.Below)
-		s.setInt(7, r, it.Median)
-		s.setInt(8, r, it.Max)
-		s.set(10, r, yesNo(it.Covered))
-		s.set(11, r, yesNo(it.Fragile))
-		s.set(12, r, it.BelowShare)
-	}
-	if s.err != nil {
-		return s.err
-	}
-	lastHead, _ := excelize.ColumnNumberToName(len(MeasuresHeader))
-	wrapBold, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}})
-	if err != nil {
-		return err
-	}
-	if err := x.SetCellStyle(SheetMeasures, "A1", lastHead+"1", wrapBold); err != nil {
-		return err
-	}
-	if err := x.SetRowHeight(SheetMeasures, 1, 45); err != nil {
-		return err
-	}
-	if len(in.Items) > 0 {
-		if err := x.SetCellStyle(SheetMeasures, "L2", "L"+strconv.Itoa(len(in.Items)+1), percent); err != nil {
-			return err
-		}
-	}
-	for _, w := range []struct {
-		from, to string
-		width    float64
-	}{{"A", "A", 16}, {"B", "B", 42}, {"C", "C", 30}, {"D", lastHead, 11}} {
-		if err := x.SetColWidth(SheetMeasures, w.from, w.to, w.width); err != nil {
-			return err
-		}
-	}
-	if err := x.SetPanes(SheetMeasures, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	if err := x.AutoFilter(SheetMeasures, "A1:"+lastHead+strconv.Itoa(len(in.Items)+1), nil); err != nil {
-		return err
-	}
-	if len(in.Items) > 0 {
-		wrap, err := x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-		if err != nil {
-			return err
-		}
-		if err := x.SetCellStyle(SheetMeasures, "B2", "C"+strconv.Itoa(len(in.Items)+1), wrap); err != nil {
-			return err
-		}
-		for i, it := range in.Items {
-			h := max(wrappedHeight(it.Title, 42), wrappedHeight(it.Group, 30))
-			if err := x.SetRowHeight(SheetMeasures, i+2, h); err != nil {
-				return err
-			}
-		}
-	}
-	if err := printSetup(x, SheetMeasures, 1, "'"+SheetMeasures+"'!$1:$1"); err != nil {
+	if err := writeMeasures(x, in); err != nil {
 		return err
 	}
 
 	// About: what this is, and the framework's terms.
-	yesNo = func(b bool) string {
+	yesNo := func(b bool) string {
 		if b {
 			return "yes"
 		}
@@ -470,76 +312,49 @@ func writeTeamXLSX(x *excelize.File, in *TeamTable) error {
 	case in.Display.Workshop:
 		about[len(about)-1][1] = "Names are hidden and no row is a person, but the counts rest on people's self-assessments: share it only with the team."
 	}
-	a := &sheetWriter{x: x, sheet: SheetAbout}
-	for i, kv := range about {
-		a.set(1, i+1, kv[0])
-		a.set(2, i+1, kv[1])
-	}
-	if a.err != nil {
-		return a.err
-	}
-	boldTop, err := x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-	if err := x.SetCellStyle(SheetAbout, "A1", "A"+strconv.Itoa(len(about)), boldTop); err != nil {
-		return err
-	}
-	if err := x.SetColWidth(SheetAbout, "A", "A", 22); err != nil {
-		return err
-	}
-	if err := x.SetColWidth(SheetAbout, "B", "B", 110); err != nil {
-		return err
-	}
-	wrap, err := x.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-	if err := x.SetCellStyle(SheetAbout, "B1", "B"+strconv.Itoa(len(about)), wrap); err != nil {
-		return err
-	}
-	for i, kv := range about {
-		if err := x.SetRowHeight(SheetAbout, i+1, wrappedHeight(kv[1], 110)); err != nil {
-			return err
-		}
-	}
-	if err := printSetup(x, SheetAbout, 1, ""); err != nil {
-		return err
-	}
-	x.SetActiveSheet(0)
-	return nil
+	return writeAbout(x, st, 22, about)
 }
 
-// streamMatrix writes the Matrix sheet through excelize's stream writer,
-// row by row, so memory does not grow with the members.
-func streamMatrix(x *excelize.File, in *TeamTable, cols []int, matrix []matrixRow, bold, head int) error {
-	sw, err := x.NewStreamWriter(SheetMatrix)
+// writeMatrix writes the Matrix sheet: a header row of item titles (with
+// their ids), one row per member or level, each level cell shaded as in
+// the app and the PDF with the number in it (colour is never the only
+// carrier). It is streamed row by row, so memory does not grow with the
+// members (10,000 members x 188 items at organisation scale).
+func writeMatrix(x *xlsx.Workbook, in *TeamTable) error {
+	cols := in.matrixColumns()
+	matrix := in.matrixRows()
+	o := xlsx.SheetOptions{
+		Cols:       []xlsx.Col{{Min: 1, Max: 1, Width: matrixLabelWidth}},
+		FreezeCols: 1, FreezeRows: 1,
+		AutoFilter: "A1:" + xlsx.CellName(len(cols)+1, len(matrix)+1),
+		Print:      printSetup(matrixPagesWide(len(cols)), "'"+SheetMatrix+"'!$A:$A,'"+SheetMatrix+"'!$1:$1"),
+	}
+	if len(cols) > 0 {
+		o.Cols = append(o.Cols, xlsx.Col{Min: 2, Max: len(cols) + 1, Width: matrixColWidth})
+	}
+	if err := x.Sheet(SheetMatrix, o); err != nil {
+		return err
+	}
+	bold, err := x.Style(xlsx.Style{Bold: true})
 	if err != nil {
 		return err
 	}
-	if err := sw.SetColWidth(1, 1, matrixLabelWidth); err != nil {
+	head, err := x.Style(xlsx.Style{Bold: true, Size: 9, Rotation: 90, Wrap: true, Vertical: "bottom", Horizontal: "center"})
+	if err != nil {
 		return err
 	}
-	if len(cols) > 0 {
-		if err := sw.SetColWidth(2, len(cols)+1, matrixColWidth); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	row := make([]any, len(cols)+1)
-	row[0] = excelize.Cell{StyleID: bold, Value: cellText(in.corner())}
+	row := make([]xlsx.Cell, len(cols)+1)
+	row[0] = xlsx.Cell{Style: bold, Value: cellText(in.corner())}
 	for c, j := range cols {
-		row[c+1] = excelize.Cell{StyleID: head, Value: cellText(itemHeading(in.Items[j]))}
+		row[c+1] = xlsx.Cell{Style: head, Value: cellText(itemHeading(in.Items[j]))}
 	}
-	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 170}); err != nil {
+	if err := x.Row(row, 170); err != nil {
 		return err
 	}
 	fills := heatStyles{x: x, ids: map[[2]int]int{}}
-	for i, mem := range matrix {
+	for _, mem := range matrix {
 		clear(row)
-		row[0] = cellText(mem.label)
+		row[0] = xlsx.Cell{Value: cellText(mem.label)}
 		for c, j := range cols {
 			v := mem.levels[j]
 			if v == nil {
@@ -553,14 +368,76 @@ func streamMatrix(x *excelize.File, in *TeamTable, cols []int, matrix []matrixRo
 			if err != nil {
 				return err
 			}
-			row[c+1] = excelize.Cell{StyleID: style, Value: *v}
+			row[c+1] = xlsx.Cell{Style: style, Value: *v}
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := sw.SetRow(cell, row); err != nil {
+		if err := x.Row(row, 0); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	return nil
+}
+
+// writeMeasures writes the Measures sheet: one row per item, in words:
+// Yes and No, not TRUE and FALSE.
+func writeMeasures(x *xlsx.Workbook, in *TeamTable) error {
+	n := len(MeasuresHeader)
+	if err := x.Sheet(SheetMeasures, xlsx.SheetOptions{
+		Cols:       []xlsx.Col{{Min: 1, Max: 1, Width: 16}, {Min: 2, Max: 2, Width: 42}, {Min: 3, Max: 3, Width: 30}, {Min: 4, Max: n, Width: 11}},
+		FreezeRows: 1,
+		AutoFilter: "A1:" + xlsx.CellName(n, len(in.Items)+1),
+		Print:      printSetup(1, titleRows(SheetMeasures)),
+	}); err != nil {
+		return err
+	}
+	wrapBold, err := x.Style(xlsx.Style{Bold: true, Wrap: true, Vertical: "bottom"})
+	if err != nil {
+		return err
+	}
+	percent, err := x.Style(xlsx.Style{NumFmt: 9}) // 0%
+	if err != nil {
+		return err
+	}
+	wrap, err := x.Style(xlsx.Style{Wrap: true, Vertical: "top"})
+	if err != nil {
+		return err
+	}
+	row := make([]xlsx.Cell, n)
+	for j, h := range MeasuresHeader {
+		row[j] = xlsx.Cell{Value: cellText(h), Style: wrapBold}
+	}
+	if err := x.Row(row, 45); err != nil {
+		return err
+	}
+	yesNo := func(b bool) string {
+		if b {
+			return "Yes"
+		}
+		return "No"
+	}
+	for _, it := range in.Items {
+		clear(row)
+		hidden := in.suppressed(it)
+		row[0] = xlsx.Cell{Value: cellText(it.ID)}
+		row[1] = xlsx.Cell{Value: cellText(it.Title), Style: wrap}
+		row[2] = xlsx.Cell{Value: cellText(it.Group), Style: wrap}
+		row[8] = xlsx.Cell{Value: intCell(it.Target)}
+		row[11] = xlsx.Cell{Style: percent}
+		row[12] = xlsx.Cell{Value: yesNo(hidden)}
+		if !hidden {
+			row[3] = xlsx.Cell{Value: it.Rated}
+			row[4] = xlsx.Cell{Value: it.Meeting}
+			row[5] = xlsx.Cell{Value: it.Below}
+			row[6] = xlsx.Cell{Value: intCell(it.Median)}
+			row[7] = xlsx.Cell{Value: intCell(it.Max)}
+			row[9] = xlsx.Cell{Value: yesNo(it.Covered)}
+			row[10] = xlsx.Cell{Value: yesNo(it.Fragile)}
+			row[11].Value = it.BelowShare
+		}
+		if err := x.Row(row, max(wrappedHeight(it.Title, 42), wrappedHeight(it.Group, 30))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // itemHeading heads an item's matrix column: its title and id.
@@ -603,26 +480,6 @@ func matrixPagesWide(cols int) int {
 	return max(1, int(math.Ceil(width/(printableMM/minScale))))
 }
 
-// printSetup prints a sheet landscape on A4, pagesWide pages across (and
-// as many down as needed), with titles (rows and columns repeated on every
-// page, e.g. the header row) unless "".
-func printSetup(x *excelize.File, sheet string, pagesWide int, titles string) error {
-	landscape, a4, tall := "landscape", 9, 0
-	if err := x.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &pagesWide, FitToHeight: &tall,
-	}); err != nil {
-		return err
-	}
-	fit := true
-	if err := x.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if titles == "" {
-		return nil
-	}
-	return x.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
-}
-
 // wrappedHeight is the row height (points) that shows text wrapped in a
 // column width characters wide: spreadsheets do not grow a row for
 // wrapped text they did not lay out themselves, so the file says.
@@ -636,7 +493,7 @@ func wrappedHeight(text string, width float64) float64 {
 
 // heatStyles makes one cell style per heatmap shade, as they are needed.
 type heatStyles struct {
-	x   *excelize.File
+	x   *xlsx.Workbook
 	ids map[[2]int]int
 }
 
@@ -659,15 +516,11 @@ func (h *heatStyles) style(shade float64) (int, error) {
 	}
 	mix := func(dark int) int { return int(math.Round(255 - float64(step)/100*float64(255-dark))) }
 	fill := fmt.Sprintf("%02X%02X%02X", mix(31), mix(78), mix(121))
-	font := &excelize.Font{Color: "000000"}
+	font := "000000"
 	if white == 1 {
-		font.Color = "FFFFFF"
+		font = "FFFFFF"
 	}
-	id, err := h.x.NewStyle(&excelize.Style{
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}},
-		Font:      font,
-		Alignment: &excelize.Alignment{Horizontal: "center"},
-	})
+	id, err := h.x.Style(xlsx.Style{Fill: fill, Color: font, Horizontal: "center"})
 	h.ids[key] = id
 	return id, err
 }

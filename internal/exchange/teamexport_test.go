@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"slices"
@@ -378,21 +379,54 @@ func TestTeamExportWorkshopDistribution(t *testing.T) {
 	}
 }
 
-// fillOf is the fill colour of a cell ("" when it has none).
-func fillOf(t *testing.T, x *excelize.File, sheet, cell string) string {
+// fillOf is the solid fill colour of a cell ("" when it has none), read
+// from the workbook's styles part: excelize reports colours only for a
+// workbook with a theme part, which Gapwise's workbooks do not need.
+func fillOf(t *testing.T, data []byte, x *excelize.File, sheet, cell string) string {
 	t.Helper()
 	id, err := x.GetCellStyle(sheet, cell)
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := x.GetStyle(id)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Fill.Pattern != 1 || len(st.Fill.Color) == 0 {
+	var styles struct {
+		Fills []struct {
+			Pattern struct {
+				Type string `xml:"patternType,attr"`
+				Fg   struct {
+					RGB string `xml:"rgb,attr"`
+				} `xml:"fgColor"`
+			} `xml:"patternFill"`
+		} `xml:"fills>fill"`
+		Xfs []struct {
+			Fill int `xml:"fillId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	for _, f := range zr.File {
+		if f.Name != "xl/styles.xml" {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = xml.NewDecoder(rc).Decode(&styles)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if id >= len(styles.Xfs) || styles.Xfs[id].Fill >= len(styles.Fills) {
+		t.Fatalf("cell %s has style %d, which the workbook does not define", cell, id)
+	}
+	p := styles.Fills[styles.Xfs[id].Fill].Pattern
+	if p.Type != "solid" || p.Fg.RGB == "" {
 		return ""
 	}
-	return strings.ToUpper(st.Fill.Color[0])
+	return strings.TrimPrefix(strings.ToUpper(p.Fg.RGB), "FF")
 }
 
 // TestTeamXLSXForExcel: the matrix is a heatmap (level cells shaded darker
@@ -402,16 +436,17 @@ func fillOf(t *testing.T, x *excelize.File, sheet, cell string) string {
 func TestTeamXLSXForExcel(t *testing.T) {
 	in := teamTable(false)
 	in.Scale = []model.Level{{Value: 0, Name: "None yet"}, {Value: 1, Name: "Aware"}, {Value: 2, Name: "Working"}, {Value: 3, Name: "Expert"}}
-	x := openXLSX(t, writeXLSX(t, in))
+	data := writeXLSX(t, in)
+	x := openXLSX(t, data)
 	// Zoë: 3 on 1.1 (B2), 0 on 1.2 (C2); member 2: 1 on 1.1 (B3), none on 1.2 (C3).
-	top, low := fillOf(t, x, SheetMatrix, "B2"), fillOf(t, x, SheetMatrix, "B3")
+	top, low := fillOf(t, data, x, SheetMatrix, "B2"), fillOf(t, data, x, SheetMatrix, "B3")
 	if top == "" || low == "" || top == low {
 		t.Errorf("level 3 fill %q, level 1 fill %q: want two different shades", top, low)
 	}
-	if f := fillOf(t, x, SheetMatrix, "C2"); f != "" {
+	if f := fillOf(t, data, x, SheetMatrix, "C2"); f != "" {
 		t.Errorf("level 0 has fill %q", f)
 	}
-	if f := fillOf(t, x, SheetMatrix, "C3"); f != "" {
+	if f := fillOf(t, data, x, SheetMatrix, "C3"); f != "" {
 		t.Errorf("not rated has fill %q", f)
 	}
 	// Darker means a lower red/green/blue sum.

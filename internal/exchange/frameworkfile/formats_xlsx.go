@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 
-	"github.com/xuri/excelize/v2"
+	"gapwise/internal/xlsx"
 )
 
 // xlsxBook is a workbook read whole: each sheet's cell text, as the
@@ -32,33 +32,21 @@ func openXLSX(f File) (*xlsxBook, error) {
 	if !isZip(f.Data) {
 		return nil, invalidf("%s is not an XLSX spreadsheet (an .xlsx file is a zip archive; this one is not)", name)
 	}
-	x, err := excelize.OpenReader(bytes.NewReader(f.Data), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	x, err := xlsx.Read(f.Data, xlsx.Limits{Total: xlsxUnzipLimit, Part: xlsxUnzipXMLLimit})
 	if err != nil {
 		return nil, invalidf("%s cannot be read as an XLSX spreadsheet: %v", name, err)
 	}
-	defer x.Close()
-	b := &xlsxBook{file: name, sheets: map[string][][]string{}}
-	if props, err := x.GetDocProps(); err == nil && props != nil {
-		b.modified = props.Modified
-	}
-	for _, s := range x.GetSheetList() {
-		rows, err := x.GetRows(s)
-		if err != nil {
-			return nil, invalidf("%s, sheet %q cannot be read: %v", name, s, err)
-		}
-		b.names = append(b.names, s)
-		b.sheets[s] = rows
+	b := &xlsxBook{file: name, sheets: map[string][][]string{}, modified: x.Modified}
+	for _, s := range x.Sheets {
+		b.names = append(b.names, s.Name)
+		b.sheets[s.Name] = s.Rows
 	}
 	return b, nil
 }
 
 // cell names a cell for messages: "file, sheet Skills, cell M12".
 func (b *xlsxBook) cell(sheet string, row, col int) string {
-	ref, err := excelize.CoordinatesToCellName(col+1, row+1)
-	if err != nil {
-		ref = fmt.Sprintf("row %d, column %d", row+1, col+1)
-	}
-	return fmt.Sprintf("%s, sheet %q, cell %s", b.file, sheet, ref)
+	return fmt.Sprintf("%s, sheet %q, cell %s", b.file, sheet, xlsx.CellName(col+1, row+1))
 }
 
 // rowRef names a row for messages.

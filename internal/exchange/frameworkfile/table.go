@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"gapwise/internal/xlsx"
 )
 
 // Table is one CSV file or one spreadsheet sheet read whole, with a header
@@ -39,11 +39,7 @@ func (t *Table) Cell(i, col int) string {
 	if t.Sheet == "" {
 		return fmt.Sprintf("%s line %d, column %s", t.File, t.at[i], name)
 	}
-	ref, err := excelize.CoordinatesToCellName(col+1, t.at[i])
-	if err != nil {
-		return fmt.Sprintf("%s, row %d, column %s", t.Row(i), t.at[i], name)
-	}
-	return fmt.Sprintf("%s, sheet %q, cell %s (%s)", t.File, t.Sheet, ref, name)
+	return fmt.Sprintf("%s, sheet %q, cell %s (%s)", t.File, t.Sheet, xlsx.CellName(col+1, t.at[i]), name)
 }
 
 // Value is the text of column col in row i ("" past a short row or col < 0).
