@@ -26,6 +26,10 @@ func TestMain(m *testing.M) {
 		crashChild(path, os.Getenv(crashAssessmentEnv))
 		return
 	}
+	if path := os.Getenv(crashImportEnv); path != "" {
+		crashImportChild(path)
+		return
+	}
 	dir, err := os.MkdirTemp("", "gapwise-checked-")
 	if err != nil {
 		panic(err)
