@@ -153,8 +153,8 @@ func commandTable() []*command {
 			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N] [--json]", "the team gap report as PDF", (*env).teamReport),
 			leaf("draft", "--team ID [--workshop [--min-people N]] [--json]",
 				"add to the team's plan an action for each of its 5\nlargest common gaps shown (from the learning catalogue\nwhere it has an entry); names no one", (*env).teamDraft),
-			leaf("export", "--team ID (--xlsx FILE | --csv FILE) [--workshop [--individual]] [--min-people N]\n[--json]",
-				"matrix and measures as a spreadsheet, or the\nmatrix as CSV; never overwrites\n"+
+			leaf("export", "--team ID (--xlsx FILE | --csv FILE | --teaching-csv FILE) [--workshop [--individual]]\n[--min-people N] [--json]",
+				"matrix, measures and who can teach whom as a\nspreadsheet, or the matrix or who can teach whom\nas CSV; never overwrites\n"+
 					"(--team also takes a unique team name; --workshop\nhides names and suppresses figures resting on\n"+
 					"fewer than --min-people rated members, default 3,\nand counts members per level instead of a row\n"+
 					"each; --individual: a row each, neutral labels)", (*env).teamExport),

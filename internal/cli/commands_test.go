@@ -363,7 +363,7 @@ func TestZshCompletionCompletes(t *testing.T) {
 		want  string
 	}{
 		{[]string{"gapwise-cli", ""}, "frameworks roles people assess gaps"},
-		{[]string{"gapwise-cli", "--db", "x.db", "team", "export", "--"}, "--csv --individual --json --min-people --team --workshop --xlsx --help"},
+		{[]string{"gapwise-cli", "--db", "x.db", "team", "export", "--"}, "--csv --individual --json --min-people --teaching-csv --team --workshop --xlsx --help"},
 		{[]string{"gapwise-cli", "plan", "action", ""}, "add set rm --help"},
 		{[]string{"gapwise-cli", "team", "add", "--people", "w"}, "FILES"},
 	}

@@ -866,7 +866,7 @@ func (e *env) teamReport(args []string) error {
 }
 
 func (e *env) teamExport(args []string) error {
-	var teamID, xlsx, csvPath string
+	var teamID, xlsx, csvPath, teachPath string
 	var disp displayFlags
 	var asJSON bool
 	pos, err := flags("team export", args, func(fs *flag.FlagSet) {
@@ -874,6 +874,7 @@ func (e *env) teamExport(args []string) error {
 		fs.StringVar(&teamID, "team", "", "team id or unique name")
 		fs.StringVar(&xlsx, "xlsx", "", "spreadsheet to write (must not exist)")
 		fs.StringVar(&csvPath, "csv", "", "CSV file of the matrix to write (must not exist)")
+		fs.StringVar(&teachPath, "teaching-csv", "", "CSV file of who can teach whom to write (must not exist)")
 		disp.define(fs)
 	})
 	switch {
@@ -883,16 +884,19 @@ func (e *env) teamExport(args []string) error {
 		return usagef("team export takes no arguments")
 	case teamID == "":
 		return usagef("team export needs --team ID")
-	case (xlsx == "") == (csvPath == ""):
-		return usagef("team export needs --xlsx FILE or --csv FILE (one of them)")
+	case countSet(xlsx, csvPath, teachPath) != 1:
+		return usagef("team export needs one of --xlsx FILE, --csv FILE or --teaching-csv FILE")
 	}
 	d, err := disp.check("team export")
 	if err != nil {
 		return err
 	}
 	path, format := xlsx, workspace.TeamFormatXLSX
-	if csvPath != "" {
+	switch {
+	case csvPath != "":
 		path, format = csvPath, workspace.TeamFormatCSV
+	case teachPath != "":
+		path, format = teachPath, workspace.TeamFormatTeachingCSV
 	}
 	return e.withWorkspace(func(ws *workspace.Workspace) error {
 		t, err := resolveTeam(e, ws, teamID)
@@ -907,6 +911,17 @@ func (e *env) teamExport(args []string) error {
 		}
 		return e.wrote(asJSON, func(e *env) error { return teamWritten(e, path, d) }, fileJSON{Path: path})
 	})
+}
+
+// countSet counts the values given (not "").
+func countSet(values ...string) int {
+	n := 0
+	for _, v := range values {
+		if v != "" {
+			n++
+		}
+	}
+	return n
 }
 
 func teamWritten(e *env, path string, d gap.Display) error {

@@ -294,6 +294,29 @@ func TestTeamExportAndReport(t *testing.T) {
 	if len(rows) != 9 || len(rows[0]) != 37 || rows[1][0] != "Member A" || strings.Contains(string(data), "Sample (fictional)") {
 		t.Errorf("individual workshop CSV: %d rows, header %q", len(rows), rows[0][:3])
 	}
+	// Who can teach whom as CSV: counts only in workshop display, names
+	// in named display.
+	for _, tc := range []struct {
+		name, want, unwanted string
+		args                 []string
+	}{
+		{"teach-workshop.csv", "could teach · ", "Sample (fictional)", []string{"--workshop"}},
+		{"teach-named.csv", "Could teach: ", "Member A", nil},
+	} {
+		path := filepath.Join(dir, tc.name)
+		mustRun(t, append([]string{"--db", db, "team", "export", "--team", team, "--teaching-csv", path}, tc.args...)...)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) < 2 || rows[0][6] != "Who can teach whom" || !strings.Contains(string(data), tc.want) || strings.Contains(string(data), tc.unwanted) {
+			t.Errorf("%s: %q", tc.name, rows)
+		}
+	}
 	mustRun(t, "--db", db, "team", "export", "--team", team, "--xlsx", xlsxPath)
 	if data, _ := os.ReadFile(xlsxPath); !bytes.HasPrefix(data, []byte("PK")) {
 		t.Error("the spreadsheet is not a zip file")

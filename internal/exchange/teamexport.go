@@ -1,7 +1,8 @@
 package exchange
 
-// Team exports: a team's competency matrix and measures as a spreadsheet
-// (XLSX, three sheets) or the matrix alone as CSV, for a CCIO to take into
+// Team exports: a team's competency matrix, measures and who can teach whom
+// as a spreadsheet (XLSX, four sheets), or the matrix or the teaching lines
+// as CSV, for a CCIO to take into
 // their own tools. The caller (the workspace) supplies plain values and the
 // display; this file owns the layout and applies the display's rules
 // (gap.Display: labels, order, suppression) itself, so that a caller cannot
@@ -28,6 +29,7 @@ import (
 const (
 	SheetMatrix   = "Matrix"
 	SheetMeasures = "Measures"
+	SheetTeaching = "Teaching"
 	SheetAbout    = "About"
 )
 
@@ -35,7 +37,13 @@ const (
 // spreadsheet user (the fields of `gapwise-cli team gaps --json`, in order).
 var MeasuresHeader = []string{"Item", "Title", "Group", "Members who rated", "Meeting the target", "Below the target",
 	"Median level", "Highest level", "Team target", "Covered (someone meets it)", "Fragile (only one meets it)",
-	"Share below the target", "Figures hidden (too few rated)"}
+	"Share below the target", "Figures hidden (too few rated)", "Could teach", "Want to learn", "Flagged interest"}
+
+// TeachingHeader is the header row of the Teaching sheet and the teaching
+// CSV: per item, how many could teach, want to learn, flagged interest and
+// would be in a suggested session, and the lines the team screen shows
+// (gap.TeachingLines), one under another in one cell.
+var TeachingHeader = []string{"Item", "Title", "Could teach", "Want to learn", "Flagged interest", "Suggested sessions", "Who can teach whom"}
 
 // TeamTable is what a team export holds: the team's members and their
 // levels on each item, and the team measures per item.
@@ -59,6 +67,15 @@ type TeamTable struct {
 	Scale   []model.Level // the framework's levels: the matrix rows when the display has no person rows
 	Members []TeamMember  // matrix rows, in any order: the display's roster orders them
 	Items   []TeamItem    // matrix columns and Measures rows, in the order given
+	// Teach is who can teach whom on Items[j] (gap.Teach over Ratings'
+	// members) with the item's team measure, nil when it has none; asked
+	// for one item at a time, so an organisation's lists are not all held
+	// at once. The export words it itself, with gap.TeachingLines for
+	// Display and its roster, the team screen's words: labels never names
+	// in workshop display, counts only unless individual rows were chosen,
+	// nothing on an item it suppresses. Nil: no teaching rows.
+	Teach   func(j int) (gap.Teaching, *gap.ItemMeasure)
+	Ratings *gap.TeamRatings // the members Teach's positions are of
 }
 
 // TeamMember is one row of the matrix.
@@ -77,6 +94,9 @@ type TeamItem struct {
 	Covered, Fragile bool
 	BelowShare       float64
 	Levels           map[int]int // rated members at each level
+	// Who can teach whom, counted (gap.TeachCounts): the Measures sheet's
+	// last columns, blank when the item's figures are suppressed.
+	Teachers, Learners, Interested int
 }
 
 // suppressed reports whether the item's figures must stay blank.
@@ -126,11 +146,7 @@ func (in *TeamTable) matrixRows() []matrixRow {
 		return append(rows, matrixRow{label: "Not rated", csvLabel: "not rated",
 			levels: count(func(it TeamItem) int { return len(in.Members) - it.Rated })})
 	}
-	people := make([]model.Person, len(in.Members))
-	for i, m := range in.Members {
-		people[i] = m.Person
-	}
-	r := in.Display.Roster(in.TeamID, people)
+	r := in.roster()
 	rows := make([]matrixRow, len(r.Order))
 	for k, i := range r.Order {
 		rows[k] = matrixRow{label: cellText(r.Labels[k]), levels: in.Members[i].Levels}
@@ -214,6 +230,84 @@ func TeamCSV(w io.Writer, in TeamTable) error {
 	return cw.Error()
 }
 
+// teachingRows are the Teaching sheet's rows after the header: the items
+// the display says something about (gap.TeachingLines, with the roster
+// the matrix uses), none it suppresses.
+func (in *TeamTable) teachingRows() ([][]string, error) {
+	if in.Teach == nil {
+		return nil, nil
+	}
+	if in.Ratings == nil {
+		return nil, model.Errorf(model.Internal, "team export: teaching without the team's ratings")
+	}
+	r := in.roster()
+	var out [][]string
+	for j, it := range in.Items {
+		if in.suppressed(it) {
+			continue
+		}
+		tc, m := in.Teach(j)
+		if m == nil || m.Item == nil {
+			continue
+		}
+		if m.Item.ID != it.ID {
+			return nil, model.Errorf(model.Internal, "team export: teaching of %s given for item %s", m.Item.ID, it.ID)
+		}
+		lines := gap.TeachingLines(in.Display, r, in.Ratings, tc, m)
+		if len(lines) == 0 {
+			continue
+		}
+		out = append(out, []string{it.ID, it.Title, strconv.Itoa(len(tc.Teachers)), strconv.Itoa(len(tc.Learners)),
+			strconv.Itoa(len(tc.Interested)), strconv.Itoa(len(tc.Pairings)), strings.Join(lines, "\n")})
+	}
+	return out, nil
+}
+
+// roster is the display's order and labels of the members.
+func (in *TeamTable) roster() gap.Roster {
+	people := make([]model.Person, len(in.Members))
+	for i, m := range in.Members {
+		people[i] = m.Person
+	}
+	return in.Display.Roster(in.TeamID, people)
+}
+
+// TeamTeachingCSV writes who can teach whom as CSV, in the form of
+// TeamCSV (UTF-8 with a byte-order mark, CRLF, formula-like text guarded):
+// a header row (TeachingHeader), then one row per item the Teaching sheet
+// lists, its counts as numbers and the team screen's lines in the last
+// cell, one under another (a quoted cell with line breaks, which
+// spreadsheets show wrapped). A workshop display's file has counts only,
+// as on screen, unless individual rows were chosen.
+func TeamTeachingCSV(w io.Writer, in TeamTable) error {
+	if err := in.check(); err != nil {
+		return err
+	}
+	rs, err := in.teachingRows()
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(utf8BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(TeachingHeader); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		row := make([]string, len(r))
+		for i, c := range r {
+			row[i] = csvText(c)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
 // corner heads the matrix's first column.
 func (in *TeamTable) corner() string {
 	if in.Display.PersonRows() {
@@ -276,6 +370,9 @@ func writeTeamXLSX(x *xlsx.Workbook, in *TeamTable) error {
 	if err := writeMeasures(x, in); err != nil {
 		return err
 	}
+	if err := writeTeaching(x, in); err != nil {
+		return err
+	}
 
 	// About: what this is, and the framework's terms.
 	yesNo := func(b bool) string {
@@ -304,6 +401,7 @@ func writeTeamXLSX(x *xlsx.Workbook, in *TeamTable) error {
 		{"Workshop display", workshop},
 		{"Members", strconv.Itoa(len(in.Members))},
 		{"Reading the matrix", in.reading()},
+		{"Who can teach whom", in.teachingNote()},
 		{"Personal data", "This file holds people's self-assessments: share it only with whoever needs it."},
 	}
 	switch {
@@ -432,12 +530,84 @@ func writeMeasures(x *xlsx.Workbook, in *TeamTable) error {
 			row[9] = xlsx.Cell{Value: yesNo(it.Covered)}
 			row[10] = xlsx.Cell{Value: yesNo(it.Fragile)}
 			row[11].Value = it.BelowShare
+			row[13] = xlsx.Cell{Value: it.Teachers}
+			row[14] = xlsx.Cell{Value: it.Learners}
+			row[15] = xlsx.Cell{Value: it.Interested}
 		}
 		if err := x.Row(row, max(wrappedHeight(it.Title, 42), wrappedHeight(it.Group, 30))); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeTeaching writes the Teaching sheet: TeachingHeader, then one row
+// per item with something to say (teachingRows), counts as numbers and
+// the lines wrapped in the last column, each row as tall as its lines
+// need (at most a spreadsheet's tallest row).
+func writeTeaching(x *xlsx.Workbook, in *TeamTable) error {
+	rs, err := in.teachingRows()
+	if err != nil {
+		return err
+	}
+	n := len(TeachingHeader)
+	if err := x.Sheet(SheetTeaching, xlsx.SheetOptions{
+		Cols:       []xlsx.Col{{Min: 1, Max: 1, Width: 16}, {Min: 2, Max: 2, Width: 36}, {Min: 3, Max: 6, Width: 11}, {Min: 7, Max: 7, Width: 90}},
+		FreezeRows: 1,
+		AutoFilter: "A1:" + xlsx.CellName(n, len(rs)+1),
+		Print:      printSetup(1, titleRows(SheetTeaching)),
+	}); err != nil {
+		return err
+	}
+	wrapBold, err := x.Style(xlsx.Style{Bold: true, Wrap: true, Vertical: "bottom"})
+	if err != nil {
+		return err
+	}
+	wrap, err := x.Style(xlsx.Style{Wrap: true, Vertical: "top"})
+	if err != nil {
+		return err
+	}
+	top, err := x.Style(xlsx.Style{Vertical: "top"})
+	if err != nil {
+		return err
+	}
+	row := make([]xlsx.Cell, n)
+	for j, h := range TeachingHeader {
+		row[j] = xlsx.Cell{Value: cellText(h), Style: wrapBold}
+	}
+	if err := x.Row(row, 30); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		for j, c := range r {
+			row[j] = xlsx.Cell{Value: cellText(c), Style: wrap}
+			if j >= 2 && j <= 5 {
+				v, _ := strconv.Atoi(c)
+				row[j] = xlsx.Cell{Value: v, Style: top}
+			}
+		}
+		h := max(wrappedHeight(r[1], 36), wrappedHeight(r[6], 90))
+		if err := x.Row(row, min(h, maxRowHeight)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxRowHeight is the tallest a spreadsheet row may be, in points.
+const maxRowHeight = 409
+
+// teachingNote explains the Teaching sheet.
+func (in *TeamTable) teachingNote() string {
+	s := "The Teaching sheet lists, per item, who could teach it (at or above the team target; without one, the team's best at the middle level or above), " +
+		"who wants to learn it (ticked \"I want to develop this\", or below the target) and the suggested sessions, as the team screen's Who can teach whom tab does."
+	switch {
+	case in.Display.Workshop && !in.Display.Individual:
+		s += fmt.Sprintf(" Workshop display: counts only, naming no one; items rated by fewer than %d members are left out.", in.Display.MinPeople)
+	case in.Display.Workshop:
+		s += fmt.Sprintf(" Members are the matrix's neutral labels; items rated by fewer than %d members are left out.", in.Display.MinPeople)
+	}
+	return s
 }
 
 // itemHeading heads an item's matrix column: its title and id.

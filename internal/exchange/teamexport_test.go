@@ -24,7 +24,7 @@ func intp(n int) *int { return &n }
 // teamTable is a small team: three members (one with nothing rated), three
 // items (one rated by a single member, one with no target).
 func teamTable(workshop bool) TeamTable {
-	return TeamTable{
+	in := TeamTable{
 		Team:          "Digital nursing",
 		Framework:     model.FrameworkRef{ID: "fci", Version: "2020-provisional"},
 		FrameworkName: "Faculty of Clinical Informatics core competency framework",
@@ -42,11 +42,47 @@ func teamTable(workshop bool) TeamTable {
 		},
 		Items: []TeamItem{
 			{ID: "1.1", Title: "Health and care", Group: "Domain 1", Rated: 2, Meeting: 1, Below: 1,
-				Median: intp(1), Max: intp(3), Target: intp(2), Covered: true, Fragile: true, BelowShare: 0.5},
+				Median: intp(1), Max: intp(3), Target: intp(2), Covered: true, Fragile: true, BelowShare: 0.5,
+				Teachers: 1, Learners: 1, Interested: 1},
 			{ID: "1.2", Title: "Only one rated this", Group: "Domain 1", Rated: 1, Meeting: 0, Below: 1,
-				Median: intp(0), Max: intp(0), Target: intp(3), BelowShare: 1},
-			{ID: "2.1", Title: "No target", Group: "Domain 2", Rated: 1, Median: intp(2), Max: intp(2)},
+				Median: intp(0), Max: intp(0), Target: intp(3), BelowShare: 1, Learners: 1},
+			{ID: "2.1", Title: "No target", Group: "Domain 2", Rated: 1, Median: intp(2), Max: intp(2), Teachers: 1, Learners: 1, Interested: 1},
 		},
+	}
+	withTeaching(&in, "p2")
+	return in
+}
+
+// withTeaching works out who can teach whom from the table's levels and
+// targets (gap.Teach, in the display's order), the interested members
+// flagging interest on every item they rated.
+func withTeaching(in *TeamTable, interested ...string) {
+	f := &model.Framework{Ref: in.Framework}
+	for l := 0; l <= 3; l++ {
+		f.Scale.Levels = append(f.Scale.Levels, model.Level{Value: l})
+	}
+	var targets []model.Target
+	for _, it := range in.Items {
+		f.Items = append(f.Items, model.Item{ID: it.ID, Title: it.Title, Levels: []int{0, 1, 2, 3}})
+		if it.Target != nil {
+			targets = append(targets, model.Target{Item: it.ID, Level: *it.Target})
+		}
+	}
+	var mr []gap.MemberRatings
+	for _, m := range in.Members {
+		r := gap.MemberRatings{PersonID: m.Person.ID, Ratings: []model.Rating{}}
+		for j, l := range m.Levels {
+			if l != nil {
+				r.Ratings = append(r.Ratings, model.Rating{Item: in.Items[j].ID, Level: *l, Interest: slices.Contains(interested, m.Person.ID)})
+			}
+		}
+		mr = append(mr, r)
+	}
+	in.Ratings = gap.TeamRatingsOf(f, mr)
+	ms := gap.MeasureTeamRatings(f, nil, in.Ratings, targets)
+	order := in.Ratings.DisplayOrder(in.roster())
+	in.Teach = func(j int) (gap.Teaching, *gap.ItemMeasure) {
+		return gap.Teach(f, in.Ratings, &ms.Items[j], order), &ms.Items[j]
 	}
 }
 
@@ -80,7 +116,7 @@ func rows(t *testing.T, x *excelize.File, sheet string) [][]string {
 
 func TestTeamXLSXReadsBack(t *testing.T) {
 	x := openXLSX(t, writeXLSX(t, teamTable(false)))
-	if got := x.GetSheetList(); !slices.Equal(got, []string{SheetMatrix, SheetMeasures, SheetAbout}) {
+	if got := x.GetSheetList(); !slices.Equal(got, []string{SheetMatrix, SheetMeasures, SheetTeaching, SheetAbout}) {
 		t.Errorf("sheets %v", got)
 	}
 	matrix := rows(t, x, SheetMatrix)
@@ -106,12 +142,28 @@ func TestTeamXLSXReadsBack(t *testing.T) {
 		t.Errorf("measures header %q", measures[0])
 	}
 	wantM := [][]string{
-		{"1.1", "Health and care", "Domain 1", "2", "1", "1", "1", "3", "2", "Yes", "Yes", "50%", "No"},
-		{"1.2", "Only one rated this", "Domain 1", "1", "0", "1", "0", "0", "3", "No", "No", "100%", "No"},
-		{"2.1", "No target", "Domain 2", "1", "0", "0", "2", "2", "", "No", "No", "0%", "No"},
+		{"1.1", "Health and care", "Domain 1", "2", "1", "1", "1", "3", "2", "Yes", "Yes", "50%", "No", "1", "1", "1"},
+		{"1.2", "Only one rated this", "Domain 1", "1", "0", "1", "0", "0", "3", "No", "No", "100%", "No", "0", "1", "0"},
+		{"2.1", "No target", "Domain 2", "1", "0", "0", "2", "2", "", "No", "No", "0%", "No", "1", "1", "1"},
 	}
 	if !slices.EqualFunc(measures[1:], wantM, slices.Equal) {
 		t.Errorf("measures\n got %q\nwant %q", measures[1:], wantM)
+	}
+	// Teaching: one row per item with something to say, counts as
+	// numbers, the lines one under another in the last cell.
+	teaching := rows(t, x, SheetTeaching)
+	wantT := [][]string{TeachingHeader,
+		{"1.1", "Health and care", "1", "1", "1", "1", "Could teach: Zoë Ødegård\n" + `Want to learn: =HYPERLINK("x") (interested: =HYPERLINK("x"))` + "\n" +
+			`Suggested: Zoë Ødegård runs a session on 1.1 Health and care for =HYPERLINK("x")` + "\n" + `Interested in becoming the second holder: =HYPERLINK("x")`},
+		{"1.2", "Only one rated this", "0", "1", "0", "0", "Want to learn: Zoë Ødegård\nNobody in the team is further on than Zoë Ødegård: look for a teacher outside the team"},
+		{"2.1", "No target", "1", "1", "1", "0", `Could teach: =HYPERLINK("x")` + "\n" + `Want to learn: =HYPERLINK("x") (interested: =HYPERLINK("x"))` + "\n" +
+			`Nobody in the team is further on than =HYPERLINK("x"): look for a teacher outside the team`},
+	}
+	if !slices.EqualFunc(teaching, wantT, slices.Equal) {
+		t.Errorf("teaching\n got %q\nwant %q", teaching, wantT)
+	}
+	if typ, _ := x.GetCellType(SheetTeaching, "C2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("teaching counts are stored as text (%v)", typ)
 	}
 	raw, _ := x.GetCellValue(SheetMeasures, "L2", excelize.Options{RawCellValue: true})
 	if raw != "0.5" {
@@ -208,8 +260,16 @@ func TestTeamXLSXWorkshopHidesNamesAndSmallFigures(t *testing.T) {
 	measures := rows(t, x, SheetMeasures)
 	// 1.1 rests on 2 rated members (shown); 1.2 and 2.1 on 1 (suppressed,
 	// though the target, which is the team's choice, stays).
-	if got := measures[1]; got[3] != "2" || got[12] != "No" {
+	if got := measures[1]; got[3] != "2" || got[12] != "No" || got[13] != "1" {
 		t.Errorf("1.1 in workshop mode: %q", got)
+	}
+	// Teaching: 1.1's lines under neutral labels; 1.2, resting on one
+	// member, is left out though the caller gave it lines.
+	teaching := rows(t, x, SheetTeaching)
+	wantW := "Could teach: Member C\nWant to learn: Member A (interested: Member A)\nSuggested: Member C runs a session on 1.1 Health and care for Member A\n" +
+		"Interested in becoming the second holder: Member A"
+	if len(teaching) != 2 || teaching[1][0] != "1.1" || teaching[1][6] != wantW {
+		t.Errorf("workshop teaching sheet %q", teaching)
 	}
 	want := []string{"1.2", "Only one rated this", "Domain 1", "", "", "", "", "", "3", "", "", "", "Yes"}
 	if !slices.Equal(measures[2], want) {
@@ -360,14 +420,26 @@ func TestTeamExportWorkshopDistribution(t *testing.T) {
 	if !slices.EqualFunc(got, want, slices.Equal) {
 		t.Errorf("workshop CSV\n got %q\nwant %q", got, want)
 	}
+	var tcsv bytes.Buffer
+	if err := TeamTeachingCSV(&tcsv, in); err != nil {
+		t.Fatal(err)
+	}
 	data := writeXLSX(t, in)
 	text := zipText(t, data)
 	for _, m := range in.Members {
 		for _, part := range []string{m.Person.Name, m.Person.ID, "Ødegård", "HYPERLINK", "Nobody", "Member A"} {
-			if strings.Contains(text, part) || strings.Contains(c.String(), part) {
+			if strings.Contains(text, part) || strings.Contains(c.String(), part) || strings.Contains(tcsv.String(), part) {
 				t.Errorf("workshop export contains %q", part)
 			}
 		}
+	}
+	// Who can teach whom is counted, as on screen, never listed.
+	teaching := rows(t, openXLSX(t, data), SheetTeaching)
+	if len(teaching) != 4 || teaching[1][6] != "1 could teach · 1 wants to learn · 1 flagged interest · 1 suggested session\n1 member is interested in becoming the second holder" {
+		t.Errorf("workshop teaching sheet %q", teaching)
+	}
+	if !strings.Contains(tcsv.String(), "1 could teach · 1 wants to learn") {
+		t.Errorf("workshop teaching CSV:\n%s", tcsv.String())
 	}
 	matrix := rows(t, openXLSX(t, data), SheetMatrix)
 	var labels []string
@@ -462,7 +534,7 @@ func TestTeamXLSXForExcel(t *testing.T) {
 		t.Errorf("a shaded cell shows %q; want its level", v)
 	}
 
-	for _, sheet := range []string{SheetMatrix, SheetMeasures} {
+	for _, sheet := range []string{SheetMatrix, SheetMeasures, SheetTeaching} {
 		panes, err := x.GetPanes(sheet)
 		if err != nil || !panes.Freeze || panes.YSplit != 1 {
 			t.Errorf("%s: panes %+v, %v; want the header row frozen", sheet, panes, err)
@@ -486,7 +558,7 @@ func TestTeamXLSXForExcel(t *testing.T) {
 			filters[n.Scope] = n.RefersTo
 		}
 	}
-	if filters[SheetMatrix] != "'Matrix'!$A$1:$D$4" || filters[SheetMeasures] != "'Measures'!$A$1:$M$4" {
+	if filters[SheetMatrix] != "'Matrix'!$A$1:$D$4" || filters[SheetMeasures] != "'Measures'!$A$1:$P$4" || filters[SheetTeaching] != "'Teaching'!$A$1:$G$4" {
 		t.Errorf("autofilters %q", filters)
 	}
 	if names[SheetMatrix] != "'Matrix'!$A:$A,'Matrix'!$1:$1" || names[SheetMeasures] != "'Measures'!$1:$1" {
@@ -502,5 +574,77 @@ func TestMatrixPagesWide(t *testing.T) {
 			t.Errorf("%d columns print %d pages wide; want %d to %d", tc.cols, got, tc.min, tc.max)
 		}
 		prev = got
+	}
+}
+
+// TestTeamTeachingCSV: the Teaching sheet as CSV: counts as numbers, the
+// lines in one quoted cell, formula-like text guarded; a workshop file
+// leaves out the items whose figures it suppresses and names no one.
+func TestTeamTeachingCSV(t *testing.T) {
+	read := func(in TeamTable) (string, [][]string) {
+		t.Helper()
+		var buf bytes.Buffer
+		if err := TeamTeachingCSV(&buf, in); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(buf.Bytes(), utf8BOM) || !strings.HasSuffix(buf.String(), "\r\n") {
+			t.Error("teaching CSV lacks the byte-order mark or CRLF line ends")
+		}
+		got, err := csv.NewReader(strings.NewReader(excelDecode(buf.Bytes()))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.String(), got
+	}
+	_, got := read(teamTable(false))
+	want := [][]string{TeachingHeader,
+		{"1.1", "Health and care", "1", "1", "1", "1", "Could teach: Zoë Ødegård\n" + `Want to learn: =HYPERLINK("x") (interested: =HYPERLINK("x"))` + "\n" +
+			`Suggested: Zoë Ødegård runs a session on 1.1 Health and care for =HYPERLINK("x")` + "\n" + `Interested in becoming the second holder: =HYPERLINK("x")`},
+		{"1.2", "Only one rated this", "0", "1", "0", "0", "Want to learn: Zoë Ødegård\nNobody in the team is further on than Zoë Ødegård: look for a teacher outside the team"},
+		{"2.1", "No target", "1", "1", "1", "0", `Could teach: =HYPERLINK("x")` + "\n" + `Want to learn: =HYPERLINK("x") (interested: =HYPERLINK("x"))` + "\n" +
+			`Nobody in the team is further on than =HYPERLINK("x"): look for a teacher outside the team`},
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("teaching CSV\n got %q\nwant %q", got, want)
+	}
+	text, got := read(teamTable(true))
+	for _, part := range []string{"Zoë", "Ødegård", "HYPERLINK", "Nobody", "p1", "p2"} {
+		if strings.Contains(text, part) {
+			t.Errorf("workshop teaching CSV contains %q:\n%s", part, text)
+		}
+	}
+	if len(got) != 2 || got[1][0] != "1.1" || got[1][6] != "Could teach: Member C\nWant to learn: Member A (interested: Member A)\nSuggested: Member C runs a session on 1.1 Health and care for Member A\nInterested in becoming the second holder: Member A" {
+		t.Errorf("workshop teaching CSV %q", got)
+	}
+	bad := teamTable(false)
+	teach := bad.Teach
+	bad.Teach = func(j int) (gap.Teaching, *gap.ItemMeasure) { return teach((j + 1) % len(bad.Items)) }
+	if err := TeamTeachingCSV(io.Discard, bad); model.KindOf(err) != model.Internal {
+		t.Errorf("teaching given for another item: %v", err)
+	}
+}
+
+// TestTeamXLSXTallTeachingRow: an item whose lines would need a taller row
+// than a spreadsheet allows still exports (the row at its tallest).
+func TestTeamXLSXTallTeachingRow(t *testing.T) {
+	in := teamTable(false)
+	in.Items = in.Items[:1]
+	in.Members = nil
+	for i := range 40 {
+		level := 3
+		if i%2 == 1 {
+			level = 1
+		}
+		in.Members = append(in.Members, TeamMember{
+			Person: model.Person{ID: fmt.Sprintf("p%02d", i), Name: fmt.Sprintf("Member with a rather long name number %02d of the team", i)},
+			Levels: []*int{intp(level)},
+		})
+	}
+	in.Items[0].Rated = 40
+	withTeaching(&in)
+	x := openXLSX(t, writeXLSX(t, in))
+	h, err := x.GetRowHeight(SheetTeaching, 2)
+	if err != nil || h != excelize.MaxRowHeight {
+		t.Errorf("teaching row height %v (%v); want the tallest a row may be", h, err)
 	}
 }

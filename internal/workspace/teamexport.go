@@ -19,21 +19,25 @@ type TeamFormat string
 
 // Team export formats for TeamExport and WriteTeamExport.
 const (
-	TeamFormatXLSX TeamFormat = "xlsx" // matrix, measures and about sheets
+	TeamFormatXLSX TeamFormat = "xlsx" // matrix, measures, teaching and about sheets
 	TeamFormatCSV  TeamFormat = "csv"  // the matrix only
+	// TeamFormatTeachingCSV is the Teaching sheet as CSV (who can teach
+	// whom, exchange.TeamTeachingCSV).
+	TeamFormatTeachingCSV TeamFormat = "teaching.csv"
 )
 
 // teamFormat checks an export format, allowing any case ("XLSX").
 func teamFormat(format TeamFormat) (TeamFormat, error) {
 	switch f := TeamFormat(strings.ToLower(strings.TrimSpace(string(format)))); f {
-	case TeamFormatXLSX, TeamFormatCSV:
+	case TeamFormatXLSX, TeamFormatCSV, TeamFormatTeachingCSV:
 		return f, nil
 	}
-	return "", model.Errorf(model.Invalid, "cannot export a team as %q: choose xlsx or csv", string(format))
+	return "", model.Errorf(model.Invalid, "cannot export a team as %q: choose xlsx, csv or teaching.csv", string(format))
 }
 
-// WriteTeamExport writes a team's matrix and measures to out as xlsx
-// (matrix, measures and about sheets) or csv (the matrix only); to a file
+// WriteTeamExport writes a team's matrix, measures and who can teach whom
+// to out as xlsx (matrix, measures, teaching and about sheets), csv (the
+// matrix only) or teaching.csv (the teaching sheet only); to a file
 // through SaveNewFile. The display decides what it shows (gap.Display): in
 // workshop display no names, the labels and order of the screen and the
 // team report, and no figure resting on fewer than its threshold of rated
@@ -51,9 +55,12 @@ func (w *Workspace) WriteTeamExport(ctx context.Context, teamID string, out io.W
 		return err
 	}
 	table := teamTable(v, generated, d)
-	if format == TeamFormatCSV {
+	switch format {
+	case TeamFormatCSV:
 		err = exchange.TeamCSV(out, table)
-	} else {
+	case TeamFormatTeachingCSV:
+		err = exchange.TeamTeachingCSV(out, table)
+	default:
 		err = exchange.TeamXLSX(out, table)
 	}
 	if err != nil {
@@ -85,6 +92,22 @@ func teamTable(v *TeamView, generated time.Time, d gap.Display) exchange.TeamTab
 			it.Group = g.Title
 		}
 		t.Items[i] = it
+	}
+	// Who can teach whom: counted for the Measures sheet; listed, one item
+	// at a time in the display's order (its ties), for the export to word
+	// for the display (gap.TeachingLines).
+	for i := range v.Measures.Items {
+		m := &v.Measures.Items[i]
+		if !d.Hides(m.Rated) {
+			c := gap.TeachCounts(f, v.Ratings, m)
+			t.Items[i].Teachers, t.Items[i].Learners, t.Items[i].Interested = c.Teachers, c.Learners, c.Interested
+		}
+	}
+	t.Ratings = v.Ratings
+	order := v.Ratings.DisplayOrder(v.Roster(d))
+	t.Teach = func(j int) (gap.Teaching, *gap.ItemMeasure) {
+		m := &v.Measures.Items[j]
+		return gap.Teach(f, v.Ratings, m, order), m
 	}
 	// The table orders and labels the members by the display's roster.
 	t.Members = make([]exchange.TeamMember, len(v.Members))

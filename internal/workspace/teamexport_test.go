@@ -306,3 +306,86 @@ func saveTeamExport(ctx context.Context, w *Workspace, teamID, path string, form
 		return w.WriteTeamExport(ctx, teamID, out, format, time.Now(), d)
 	})
 }
+
+// TestTeamExportTeaching: the Teaching sheet and the teaching CSV say,
+// item by item, what the team screen says (gap.TeachingLines for the same
+// display), and a workshop file names no member, person id or evidence.
+func TestTeamExportTeaching(t *testing.T) {
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	var evidence []string
+	for _, p := range v.Members {
+		for _, m := range v.Measures.Items {
+			if r, ok, err := w.LatestRating(ctx, p.ID, v.Team.Framework, m.Item.ID); err != nil {
+				t.Fatal(err)
+			} else if ok && len(r.Evidence) > 12 {
+				evidence = append(evidence, r.Evidence)
+			}
+		}
+	}
+	if len(evidence) == 0 {
+		t.Fatal("the sample has no evidence to look for")
+	}
+	for _, d := range []gap.Display{gap.NamedDisplay(), gap.WorkshopDisplay(3), individual} {
+		var x, c bytes.Buffer
+		if err := w.WriteTeamExport(ctx, v.Team.ID, &x, TeamFormatXLSX, time.Time{}, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.WriteTeamExport(ctx, v.Team.ID, &c, TeamFormatTeachingCSV, time.Time{}, d); err != nil {
+			t.Fatal(err)
+		}
+		rows := readCSV(t, c.Bytes())
+		if len(rows) < 2 || rows[0][6] != "Who can teach whom" {
+			t.Fatalf("%+v: teaching CSV %q", d, rows)
+		}
+		// Every item the screen says something about, in its words.
+		r := v.Roster(d)
+		order := v.Ratings.DisplayOrder(r)
+		byItem := map[string][]string{}
+		for _, row := range rows[1:] {
+			byItem[row[0]] = row
+		}
+		want := 0
+		for i := range v.Measures.Items {
+			m := &v.Measures.Items[i]
+			tc := gap.Teach(v.Framework, v.Ratings, m, order)
+			lines := gap.TeachingLines(d, r, v.Ratings, tc, m)
+			row, ok := byItem[m.Item.ID]
+			if len(lines) == 0 {
+				if ok {
+					t.Errorf("%+v: %s is listed: %q", d, m.Item.ID, row)
+				}
+				continue
+			}
+			want++
+			if !ok || row[6] != strings.Join(lines, "\n") || row[2] != strconv.Itoa(len(tc.Teachers)) || row[5] != strconv.Itoa(len(tc.Pairings)) {
+				t.Errorf("%+v: %s is %q; the screen says %q", d, m.Item.ID, row, lines)
+			}
+		}
+		if want != len(rows)-1 || want == 0 {
+			t.Errorf("%+v: %d teaching rows; the screen has %d items to say something about", d, len(rows)-1, want)
+		}
+		xt := xlsxText(t, x.Bytes())
+		if !strings.Contains(xt, `name="Teaching"`) || !strings.Contains(xt, "could teach") && !strings.Contains(xt, "Could teach: ") {
+			t.Errorf("%+v: the spreadsheet has no Teaching sheet", d)
+		}
+		if !d.Workshop {
+			if !strings.Contains(c.String(), v.Members[0].Name) && !strings.Contains(c.String(), v.Members[1].Name) {
+				t.Error("the named teaching CSV names nobody: the check below is blind")
+			}
+			continue
+		}
+		for _, p := range v.Members {
+			for _, s := range []string{p.Name, strings.TrimSuffix(p.Name, " (fictional)"), p.ID} {
+				if strings.Contains(xt, s) || strings.Contains(c.String(), s) {
+					t.Errorf("%+v: workshop export names %q", d, s)
+				}
+			}
+		}
+		for _, e := range evidence {
+			if strings.Contains(xt, e) || strings.Contains(c.String(), e) {
+				t.Errorf("%+v: workshop export holds evidence %q", d, e)
+			}
+		}
+	}
+}
