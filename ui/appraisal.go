@@ -115,7 +115,7 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 	a.itemLevels.Wrapping = fyne.TextWrapWord
 	a.prefill = widget.NewLabel("")
 	a.prefill.Wrapping = fyne.TextWrapWord
-	a.levelBox = container.NewGridWrap(fyne.NewSize(150, 38))
+	a.levelBox = newCells(150)
 	a.clearBtn = widget.NewButtonWithIcon("Not agreed yet", theme.ContentClearIcon(), func() { a.agreeSelected(-1) })
 	a.note = widget.NewMultiLineEntry()
 	a.note.SetPlaceHolder("Note on this item: what you discussed, and why the agreed level")
@@ -160,7 +160,7 @@ func newAppraisalScreen(s *Shell) *appraisalScreen {
 	split.Offset = 0.64 // the list keeps room for item names at 1024 wide
 	del := widget.NewButtonWithIcon("Delete appraisal…", theme.DeleteIcon(), func() { a.deleteAppraisal() })
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Appraisal"), container.NewHBox(start, del), a.picker),
+		newBar(widget.NewLabel("Appraisal"), a.picker, start, del),
 		// Wraps rather than running off a narrow window (1024 wide, say).
 		container.New(layout.NewRowWrapLayout(), a.rateAs, a.importBtn, a.addAppr, a.removeAppr, pdf),
 		a.summary, a.who, a.lock, a.review,
@@ -800,7 +800,7 @@ func (a *appraisalScreen) sign(s workspace.Signatory) {
 	}
 	msg := fmt.Sprintf("Sign this appraisal as %s (%s), dated %s?\n\nOnce anyone has signed, the agreed levels and notes are locked; once everyone has, the agreed plan is too, until a signature is withdrawn.",
 		s.Name, s.Role, time.Now().Format("2 Jan 2006"))
-	dialog.ShowConfirm("Sign off as "+s.Name, msg, func(ok bool) {
+	d := dialog.NewConfirm("Sign off as "+s.Name, msg, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -816,6 +816,7 @@ func (a *appraisalScreen) sign(s workspace.Signatory) {
 			a.show(id)
 		})
 	}, a.shell.win)
+	a.shell.showEnterConfirms(d)
 }
 
 func (a *appraisalScreen) withdraw(s workspace.Signatory) {

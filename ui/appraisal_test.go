@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -392,5 +393,64 @@ func TestInlineNoteThatCannotBeSavedIsKept(t *testing.T) {
 	}
 	if sel := a.selectedRow(); sel == nil || sel.Item.ID != "1.2" || a.note.Text != long {
 		t.Errorf("after the refusal: selected %v, note kept %v", sel, a.note.Text == long)
+	}
+}
+
+// TestEnterConfirmsSigning: Enter answers the sign-off question yes, as its
+// highlighted button does; it signs nothing while the question is covered
+// by another dialog, or once it is gone.
+func TestEnterConfirmsSigning(t *testing.T) {
+	s, w, ws, ap := jointOnScreen(t)
+	a := s.appraisal
+	test.Tap(a.agreeAll)
+	for item, level := range map[string]int{"1.2": 3, "2.2": 3} {
+		if err := ws.SetAgreed(context.Background(), model.AppraisalID(ap.ID), model.ItemID(item), level); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.show(ap.ID)
+	signFirst := func() {
+		t.Helper()
+		b := under[*widget.Button](a.signBox.Objects[0])[0]
+		test.Tap(b)
+		if top := w.Canvas().Overlays().Top(); top == nil || !strings.Contains(allText(top), "Sign off as") {
+			t.Fatalf("no sign-off question: %v", top)
+		}
+	}
+	enter := func() { w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+	signed := func() bool {
+		got, err := ws.Appraisal(context.Background(), ap.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.AnySigned()
+	}
+
+	signFirst()
+	dialog.ShowInformation("Another question", "on top", w)
+	enter()
+	if signed() {
+		t.Fatal("Enter signed while another dialog covered the question")
+	}
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	enter()
+	if !signed() {
+		t.Fatal("Enter did not confirm the sign-off")
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the question stayed open after Enter")
+	}
+	if a.status.Text == "" || !strings.Contains(a.status.Text, "Signed by") {
+		t.Errorf("status after Enter: %q", a.status.Text)
+	}
+	// Gone, it answers nothing more: Enter on the screen signs nobody else.
+	test.Tap(under[*widget.Button](a.signBox.Objects[0])[0]) // Withdraw…
+	confirmTop(t, s, true)
+	if signed() {
+		t.Fatal("withdraw did not withdraw")
+	}
+	enter()
+	if signed() {
+		t.Error("Enter signed again with no question open")
 	}
 }

@@ -122,7 +122,7 @@ func newBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 	compareBtn := widget.NewButtonWithIcon("Compare versions…", theme.ViewRefreshIcon(), b.compare)
 	b.removeBtn = widget.NewButtonWithIcon("Remove this version", theme.DeleteIcon(), b.remove)
 	b.removeBtn.Hide()
-	b.toolbar = container.NewBorder(nil, nil, widget.NewLabel("Framework"), container.NewHBox(compareBtn, importBtn, b.removeBtn), b.picker)
+	b.toolbar = newBar(widget.NewLabel("Framework"), b.picker, compareBtn, importBtn, b.removeBtn)
 	top := container.NewVBox(b.toolbar, b.banner)
 	b.root = container.NewBorder(top, b.attribution, nil, nil, b.tabs)
 	b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading frameworks…"}}

@@ -215,15 +215,58 @@ const heatColumnW = 92
 // shortTitle is an item's title cut (model.ClipText) to fit an item
 // column; the key and the hover give it whole.
 func shortTitle(title string) string {
-	size := theme.CaptionTextSize()
-	room := float32(heatColumnW) - 2*theme.Padding()
-	n := len([]rune(title))
-	s := title
-	for n > 1 && fyne.MeasureText(s, size, fyne.TextStyle{}).Width > room {
+	return clipToWidth(title, theme.CaptionTextSize(), float32(heatColumnW)-2*theme.Padding())
+}
+
+// clipToWidth is s cut (model.ClipText) to fit room at a text size: whole
+// when it fits.
+func clipToWidth(s string, size, room float32) string {
+	n := len([]rune(s))
+	out := s
+	for n > 1 && fyne.MeasureText(out, size, fyne.TextStyle{}).Width > room {
 		n--
-		s = model.ClipText(title, n)
+		out = model.ClipText(s, n)
 	}
-	return s
+	return out
+}
+
+// Row headings take the width their longest label needs, up to a share of
+// the table (so the cells keep the room on a 1024-pixel window), and never
+// less than a short name needs.
+const (
+	rowHeadShare = 0.3
+	rowHeadLeast = "Member name templ"
+)
+
+// fitRowHeads sets the width of the heatmap's row headings for a table
+// tableW wide: each label whole when there is room (a full name on a wide
+// screen), cut only when the labels need more than the share.
+func (t *teamScreen) fitRowHeads(tableW float32) {
+	size, pad := theme.TextSize(), theme.Padding()
+	least := fyne.MeasureText(rowHeadLeast, size, fyne.TextStyle{}).Width + 2*pad
+	need := least
+	for r := range t.rows {
+		need = max(need, fyne.MeasureText(t.memberLabel(r), size, fyne.TextStyle{}).Width+2*pad+1)
+	}
+	w := min(need, max(least, tableW*rowHeadShare))
+	if w != t.rowHeadW {
+		t.rowHeadW = w
+		t.table.SetColumnWidth(-1, w)
+	}
+}
+
+// rowHeadFit lays the heatmap out at its size, its row headings first
+// fitted to that width.
+type rowHeadFit struct{ t *teamScreen }
+
+func (l *rowHeadFit) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (l *rowHeadFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if l.t.view != nil {
+		l.t.fitRowHeads(size.Width)
+	}
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
 }
 
 // heatKeyText is the key to the heatmap's columns: each shown item's code

@@ -36,13 +36,21 @@ func TestHeatmapColumnsShowTitlesWithAKeyAndTheWholeTitleOnHover(t *testing.T) {
 	if tm.hoverLine.Text != hoverHint {
 		t.Errorf("the title stays after the mouse leaves the header: %q", tm.hoverLine.Text)
 	}
-	// A row label cut short shows whole on hover too.
+	// A row label is whole where there is room, and cut short only in a
+	// table too narrow for it, where it shows whole on hover.
 	tm.updateHeader(widget.TableCellID{Row: 0, Col: -1}, h)
 	name := tm.memberLabel(0)
-	if h.MouseIn(&desktop.MouseEvent{}); h.text() == name || tm.hoverLine.Text != name {
-		t.Errorf("hovering over the row %q shows %q, not %q", h.text(), tm.hoverLine.Text, name)
+	if h.MouseIn(&desktop.MouseEvent{}); h.text() != name || tm.hoverLine.Text != name {
+		t.Errorf("at 1280 wide the row reads %q and hovering shows %q, not %q", h.text(), tm.hoverLine.Text, name)
 	}
 	h.MouseOut()
+	tm.fitRowHeads(200)
+	tm.updateHeader(widget.TableCellID{Row: 0, Col: -1}, h)
+	if h.MouseIn(&desktop.MouseEvent{}); h.text() == name || !strings.HasSuffix(h.text(), "…") || tm.hoverLine.Text != name {
+		t.Errorf("in a narrow table the row reads %q and hovering shows %q, not %q", h.text(), tm.hoverLine.Text, name)
+	}
+	h.MouseOut()
+	tm.fitRowHeads(tm.table.Size().Width)
 	// Nothing is put over the window: an overlay would take the mouse
 	// from the header.
 	if top := s.win.Canvas().Overlays().Top(); top != nil {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -33,6 +34,9 @@ func (s *Shell) installKeys() {
 		}
 	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if s.enterConfirm.answer(c, e) {
+			return
+		}
 		if s.tabs.Selected() == s.rateTab && !s.dialogOpen() && !s.projecting() {
 			s.rate.typedKey(e)
 		} else if s.tabs.Selected() == s.apprTab && !s.dialogOpen() && !s.projecting() {
@@ -75,4 +79,33 @@ func (s *Shell) focusSearch() {
 		s.showTab("Frameworks")
 		s.win.Canvas().Focus(s.browser.search)
 	}
+}
+
+// enterConfirm is a question that Enter answers yes, as its highlighted
+// button does. Fyne's dialogs take no keys of their own: Enter, typed while
+// no button has focus, reaches the window, which passes it on only while
+// that dialog is the one on top (a dialog opened over it, or a button
+// focused with Tab, gets the key instead).
+type enterConfirm struct {
+	d   *dialog.ConfirmDialog
+	top fyne.CanvasObject // the dialog's overlay
+}
+
+// showEnterConfirms shows d, answered yes by Enter as well as its button.
+func (s *Shell) showEnterConfirms(d *dialog.ConfirmDialog) {
+	d.SetOnClosed(func() { s.enterConfirm = enterConfirm{} })
+	d.Show()
+	s.enterConfirm = enterConfirm{d: d, top: s.win.Canvas().Overlays().Top()}
+}
+
+// answer confirms the dialog for Enter or Return while it is on top, and
+// reports whether it did.
+func (e *enterConfirm) answer(c fyne.Canvas, k *fyne.KeyEvent) bool {
+	if e.d == nil || (k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter) || c.Overlays().Top() != e.top || e.top == nil {
+		return false
+	}
+	d := e.d
+	*e = enterConfirm{}
+	d.Confirm()
+	return true
 }

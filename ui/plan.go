@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,8 +79,8 @@ func newPlanScreen(s *Shell) *planScreen {
 	add.Importance = widget.HighImportance
 	pdf := widget.NewButtonWithIcon("Save plan as PDF…", theme.DocumentPrintIcon(), func() { p.savePDF() })
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel("Plan"), newPlan, p.picker),
-		container.NewHBox(add, pdf, widget.NewButtonWithIcon("Delete plan…", theme.DeleteIcon(), func() { p.deletePlan() })),
+		newBar(widget.NewLabel("Plan"), p.picker, newPlan),
+		container.New(layout.NewRowWrapLayout(), add, pdf, widget.NewButtonWithIcon("Delete plan…", theme.DeleteIcon(), func() { p.deletePlan() })),
 		p.status,
 		widget.NewLabelWithStyle("Actions (select one to edit it or record progress)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)

@@ -108,7 +108,7 @@ func newProfileScreen(s *Shell) *profileScreen {
 	delAssessment := widget.NewButtonWithIcon("Delete the open assessment…", theme.DeleteIcon(), func() { p.deleteAssessment() })
 	p.actions = container.New(layout.NewRowWrapLayout(), start, export, imp, delAssessment) // wraps at 1024 wide with large text
 
-	top := container.NewBorder(nil, nil, widget.NewLabel("Person"), container.NewHBox(newBtn, p.sampleBtn), p.picker)
+	top := newBar(widget.NewLabel("Person"), p.picker, newBtn, p.sampleBtn)
 	profile := container.NewVBox(
 		widget.NewLabelWithStyle("Profile", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.form, container.NewHBox(p.save, widget.NewButtonWithIcon("Delete person…", theme.DeleteIcon(), func() { p.deletePerson() })), p.status,

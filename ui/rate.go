@@ -116,7 +116,7 @@ func newRateScreen(s *Shell) *rateScreen {
 		btn.Alignment = widget.ButtonAlignLeading
 		d := widget.NewLabel("")
 		d.Wrapping = fyne.TextWrapWord
-		row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, 38), btn), nil, d)
+		row := container.NewBorder(nil, nil, fixedWidth(230, btn), nil, d)
 		r.levelBtns, r.levelDescs, r.levelRows = append(r.levelBtns, btn), append(r.levelDescs, d), append(r.levelRows, row)
 		levels.Add(row)
 	}

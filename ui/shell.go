@@ -51,6 +51,8 @@ type Shell struct {
 
 	proj projection // workshop display's projection mode (projection.go)
 
+	enterConfirm enterConfirm // the open question Enter answers yes (keys.go)
+
 	lastSaveFolder string // where the last file was saved, offered first next time (this run only)
 }
 

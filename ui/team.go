@@ -44,6 +44,7 @@ type teamScreen struct {
 	rows     []int              // heatmap rows: indexes into view.Members
 	cols     []*gap.ItemMeasure // heatmap columns after filter and sort
 	measures []*gap.ItemMeasure // measure list rows (same filter and sort)
+	rowHeadW float32            // the width of the heatmap's row headings (fitRowHeads)
 
 	picker      *widget.Select
 	mode        *widget.Button
@@ -69,7 +70,7 @@ type teamScreen struct {
 	heatKey     *widget.RichText // item codes and their whole titles
 	hoverLine   *widget.Label    // the heading under the mouse, whole
 	tabs        *container.AppTabs
-	body        fyne.CanvasObject
+	body        *container.Scroll // the team's page, scrolling when the window is too short
 	empty       *widget.Label
 	root        *fyne.Container
 }
@@ -103,8 +104,8 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.groupFilter = widget.NewSelect([]string{allGroups}, func(string) { t.arrange() })
 	t.groupFilter.SetSelected(allGroups)
 	t.sortBy = widget.NewSelect([]string{sortFramework, sortGap}, func(string) { t.arrange() })
-	sortBox := container.NewGridWrap(fyne.NewSize(300, 36), t.sortBy)
-	groupBox := container.NewGridWrap(fyne.NewSize(300, 36), t.groupFilter)
+	sortBox := fixedWidth(300, t.sortBy)
+	groupBox := fixedWidth(300, t.groupFilter)
 	t.sortBy.SetSelected(sortFramework)
 
 	t.composition = widget.NewRichText()
@@ -177,7 +178,7 @@ func newTeamScreen(s *Shell) *teamScreen {
 	t.heatKey.Wrapping = fyne.TextWrapWord
 	// The controls wrap: with workshop display's rows button they are wider than 1024 pixels at 110% text.
 	heat := container.NewBorder(container.NewVBox(container.New(layout.NewRowWrapLayout(), container.NewHBox(widget.NewLabel("Show"), groupBox), container.NewHBox(widget.NewLabel("Sort"), sortBox), t.rowsBtn), t.swatches, t.hoverLine), nil, nil, nil,
-		keyBox(t.table, t.legend, t.heatKey))
+		keyBox(container.New(&rowHeadFit{t}, t.table), t.legend, t.heatKey))
 	measures := container.NewHSplit(t.list, container.NewVScroll(container.NewPadded(t.common)))
 	measures.Offset = 0.6
 	t.tabs = container.NewAppTabs(
@@ -195,12 +196,17 @@ func newTeamScreen(s *Shell) *teamScreen {
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.UploadIcon(), func() { t.saveOutput(string(workspace.TeamFormatCSV)) })
 	delTeam := widget.NewButtonWithIcon("Delete team…", theme.DeleteIcon(), func() { t.deleteTeam() })
 	// Room for three digits, whatever the text size.
-	minBox := container.NewGridWrap(fyne.NewSize(fyne.MeasureText("000", theme.TextSize(), fyne.TextStyle{}).Width+4*theme.Padding()+theme.InnerPadding(), t.minEntry.MinSize().Height), t.minEntry)
+	minBox := widthFor(func() float32 {
+		return fyne.MeasureText("000", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding() + theme.InnerPadding()
+	}, t.minEntry)
 	bar := container.New(layout.NewRowWrapLayout(), newTeam, t.importBtn, t.addBtn, targets, t.mode,
 		container.NewHBox(widget.NewLabel("hide figures from fewer than"), minBox, widget.NewLabel("people")),
 		pdf, xlsx, csv)
-	top := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Team"), container.NewHBox(t.removeBtn, delTeam), t.picker), bar, t.modeNote, collapsing(t.status))
-	t.body = container.NewBorder(top, nil, nil, nil, t.tabs)
+	top := container.NewVBox(newBar(widget.NewLabel("Team"), t.picker, t.removeBtn, delTeam), bar, t.modeNote, collapsing(t.status))
+	// The page scrolls when the window is too short for it (150% text on a
+	// 768-pixel screen, with workshop display's banner): the heatmap keeps
+	// the rows it needs rather than being squeezed to nothing.
+	t.body = container.NewVScroll(container.NewBorder(top, nil, nil, nil, t.tabs))
 	t.empty = widget.NewLabel("No teams yet. Create one with New team…, then import members' .gapwise.json files.")
 	t.blank = container.NewBorder(container.NewHBox(newTeam), nil, nil, nil, container.NewCenter(t.empty))
 	t.root = container.NewStack(t.blank)
@@ -354,6 +360,7 @@ func (t *teamScreen) arrange() {
 	}
 	// The legend after the rows: setting its text lays the tab out again,
 	// which redraws the table's cells for the display just chosen.
+	t.fitRowHeads(t.table.Size().Width)
 	t.legend.SetText(t.legendText())
 	t.swatches.Objects = t.legendSwatches()
 	t.swatches.Refresh()
@@ -485,7 +492,7 @@ func (t *teamScreen) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 		h.set(model.ClipText(it.ID, 10), shortTitle(it.Title), it.ID+" "+it.Title, true)
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(t.rows):
 		label := t.memberLabel(id.Row)
-		h.set(model.ClipText(label, 22), "", label, false)
+		h.set(clipToWidth(label, theme.TextSize(), t.rowHeadW-2*theme.Padding()), "", label, false)
 	default:
 		h.set("", "", "", false)
 	}
