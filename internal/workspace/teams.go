@@ -149,9 +149,11 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		return res, err
 	}
 	// Memory must not grow with the number of files (an organisation sends
-	// ten thousand), so the first pass validates each file and keeps only
-	// what grouping needs; the write reads each file again, checks it is the
-	// very file validated (same bytes), and lets it go.
+	// ten thousand), so the first pass validates each file and keeps what
+	// grouping needs and, within keepBudget, the file's content in compact
+	// form (importkeep.go). The write reads each file again and checks it is
+	// the very file validated (same bytes); it takes a kept file's content
+	// from the compact form, decodes any other again, and lets it go.
 	type accepted struct {
 		path   string
 		sum    [sha256.Size]byte
@@ -159,13 +161,17 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		asmt   model.Assessment
 		n      int  // ratings
 		update bool // the person's profile takes the file's details
+		kept   *keptFile
 	}
+	var index itemIndex
+	keptBytes := 0
 	byID := map[string][]accepted{}
 	var order []string // assessment ids in first-seen order
 	type checked struct {
 		f      *exchange.File
 		sum    [sha256.Size]byte
 		update bool
+		kept   *keptFile
 		err    error
 	}
 	// Files are read and checked on both cores, in order (ahead).
@@ -176,6 +182,9 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 			c.sum = sha256.Sum256(raw)
 			if c.update, err = w.personChange(ctx, f.Person, o); err != nil {
 				err = fmt.Errorf("%s: %w", files[i], err)
+			}
+			if fw, ok := resolve(f.Assessment.Framework); ok && err == nil {
+				c.kept, _ = keep(f, fw, &index)
 			}
 		}
 		c.f, c.err = f, err
@@ -195,7 +204,11 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 			if _, seen := byID[id]; !seen {
 				order = append(order, id)
 			}
-			byID[id] = append(byID[id], accepted{path, c.sum, f.Person, f.Assessment, len(f.Ratings), update})
+			a := accepted{path, c.sum, f.Person, f.Assessment, len(f.Ratings), update, nil}
+			if k := c.kept; k != nil && keptBytes+k.size() <= keepBudget {
+				a.kept, keptBytes = k, keptBytes+k.size()
+			}
+			byID[id] = append(byID[id], a)
 		}
 		if progress != nil {
 			progress(i+1, len(files))
@@ -227,12 +240,21 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		}
 		writes = append(writes, wr)
 	}
-	// again reads a validated file once more and refuses it if it changed.
+	// again reads a validated file once more and refuses it if it changed;
+	// a kept file's content comes from its compact form, any other's is
+	// decoded again.
 	again := func(a accepted) (*exchange.File, []byte, error) {
-		f, raw, err := w.checkTeamFile(a.path, team, resolve, installed)
-		if err == nil && sha256.Sum256(raw) != a.sum {
-			err = model.Errorf(model.BadFile, "%s changed while it was being imported; import it again", a.path)
+		raw, err := readLimited(a.path, exchange.MaxFileSize)
+		if err != nil {
+			return nil, nil, err
 		}
+		if sha256.Sum256(raw) != a.sum {
+			return nil, nil, model.Errorf(model.BadFile, "%s changed while it was being imported; import it again", a.path)
+		}
+		if a.kept != nil {
+			return a.kept.file(), raw, nil
+		}
+		f, err := w.checkTeamData(a.path, raw, team, resolve, installed)
 		return f, raw, err
 	}
 	teamID := ""
@@ -317,21 +339,27 @@ func (w *Workspace) checkTeamFile(path string, team *model.Team, resolve exchang
 	if err != nil {
 		return nil, nil, err
 	}
+	f, err := w.checkTeamData(path, data, team, resolve, installed)
+	return f, data, err
+}
+
+// checkTeamData is checkTeamFile of the file's content, data.
+func (w *Workspace) checkTeamData(path string, data []byte, team *model.Team, resolve exchange.Resolver, installed []model.FrameworkRef) (*exchange.File, error) {
 	f, err := exchange.Decode(data, resolve, installed...)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := checkNotFuture(f); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	switch {
 	case team == nil:
 	case f.Assessment.Framework != team.Framework:
-		return nil, nil, model.Errorf(model.BadFile, "%s: rated against %s; team %q uses %s", path, f.Assessment.Framework, team.Name, team.Framework)
+		return nil, model.Errorf(model.BadFile, "%s: rated against %s; team %q uses %s", path, f.Assessment.Framework, team.Name, team.Framework)
 	case f.Assessment.Kind != model.SelfAssessment:
-		return nil, nil, model.Errorf(model.BadFile, "%s: a %s assessment; a team workshop merges members' self-assessments", path, f.Assessment.Kind)
+		return nil, model.Errorf(model.BadFile, "%s: a %s assessment; a team workshop merges members' self-assessments", path, f.Assessment.Kind)
 	}
-	return f, data, nil
+	return f, nil
 }
 
 // Summary is a one-line account of a bulk import.

@@ -130,8 +130,15 @@ func TestTeamImportRefusesOtherFrameworkAndKinds(t *testing.T) {
 }
 
 // A file is validated, then read again when written: one that changed in
-// between (another program, a sync client) is refused, not written unchecked.
+// between (another program, a sync client) is refused, not written unchecked,
+// whether the import kept its content in compact form or decodes it again.
 func TestTeamImportRefusesAFileChangedWhileImporting(t *testing.T) {
+	for _, budget := range []int{keepBudget, 0} {
+		withKeepBudget(t, budget, testTeamImportRefusesAFileChangedWhileImporting)
+	}
+}
+
+func testTeamImportRefusesAFileChangedWhileImporting(t *testing.T) {
 	ctx := context.Background()
 	dir, _, ids := exportTeamFolder(t, 3)
 	ws := openTemp(t)
