@@ -150,6 +150,8 @@ func commandTable() []*command {
 				"set team targets in one step (--level 0 removes one item's)", (*env).teamTarget),
 			leaf("gaps", "--team ID [--json] [--workshop [--individual]] [--min-people N]",
 				"per item: rated, meeting, below, median, max,\ncovered, fragile, who can teach whom; common gaps", (*env).teamGaps),
+			leaf("teach", "--team ID [--item ITEM [--agree]] [--workshop [--individual]] [--min-people N] [--json]",
+				"who can teach whom per item; --agree adds the\nitem's suggested sessions to the team plan (each\nowner's action names no one)", (*env).teamTeach),
 			leaf("report", "--team ID --out FILE.pdf [--workshop [--individual]] [--min-people N] [--json]", "the team gap report as PDF", (*env).teamReport),
 			leaf("draft", "--team ID [--workshop [--min-people N]] [--json]",
 				"add to the team's plan an action for each of its 5\nlargest common gaps shown (from the learning catalogue\nwhere it has an entry); names no one", (*env).teamDraft),

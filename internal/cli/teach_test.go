@@ -64,3 +64,61 @@ func TestTeamGapsTeachers(t *testing.T) {
 		t.Errorf("suppressed item's teaching shown:\n%s", s)
 	}
 }
+
+// team teach lists who can teach whom as team gaps does and, with
+// --agree, adds an item's sessions to the team plan as the team screen's
+// "Agree as team actions" does; in workshop display it names no one.
+func TestTeamTeach(t *testing.T) {
+	db := tempDB(t)
+	cli := func(args ...string) string { t.Helper(); return mustRun(t, append([]string{"--db", db}, args...)...) }
+	team := decode[teamJSON](t, cli("team", "create", "--name", "Ward team", "--framework", "fci", "--json"))
+	names := []string{"Ann Teacher", "Bob Learner", "Cy Below", "Dee Steady"}
+	for i, level := range []string{"4", "1", "2", "3"} {
+		id := strings.TrimSpace(cli("people", "add", "--name", names[i], "--discipline", "nurse"))
+		cli("team", "add", "--team", team.ID, "--person", id)
+		a := decode[assessmentJSON](t, cli("assess", "new", "--person", id, "--framework", "fci", "--json"))
+		cli("assess", "rate", "--assessment", a.ID, "--item", "1.1", "--level", level)
+	}
+	cli("team", "target", "--team", team.ID, "--item", "1.1", "--level", "3")
+
+	text := cli("team", "teach", "--team", team.ID)
+	if !strings.Contains(text, "Suggested: Ann Teacher runs a session on 1.1") || !strings.Contains(text, "for Bob Learner and Cy Below") {
+		t.Errorf("team teach:\n%s", text)
+	}
+	if one := cli("team", "teach", "--team", team.ID, "--item", "1.2"); !strings.Contains(one, "nobody could teach it yet") {
+		t.Errorf("an item nobody rated:\n%s", one)
+	}
+
+	work := cli("team", "teach", "--team", team.ID, "--item", "1.1", "--agree", "--workshop")
+	for _, want := range []string{"2 could teach · 2 want to learn", "Added 3 actions on 1.1", "Run a session on 1.1", "Join the session on 1.1"} {
+		if !strings.Contains(work, want) {
+			t.Errorf("workshop agree lacks %q:\n%s", want, work)
+		}
+	}
+	for _, name := range append(names, "Member") {
+		if strings.Contains(work, strings.Fields(name)[0]) {
+			t.Errorf("workshop agree names %q:\n%s", name, work)
+		}
+	}
+	// Agreed once: again is refused and adds nothing.
+	if code, _, errOut := run(t, "--db", db, "team", "teach", "--team", team.ID, "--item", "1.1", "--agree"); code != ExitUser || !strings.Contains(errOut, "already in the team plan") {
+		t.Errorf("agreeing again: exit %d, %q", code, errOut)
+	}
+
+	j := decode[teamTeachJSON](t, cli("team", "teach", "--team", team.ID, "--item", "1.1", "--json", "--workshop", "--individual"))
+	if len(j.Items) != 1 || j.Items[0].Sessions == nil || *j.Items[0].Sessions != 1 || len(j.Agreed) != 0 || !strings.HasPrefix(j.Items[0].Lines[0], "Could teach: Member ") {
+		t.Errorf("JSON: %+v", j)
+	}
+	for _, bad := range [][]string{
+		{"team", "teach", "--team", team.ID, "--agree"},
+		{"team", "teach", "--team", team.ID, "--individual"},
+		{"team", "teach"},
+	} {
+		if code, _, _ := run(t, append([]string{"--db", db}, bad...)...); code != ExitUsage {
+			t.Errorf("%v: exit %d; want usage", bad, code)
+		}
+	}
+	if code, _, _ := run(t, "--db", db, "team", "teach", "--team", team.ID, "--item", "9.9"); code != ExitUser {
+		t.Errorf("unknown item: exit %d", code)
+	}
+}

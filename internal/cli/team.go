@@ -802,17 +802,21 @@ func printTeamGaps(e *env, v *workspace.TeamView, out teamGapsJSON, d gap.Displa
 	default:
 		fmt.Fprintf(e.out, "Common gaps, most widespread first: %s\n", strings.Join(out.CommonGaps, ", "))
 	}
-	printTeaching(e, v, d)
+	printTeaching(e, v, d, nil)
 	return printComposition(e, v.Composition, d)
 }
 
-// printTeaching lists, per item, who could teach whom (gap.TeachingLines).
-func printTeaching(e *env, v *workspace.TeamView, d gap.Display) {
+// printTeaching lists, per item (or only one), who could teach whom
+// (gap.TeachingLines), and reports whether it printed anything.
+func printTeaching(e *env, v *workspace.TeamView, d gap.Display, only *gap.ItemMeasure) bool {
 	r := v.Roster(d)
 	order := v.Ratings.DisplayOrder(r)
 	first := true
 	for i := range v.Measures.Items {
 		m := &v.Measures.Items[i]
+		if only != nil && m != only {
+			continue
+		}
 		lines := gap.TeachingLines(d, r, v.Ratings, gap.Teach(v.Framework, v.Ratings, m, order), m)
 		if len(lines) == 0 {
 			continue
@@ -826,6 +830,7 @@ func printTeaching(e *env, v *workspace.TeamView, d gap.Display) {
 			fmt.Fprintf(e.out, "    %s\n", l)
 		}
 	}
+	return !first
 }
 
 func (e *env) teamReport(args []string) error {
