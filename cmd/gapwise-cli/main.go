@@ -15,6 +15,7 @@ import (
 
 func main() {
 	noEarlyGC()
+	oneCore()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -39,4 +40,16 @@ func noEarlyGC() {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(math.MaxInt64)
 	}, percent)
+}
+
+// oneCore runs the command on one core (GOMAXPROCS=1): database/sql starts
+// a goroutine for every transaction and query that lives for microseconds,
+// and with a second core idle the runtime woke a thread for each, which
+// cost a short command such as gaps a seventh of its CPU time (issue 12).
+// Commands that decode on both cores (the imports) take them back, as
+// internal/cli's command table says; GOMAXPROCS in the environment rules.
+func oneCore() {
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(1)
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -49,6 +51,19 @@ func leaf(name, args, help string, run func(*env, []string) error) *command {
 	return &command{name: name, args: args, help: help, run: run}
 }
 
+// allCores marks a command that reads and checks files on every core
+// (workspace's imports): gapwise-cli runs others on one (cmd/gapwise-cli,
+// oneCore), and this gives the command the runtime's default back unless
+// GOMAXPROCS in the environment says otherwise.
+func allCores(run func(*env, []string) error) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		if os.Getenv("GOMAXPROCS") == "" {
+			runtime.SetDefaultGOMAXPROCS()
+		}
+		return run(e, args)
+	}
+}
+
 func group(name string, subs ...*command) *command {
 	return &command{name: name, subs: subs}
 }
@@ -84,7 +99,7 @@ func commandTable() []*command {
 			leaf("export", "--assessment ID [--out FILE [--json]]",
 				"write a .gapwise.json file (never overwrites);\nwithout --out, to standard output", (*env).assessExport),
 			leaf("import", "FILE... [--accept-person-update] [--json]",
-				"validate and import .gapwise.json files; a file\nnaming someone else under a known person id is\nrefused unless --accept-person-update", (*env).assessImport),
+				"validate and import .gapwise.json files; a file\nnaming someone else under a known person id is\nrefused unless --accept-person-update", allCores((*env).assessImport)),
 			leaf("carry", "--assessment ID --to ID@VERSION [--json]",
 				"a new assessment against another version: ratings of\nchanged items flagged for review, the rest listed", (*env).assessCarry),
 			leaf("confirm", "--assessment ID (--item ITEM | --all)", "keep carried ratings awaiting review as they are", (*env).assessConfirm),
@@ -144,7 +159,7 @@ func commandTable() []*command {
 			leaf("remove", "--team ID --person ID|NAME", "take a person out of a team (and off its actions)", (*env).teamRemove),
 			leaf("rm", "--team ID [--yes]", "delete a team, its targets and plans (not its people)", teamRm.run),
 			leaf("import", "--team ID FILE_OR_FOLDER... [--accept-person-update] [--json]",
-				"import members' self-assessment files (a folder:\nits *.json files); exit 1 if any is refused", (*env).teamImport),
+				"import members' self-assessment files (a folder:\nits *.json files); exit 1 if any is refused", allCores((*env).teamImport)),
 			leaf("show", "--team ID [--json]", "members (discipline, WTE, assessed) and composition", (*env).teamShow),
 			leaf("target", "--team ID (--item ITEM --level N | --all --level N | --group GROUP --level N |\n--role-level ID | --from-assessment ID | --from-team ID | --clear)",
 				"set team targets in one step (--level 0 removes one item's)", (*env).teamTarget),

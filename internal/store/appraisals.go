@@ -343,7 +343,7 @@ func (s *Store) AppraisalsFor(ctx context.Context, personID string) ([]model.App
 // AppraisalOfPlan finds the appraisal at which a plan was agreed; ok is
 // false when the plan belongs to no appraisal.
 func (s *Store) AppraisalOfPlan(ctx context.Context, planID string) (a model.Appraisal, ok bool, err error) {
-	a, err = scanAppraisal(s.db.QueryRowContext(ctx, "SELECT "+appraisalCols+" FROM appraisals WHERE plan = ?", planID))
+	a, err = scanAppraisal(s.reader(ctx).QueryRowContext(ctx, "SELECT "+appraisalCols+" FROM appraisals WHERE plan = ?", planID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Appraisal{}, false, nil
 	}
@@ -455,7 +455,7 @@ func (s *Store) UpdateAppraiser(ctx context.Context, appraisalID string, i int, 
 func (s *Store) AppraiserOf(ctx context.Context, assessmentID string) (a model.Appraisal, i int, ok bool, err error) {
 	var id string
 	var pos int
-	err = s.db.QueryRowContext(ctx, "SELECT appraisal, position FROM appraisers WHERE assessment = ?", assessmentID).Scan(&id, &pos)
+	err = s.reader(ctx).QueryRowContext(ctx, "SELECT appraisal, position FROM appraisers WHERE assessment = ?", assessmentID).Scan(&id, &pos)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Appraisal{}, 0, false, nil
 	}

@@ -74,7 +74,7 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment) error
 
 // Assessment returns one assessment (without its ratings; see Ratings).
 func (s *Store) Assessment(ctx context.Context, id string) (model.Assessment, error) {
-	a, err := scanAssessment(s.db.QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
+	a, err := scanAssessment(s.reader(ctx).QueryRowContext(ctx, "SELECT "+assessmentCols+" FROM assessments WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Assessment{}, model.Errorf(model.NotFound, "assessment %s not found", id)
 	}

@@ -53,7 +53,7 @@ func (s *Store) CarryAssessment(ctx context.Context, a model.Assessment, ratings
 // Reviews returns the items of an assessment whose carried-forward rating
 // awaits the person's review, with why.
 func (s *Store) Reviews(ctx context.Context, assessmentID string) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT item, reason FROM rating_reviews WHERE assessment = ?", assessmentID)
+	rows, err := s.reader(ctx).QueryContext(ctx, "SELECT item, reason FROM rating_reviews WHERE assessment = ?", assessmentID)
 	if err != nil {
 		return nil, fail(err, "cannot read the reviews of assessment %s", assessmentID)
 	}

@@ -75,26 +75,39 @@ func recordPath(dbPath string) (string, error) {
 // knownClean reports whether path is exactly as Gapwise last left it after
 // a clean close, so its integrity check can be skipped.
 func knownClean(path string) bool {
+	_, ok := cleanIdentity(path)
+	return ok
+}
+
+// cleanIdentity is knownClean with the identity that matched the record.
+func cleanIdentity(path string) (fileIdentity, bool) {
 	now, ok := identify(path)
 	if !ok {
-		return false
+		return now, false
 	}
 	rp, err := recordPath(path)
 	if err != nil {
-		return false
+		return now, false
 	}
 	data, err := os.ReadFile(rp)
 	if err != nil {
-		return false
+		return now, false
 	}
 	var rec struct {
 		Path string       `json:"path"`
 		ID   fileIdentity `json:"identity"`
 	}
 	if json.Unmarshal(data, &rec) != nil {
-		return false
+		return now, false
 	}
-	return rec.Path == path && rec.ID == now
+	return now, rec.Path == path && rec.ID == now
+}
+
+// walEmpty reports whether path has no -wal file with frames in it: no
+// change has been committed since the last checkpoint.
+func walEmpty(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return errors.Is(err, fs.ErrNotExist) || err == nil && fi.Size() == 0
 }
 
 // rememberClean records path's identity after Gapwise closed it cleanly.

@@ -25,7 +25,7 @@ type FrameworkInfo struct {
 func (s *Store) ListFrameworks(ctx context.Context) ([]FrameworkInfo, error) {
 	// Every column here is in the frameworks_listing index, which SQLite
 	// reads instead of the rows (and their JSON).
-	rows, err := s.db.QueryContext(ctx, `SELECT id, version, name, provisional, licence, attribution, sha256, seeded_at, updated_at
+	rows, err := s.reader(ctx).QueryContext(ctx, `SELECT id, version, name, provisional, licence, attribution, sha256, seeded_at, updated_at
 		FROM frameworks ORDER BY id, version`)
 	if err != nil {
 		return nil, fail(err, "cannot list frameworks")
@@ -49,7 +49,7 @@ func (s *Store) ListFrameworks(ctx context.Context) ([]FrameworkInfo, error) {
 // FrameworkRaw returns the pack JSON of one version exactly as it was seeded.
 func (s *Store) FrameworkRaw(ctx context.Context, ref model.FrameworkRef) ([]byte, error) {
 	var raw []byte
-	err := s.db.QueryRowContext(ctx, "SELECT raw FROM frameworks WHERE ref = ?", ref.String()).Scan(&raw)
+	err := s.reader(ctx).QueryRowContext(ctx, "SELECT raw FROM frameworks WHERE ref = ?", ref.String()).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, model.Errorf(model.NotFound, "framework %s is not in this database", ref)
 	}
@@ -98,7 +98,7 @@ func parseRef(s string) model.FrameworkRef {
 // FrameworkSource returns the pack JSON of one version and its SHA-256, the
 // checksum a compiled form made from it is saved under.
 func (s *Store) FrameworkSource(ctx context.Context, ref model.FrameworkRef) (raw []byte, sha256 string, err error) {
-	err = s.db.QueryRowContext(ctx, "SELECT raw, sha256 FROM frameworks WHERE ref = ?", ref.String()).Scan(&raw, &sha256)
+	err = s.reader(ctx).QueryRowContext(ctx, "SELECT raw, sha256 FROM frameworks WHERE ref = ?", ref.String()).Scan(&raw, &sha256)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", model.Errorf(model.NotFound, "framework %s is not in this database", ref)
 	}
@@ -117,7 +117,7 @@ func (s *Store) FrameworkSource(ctx context.Context, ref model.FrameworkRef) (ra
 // use gets the bytes only until it returns (they are not copied again for
 // the caller: DDaT's is 400 KB); it is not called when there is none.
 func (s *Store) CompiledFramework(ctx context.Context, ref model.FrameworkRef, codec int, use func(data []byte)) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT data FROM framework_cache WHERE ref = ? AND codec = ?
+	rows, err := s.reader(ctx).QueryContext(ctx, `SELECT data FROM framework_cache WHERE ref = ? AND codec = ?
 		AND sha256 = (SELECT sha256 FROM frameworks INDEXED BY frameworks_listing WHERE id = ? AND version = ?)`,
 		ref.String(), codec, ref.ID, ref.Version)
 	if err != nil {

@@ -69,10 +69,6 @@ func loadMigrations() ([]migration, error) {
 // leave PRAGMA foreign_key_check clean before it commits, and the connection
 // is discarded if the pragma cannot be switched back on.
 func (s *Store) migrate(ctx context.Context) (err error) {
-	migrations, err := loadMigrations()
-	if err != nil {
-		return model.Wrap(model.Internal, err, "this build of Gapwise is broken")
-	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fail(err, "cannot open %s", s.path)
@@ -89,6 +85,10 @@ func (s *Store) migrate(ctx context.Context) (err error) {
 	if current == LatestSchema {
 		s.version = current
 		return nil
+	}
+	migrations, err := loadMigrations() // only when there is something to do
+	if err != nil {
+		return model.Wrap(model.Internal, err, "this build of Gapwise is broken")
 	}
 
 	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {

@@ -42,6 +42,9 @@ type Store struct {
 	path    string
 	version int
 	notices []string
+	// opened is the file's identity at open when it was known clean
+	// (cleancheck.go); nil when it was checked in full.
+	opened *fileIdentity
 }
 
 // Open opens the database at path, creating it (and its folder) if missing,
@@ -56,7 +59,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, model.Wrap(model.Invalid, err, "cannot use %s as a database path", path)
 	}
-	notices, err := prepareFile(ctx, abs)
+	notices, opened, err := prepareFile(ctx, abs)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +70,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		}
 		return nil, err
 	}
-	s.notices = notices
+	s.notices, s.opened = notices, opened
 	return s, nil
 }
 
@@ -97,11 +100,26 @@ func (s *Store) Notices() []string { return s.notices }
 // main file when the last connection closes, so a closed database is one file.
 //
 // After a clean close the file's identity is remembered, so the next open
-// need not read the whole file to check it (cleancheck.go).
+// need not read the whole file to check it (cleancheck.go). When the file
+// was known clean at open and nothing was written since (the -wal file is
+// still empty), the record already says what the close leaves, so it is
+// neither emptied nor rewritten: two fewer file writes for every command
+// that only reads (issue 12).
 func (s *Store) Close() error {
-	forgetClean(s.path) // until this close completes, the file is not known clean
+	quiet := s.opened != nil && walEmpty(s.path)
+	if !quiet {
+		forgetClean(s.path) // until this close completes, the file is not known clean
+	}
 	if err := s.db.Close(); err != nil {
+		if quiet {
+			forgetClean(s.path)
+		}
 		return fail(err, "close %s", s.path)
+	}
+	if quiet {
+		if now, ok := identify(s.path); ok && now == *s.opened {
+			return nil
+		}
 	}
 	rememberClean(s.path)
 	return nil
@@ -168,39 +186,39 @@ func fileURI(path string, q url.Values) string {
 // database we create ourselves (mode 0600, folder 0700) or an existing
 // Gapwise database that passes inspection in a writable place. An existing
 // database readable by others is made private, with a notice.
-func prepareFile(ctx context.Context, path string) (notices []string, err error) {
+func prepareFile(ctx context.Context, path string) (notices []string, clean *fileIdentity, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, createDatabase(ctx, path)
+		return nil, nil, createDatabase(ctx, path)
 	case err != nil:
-		return nil, model.Wrap(model.Denied, err, "cannot read %s", path)
+		return nil, nil, model.Wrap(model.Denied, err, "cannot read %s", path)
 	case fi.IsDir():
-		return nil, model.Errorf(model.BadFile, "%s is a folder, not a Gapwise database", path)
+		return nil, nil, model.Errorf(model.BadFile, "%s is a folder, not a Gapwise database", path)
 	case !fi.Mode().IsRegular():
-		return nil, model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not a regular file)", path)
+		return nil, nil, model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not a regular file)", path)
 	case fi.Size() == 0:
 		// A backup or copy cut short looks like this; opening it would
 		// silently start an empty database where the person expects theirs.
-		return nil, model.Errorf(model.BadFile,
+		return nil, nil, model.Errorf(model.BadFile,
 			"%s is an empty file, not a Gapwise database (a copy or backup cut short?); Gapwise makes a new database only where no file exists: choose another name, or remove the empty file", path)
 	}
-	clean, err := inspect(ctx, path)
+	clean, err = inspect(ctx, path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	if clean {
+	if clean != nil {
 		// Gapwise wrote this file and its -wal and -shm in this folder at
 		// its last clean close; creating a probe file on every start cost
 		// more than the rest of opening. If the folder has become read-only
 		// since, opening fails and Open asks checkWritable why.
 		if err := checkFileWritable(path); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	} else if err := checkWritable(path); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return makePrivate(path, fi.Mode().Perm()), nil
+	return makePrivate(path, fi.Mode().Perm()), clean, nil
 }
 
 // makePrivate sets a database others can read, and its -wal and -shm files,
@@ -275,27 +293,29 @@ func checkFileWritable(path string) error {
 // case SQLite is not even opened: the header bytes are then the whole truth
 // about the file's application id and schema version (with no -wal file,
 // SQLite reads them from those very bytes), and it was checked before.
-func inspect(ctx context.Context, path string) (clean bool, err error) {
+func inspect(ctx context.Context, path string) (clean *fileIdentity, err error) {
 	hdr, err := readHeader(path)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	if len(hdr) < len(sqliteMagic) || !bytes.Equal(hdr[:len(sqliteMagic)], sqliteMagic) {
-		return false, model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not an SQLite file)", path)
+		return nil, model.Errorf(model.BadFile, "%s is not a Gapwise database (it is not an SQLite file)", path)
 	}
 	// Another program's id is in the header: refuse without asking SQLite.
 	if len(hdr) >= 72 {
 		if id := binary.BigEndian.Uint32(hdr[68:72]); id != 0 && id != ApplicationID {
-			return false, notGapwise(path)
+			return nil, notGapwise(path)
 		}
 	}
-	if len(hdr) >= 100 && binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID && knownClean(path) {
-		if v := binary.BigEndian.Uint32(hdr[60:64]); v > LatestSchema {
-			return true, newerErr(path, int(v))
+	if len(hdr) >= 100 && binary.BigEndian.Uint32(hdr[68:72]) == ApplicationID {
+		if id, ok := cleanIdentity(path); ok {
+			if v := binary.BigEndian.Uint32(hdr[60:64]); v > LatestSchema {
+				return &id, newerErr(path, int(v))
+			}
+			return &id, nil
 		}
-		return true, nil
 	}
-	return false, inspectSQLite(ctx, path, hdr)
+	return nil, inspectSQLite(ctx, path, hdr)
 }
 
 // inspectSQLite is inspect's full check of a file not known clean: SQLite's

@@ -85,7 +85,7 @@ func (s *Store) DeletePerson(ctx context.Context, id string) error {
 
 // Person returns one person.
 func (s *Store) Person(ctx context.Context, id string) (model.Person, error) {
-	p, err := scanPerson(s.db.QueryRowContext(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", id))
+	p, err := scanPerson(s.reader(ctx).QueryRowContext(ctx, "SELECT "+personCols+" FROM people WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Person{}, model.Errorf(model.NotFound, "person %s not found", id)
 	}

@@ -69,14 +69,26 @@ func (s *Store) ClearRating(ctx context.Context, assessmentID, item string) erro
 // Ratings returns an assessment's ratings in the framework's item order.
 // Items without a rating are absent: not rated is not level 0.
 func (s *Store) Ratings(ctx context.Context, assessmentID string) ([]model.Rating, error) {
+	return s.ratings(ctx, assessmentID, `SELECT r.item, r.level, r.confidence, r.evidence, r.interest, r.rated_at
+			FROM ratings r JOIN items i ON i.framework = r.framework AND i.id = r.item
+			WHERE r.assessment = ? ORDER BY i.position, r.item`)
+}
+
+// RatingsByItem returns an assessment's ratings in no particular order, for
+// a caller that looks them up by item: without the framework's order to
+// join and sort by, reading them costs half as much (issue 12).
+func (s *Store) RatingsByItem(ctx context.Context, assessmentID string) ([]model.Rating, error) {
+	return s.ratings(ctx, assessmentID, `SELECT item, level, confidence, evidence, interest, rated_at
+			FROM ratings WHERE assessment = ?`)
+}
+
+func (s *Store) ratings(ctx context.Context, assessmentID, query string) ([]model.Rating, error) {
 	var out []model.Rating
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT r.item, r.level, r.confidence, r.evidence, r.interest, r.rated_at
-			FROM ratings r JOIN items i ON i.framework = r.framework AND i.id = r.item
-			WHERE r.assessment = ? ORDER BY i.position, r.item`, assessmentID)
+		rows, err := tx.QueryContext(ctx, query, assessmentID)
 		if err != nil {
 			return err
 		}

@@ -114,7 +114,7 @@ func (s *Store) packChecksums(ctx context.Context) (map[string]string, error) {
 	// id || '@' || version is ref (a CHECK says so) and is in the
 	// frameworks_listing index with sha256, so the rows and their JSON are
 	// not read.
-	rows, err := s.db.QueryContext(ctx, "SELECT id || '@' || version, sha256 FROM frameworks")
+	rows, err := s.reader(ctx).QueryContext(ctx, "SELECT id || '@' || version, sha256 FROM frameworks")
 	if err != nil {
 		return nil, fail(err, "cannot read the framework list")
 	}

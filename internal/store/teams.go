@@ -51,7 +51,7 @@ func (s *Store) CreateTeam(ctx context.Context, t model.Team) (model.Team, error
 
 // Team returns one team.
 func (s *Store) Team(ctx context.Context, id string) (model.Team, error) {
-	t, err := scanTeam(s.db.QueryRowContext(ctx, "SELECT "+teamCols+" FROM teams WHERE id = ?", id))
+	t, err := scanTeam(s.reader(ctx).QueryRowContext(ctx, "SELECT "+teamCols+" FROM teams WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Team{}, model.Errorf(model.NotFound, "team %s not found", id)
 	}
@@ -63,7 +63,7 @@ func (s *Store) Team(ctx context.Context, id string) (model.Team, error) {
 
 // Teams lists every team, by name.
 func (s *Store) Teams(ctx context.Context) ([]model.Team, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+teamCols+" FROM teams ORDER BY name COLLATE NOCASE, id")
+	rows, err := s.reader(ctx).QueryContext(ctx, "SELECT "+teamCols+" FROM teams ORDER BY name COLLATE NOCASE, id")
 	if err != nil {
 		return nil, fail(err, "cannot list teams")
 	}

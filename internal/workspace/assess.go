@@ -142,6 +142,10 @@ func (s *Sheet) Rated() int {
 
 // Sheet loads an assessment with its framework, scope, ratings and targets.
 func (w *Workspace) Sheet(ctx context.Context, assessmentID string) (*Sheet, error) {
+	return inSnapshot(ctx, w, func(ctx context.Context) (*Sheet, error) { return w.sheet(ctx, assessmentID) })
+}
+
+func (w *Workspace) sheet(ctx context.Context, assessmentID string) (*Sheet, error) {
 	a, err := w.store.Assessment(ctx, assessmentID)
 	if err != nil {
 		return nil, err
@@ -158,7 +162,7 @@ func (w *Workspace) Sheet(ctx context.Context, assessmentID string) (*Sheet, err
 	if err != nil {
 		return nil, err
 	}
-	ratings, err := w.store.Ratings(ctx, a.ID)
+	ratings, err := w.store.RatingsByItem(ctx, a.ID) // into a map
 	if err != nil {
 		return nil, err
 	}

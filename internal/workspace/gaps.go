@@ -19,7 +19,11 @@ type GapView struct {
 
 // Gaps computes the gap report of an assessment against its targets.
 func (w *Workspace) Gaps(ctx context.Context, assessmentID string) (*GapView, error) {
-	s, err := w.Sheet(ctx, assessmentID)
+	return inSnapshot(ctx, w, func(ctx context.Context) (*GapView, error) { return w.gaps(ctx, assessmentID) })
+}
+
+func (w *Workspace) gaps(ctx context.Context, assessmentID string) (*GapView, error) {
+	s, err := w.sheet(ctx, assessmentID)
 	if err != nil {
 		return nil, err
 	}
@@ -28,7 +32,7 @@ func (w *Workspace) Gaps(ctx context.Context, assessmentID string) (*GapView, er
 	if err != nil || prev == nil {
 		return v, err
 	}
-	before, err := w.store.Ratings(ctx, prev.ID)
+	before, err := w.store.RatingsByItem(ctx, prev.ID) // gap.Compare looks them up by item
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +147,11 @@ type PathwayView struct {
 // Pathways ranks every role level of the assessment's framework by how well
 // the person's ratings fit it.
 func (w *Workspace) Pathways(ctx context.Context, assessmentID string) (*PathwayView, error) {
-	s, err := w.Sheet(ctx, assessmentID)
+	return inSnapshot(ctx, w, func(ctx context.Context) (*PathwayView, error) { return w.pathways(ctx, assessmentID) })
+}
+
+func (w *Workspace) pathways(ctx context.Context, assessmentID string) (*PathwayView, error) {
+	s, err := w.sheet(ctx, assessmentID)
 	if err != nil {
 		return nil, err
 	}

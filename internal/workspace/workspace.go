@@ -70,6 +70,17 @@ func seedIfNeeded(ctx context.Context, st *store.Store, files []frameworks.File)
 	return err
 }
 
+// inSnapshot runs a view's reads in one read transaction (store.Snapshot):
+// one consistent state, and one BEGIN for the dozen reads of a view.
+func inSnapshot[T any](ctx context.Context, w *Workspace, fn func(context.Context) (T, error)) (T, error) {
+	var v T
+	err := w.store.Snapshot(ctx, func(ctx context.Context) (err error) {
+		v, err = fn(ctx)
+		return err
+	})
+	return v, err
+}
+
 // Close releases the database.
 func (w *Workspace) Close() error { return w.store.Close() }
 
