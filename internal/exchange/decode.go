@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -453,7 +454,9 @@ func canonicalUUID(s string) (string, bool) {
 
 // rfc3339 is the shape of an RFC 3339 date-time. time.Parse alone also
 // takes a comma before the fraction and offsets such as +24:00.
-var rfc3339 = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$`)
+var rfc3339 = sync.OnceValue(func() *regexp.Regexp { // compiled on first use, not at every start
+	return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$`)
+})
 
 // offsetOK checks that a numeric zone offset is at most 23:59.
 func offsetOK(s string) bool {
@@ -471,7 +474,7 @@ func (d *decoder) time(n *node, name string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil || !rfc3339.MatchString(s) || !offsetOK(s) {
+	if err != nil || !rfc3339().MatchString(s) || !offsetOK(s) {
 		d.add(n.off, "%s %s is not an RFC 3339 date and time (like 2025-03-01T09:30:00Z)", name, quote(s))
 		return time.Time{}, false
 	}

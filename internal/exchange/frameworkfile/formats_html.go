@@ -3,6 +3,7 @@ package frameworkfile
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -88,11 +89,11 @@ func htmlText(s string) string {
 	}
 }
 
-var spaceRun = regexp.MustCompile(`[ \t\r\n\f]+`)
+var spaceRun = lazyRegexp(`[ \t\r\n\f]+`)
 
 // collapseSpace turns runs of HTML whitespace into one space; other spaces
 // (no-break, ideographic) are content and stay.
-func collapseSpace(s string) string { return spaceRun.ReplaceAllString(s, " ") }
+func collapseSpace(s string) string { return spaceRun().ReplaceAllString(s, " ") }
 
 // tidyLines trims each line and keeps at most one blank line in a row.
 func tidyLines(s string) string {
@@ -112,4 +113,10 @@ func tidyLines(s string) string {
 		out = append(out, l)
 	}
 	return CleanText(strings.Join(out, "\n"))
+}
+
+// lazyRegexp compiles a pattern on first use rather than at every start of
+// the program (which compiled six of them before any command ran).
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -2,7 +2,6 @@ package frameworkfile
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -64,7 +63,7 @@ func sfiaSkillsHeader(b *xlsxBook) (*sheetHeader, bool) {
 	return nil, false
 }
 
-var sfiaCode = regexp.MustCompile(`^[A-Z][A-Z0-9]{2,7}$`)
+var sfiaCode = lazyRegexp(`^[A-Z][A-Z0-9]{2,7}$`)
 
 // sfiaByShape recognises the skills sheet's layout without its headings: a
 // header row of at least 20 columns, then rows with a number, seven level
@@ -80,7 +79,7 @@ func sfiaByShape(sheet string, rows [][]string) (*sheetHeader, bool) {
 		if isBlank(row) {
 			continue
 		}
-		if !sfiaCode.MatchString(strings.TrimSpace(at(row, 8))) {
+		if !sfiaCode().MatchString(strings.TrimSpace(at(row, 8))) {
 			return nil, false
 		}
 		for k := 1; k <= 7; k++ {
@@ -339,9 +338,9 @@ func (r *sfiaRead) group(cat, sub string) string {
 }
 
 var (
-	sfiaURLVersion  = regexp.MustCompile(`/(?:skillcode|shortcode|skill|lor)/(\d+)/`)
-	sfiaNameVersion = regexp.MustCompile(`(?i)sfia[-_ ]?(\d+)`)
-	sfiaNameRev     = regexp.MustCompile(`_(\d{6})(?:\D|$)`)
+	sfiaURLVersion  = lazyRegexp(`/(?:skillcode|shortcode|skill|lor)/(\d+)/`)
+	sfiaNameVersion = lazyRegexp(`(?i)sfia[-_ ]?(\d+)`)
+	sfiaNameRev     = lazyRegexp(`_(\d{6})(?:\D|$)`)
 )
 
 // version reads the SFIA version from the skills' web addresses (SFIA 9
@@ -350,14 +349,14 @@ var (
 // from the file name or the workbook's modified date.
 func (r *sfiaRead) version(f File) {
 	for _, u := range r.urls {
-		if m := sfiaURLVersion.FindStringSubmatch(u); m != nil {
+		if m := sfiaURLVersion().FindStringSubmatch(u); m != nil {
 			r.ver = m[1]
 			break
 		}
 	}
 	name := baseName(f)
 	if r.ver == "" {
-		if m := sfiaNameVersion.FindStringSubmatch(name); m != nil {
+		if m := sfiaNameVersion().FindStringSubmatch(name); m != nil {
 			r.ver = m[1]
 		}
 	}
@@ -368,7 +367,7 @@ func (r *sfiaRead) version(f File) {
 		}
 		r.warn = append(r.warn, fmt.Sprintf("%s does not say which SFIA version it is (no skill web addresses, and the file name is not the official one); its layout is SFIA %s's", r.b.file, r.ver))
 	}
-	if m := sfiaNameRev.FindStringSubmatch(name); m != nil {
+	if m := sfiaNameRev().FindStringSubmatch(name); m != nil {
 		r.rev = m[1]
 	} else if t, err := time.Parse(time.RFC3339, r.b.modified); err == nil {
 		r.rev = t.Format("060102")
@@ -450,14 +449,14 @@ func levelNumberRow(rows [][]string) int {
 	return -1
 }
 
-var sfiaLevelRow = regexp.MustCompile(`^\s*([1-7])\s*[-–—:]\s*(.*)$`)
+var sfiaLevelRow = lazyRegexp(`^\s*([1-7])\s*[-–—:]\s*(.*)$`)
 
 // levelRows reads SFIA 8's levels sheet: a header of attribute names over
 // rows "N - name" holding each attribute's text at level N.
 func (r *sfiaRead) levelRows(sheet string, rows [][]string, names map[int]string) ([]model.Attribute, bool, error) {
 	header := -1
 	for i, row := range rows {
-		if sfiaLevelRow.MatchString(at(row, 0)) {
+		if sfiaLevelRow().MatchString(at(row, 0)) {
 			header = i - 1
 			break
 		}
@@ -479,7 +478,7 @@ func (r *sfiaRead) levelRows(sheet string, rows [][]string, names map[int]string
 		cols[code] = true
 		a := model.Attribute{Code: code, Name: name, Type: "Attributes"}
 		for i := header + 1; i < len(rows); i++ {
-			m := sfiaLevelRow.FindStringSubmatch(at(rows[i], 0))
+			m := sfiaLevelRow().FindStringSubmatch(at(rows[i], 0))
 			if m == nil {
 				continue
 			}
