@@ -195,3 +195,45 @@ func TestKeepGivesBackTheDecodedFile(t *testing.T) {
 		}
 	}
 }
+
+// The batch import writes in assessment id order (for SQLite), but a file
+// naming someone under a person id another file of the batch uses is judged
+// in the order the files were given, whichever assessment id sorts first.
+func TestImportFilesDecidesPeopleInFileOrder(t *testing.T) {
+	dir, _ := memberFiles(t, 3)
+	last := memberPath(dir, 2) // the greatest assessment id, given first as another name for member 0
+	data, _ := os.ReadFile(last)
+	data = bytes.ReplaceAll(data, []byte(memberPersonID(2)), []byte(memberPersonID(0)))
+	data = bytes.ReplaceAll(data, []byte("Member 0002"), []byte("Ann First"))
+	first := filepath.Join(dir, "a-first.gapwise.json")
+	if err := os.WriteFile(first, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(last)
+	ctx := context.Background()
+
+	ws := openTemp(t)
+	res, err := ws.ImportFiles(ctx, []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Imported) != 2 || len(res.Refused) != 1 || res.Refused[0].File != memberPath(dir, 0) ||
+		!strings.Contains(res.Refused[0].Err.Error(), "Ann First") {
+		t.Fatalf("%s; refused %+v; want member 0's own file refused, as the file given first named Ann First", res.Summary(), res.Refused)
+	}
+	if res.Imported[0].File != first || res.Imported[1].File != memberPath(dir, 1) {
+		t.Errorf("results out of file order: %s, %s", res.Imported[0].File, res.Imported[1].File)
+	}
+	if p, _ := ws.Person(ctx, memberPersonID(0)); p.Name != "Ann First" {
+		t.Errorf("person 0 is %q; want Ann First", p.Name)
+	}
+
+	ws = openTemp(t)
+	res, err = ws.ImportFiles(ctx, []string{dir}, nil, AssessmentImportOptions{AcceptPersonUpdate: true})
+	if err != nil || len(res.Imported) != 3 {
+		t.Fatalf("with the update accepted: %s, %v", res.Summary(), err)
+	}
+	if p, _ := ws.Person(ctx, memberPersonID(0)); p.Name != "Member 0000" {
+		t.Errorf("person 0 is %q; want the details of the file given last, Member 0000", p.Name)
+	}
+}

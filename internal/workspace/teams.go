@@ -266,8 +266,9 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		err  error
 	}
 	// The files are read again ahead of the write, on the other core.
-	nextItem, stopItems := ahead(ctx, len(writes), importWindow, func(i int) prepared {
-		wr := writes[i]
+	seq := writeSequence(writes, func(wr write) (string, string) { return wr.top.person.ID, wr.top.asmt.ID })
+	nextItem, stopItems := ahead(ctx, len(writes), importWindow, func(j int) prepared {
+		wr := writes[seq[j]]
 		f, _, err := again(wr.top)
 		if err != nil {
 			return prepared{err: err}
@@ -287,12 +288,16 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		return prepared{item: item}
 	})
 	defer stopItems()
-	done, err := w.store.ImportEach(ctx, teamID, len(writes), func(int) (store.ImportItem, error) {
+	written, err := w.store.ImportEach(ctx, teamID, len(writes), func(int) (store.ImportItem, error) {
 		p := nextItem()
 		return p.item, p.err
 	})
 	if err != nil {
 		return res, err
+	}
+	done := make([]store.ImportDone, len(writes)) // in the order of writes again
+	for j, d := range written {
+		done[seq[j]] = d
 	}
 	// New people, new assessments and (for a team) new members, all at once.
 	w.changed(ctx, nil, PersonChanged)
@@ -325,6 +330,34 @@ func (w *Workspace) importFiles(ctx context.Context, team *model.Team, paths []s
 		}
 	}
 	return res, nil
+}
+
+// writeSequence is the order in which a batch import writes: by assessment
+// id, the key the ratings table is stored in, so that SQLite appends each
+// file's ratings beside the last instead of splitting pages all over a
+// growing table (a third of its insert work, with random ids). A person's
+// files stay together, in their own order, at the place of the first: what
+// one write of a person decides (the profile a later file must match, or
+// takes) depends only on that person's earlier writes, so every file is
+// accepted or refused exactly as in the order the files were given.
+func writeSequence[W any](writes []W, key func(W) (person, assessment string)) []int {
+	first := map[string]string{} // person -> assessment id of their first write
+	for _, wr := range writes {
+		p, a := key(wr)
+		if _, ok := first[p]; !ok {
+			first[p] = a
+		}
+	}
+	seq := make([]int, len(writes))
+	for i := range seq {
+		seq[i] = i
+	}
+	slices.SortStableFunc(seq, func(i, j int) int {
+		pi, _ := key(writes[i])
+		pj, _ := key(writes[j])
+		return strings.Compare(first[pi], first[pj])
+	})
+	return seq
 }
 
 // importWindow is how many files a batch import reads ahead: enough to keep
