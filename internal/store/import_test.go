@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -37,5 +39,53 @@ func TestImportNewerWinsAndKindCannotChange(t *testing.T) {
 	}
 	if out, err := s.ImportAssessment(ctx, p, newer, nil, nil, []byte(`{}`), jan); err != nil || out != Unchanged {
 		t.Errorf("the same newer file twice: %v %v; want unchanged", out, err)
+	}
+}
+
+// Every field of every rating comes back as written by a batch import, in
+// all combinations of level, confidence and interest the schema takes, with
+// and without evidence, whatever order the file lists them in.
+func TestImportBatchKeepsEveryRatingField(t *testing.T) {
+	ctx := context.Background()
+	var ids []string
+	for i := 0; i < 120; i++ {
+		ids = append(ids, fmt.Sprintf("X%03d", i))
+	}
+	s := openAt(t, filepath.Join(t.TempDir(), "gapwise.db"))
+	f := tinyFramework("1", ids...)
+	for i := range f.Items {
+		f.Items[i].Levels = []int{1, 2, 3, 4, 5, 6, 7}
+	}
+	if _, err := s.SeedPacks(ctx, []PackData{packOf(t, f)}); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 2, 3, 4, 5, 6, 7_000_000, time.UTC)
+	it := importItem(1)
+	it.Ratings = nil
+	want := map[string]model.Rating{}
+	for i := len(ids) - 1; i >= 0; i-- { // the reverse of the key's order
+		r := model.Rating{Item: ids[i], Level: i % 8, Confidence: i / 8 % 6, Interest: i/48%2 == 1, RatedAt: at.Add(time.Duration(i) * time.Second)}
+		if i%5 == 0 {
+			r.Evidence = fmt.Sprintf("Evidence %d, with ' quotes \" and ; semicolons", i)
+		}
+		it.Ratings = append(it.Ratings, r)
+		want[r.Item] = r
+	}
+	done, err := s.ImportBatch(ctx, "", []ImportItem{it})
+	if err != nil || done[0].Err != nil {
+		t.Fatal(err, done[0].Err)
+	}
+	got, err := s.Ratings(ctx, it.Assessment.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d ratings back, want %d", len(got), len(want))
+	}
+	for _, g := range got {
+		if w := want[g.Item]; g.Level != w.Level || g.Confidence != w.Confidence || g.Interest != w.Interest ||
+			g.Evidence != w.Evidence || !g.RatedAt.Equal(w.RatedAt) {
+			t.Errorf("%s: back as %+v, written %+v", g.Item, g, w)
+		}
 	}
 }
