@@ -352,7 +352,13 @@ func cellLevel(s string) string {
 func checkFiles(t *testing.T, s *Shell, sc secrets, mode string) map[string]map[string]map[string]string {
 	t.Helper()
 	out := map[string]map[string]map[string]string{}
-	for _, format := range []string{"pdf", "xlsx", "csv"} {
+	// Who can teach whom is in each file, so the check below reads it:
+	// counts in plain workshop display, neutral labels with individual rows.
+	teaching := "could teach · "
+	if s.team.display.Individual {
+		teaching = "Could teach: Member "
+	}
+	for _, format := range []string{"pdf", "xlsx", "csv", "teaching.csv"} {
 		name, render := s.team.output(format)
 		var buf bytes.Buffer
 		if err := render(&buf); err != nil {
@@ -363,9 +369,21 @@ func checkFiles(t *testing.T, s *Shell, sc secrets, mode string) map[string]map[
 		case "pdf":
 			raw, layout := pdfText(t, buf.Bytes(), false), pdfText(t, buf.Bytes(), true)
 			sc.check(t, where, raw, layout)
+			if !strings.Contains(raw, "Who can teach whom") || !strings.Contains(strings.Join(strings.Fields(raw), " "), teaching) {
+				t.Errorf("%s has no teaching lines %q", where, teaching)
+			}
 			out[format] = pdfRows(layout)
+		case "teaching.csv":
+			sc.check(t, where, buf.String())
+			if !strings.Contains(buf.String(), teaching) {
+				t.Errorf("%s has no teaching lines %q:\n%s", where, teaching, buf.String())
+			}
+			continue
 		case "xlsx":
 			sc.check(t, where, zipText(t, buf.Bytes()))
+			if !strings.Contains(zipText(t, buf.Bytes()), teaching) {
+				t.Errorf("%s has no teaching lines %q", where, teaching)
+			}
 			m := xlsxMatrix(t, buf.Bytes())
 			if len(m) > 0 {
 				m[0] = itemIDs(s.team, m[0])

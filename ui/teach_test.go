@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gapwise/internal/gap"
+	"gapwise/internal/model"
 )
 
 // pairedItem chooses, on the "Who can teach whom" tab, the first item with
@@ -109,5 +110,60 @@ func TestWhoCanTeachWhomInWorkshopDisplay(t *testing.T) {
 			t.Errorf("row %q is shown below the threshold", tm.teach.line(k))
 			break
 		}
+	}
+}
+
+// The Coverage tab's single points of failure say, under each fragile
+// item, who is interested in becoming its second holder: by name in named
+// display, under the neutral label with individual rows, and only how many
+// in plain workshop display.
+func TestCoverageShowsSecondHolders(t *testing.T) {
+	s := openSampleTeam(t)
+	tm := s.team
+	v := tm.view
+	var m *gap.ItemMeasure
+	var tc gap.Teaching
+	for i := range v.Measures.Items {
+		if c := gap.Teach(v.Framework, v.Ratings, &v.Measures.Items[i], nil); len(c.SecondHolders) > 0 {
+			m, tc = &v.Measures.Items[i], c
+			break
+		}
+	}
+	if m == nil {
+		t.Fatal("the sample team has no fragile item with a member interested in becoming its second holder")
+	}
+	second := tc.SecondHolders[0]
+	var name string
+	for _, p := range v.Members {
+		if p.ID == v.Ratings.MemberID(second) {
+			name = p.Name
+		}
+	}
+	fragile := func() string {
+		t.Helper()
+		text := richText(tm.common)
+		i := strings.Index(text, "Single points of failure")
+		if i < 0 {
+			t.Fatalf("no single points of failure on the Coverage tab:\n%s", text)
+		}
+		return text[i:]
+	}
+	if got := fragile(); !strings.Contains(got, m.Item.Label()+"\nInterested in becoming the second holder: ") || !strings.Contains(got, name) {
+		t.Errorf("named display:\n%s", got)
+	}
+
+	tm.setWorkshop(true)
+	got := fragile()
+	if !strings.Contains(got, m.Item.Label()+"\n"+model.Plural(len(tc.SecondHolders), "member is", "members are")+" interested in becoming the second holder") {
+		t.Errorf("workshop display:\n%s", got)
+	}
+	for _, p := range v.Members {
+		if strings.Contains(got, p.Name) || strings.Contains(got, "Member ") {
+			t.Errorf("workshop display names someone:\n%s", got)
+		}
+	}
+	tm.setIndividual(true)
+	if got := fragile(); !strings.Contains(got, "Interested in becoming the second holder: Member ") || !strings.Contains(got, tm.roster.Label(v.Ratings.MemberID(second))) || strings.Contains(got, name) {
+		t.Errorf("individual rows:\n%s", got)
 	}
 }

@@ -608,10 +608,19 @@ func (t *teamScreen) commonGapSegments() []widget.RichTextSegment {
 	if n == 0 {
 		segs = append(segs, para("None shown."))
 	}
-	var fragile []string
+	// Each fragile item with who is interested in becoming its second
+	// holder, as the display allows (gap.SecondHolderLine: names, labels
+	// with individual rows, else a count).
+	type fragileItem struct{ label, second string }
+	var fragile []fragileItem
+	var order []int
 	for i := range v.Measures.Items {
 		if m := &v.Measures.Items[i]; m.Fragile && !t.hidden(m.Rated) {
-			fragile = append(fragile, m.Item.Label())
+			if order == nil {
+				order = v.Ratings.DisplayOrder(t.roster)
+			}
+			tc := gap.Teach(v.Framework, v.Ratings, m, order)
+			fragile = append(fragile, fragileItem{m.Item.Label(), gap.SecondHolderLine(t.display, t.roster, v.Ratings, tc, m)})
 		}
 	}
 	segs = append(segs, subheading(fmt.Sprintf("Single points of failure (%d)", len(fragile))))
@@ -619,7 +628,10 @@ func (t *teamScreen) commonGapSegments() []widget.RichTextSegment {
 		segs = append(segs, para("No item rests on exactly one member."))
 	}
 	for _, f := range fragile {
-		segs = append(segs, para(f))
+		segs = append(segs, para(f.label))
+		if f.second != "" {
+			segs = append(segs, emphasis(f.second))
+		}
 	}
 	return segs
 }

@@ -275,17 +275,7 @@ func TeachingLines(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeas
 	if !d.TeachingLists(m.Rated) {
 		return TeachingSummary(d, tc, m)
 	}
-	label := func(ms []int) []string {
-		out := make([]string, 0, min(len(ms), maxListed+1))
-		for k, member := range ms {
-			if k == maxListed {
-				out = append(out, model.Plural(len(ms)-maxListed, "more", "more"))
-				break
-			}
-			out = append(out, r.Label(t.MemberID(member)))
-		}
-		return out
-	}
+	label := func(ms []int) []string { return labels(r, t, ms) }
 	var lines []string
 	if len(tc.Teachers) > 0 {
 		lines = append(lines, "Could teach: "+model.AndList(label(tc.Teachers)))
@@ -307,10 +297,45 @@ func TeachingLines(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeas
 	if len(tc.Unpaired) > 0 {
 		lines = append(lines, "Nobody in the team is further on than "+model.AndList(label(tc.Unpaired))+": look for a teacher outside the team")
 	}
-	if len(tc.SecondHolders) > 0 {
-		lines = append(lines, "Interested in becoming the second holder: "+model.AndList(label(tc.SecondHolders)))
+	if line := SecondHolderLine(d, r, t, tc, m); line != "" {
+		lines = append(lines, line)
 	}
 	return lines
+}
+
+// labels are the members' labels by r, the first maxListed of them and
+// then "N more".
+func labels(r Roster, t *TeamRatings, ms []int) []string {
+	out := make([]string, 0, min(len(ms), maxListed+1))
+	for k, member := range ms {
+		if k == maxListed {
+			out = append(out, model.Plural(len(ms)-maxListed, "more", "more"))
+			break
+		}
+		out = append(out, r.Label(t.MemberID(member)))
+	}
+	return out
+}
+
+// SecondHolderLine is what display d says, on a fragile item, about the
+// members interested in becoming its second holder (Teaching.SecondHolders):
+// who, labelled by r, where d lists members (TeachingLists); how many in
+// plain workshop display; "" when there are none or d hides the item's
+// figures. The last line of TeachingLines, and the Coverage tab's.
+func SecondHolderLine(d Display, r Roster, t *TeamRatings, tc Teaching, m *ItemMeasure) string {
+	switch {
+	case len(tc.SecondHolders) == 0 || d.Hides(m.Rated):
+		return ""
+	case d.TeachingLists(m.Rated):
+		return "Interested in becoming the second holder: " + model.AndList(labels(r, t, tc.SecondHolders))
+	}
+	return secondHolders(len(tc.SecondHolders))
+}
+
+// secondHolders counts the members interested in becoming the second
+// holder, naming none.
+func secondHolders(n int) string {
+	return model.Plural(n, "member is", "members are") + " interested in becoming the second holder"
 }
 
 // TeachingSummary is what TeachingLines says in plain workshop display:
@@ -330,7 +355,7 @@ func TeachingSummary(d Display, tc Teaching, m *ItemMeasure) []string {
 		model.Plural(len(tc.Pairings), "suggested session", "suggested sessions")
 	lines := []string{line}
 	if len(tc.SecondHolders) > 0 {
-		lines = append(lines, model.Plural(len(tc.SecondHolders), "member is", "members are")+" interested in becoming the second holder")
+		lines = append(lines, secondHolders(len(tc.SecondHolders)))
 	}
 	return lines
 }

@@ -229,6 +229,16 @@ func TestTeachingLinesByDisplay(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("lines:\n%q\nwant\n%q", got, tt.want)
 			}
+			// The Coverage tab's line is TeachingLines' own.
+			wantSH := ""
+			for _, l := range tt.want {
+				if strings.Contains(l, "second holder") {
+					wantSH = l
+				}
+			}
+			if sh := SecondHolderLine(tt.d, r, tr, tc, m); sh != wantSH {
+				t.Errorf("SecondHolderLine %q, want %q", sh, wantSH)
+			}
 			if !tt.d.TeachingLists(m.Rated) {
 				if sum := TeachingSummary(tt.d, tc, m); !slices.Equal(sum, got) {
 					t.Errorf("TeachingSummary %q, TeachingLines %q", sum, got)
