@@ -458,6 +458,23 @@ var rfc3339 = sync.OnceValue(func() *regexp.Regexp { // compiled on first use, n
 	return regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})$`)
 })
 
+// plainUTC recognises the commonest shape of rfc3339, with no fraction and
+// in UTC (2025-03-01T09:30:00Z), without the regexp: a batch import checks
+// ten thousand files of 150 times. Every string it accepts, rfc3339 does
+// (TestPlainUTCIsRFC3339).
+func plainUTC(s string) bool {
+	const shape = "dddd-dd-ddTdd:dd:ddZ"
+	if len(s) != len(shape) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; shape[i] == 'd' && (c < '0' || c > '9') || shape[i] != 'd' && c != shape[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // offsetOK checks that a numeric zone offset is at most 23:59.
 func offsetOK(s string) bool {
 	if strings.HasSuffix(s, "Z") {
@@ -474,7 +491,7 @@ func (d *decoder) time(n *node, name string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err != nil || !rfc3339().MatchString(s) || !offsetOK(s) {
+	if err != nil || !plainUTC(s) && !rfc3339().MatchString(s) || !offsetOK(s) {
 		d.add(n.off, "%s %s is not an RFC 3339 date and time (like 2025-03-01T09:30:00Z)", name, quote(s))
 		return time.Time{}, false
 	}

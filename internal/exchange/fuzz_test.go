@@ -127,3 +127,29 @@ func FuzzUnescape(f *testing.F) {
 		}
 	})
 }
+
+// plainUTC, the regexp-free shortcut for the commonest time, never accepts a
+// string the rfc3339 pattern refuses, and accepts the plain UTC form.
+func TestPlainUTCIsRFC3339(t *testing.T) {
+	for _, s := range []string{"2025-03-01T09:30:00Z", "2099-12-31T23:59:59Z", "0000-00-00T00:00:00Z"} {
+		if !plainUTC(s) {
+			t.Errorf("plainUTC(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"2025-03-01T09:30:00z", "2025-03-01 09:30:00Z", "2025-03-01T09:30:00.5Z", "2025-03-01T09:30:00+00:00",
+		"2025-3-01T09:30:00Z", "2025-03-01T09:30:0xZ", "２025-03-01T09:30:00Z", "2025-03-01T09:30:00Z ", ""} {
+		if plainUTC(s) {
+			t.Errorf("plainUTC(%q) = true", s)
+		}
+	}
+}
+
+func FuzzPlainUTC(f *testing.F) {
+	f.Add("2025-03-01T09:30:00Z")
+	f.Add("2025-03-01T09:30:00+01:00")
+	f.Fuzz(func(t *testing.T, s string) {
+		if plainUTC(s) && !rfc3339().MatchString(s) {
+			t.Errorf("plainUTC accepts %q, which rfc3339 refuses", s)
+		}
+	})
+}
