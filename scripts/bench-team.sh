@@ -25,8 +25,10 @@
 # RUNS (3), FILES (1000), GENERATE (more teambench generate flags, e.g.
 # "--skip 0.1 --unassessed 0.05" for unrated items and people never assessed),
 # DB (reuse a database made by teambench generate), CLI (use this gapwise-cli
-# binary instead of building one), KEEP=1 (keep the temporary folder), APP=1
-# (also the desktop app's memory, step 5).
+# binary instead of building one), CLI_BEFORE (another gapwise-cli binary, such
+# as main before a change, that imports the same files into its own new
+# database just before this one, for before and after in one run), KEEP=1
+# (keep the temporary folder), APP=1 (also the desktop app's memory, step 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v go >/dev/null 2>&1 || export PATH="/usr/local/go/bin:$PATH"
@@ -166,9 +168,16 @@ echo "   team PDF: wall $(wall "$work/pdf.time") s, peak $(rss "$work/pdf.time")
 
 echo "== import $FILES assessment files with gapwise-cli"
 "$work/teambench" export --db "$db" --dir "$work/files" --count "$FILES" | sed 's/^/   /'
+if [ -n "${CLI_BEFORE:-}" ]; then
+  cp "$CLI_BEFORE" "$work/gapwise-cli-before"
+  echo "   load average before the imports: $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -v "$work/gapwise-cli-before" --db "$work/import-before.db" assess import "$work"/files/*.gapwise.json \
+    >"$work/import-before.out" 2>"$work/import-before.time"
+fi
 /usr/bin/time -v "$work/gapwise-cli" --db "$work/import.db" assess import "$work"/files/*.gapwise.json \
   >"$work/import.out" 2>"$work/import.time"
 imported=$(grep -c ': Imported ' "$work/import.out" || true)
+echo "   load average after the imports: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== a person's own database: CPU time against the sqlite3 shell's select 1"
 export XDG_CACHE_HOME="$work/cache" # clean-check records of these temporary files
@@ -242,6 +251,10 @@ printf '%-34s %10s %10s %10s\n' "Go: teambench measure" "$gw" "$gc" "$gm"
 printf '%-34s %10s %10s %10s\n' "sqlite3 shell, same SQL result" "$sw" "$sc" "$sm"
 printf '%-34s %10s %10s %10s\n' "ratio Go / sqlite3" "$(ratio "$gw" "$sw")" "$(ratio "$gc" "$sc")" "$(ratio "$gm" "$sm")"
 printf '%-34s %10s %10s %10s\n' "import $imported files (gapwise-cli)" "$iw" "$ic" "$im"
+if [ -n "${CLI_BEFORE:-}" ]; then
+  printf '%-34s %10s %10s %10s\n' "the same, CLI_BEFORE ($(grep -c ': Imported ' "$work/import-before.out" || true))" \
+    "$(wall "$work/import-before.time")" "$(cpu "$work/import-before.time")" "$(rss "$work/import-before.time")"
+fi
 printf '%-34s %10s %10s %10s\n' "gapwise-cli team gaps --json" "$tw" "" "$tm"
 printf '%-34s %10s %10s %10s\n' "ratio team gaps / sqlite3" "$(ratio "$tw" "$qw")" "" ""
 printf '%-34s %10s %10s %10s\n' "team PDF" "$(wall "$work/pdf.time")" "$(cpu "$work/pdf.time")" "$(rss "$work/pdf.time")"
