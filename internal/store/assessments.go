@@ -219,7 +219,7 @@ func (s *Store) ImportBatch(ctx context.Context, teamID string, items []ImportIt
 // memory. An error from item refuses that file alone, like a bad file.
 func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(i int) (ImportItem, error)) ([]ImportDone, error) {
 	done := make([]ImportDone, n)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.writeBatch(ctx, func(tx *sql.Tx) error {
 		clear(done) // a retried transaction starts again
 		ctx, stmts := withStmtCache(ctx, tx)
 		defer stmts.close()
@@ -229,10 +229,10 @@ func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(
 				return err
 			}
 		}
-		// The level rule is checked in Go before each file is written,
-		// not by a trigger for every rating (importlevels.go); the trigger
-		// is back before the commit.
-		restore, suspended, err := suspendLevelTrigger(ctx, tx)
+		// Levels and items are checked in Go before each file is written,
+		// not by a trigger and a foreign key for every rating
+		// (importchecks.go); the trigger is back before the commit.
+		restore, err := suspendLevelTrigger(ctx, tx)
 		if err != nil {
 			return err
 		}
@@ -242,8 +242,8 @@ func (s *Store) ImportEach(ctx context.Context, teamID string, n int, item func(
 			if err == nil {
 				err = it.check()
 			}
-			if err == nil && suspended {
-				err = levels.check(ctx, it.Assessment.Framework.String(), it.Ratings)
+			if err == nil {
+				err = levels.check(ctx, it.Assessment.Framework.String(), it.Ratings, it.Targets)
 			}
 			if err != nil {
 				done[i].Err = err
@@ -376,7 +376,9 @@ func replaceAssessment(ctx context.Context, tx *sql.Tx, a model.Assessment, rati
 			string(a.Kind), a.Assessor, a.Scope.Group, a.Scope.RoleLevel, stamp(a.CreatedAt), stamp(a.UpdatedAt), a.ID); err != nil {
 			return 0, fail(err, "cannot update assessment %s", a.ID)
 		}
-		for _, del := range []string{"DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
+		// Rating reviews go with their ratings (the foreign key's cascade,
+		// said here too for a batch import, which writes without it).
+		for _, del := range []string{"DELETE FROM rating_reviews WHERE assessment = ?", "DELETE FROM ratings WHERE assessment = ?", "DELETE FROM targets WHERE assessment = ?"} {
 			if _, err := q.ExecContext(ctx, del, a.ID); err != nil {
 				return 0, fail(err, "cannot update assessment %s", a.ID)
 			}

@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -52,15 +53,16 @@ func message(err error) string {
 	return err.Error()
 }
 
-// The batch import checks levels once a file instead of by the trigger: for
-// every level of every item, the two refuse the same ratings with the same
+// The batch import checks levels and items once a file instead of by the
+// trigger and foreign key: for every level of every item, and an item the
+// framework does not have, the two refuse the same ratings with the same
 // message.
-func TestImportLevelCheckMatchesTrigger(t *testing.T) {
+func TestImportChecksMatchTheSchema(t *testing.T) {
 	ctx := context.Background()
 	s := newStore(t)
 	_, a := newAssessment(t, s)
 	n := 0
-	for _, item := range []string{"A", "B", "C"} {
+	for _, item := range []string{"A", "B", "C", "Z"} {
 		for level := -1; level <= 8; level++ {
 			r := model.Rating{Item: item, Level: level}
 			rateErr := s.SetRating(ctx, a.ID, r) // the trigger (and CHECK level >= 0)
@@ -235,5 +237,101 @@ func TestKilledBatchImportLeavesDatabaseAsBefore(t *testing.T) {
 	}
 	if after := triggerSQL(t, s); after != before {
 		t.Errorf("the level trigger after the kill: %q; want it as before", after)
+	}
+}
+
+// A target of an item the framework version does not have refuses its file,
+// as the foreign key did.
+func TestImportBatchRefusesATargetOfAnUnknownItem(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	good, bad := importItem(1), importItem(2)
+	good.Targets = []model.Target{{Item: "A", Level: 2, Source: "manual"}}
+	bad.Targets = []model.Target{{Item: "Z", Level: 2, Source: "manual"}}
+	done, err := s.ImportBatch(ctx, "", []ImportItem{good, bad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if done[0].Err != nil || model.KindOf(done[1].Err) != model.Invalid || !strings.Contains(fmt.Sprint(done[1].Err), `item "Z" is not in framework test@1`) {
+		t.Errorf("the good file: %v; the file with a target of an unknown item: %v", done[0].Err, done[1].Err)
+	}
+	if n := countRows(t, s, "SELECT count(*) FROM targets"); n != 1 {
+		t.Errorf("%d targets written; want the good file's 1", n)
+	}
+}
+
+// A newer file replacing an assessment takes its rating reviews with the old
+// ratings (the foreign key's cascade, which the batch writes without); after
+// the batch no foreign key anywhere is broken, and every connection of the
+// pool has foreign keys on again.
+func TestImportBatchLeavesForeignKeysWhole(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	team, err := s.CreateTeam(ctx, model.Team{Name: "Ward", Framework: testRef})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := importItem(1)
+	if done, err := s.ImportBatch(ctx, team.ID, []ImportItem{old}); err != nil || done[0].Err != nil {
+		t.Fatal(err, done[0].Err)
+	}
+	if _, err := s.db.ExecContext(ctx, "INSERT INTO rating_reviews (assessment, item, reason) VALUES (?, 'A', 'check this')", old.Assessment.ID); err != nil {
+		t.Fatal(err)
+	}
+	newer := importItem(1)
+	newer.Assessment.UpdatedAt = newer.Assessment.UpdatedAt.Add(time.Hour)
+	newer.StoredUpdated = old.Assessment.UpdatedAt
+	newer.Previous = []byte(`{}`)
+	newer.Ratings = []model.Rating{{Item: "B", Level: 6}}
+	done, err := s.ImportBatch(ctx, team.ID, []ImportItem{newer, importItem(2)})
+	if err != nil || done[0].Outcome != Replaced || done[1].Outcome != Added {
+		t.Fatalf("%+v %v", done, err)
+	}
+	if n := countRows(t, s, "SELECT count(*) FROM rating_reviews"); n != 0 {
+		t.Errorf("%d rating reviews left of ratings the newer file replaced", n)
+	}
+	rows, err := s.db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		rows.Scan(&table, &rowid, &parent, &fk)
+		t.Errorf("a row of %s points at a missing %s", table, parent)
+	}
+	rows.Close()
+	var conns []*sql.Conn
+	for range maxConns { // all of the pool at once: each a distinct connection
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		var on int
+		if err := c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on); err != nil || on != 1 {
+			t.Errorf("connection %d after a batch import: foreign_keys = %d, %v", i, on, err)
+		}
+	}
+}
+
+// The check before a batch's commit finds a row the batch might have left
+// pointing nowhere, and refuses the batch.
+func TestBatchForeignKeyCheckRefusesADanglingRow(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	err := s.writeBatch(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO memberships (team, person, joined_at) VALUES ('no-such-team', 'no-such-person', '2026-03-01T09:00:00Z')")
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "memberships") {
+		t.Errorf("a membership of no team: %v; want the batch refused", err)
+	}
+	if n := countRows(t, s, "SELECT count(*) FROM memberships"); n != 0 {
+		t.Errorf("%d memberships written", n)
 	}
 }
