@@ -21,6 +21,7 @@ type browser struct {
 	ctx              context.Context // the window's, cancelled when it closes
 	win              fyne.Window
 	ws               *workspace.Workspace
+	started          bool // Frameworks has been shown (start): the list is loaded and kept up to date
 
 	infos  []workspace.FrameworkInfo
 	fw     *model.Framework
@@ -126,8 +127,14 @@ func newBrowser(ctx context.Context, win fyne.Window, ws *workspace.Workspace) *
 	top := container.NewVBox(b.toolbar, b.banner)
 	b.root = container.NewBorder(top, b.attribution, nil, nil, b.tabs)
 	b.detail.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: "Loading frameworks…"}}
-	b.loadList()
 	return b
+}
+
+// start lists the frameworks and shows the first; the shell calls it when
+// Frameworks is first shown (nothing is read for an area nobody opened).
+func (b *browser) start() {
+	b.started = true
+	b.loadList()
 }
 
 // content is the browser's root object.

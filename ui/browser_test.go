@@ -17,6 +17,7 @@ func newTestBrowser(t *testing.T) (*browser, fyne.Window) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Gapwise")
 	b := newBrowser(t.Context(), w, openWorkspace(t))
+	b.start()
 	w.SetContent(b.content())
 	w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(w.Close)

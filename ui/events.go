@@ -43,7 +43,9 @@ func (s *Shell) changed(e workspace.Event) {
 			s.rate.reload()
 		}
 	case workspace.FrameworksChanged:
-		s.browser.loadList()
+		if s.browser.started { // else it lists them when first shown
+			s.browser.loadList()
+		}
 	}
 	if t := s.tabs.Selected(); dependsOn(s, t, e.Kind) {
 		s.refreshTab(t)

@@ -53,6 +53,8 @@ type Shell struct {
 
 	enterConfirm enterConfirm // the open question Enter answers yes (keys.go)
 
+	areas map[*container.TabItem]*lazyArea // areas not yet shown (lazyTab)
+
 	lastSaveFolder string // where the last file was saved, offered first next time (this run only)
 }
 
@@ -78,23 +80,26 @@ func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.team = newTeamScreen(s)
 	s.browser = newBrowser(ctx, win, ws)
 	s.settings = newSettingsPanel()
-	s.rateTab = container.NewTabItemWithIcon("Rate", theme.DocumentCreateIcon(), s.rate.content())
-	s.gapsTab = container.NewTabItemWithIcon("My gaps", theme.WarningIcon(), s.gaps.content())
-	s.pathsTab = container.NewTabItemWithIcon("Pathways", theme.NavigateNextIcon(), s.pathways.content())
-	s.planTab = container.NewTabItemWithIcon("Plan", theme.DocumentIcon(), s.plan.content())
-	s.apprTab = container.NewTabItemWithIcon("Appraisal", theme.ConfirmIcon(), s.appraisal.content())
-	s.teamTab = container.NewTabItemWithIcon("Team", theme.GridIcon(), s.team.content())
+	s.rateTab = s.lazyTab("Rate", theme.DocumentCreateIcon(), s.rate.content(), nil)
+	s.gapsTab = s.lazyTab("My gaps", theme.WarningIcon(), s.gaps.content(), nil)
+	s.pathsTab = s.lazyTab("Pathways", theme.NavigateNextIcon(), s.pathways.content(), nil)
+	s.planTab = s.lazyTab("Plan", theme.DocumentIcon(), s.plan.content(), nil)
+	s.apprTab = s.lazyTab("Appraisal", theme.ConfirmIcon(), s.appraisal.content(), nil)
+	s.teamTab = s.lazyTab("Team", theme.GridIcon(), s.team.content(), nil)
 	s.meTab = container.NewTabItemWithIcon("Me", theme.AccountIcon(), s.profile.content())
 	s.tabs = container.NewAppTabs(
 		s.meTab,
 		s.rateTab, s.gapsTab, s.pathsTab, s.planTab, s.apprTab, s.teamTab,
-		container.NewTabItemWithIcon("Frameworks", theme.ListIcon(), s.browser.content()),
-		container.NewTabItemWithIcon("Database", theme.StorageIcon(), newDatabasePanel(s)),
-		container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), s.settings.content()),
-		container.NewTabItemWithIcon("About", theme.InfoIcon(), newAboutPanel()),
+		s.lazyTab("Frameworks", theme.ListIcon(), s.browser.content(), s.browser.start),
+		s.lazyTab("Database", theme.StorageIcon(), newDatabasePanel(s), nil),
+		s.lazyTab("Settings", theme.SettingsIcon(), s.settings.content(), nil),
+		s.lazyTab("About", theme.InfoIcon(), newAboutPanel(), nil),
 	)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
-	s.tabs.OnSelected = func(t *container.TabItem) { s.refreshTab(t) }
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		s.placeArea(t)
+		s.refreshTab(t)
+	}
 	top := container.NewBorder(s.projectionBar(), widget.NewSeparator(), nil, s.badge, s.header)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
 	s.installKeys()
@@ -103,6 +108,49 @@ func newShell(win fyne.Window, ws *workspace.Workspace) *Shell {
 	s.updateHeader("")
 	s.restore()
 	return s
+}
+
+// lazyArea is an area whose content stays out of the window until its tab
+// is first shown. A tab's content takes part in the window's layout even
+// while hidden (the tabs measure every area for their minimum size), so
+// building every area into the window at start measured and drew text for
+// screens nobody had opened, parsed a font for each text style they use and
+// loaded a framework for the browser: about 8 MB of the app's memory at
+// start on an organisation's database (issue 12). The area's widgets exist
+// from the start, so the shell can load data into them before they are shown.
+type lazyArea struct {
+	content fyne.CanvasObject // the area's content, in place of the tab's empty one
+	first   func()            // runs once, when the area is first shown (may be nil)
+}
+
+// lazyTab is a tab whose content is put in the window when the tab is first
+// shown, then first (if set) runs.
+func (s *Shell) lazyTab(title string, icon fyne.Resource, content fyne.CanvasObject, first func()) *container.TabItem {
+	t := container.NewTabItemWithIcon(title, icon, container.NewStack())
+	if s.areas == nil {
+		s.areas = map[*container.TabItem]*lazyArea{}
+	}
+	s.areas[t] = &lazyArea{content: content, first: first}
+	return t
+}
+
+// placeArea puts a tab's content in the window the first time it is shown
+// (behind the workshop display's hidden panel while that is on).
+func (s *Shell) placeArea(t *container.TabItem) {
+	a := s.areas[t]
+	if a == nil {
+		return
+	}
+	delete(s.areas, t)
+	if _, hidden := s.proj.saved[t]; hidden {
+		s.proj.saved[t] = a.content
+	} else {
+		t.Content = a.content
+		s.tabs.Refresh()
+	}
+	if a.first != nil {
+		a.first()
+	}
 }
 
 // restore reopens the person shown last time, with their latest assessment.
