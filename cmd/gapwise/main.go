@@ -22,7 +22,7 @@ func main() {
 	startMemProfile()
 
 	a := app.NewWithID(appinfo.ID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.WindowIcon))
 	ui.ApplySettings(a)
 	win := a.NewWindow(appinfo.Name)
 	// The window is sized once it exists and knows its screen's scale

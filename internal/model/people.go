@@ -78,6 +78,15 @@ type Person struct {
 	CreatedAt      time.Time
 }
 
+// PersonName is what a list of people to choose from shows: a person's id,
+// name and whether they are sample data. On an organisation's database the
+// list has thousands of rows, so it carries no more than that.
+type PersonName struct {
+	ID     string
+	Name   string
+	Sample bool
+}
+
 // Team is a group of people whose skills are looked at together.
 type Team struct {
 	ID        string

@@ -100,6 +100,28 @@ func (s *Store) People(ctx context.Context) ([]model.Person, error) {
 	return queryPeople(ctx, s.db, "SELECT "+personCols+" FROM people ORDER BY name COLLATE NOCASE, id")
 }
 
+// PersonNames lists everyone's id and name (and sample flag), in the order
+// of People.
+func (s *Store) PersonNames(ctx context.Context) ([]model.PersonName, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, name, sample FROM people ORDER BY name COLLATE NOCASE, id")
+	if err != nil {
+		return nil, fail(err, "cannot list people")
+	}
+	defer rows.Close()
+	var out []model.PersonName
+	for rows.Next() {
+		var n model.PersonName
+		if err := rows.Scan(&n.ID, &n.Name, &n.Sample); err != nil {
+			return nil, fail(err, "cannot list people")
+		}
+		out = append(out, n)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fail(err, "cannot list people")
+	}
+	return out, nil
+}
+
 func queryPeople(ctx context.Context, q queryer, query string, args ...any) ([]model.Person, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {

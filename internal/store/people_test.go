@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"regexp"
+	"slices"
 	"testing"
 	"time"
 
@@ -30,6 +31,11 @@ func TestPeople(t *testing.T) {
 	people, err := s.People(ctx)
 	if err != nil || len(people) != 2 || people[0].ID != amir.ID || people[1] != zoe {
 		t.Fatalf("People = %+v, %v; want Amir then zoe, as created", people, err)
+	}
+	names, err := s.PersonNames(ctx)
+	want := []model.PersonName{{ID: amir.ID, Name: "Amir Khan", Sample: true}, {ID: zoe.ID, Name: "zoe Smith"}}
+	if err != nil || !slices.Equal(names, want) {
+		t.Errorf("PersonNames = %+v, %v; want %+v (People's order)", names, err, want)
 	}
 	if got, err := s.Person(ctx, amir.ID); err != nil || got != amir {
 		t.Errorf("Person = %+v, %v; want %+v", got, err, amir)

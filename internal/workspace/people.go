@@ -53,6 +53,12 @@ func checkProfile(p *model.Person) error {
 // People lists everyone in the database, by name.
 func (w *Workspace) People(ctx context.Context) ([]model.Person, error) { return w.store.People(ctx) }
 
+// PersonNames lists everyone's id and name, by name: what a person picker
+// needs, without reading everyone's whole profile.
+func (w *Workspace) PersonNames(ctx context.Context) ([]model.PersonName, error) {
+	return w.store.PersonNames(ctx)
+}
+
 // Person returns one person.
 func (w *Workspace) Person(ctx context.Context, id string) (model.Person, error) {
 	return w.store.Person(ctx, id)
