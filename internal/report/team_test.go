@@ -673,6 +673,14 @@ func TestTeamTeachingSection(t *testing.T) {
 						t.Errorf("workshop edition shows the name %q", name)
 					}
 				}
+				for _, p := range in.Members {
+					if regexp.MustCompile(`\b` + regexp.QuoteMeta(p.ID) + `\b`).MatchString(all) {
+						t.Errorf("workshop edition shows the person id %q", p.ID)
+					}
+				}
+				if strings.Contains(all, "Evidence written by") || strings.Contains(all, "Shadowed") {
+					t.Error("workshop edition shows evidence")
+				}
 			}
 		})
 	}

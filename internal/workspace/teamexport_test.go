@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -385,6 +386,67 @@ func TestTeamExportTeaching(t *testing.T) {
 		for _, e := range evidence {
 			if strings.Contains(xt, e) || strings.Contains(c.String(), e) {
 				t.Errorf("%+v: workshop export holds evidence %q", d, e)
+			}
+		}
+	}
+}
+
+// TestWorkshopTeamPDFIdentifiesNobody: the team PDF of each workshop
+// display has its who-can-teach-whom section and, in its text, no member's
+// name, person id or rating evidence.
+func TestWorkshopTeamPDFIdentifiesNobody(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is needed to read the team PDF")
+	}
+	ctx := context.Background()
+	w, v := sampleTeamView(t)
+	var evidence []string
+	for _, p := range v.Members {
+		for _, m := range v.Measures.Items {
+			if r, ok, err := w.LatestRating(ctx, p.ID, v.Team.Framework, m.Item.ID); err != nil {
+				t.Fatal(err)
+			} else if ok && len(r.Evidence) > 12 {
+				evidence = append(evidence, r.Evidence)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		d    gap.Display
+		want string
+	}{
+		{gap.WorkshopDisplay(3), "could teach · "},
+		{individual, "Could teach: Member "},
+	} {
+		var buf bytes.Buffer
+		if err := w.WriteTeamPDF(ctx, v.Team.ID, &buf, time.Time{}, tc.d); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "team.pdf")
+		if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(strings.Fields(string(out)), " ")
+		if !strings.Contains(text, "Who can teach whom") || !strings.Contains(text, tc.want) {
+			t.Errorf("%+v: the PDF lacks its teaching lines %q", tc.d, tc.want)
+		}
+		for _, p := range v.Members {
+			first, _, _ := strings.Cut(strings.TrimPrefix(p.Name, "Dr "), " ")
+			for _, s := range []string{strings.TrimSuffix(p.Name, " (fictional)"), p.ID} {
+				if strings.Contains(text, s) {
+					t.Errorf("%+v: the workshop PDF shows %q", tc.d, s)
+				}
+			}
+			if regexp.MustCompile(`\b` + regexp.QuoteMeta(first) + `\b`).MatchString(text) {
+				t.Errorf("%+v: the workshop PDF shows %q", tc.d, first)
+			}
+		}
+		for _, e := range evidence {
+			if strings.Contains(text, strings.Join(strings.Fields(e), " ")) {
+				t.Errorf("%+v: the workshop PDF holds evidence %q", tc.d, e)
 			}
 		}
 	}
