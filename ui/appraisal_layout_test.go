@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -117,7 +118,12 @@ func clipped(win fyne.Window) []string {
 			if right > width+1 {
 				out = append(out, fmt.Sprintf("label %q ends at x=%.0f, past the window's %.0f", x.Text, right, width))
 			}
-			if x.Truncation != fyne.TextTruncateOff {
+			if x.Truncation != fyne.TextTruncateOff && x.Wrapping != fyne.TextWrapOff {
+				// Wrapped, it is cut when its last line shown ends in "…".
+				if cutShort(x) {
+					out = append(out, fmt.Sprintf("label %q is cut: its %.0fx%.0f shows it with \"…\"", x.Text, x.Size().Width, x.Size().Height))
+				}
+			} else if x.Truncation != fyne.TextTruncateOff {
 				need := fyne.MeasureText(x.Text, theme.TextSize(), x.TextStyle).Width + 2*theme.InnerPadding()
 				if need > x.Size().Width+1 {
 					out = append(out, fmt.Sprintf("label %q is cut: it needs %.0f wide, has %.0f", x.Text, need, x.Size().Width))
@@ -139,6 +145,17 @@ func clipped(win fyne.Window) []string {
 	}
 	rec(win.Canvas().Content())
 	return out
+}
+
+// cutShort reports whether a wrapping label shows its text cut with "…".
+func cutShort(l *widget.Label) bool {
+	shown := ""
+	walk(l, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok {
+			shown += t.Text
+		}
+	})
+	return strings.HasSuffix(shown, "…") && !strings.HasSuffix(l.Text, "…")
 }
 
 // TestTwoAppraiserScreenFitsAt1024: at 1024x768 and 1280x800, in the

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Layouts that follow the text size. Every size here is worked out when
@@ -222,4 +225,83 @@ func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	_, _, used := l.rows(objs, max(at, widest))
 	return fyne.NewSize(widest, used.Height)
+}
+
+// wrappedRows gives a list of one-label rows the height their text needs
+// at the list's width, up to maxLines lines (cut with "…" only past
+// those): a row is cut only when there is no room, never to keep a fixed
+// height. The row labels must wrap by word and truncate (wrapRowLabel).
+type wrappedRows struct {
+	list     *widget.List
+	count    func() int
+	text     func(id int) string
+	style    func(id int) fyne.TextStyle // the row's text style; nil: plain
+	maxLines int
+	lastW    float32
+}
+
+// fitRows lays list out with rows as tall as their text needs; call
+// refit after the rows' text changes.
+func fitRows(list *widget.List, count func() int, text func(id int) string, maxLines int) (*fyne.Container, *wrappedRows) {
+	r := &wrappedRows{list: list, count: count, text: text, maxLines: maxLines}
+	return container.New(r, list), r
+}
+
+// wrapRowLabel is a list row's label for fitRows.
+func wrapRowLabel(template string) *widget.Label {
+	l := widget.NewLabel(template)
+	l.Wrapping = fyne.TextWrapWord
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+func (r *wrappedRows) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
+
+func (r *wrappedRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != r.lastW {
+		r.lastW = size.Width
+		r.refit()
+	}
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
+}
+
+// refit sets each row's height for the width last laid out.
+func (r *wrappedRows) refit() {
+	if r.lastW <= 0 {
+		return
+	}
+	size := theme.TextSize()
+	room := r.lastW - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding()
+	one := widget.NewLabel("Xy").MinSize().Height
+	line := fyne.MeasureText("Xy", size, fyne.TextStyle{}).Height + theme.LineSpacing()
+	for id := range r.count() {
+		st := fyne.TextStyle{}
+		if r.style != nil {
+			st = r.style(id)
+		}
+		n := min(r.maxLines, wrappedLines(r.text(id), size, st, room))
+		r.list.SetItemHeight(id, one+float32(n-1)*line)
+	}
+}
+
+// wrappedLines is how many lines s takes wrapped by word in width room.
+func wrappedLines(s string, size float32, st fyne.TextStyle, room float32) int {
+	if room <= 0 {
+		return 1
+	}
+	lines, cur := 1, ""
+	for _, w := range strings.Fields(s) {
+		next := w
+		if cur != "" {
+			next = cur + " " + w
+		}
+		if cur != "" && fyne.MeasureText(next, size, st).Width > room {
+			lines++
+			cur = w
+			continue
+		}
+		cur = next
+	}
+	return lines
 }

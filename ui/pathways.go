@@ -31,7 +31,8 @@ type pathwaysScreen struct {
 	note   *widget.Label
 	views  *container.AppTabs // "All role levels" and "Ladder"
 	list   *widget.List
-	find   *rolePicker // jumps to a role level in the ranked list
+	rows   *wrappedRows // the list's rows as tall as their text (layouts.go)
+	find   *rolePicker  // jumps to a role level in the ranked list
 	findFW *model.Framework
 	ranked *pathwayDetail
 	detail *widget.RichText // the ranked list's detail text
@@ -41,6 +42,7 @@ type pathwaysScreen struct {
 	ladder  gap.Ladder
 	lrows   []ladderRow
 	llist   *widget.List
+	lfit    *wrappedRows // the ladder's rows as tall as their text
 	ldetail *pathwayDetail
 
 	body  fyne.CanvasObject
@@ -70,15 +72,18 @@ func newPathwaysScreen(s *Shell) *pathwaysScreen {
 			}
 			return len(p.view.Ranked)
 		},
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("100% · role family › role level title template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return wrapRowLabel("100% · role family › role level title template") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(pathwayLine(&p.view.Ranked[id]))
 		},
 	)
+	var rows fyne.CanvasObject
+	rows, p.rows = fitRows(p.list, func() int {
+		if p.view == nil {
+			return 0
+		}
+		return len(p.view.Ranked)
+	}, func(id int) string { return pathwayLine(&p.view.Ranked[id]) }, 2)
 	p.ranked = newPathwayDetail(p)
 	p.detail = p.ranked.text
 	p.list.OnSelected = func(id widget.ListItemID) {
@@ -89,7 +94,7 @@ func newPathwaysScreen(s *Shell) *pathwaysScreen {
 	p.find = newRolePicker(s.win, nil)
 	p.find.PlaceHolder = "Find a role level (type to search)…"
 	p.find.OnChanged = func(l *model.RoleLevel) { p.reveal(l.ID) }
-	rankedSplit := container.NewHSplit(container.NewBorder(p.find, nil, nil, nil, p.list), p.ranked.content())
+	rankedSplit := container.NewHSplit(container.NewBorder(p.find, nil, nil, nil, rows), p.ranked.content())
 	rankedSplit.Offset = 0.5
 
 	p.family = widget.NewSelect(nil, func(string) { p.showLadder() })
@@ -98,17 +103,18 @@ func newPathwaysScreen(s *Shell) *pathwaysScreen {
 	p.llist = widget.NewList(
 		func() int { return len(p.lrows) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("Next step up · role level title template — 5 of 9 met")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return wrapRowLabel("Next step up · role level title template — 5 of 9 met")
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			r := p.lrows[id]
 			l := o.(*widget.Label)
-			l.TextStyle = fyne.TextStyle{Bold: r.pw == nil || r.mark != ""}
+			l.TextStyle = ladderStyle(r)
 			l.SetText(ladderLine(r))
 		},
 	)
+	var lrows fyne.CanvasObject
+	lrows, p.lfit = fitRows(p.llist, func() int { return len(p.lrows) }, func(id int) string { return ladderLine(p.lrows[id]) }, 2)
+	p.lfit.style = func(id int) fyne.TextStyle { return ladderStyle(p.lrows[id]) }
 	p.ldetail = newPathwayDetail(p)
 	p.llist.OnSelected = func(id widget.ListItemID) {
 		if id < 0 || id >= len(p.lrows) || p.lrows[id].pw == nil {
@@ -118,7 +124,7 @@ func newPathwaysScreen(s *Shell) *pathwaysScreen {
 		p.ldetail.show(p.view, p.lrows[id].pw)
 	}
 	ladderTop := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Role family"), nil, p.family), p.lnote)
-	ladderSplit := container.NewHSplit(container.NewBorder(ladderTop, nil, nil, nil, p.llist), p.ldetail.content())
+	ladderSplit := container.NewHSplit(container.NewBorder(ladderTop, nil, nil, nil, lrows), p.ldetail.content())
 	ladderSplit.Offset = 0.5
 
 	p.views = container.NewAppTabs(
@@ -245,6 +251,7 @@ func (p *pathwaysScreen) show(v *workspace.PathwayView, requested string) {
 	p.root.Objects = []fyne.CanvasObject{p.body}
 	p.root.Refresh()
 	p.list.UnselectAll()
+	p.rows.refit()
 	p.list.Refresh()
 	if len(v.Ranked) > 0 {
 		p.list.Select(0)
@@ -279,6 +286,7 @@ func (p *pathwaysScreen) showLadder() {
 	p.ladder = l
 	if !ok {
 		p.lnote.SetText("Choose a role family to see its ladder.")
+		p.lfit.refit()
 		p.llist.Refresh()
 		p.ldetail.clear("A role family's ladder shows each of its roles from the most junior level to the most senior.")
 		return
@@ -319,6 +327,7 @@ func (p *pathwaysScreen) showLadder() {
 	}
 	p.lnote.SetText(fmt.Sprintf("%d roles, most junior level first. A level is reached only when every skill it needs is rated and met: unrated skills are unknown, never met. "+
 		"Sideways moves: other families' roles by the share of their skills you meet (rated only).", len(p.ladder.Roles)))
+	p.lfit.refit()
 	p.llist.Refresh()
 	if first < 0 {
 		first = slices.IndexFunc(p.lrows, func(r ladderRow) bool { return r.pw != nil })
@@ -506,4 +515,10 @@ func pathwaySegments(sh *workspace.Sheet, pw *gap.Pathway) []widget.RichTextSegm
 	add("Not rated yet", pw.NotRated)
 	segs = append(segs, para(f.Attribution))
 	return segs
+}
+
+// ladderStyle is a ladder row's text style: headings and the person's own
+// and next rungs in bold.
+func ladderStyle(r ladderRow) fyne.TextStyle {
+	return fyne.TextStyle{Bold: r.pw == nil || r.mark != ""}
 }

@@ -32,6 +32,7 @@ type planScreen struct {
 
 	picker *widget.Select
 	list   *widget.List
+	rows   *wrappedRows // the list's rows as tall as their text (layouts.go)
 	status *widget.Label
 	body   fyne.CanvasObject
 	root   *fyne.Container
@@ -53,15 +54,20 @@ func newPlanScreen(s *Shell) *planScreen {
 			}
 			return len(p.plan.Actions)
 		},
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("action template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return wrapRowLabel("action template") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			setLabel(o.(*widget.Label), actionLine(p.plan.Actions[id]), false)
 		},
 	)
+	// A long action wraps onto a second and third line rather than being
+	// cut where the window has room below.
+	var rows fyne.CanvasObject
+	rows, p.rows = fitRows(p.list, func() int {
+		if p.plan == nil {
+			return 0
+		}
+		return len(p.plan.Actions)
+	}, func(id int) string { return actionLine(p.plan.Actions[id]) }, 3)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
 		if p.plan != nil && id >= 0 && id < len(p.plan.Actions) {
@@ -84,7 +90,7 @@ func newPlanScreen(s *Shell) *planScreen {
 		p.status,
 		widget.NewLabelWithStyle("Actions (select one to edit it or record progress)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
-	p.body = container.NewBorder(top, nil, nil, nil, p.list)
+	p.body = container.NewBorder(top, nil, nil, nil, rows)
 	p.empty = widget.NewLabel("No development plan yet. Open an assessment, then press New plan from my gaps.")
 	p.root = container.NewStack(container.NewBorder(container.NewHBox(newPlan), nil, nil, nil, container.NewCenter(p.empty)))
 	return p
@@ -196,6 +202,7 @@ func (p *planScreen) show(id string) {
 			return
 		}
 		p.plan, p.fw, p.gapIt = &d.plan, d.fw, d.items
+		p.rows.refit()
 		p.list.Refresh()
 		done := 0
 		for _, a := range d.plan.Actions {

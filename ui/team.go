@@ -65,6 +65,7 @@ type teamScreen struct {
 	list        *widget.List
 	common      *widget.RichText
 	actions     *widget.List
+	actionRows  *wrappedRows // the team plan's rows as tall as their text
 	legend      *widget.Label
 	swatches    *fyne.Container  // the legend drawn in the cells' colours (heatkey.go)
 	heatKey     *widget.RichText // item codes and their whole titles
@@ -149,15 +150,18 @@ func newTeamScreen(s *Shell) *teamScreen {
 			}
 			return len(t.plan.Actions)
 		},
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("action template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return wrapRowLabel("action template") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			setLabel(o.(*widget.Label), t.teamActionLine(t.plan.Actions[id]), false)
 		},
 	)
+	var actionRows fyne.CanvasObject
+	actionRows, t.actionRows = fitRows(t.actions, func() int {
+		if t.plan == nil {
+			return 0
+		}
+		return len(t.plan.Actions)
+	}, func(id int) string { return t.teamActionLine(t.plan.Actions[id]) }, 3)
 	t.actions.OnSelected = func(id widget.ListItemID) {
 		t.actions.Unselect(id)
 		if t.plan != nil && id >= 0 && id < len(t.plan.Actions) {
@@ -169,7 +173,7 @@ func newTeamScreen(s *Shell) *teamScreen {
 	draft := widget.NewButtonWithIcon("Draft from common gaps…", theme.ContentAddIcon(), func() { t.draftActions() })
 	planNote := widget.NewLabel("Actions for the whole team or for named members, linked to the items they address.")
 	planNote.Truncation = fyne.TextTruncateEllipsis
-	planTab := container.NewBorder(container.NewBorder(nil, nil, container.NewHBox(addAction, draft), nil, planNote), nil, nil, nil, t.actions)
+	planTab := container.NewBorder(container.NewBorder(nil, nil, container.NewHBox(addAction, draft), nil, planNote), nil, nil, nil, actionRows)
 
 	t.legend = widget.NewLabel("")
 	t.legend.Wrapping = fyne.TextWrapWord
@@ -375,6 +379,7 @@ func (t *teamScreen) arrange() {
 	t.table.Refresh()
 	t.list.Refresh()
 	t.teach.refresh()
+	t.actionRows.refit()
 	t.actions.Refresh()
 	t.updateModeNote()
 }

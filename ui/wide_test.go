@@ -18,8 +18,9 @@ var wideWindow = fyne.NewSize(1728, 972-titleBar)
 // TestLabelsWholeOnAWideWindow: with room to spare (a 1920x1080 screen),
 // nothing is cut with "…": Pathways' rows and ladder, the plan's actions,
 // the heatmap's member names (named and under workshop labels). On a
-// 1024x768 screen a heatmap row is cut only when its label needs more than
-// the row headings' share of the table.
+// 1024x768 screen long rows wrap rather than being cut, and a heatmap row
+// is cut only when its label needs more than the row headings' share of
+// the table.
 func TestLabelsWholeOnAWideWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(newAppTheme(theme.DefaultTheme(), appearance{themeSystem, 1}))
@@ -74,9 +75,24 @@ func TestLabelsWholeOnAWideWindow(t *testing.T) {
 	tm.setIndividual(false)
 	names("workshop display, counts per level")
 
-	// At 1024 wide a label longer than the share is cut, and only then.
-	w.Resize(smallScreen)
+	// At 1024 wide the plan's actions and Pathways' rows wrap onto more
+	// lines rather than being cut while the screen has room below.
 	tm.setWorkshop(false)
+	w.Resize(smallScreen)
+	s.showTab("Pathways")
+	for _, it := range s.pathways.views.Items {
+		s.pathways.views.Select(it)
+		wholeOnScreen("Pathways › " + it.Text + " at 1024 wide")
+	}
+	s.showTab("Plan")
+	wholeOnScreen("Plan at 1024 wide")
+	if h := s.plan.list.Size().Height; h < 300 {
+		t.Errorf("the plan's list has %.0f high", h)
+	}
+
+	// At 1024 wide a heatmap label longer than the share is cut, and only then.
+	s.showTab("Team")
+	tm.tabs.SelectIndex(1)
 	settle(w)
 	share := tm.table.Size().Width * rowHeadShare
 	h := newHeatHeader(tm.hoverLine)
