@@ -246,7 +246,7 @@ func (t *teamScreen) fitRowHeads(tableW float32) {
 	least := fyne.MeasureText(rowHeadLeast, size, fyne.TextStyle{}).Width + 2*pad
 	need := least
 	for r := range t.rows {
-		need = max(need, fyne.MeasureText(t.memberLabel(r), size, fyne.TextStyle{}).Width+2*pad+1)
+		need = max(need, fyne.MeasureText(t.memberLabel(r), size, fyne.TextStyle{}).Width+3*pad)
 	}
 	w := min(need, max(least, tableW*rowHeadShare))
 	if w != t.rowHeadW {

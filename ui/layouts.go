@@ -143,6 +143,7 @@ func (l *barLayout) rows(objs []fyne.CanvasObject, w float32) ([]fyne.Position, 
 	sizes := make([]fyne.Size, len(objs))
 	label, control, buttons := objs[0], objs[1], objs[2:]
 	lm, cm := label.MinSize(), control.MinSize()
+	want := wantedWidth(control)
 	var bw, bh float32
 	nb := 0
 	for _, b := range buttons {
@@ -161,7 +162,9 @@ func (l *barLayout) rows(objs []fyne.CanvasObject, w float32) ([]fyne.Position, 
 	if lead > 0 {
 		lead += p
 	}
-	oneRow := lead+cm.Width+p+bw <= w || nb == 0
+	// One row while the control keeps the width its text wants (a picker's
+	// choice shown whole); else the buttons go underneath.
+	oneRow := lead+want+p+bw <= w || nb == 0
 	ctrlW := w - lead
 	if oneRow && nb > 0 {
 		ctrlW -= bw + p
@@ -192,6 +195,22 @@ func (l *barLayout) rows(objs []fyne.CanvasObject, w float32) ([]fyne.Position, 
 		used = used.Max(fyne.NewSize(x-p, y+sizes[i+2].Height))
 	}
 	return pos, sizes, used
+}
+
+// wantedWidth is the width a bar's control needs to show its text whole: a
+// picker's choice (or placeholder) with its arrow; its least width for
+// anything else.
+func wantedWidth(o fyne.CanvasObject) float32 {
+	m := o.MinSize().Width
+	sel, ok := o.(*widget.Select)
+	if !ok {
+		return m
+	}
+	text := sel.Selected
+	if text == "" {
+		text = sel.PlaceHolder
+	}
+	return max(m, fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width+2*theme.InnerPadding()+theme.IconInlineSize()+2*theme.Padding())
 }
 
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {

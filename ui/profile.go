@@ -126,7 +126,9 @@ func newProfileScreen(s *Shell) *profileScreen {
 		widget.NewLabelWithStyle("Assessments (select one to open it for rating)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.actions,
 	)
-	p.root = container.NewPadded(container.NewBorder(container.NewVBox(top, widget.NewSeparator(), profile), nil, nil, nil, p.list))
+	// The page scrolls when the window is too short for the form and the
+	// list (150% text on a 768-pixel screen); otherwise the list takes the room left.
+	p.root = container.NewVScroll(container.NewPadded(container.NewBorder(container.NewVBox(top, widget.NewSeparator(), profile), nil, nil, nil, p.list)))
 	p.reloadPeople()
 	return p
 }
