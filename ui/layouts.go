@@ -163,8 +163,10 @@ func (l *barLayout) rows(objs []fyne.CanvasObject, w float32) ([]fyne.Position, 
 		lead += p
 	}
 	// One row while the control keeps the width its text wants (a picker's
-	// choice shown whole); else the buttons go underneath.
-	oneRow := lead+want+p+bw <= w || nb == 0
+	// choice shown whole), or at least half the row; else the buttons go
+	// underneath.
+	keep := min(want, max(cm.Width, (w-lead)/2))
+	oneRow := lead+keep+p+bw <= w || nb == 0
 	ctrlW := w - lead
 	if oneRow && nb > 0 {
 		ctrlW -= bw + p
