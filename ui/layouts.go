@@ -293,7 +293,7 @@ func (r *wrappedRows) refit() {
 		return
 	}
 	size := theme.TextSize()
-	room := r.lastW - 2*theme.InnerPadding() - theme.ScrollBarSize() - 2*theme.Padding()
+	room := r.lastW - 2*theme.InnerPadding() - 1 // the label's own room; the scroll bar is drawn over the rows
 	one := widget.NewLabel("Xy").MinSize().Height
 	line := fyne.MeasureText("Xy", size, fyne.TextStyle{}).Height + theme.LineSpacing()
 	for id := range r.count() {
@@ -312,7 +312,12 @@ func wrappedLines(s string, size float32, st fyne.TextStyle, room float32) int {
 		return 1
 	}
 	lines, cur := 1, ""
-	for _, w := range strings.Fields(s) {
+	words := strings.Fields(s)
+	if len(words) > 0 {
+		// Leading spaces (a ladder row's indent) take room on the first line.
+		words[0] = s[:len(s)-len(strings.TrimLeft(s, " "))] + words[0]
+	}
+	for _, w := range words {
 		next := w
 		if cur != "" {
 			next = cur + " " + w
