@@ -206,7 +206,14 @@ func Decompile(data []byte) (*model.Framework, error) {
 	if binary.LittleEndian.Uint32(data[len(data)-4:]) != crc32.Checksum(body, castagnoli()) {
 		return nil, errCompiled
 	}
-	d := decoder{s: string(body[head:])} // one copy: every string below is a slice of it
+	return decompile(string(body[head:])) // one copy: every string is a slice of it
+}
+
+// decompile decodes the fields that follow the magic and version byte, to
+// the end of s (the checksum already checked and cut off, or never needed:
+// a built-in pack's compiled form is part of the program).
+func decompile(s string) (*model.Framework, error) {
+	d := decoder{s: s}
 	f := &model.Framework{}
 	f.Ref.ID = d.str()
 	f.Ref.Version = d.str()

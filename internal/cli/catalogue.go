@@ -106,6 +106,7 @@ func (e *env) confirmReplace(old workspace.CatalogueInfo, entries int) error {
 	if !isTerm {
 		return model.Errorf(model.Conflict, "%s; nothing imported: add --replace to replace it (standard input is not a terminal to ask at)", what)
 	}
+	e.flushOut()
 	fmt.Fprintf(e.errOut, "%s.\nReplace it with these %s? [y/N] ", what, model.Plural(entries, "entry", "entries"))
 	line, err := bufio.NewReader(in).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {

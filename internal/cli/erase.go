@@ -103,6 +103,7 @@ func (e *env) confirm(summary string) error {
 	if !isTerm {
 		return model.Errorf(model.Invalid, "this would delete %s; nothing deleted: add --yes to confirm (standard input is not a terminal to ask at)", summary)
 	}
+	e.flushOut()
 	fmt.Fprintf(e.errOut, "This deletes %s.\nIt cannot be undone. Delete? [y/N] ", summary)
 	line, err := bufio.NewReader(in).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {

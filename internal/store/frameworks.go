@@ -108,6 +108,23 @@ func (s *Store) FrameworkSource(ctx context.Context, ref model.FrameworkRef) (ra
 	return raw, sha256, nil
 }
 
+// FrameworkChecksum returns the SHA-256 of one version's pack JSON, read
+// from the frameworks_listing index (the row's JSON is never walked past),
+// so that a built-in pack can be taken from the program's own compiled form
+// (frameworks.BuiltInCompiled) when the database holds exactly its JSON.
+func (s *Store) FrameworkChecksum(ctx context.Context, ref model.FrameworkRef) (string, error) {
+	var sum string
+	err := s.reader(ctx).QueryRowContext(ctx, "SELECT sha256 FROM frameworks INDEXED BY frameworks_listing WHERE id = ? AND version = ?",
+		ref.ID, ref.Version).Scan(&sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", model.Errorf(model.NotFound, "framework %s is not in this database", ref)
+	}
+	if err != nil {
+		return "", fail(err, "cannot read framework %s", ref)
+	}
+	return sum, nil
+}
+
 // CompiledFramework reads the compiled form of ref (frameworks/compiled.go)
 // saved with the given codec for the pack's current JSON, if there is one: never one made from JSON the pack no longer has. The checksum is
 // read from the frameworks_listing index, not the row, whose JSON would have

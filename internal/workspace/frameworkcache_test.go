@@ -10,13 +10,22 @@ import (
 	"gapwise/internal/model"
 )
 
-// A framework read through its compiled form is the one its JSON gives, on
-// the first open (which saves the form) and the next (which uses it); a
-// damaged form is ignored, the JSON read instead, and the form rebuilt.
+// An imported framework read through its compiled form is the one its JSON
+// gives, on the first open (which saves the form) and the next (which uses
+// it); a damaged form is ignored, the JSON read instead, and the form
+// rebuilt.
 func TestFrameworkFromCompiledFormIsTheParsedOne(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "gapwise.db")
-	ref := model.FrameworkRef{ID: "ddat", Version: "2025-q3"}
+	ws0, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := importFiles(t, ws0, "", alteredDDaTFiles(t)...).Ref
+	ws0.Close()
+	if IsBuiltIn(ref) {
+		t.Fatalf("%s is built in", ref)
+	}
 	raw := func(ws *Workspace) []byte {
 		r, err := ws.store.FrameworkRaw(ctx, ref)
 		if err != nil {
@@ -82,5 +91,45 @@ func TestFrameworkFromCompiledFormIsTheParsedOne(t *testing.T) {
 	ws.Close()
 	if !reflect.DeepEqual(saved, good) {
 		t.Error("the damaged compiled form was not rebuilt")
+	}
+}
+
+// A built-in pack is read from the program's own compiled form, not the
+// database's: it is exactly the parsed JSON the database holds, and no
+// compiled copy of it is written to the database.
+func TestBuiltInFrameworkIsReadFromTheProgram(t *testing.T) {
+	ctx := context.Background()
+	ws, err := Open(ctx, filepath.Join(t.TempDir(), "gapwise.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	files, err := frameworks.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		got, err := ws.Framework(ctx, file.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := ws.store.FrameworkRaw(ctx, file.Ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := frameworks.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the framework differs from the JSON in the database", file.Ref)
+		}
+		saved := false
+		if err := ws.store.CompiledFramework(ctx, file.Ref, frameworks.CompiledVersion, func([]byte) { saved = true }); err != nil {
+			t.Fatal(err)
+		}
+		if saved {
+			t.Errorf("%s: a compiled copy was written to the database", file.Ref)
+		}
 	}
 }

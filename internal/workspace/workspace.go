@@ -147,14 +147,23 @@ func (w *Workspace) Framework(ctx context.Context, ref model.FrameworkRef) (*mod
 	return f, nil
 }
 
-// loadFramework reads a framework from its compiled form when the database
-// has one for the pack's current JSON, and otherwise parses the JSON and
-// saves the compiled form for next time (frameworks/compiled.go: parsing
-// DDaT's JSON was half of every CLI command's run). Saving is best effort:
-// a database that cannot take the write now is simply read the slow way.
+// loadFramework takes a built-in pack from the program's compiled form when
+// the database holds exactly that pack's JSON (same checksum); any other
+// framework from its compiled form in the database when there is one for
+// its current JSON; and otherwise parses the JSON and saves the compiled
+// form for next time (frameworks/compiled.go: parsing DDaT's JSON was half
+// of every CLI command's run). Saving is best effort: a database that
+// cannot take the write now is simply read the slow way.
 func (w *Workspace) loadFramework(ctx context.Context, ref model.FrameworkRef) (*model.Framework, error) {
+	sum, err := w.store.FrameworkChecksum(ctx, ref)
+	if err != nil {
+		return nil, err
+	}
+	if f, ok := frameworks.BuiltInCompiled(sum); ok && f.Ref == ref {
+		return f, nil
+	}
 	var compiled *model.Framework
-	err := w.store.CompiledFramework(ctx, ref, frameworks.CompiledVersion, func(data []byte) {
+	err = w.store.CompiledFramework(ctx, ref, frameworks.CompiledVersion, func(data []byte) {
 		if f, err := frameworks.Decompile(data); err == nil && f.Ref == ref {
 			compiled = f
 		}
