@@ -33,7 +33,8 @@
 # DB (reuse a database made by teambench generate), CLI (use this gapwise-cli
 # binary instead of building one), CLI_BEFORE (another gapwise-cli binary, such
 # as main before a change, that imports the same files into its own new
-# database just before this one, for before and after in one run), KEEP=1
+# database just before this one, and runs each of a person's commands just
+# after this one's on the same files, for before and after in one run), KEEP=1
 # (keep the temporary folder), APP=1 (also the desktop app's memory, step 5),
 # PERSONAL=1 (step 4 alone: no organisation is generated).
 set -euo pipefail
@@ -198,22 +199,35 @@ asmt=$("$work/gapwise-cli" --db "$pdb" assess list | awk 'NR == 2 { print $1 }')
 odb="$work/one.db"
 "$work/gapwise-cli" --db "$odb" assess import "$work/one.gapwise.json" >/dev/null
 oasmt=$("$work/gapwise-cli" --db "$odb" assess list | awk 'NR == 2 { print $1 }')
+before=""
+if [ -n "${CLI_BEFORE:-}" ]; then
+  cp "$CLI_BEFORE" "$work/gapwise-cli-before"
+  before="$work/gapwise-cli-before"
+fi
 for d in "$pdb $asmt" "$odb $oasmt"; do
   set -- $d
   "$work/gapwise-cli" --db "$1" gaps --assessment "$2" >/dev/null # the first run keeps the compiled framework
+  [ -z "$before" ] || "$before" --db "$1" gaps --assessment "$2" >/dev/null
 done
 ct() { "$work/cputime" -n 21 -label "$1" -- "${@:2}"; }
 ms() { sed -n 's/.*: CPU \([0-9.]*\) ms.*/\1/p'; }
+# cmd LABEL DB ARGS...: this build's figure, and with CLI_BEFORE the other
+# build's just after it, on the same file.
+cmd() {
+  ct "$1" "$work/gapwise-cli" --db "$2" "${@:3}"
+  [ -z "$before" ] || ct "before: $1" "$before" --db "$2" "${@:3}"
+}
 personal=$( {
   ct "sqlite3 DB 'select 1'" sqlite3 "$pdb" 'select 1'
   ct "gapwise-cli version" "$work/gapwise-cli" version
-  ct "gaps (sample data)" "$work/gapwise-cli" --db "$pdb" gaps --assessment "$asmt"
-  ct "pathways (sample data)" "$work/gapwise-cli" --db "$pdb" pathways --assessment "$asmt"
-  ct "assess show (sample data)" "$work/gapwise-cli" --db "$pdb" assess show "$asmt"
+  [ -z "$before" ] || ct "before: gapwise-cli version" "$before" version
+  cmd "gaps (sample data)" "$pdb" gaps --assessment "$asmt"
+  cmd "pathways (sample data)" "$pdb" pathways --assessment "$asmt"
+  cmd "assess show (sample data)" "$pdb" assess show "$asmt"
   ct "sqlite3 DB 'select 1' (again)" sqlite3 "$pdb" 'select 1'
-  ct "gaps (one assessment)" "$work/gapwise-cli" --db "$odb" gaps --assessment "$oasmt"
-  ct "pathways (one assessment)" "$work/gapwise-cli" --db "$odb" pathways --assessment "$oasmt"
-  ct "assess show (one assessment)" "$work/gapwise-cli" --db "$odb" assess show "$oasmt"
+  cmd "gaps (one assessment)" "$odb" gaps --assessment "$oasmt"
+  cmd "pathways (one assessment)" "$odb" pathways --assessment "$oasmt"
+  cmd "assess show (one assessment)" "$odb" assess show "$oasmt"
   ct "sqlite3 DB 'select 1' (third)" sqlite3 "$odb" 'select 1'
 } )
 echo "$personal" | sed 's/^/   /'
