@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -315,5 +317,28 @@ func TestDemoCreatesSampleDataOnce(t *testing.T) {
 	people := decode[[]personJSON](t, cli("people", "list", "--json"))
 	if len(people) != 1 || people[0].ID != real {
 		t.Errorf("after demo --remove: %+v", people)
+	}
+}
+
+// Ctrl+C pressed during one assessment's view lets it finish (it only reads,
+// within milliseconds), where a longer command stops: the person gets their
+// gaps, not a "context canceled".
+func TestCtrlCDuringAViewLetsItFinish(t *testing.T) {
+	db := tempDB(t)
+	d := decode[demoJSON](t, mustRun(t, "--db", db, "demo", "--json"))
+	a := d.Assessments[0].ID
+	interrupted, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{
+		{"gaps", "--assessment", a}, {"pathways", "--assessment", a}, {"assess", "show", a}, {"ladder", "--assessment", a},
+	} {
+		var out, errb bytes.Buffer
+		if code := Run(interrupted, append([]string{"--db", db}, args...), &out, &errb); code != ExitOK || out.Len() == 0 {
+			t.Errorf("%v after Ctrl+C: exit %d, %d bytes out, %s", args, code, out.Len(), errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := Run(interrupted, []string{"--db", db, "people", "list"}, &out, &errb); code == ExitOK || !strings.Contains(errb.String(), "cancel") {
+		t.Errorf("people list after Ctrl+C: exit %d, %q", code, errb.String())
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -64,6 +65,23 @@ func allCores(run func(*env, []string) error) func(*env, []string) error {
 	}
 }
 
+// quick marks a command that reads one assessment's view and ends within
+// milliseconds whatever the database's size: it runs without the
+// cancellation Ctrl+C gives the others, since under a context that can be
+// cancelled every transaction and query starts a goroutine to watch it
+// (database/sql's and the SQLite driver's), a fifteenth of `gaps` (issue
+// 12). Ctrl+C pressed during one lets it finish, a few milliseconds
+// later; it only reads, so there is nothing to undo.
+func quick(run func(*env, []string) error) func(*env, []string) error {
+	return func(e *env, args []string) error {
+		if e.ctx != nil { // nil when only its help is asked for
+			e.ctx = context.WithoutCancel(e.ctx)
+
+		}
+		return run(e, args)
+	}
+}
+
 func group(name string, subs ...*command) *command {
 	return &command{name: name, subs: subs}
 }
@@ -93,7 +111,7 @@ func commandTable() []*command {
 			leaf("list", "[--person ID|NAME] [--json]", "assessments, newest first per person", (*env).assessList),
 			leaf("rate", "--assessment ID --item ITEM (--level N | --not-rated)\n[--confidence 1-5] [--evidence TEXT] [--interest[=false]]",
 				"rate one item (0 = none yet); --interest: I want to develop this", (*env).assessRate),
-			leaf("show", "--assessment ID [--json]", "every item in scope with its rating and target", (*env).assessShow),
+			leaf("show", "--assessment ID [--json]", "every item in scope with its rating and target", quick((*env).assessShow)),
 			leaf("target", "--assessment ID (--role-level ROLE_LEVEL_ID | --from-assessment ID |\n--item ITEM --level N | --clear)",
 				"set targets (--level 0 removes one)", (*env).assessTarget),
 			leaf("export", "--assessment ID [--out FILE [--json]]",
@@ -105,9 +123,9 @@ func commandTable() []*command {
 			leaf("confirm", "--assessment ID (--item ITEM | --all)", "keep carried ratings awaiting review as they are", (*env).assessConfirm),
 			leaf("rm", "--assessment ID [--yes]", "delete an assessment with its ratings and targets", assessRm.run),
 		),
-		leaf("gaps", "--assessment ID [--json]", "gaps against targets, and what moved since last time", (*env).gaps),
-		leaf("pathways", "--assessment ID [--json]", "role levels ranked by fit, and the next step", (*env).pathways),
-		leaf("ladder", "--assessment ID [--family FAMILY] [--json]", "a role family's career ladder: your fit at each level,\nthe next step up, sideways moves to other families", (*env).ladder),
+		leaf("gaps", "--assessment ID [--json]", "gaps against targets, and what moved since last time", quick((*env).gaps)),
+		leaf("pathways", "--assessment ID [--json]", "role levels ranked by fit, and the next step", quick((*env).pathways)),
+		leaf("ladder", "--assessment ID [--family FAMILY] [--json]", "a role family's career ladder: your fit at each level,\nthe next step up, sideways moves to other families", quick((*env).ladder)),
 		group("plan",
 			leaf("new", "--assessment ID [--title T] [--from-gaps] [--json]", "start a development plan; prints its id (--from-gaps:\nan action drafted for each of the 5 largest gaps)", (*env).planNew),
 			leaf("list", "--person ID|NAME [--json]", "a person's plans, newest first", (*env).planList),
