@@ -36,16 +36,5 @@ func TestChecksumsUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("checksums.go")
-	if err == nil && bytes.Equal(got, want) {
-		return
-	}
-	if *update {
-		if err := os.WriteFile("checksums.go", want, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Log("wrote checksums.go")
-		return
-	}
-	t.Errorf("checksums.go does not match packs/ (%v); run go test ./frameworks -run TestChecksumsUpToDate -update", err)
+	checkFile(t, "checksums.go", want)
 }

@@ -65,7 +65,8 @@ func TestPacksUpToDate(t *testing.T) {
 }
 
 // checkFile compares a generated file with the committed one, or writes it
-// under -update.
+// (and its folder) under -update; the failure names the test that
+// regenerates it, the one calling.
 func checkFile(t *testing.T, path string, want []byte) {
 	t.Helper()
 	got, err := os.ReadFile(path)
@@ -73,18 +74,21 @@ func checkFile(t *testing.T, path string, want []byte) {
 		return
 	}
 	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s (%d bytes)", path, len(want))
 		return
 	}
+	regen := "run go test ./frameworks -run '^" + t.Name() + "$' -update"
 	if err != nil {
-		t.Errorf("%s: %v; run go test ./frameworks -run TestPacksUpToDate -update", path, err)
+		t.Errorf("%s: %v; %s", path, err, regen)
 		return
 	}
-	t.Errorf("%s is out of date with src/ (first difference at line %d); run go test ./frameworks -run TestPacksUpToDate -update",
-		path, firstDiffLine(got, want))
+	t.Errorf("%s is out of date (first difference at line %d); %s", path, firstDiffLine(got, want), regen)
 }
 
 func firstDiffLine(a, b []byte) int {

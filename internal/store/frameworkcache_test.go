@@ -9,7 +9,11 @@ import (
 func compiled(t *testing.T, s *Store, codec int) []byte {
 	t.Helper()
 	var got []byte
-	err := s.CompiledFramework(context.Background(), testRef, codec, func(data []byte) { got = append([]byte{}, data...) })
+	sum, err := s.FrameworkChecksum(context.Background(), testRef) // as the workspace asks: for the pack's JSON now
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.CompiledFramework(context.Background(), testRef, sum, codec, func(data []byte) { got = append([]byte{}, data...) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -126,17 +126,15 @@ func (s *Store) FrameworkChecksum(ctx context.Context, ref model.FrameworkRef) (
 }
 
 // CompiledFramework reads the compiled form of ref (frameworks/compiled.go)
-// saved with the given codec for the pack's current JSON, if there is one: never one made from JSON the pack no longer has. The checksum is
-// read from the frameworks_listing index, not the row, whose JSON would have
-// to be walked past (SQLite prefers the unique (id, version) index, which
-// is not covering, unless told).
+// saved with the given codec from the pack's JSON whose checksum is sha256
+// (FrameworkChecksum's answer), if there is one: never one made from JSON
+// the pack no longer has.
 //
 // use gets the bytes only until it returns (they are not copied again for
 // the caller: DDaT's is 400 KB); it is not called when there is none.
-func (s *Store) CompiledFramework(ctx context.Context, ref model.FrameworkRef, codec int, use func(data []byte)) error {
-	rows, err := s.reader(ctx).QueryContext(ctx, `SELECT data FROM framework_cache WHERE ref = ? AND codec = ?
-		AND sha256 = (SELECT sha256 FROM frameworks INDEXED BY frameworks_listing WHERE id = ? AND version = ?)`,
-		ref.String(), codec, ref.ID, ref.Version)
+func (s *Store) CompiledFramework(ctx context.Context, ref model.FrameworkRef, sha256 string, codec int, use func(data []byte)) error {
+	rows, err := s.reader(ctx).QueryContext(ctx, `SELECT data FROM framework_cache WHERE ref = ? AND codec = ? AND sha256 = ?`,
+		ref.String(), codec, sha256)
 	if err != nil {
 		return fail(err, "cannot read framework %s", ref)
 	}

@@ -51,11 +51,7 @@ func TestFrameworkFromCompiledFormIsTheParsedOne(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the framework differs from its parsed JSON", step)
 		}
-		var saved []byte
-		if err := ws.store.CompiledFramework(ctx, ref, frameworks.CompiledVersion, func(d []byte) { saved = append(saved, d...) }); err != nil {
-			t.Fatal(err)
-		}
-		if saved == nil {
+		if savedCompiled(t, ws, ref) == nil {
 			t.Errorf("%s: no compiled form saved", step)
 		}
 		return got
@@ -84,10 +80,7 @@ func TestFrameworkFromCompiledFormIsTheParsedOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var saved []byte
-	if err := ws.store.CompiledFramework(ctx, ref, frameworks.CompiledVersion, func(d []byte) { saved = append(saved, d...) }); err != nil {
-		t.Fatal(err)
-	}
+	saved := savedCompiled(t, ws, ref)
 	ws.Close()
 	if !reflect.DeepEqual(saved, good) {
 		t.Error("the damaged compiled form was not rebuilt")
@@ -124,12 +117,24 @@ func TestBuiltInFrameworkIsReadFromTheProgram(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the framework differs from the JSON in the database", file.Ref)
 		}
-		saved := false
-		if err := ws.store.CompiledFramework(ctx, file.Ref, frameworks.CompiledVersion, func([]byte) { saved = true }); err != nil {
-			t.Fatal(err)
-		}
-		if saved {
+		if savedCompiled(t, ws, file.Ref) != nil {
 			t.Errorf("%s: a compiled copy was written to the database", file.Ref)
 		}
 	}
+}
+
+// savedCompiled is the compiled form of ref the database holds for the
+// pack's JSON as it is now (nil: none).
+func savedCompiled(t *testing.T, ws *Workspace, ref model.FrameworkRef) []byte {
+	t.Helper()
+	ctx := context.Background()
+	sum, err := ws.store.FrameworkChecksum(ctx, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saved []byte
+	if err := ws.store.CompiledFramework(ctx, ref, sum, frameworks.CompiledVersion, func(d []byte) { saved = append([]byte{}, d...) }); err != nil {
+		t.Fatal(err)
+	}
+	return saved
 }

@@ -163,7 +163,7 @@ func (w *Workspace) loadFramework(ctx context.Context, ref model.FrameworkRef) (
 		return f, nil
 	}
 	var compiled *model.Framework
-	err = w.store.CompiledFramework(ctx, ref, frameworks.CompiledVersion, func(data []byte) {
+	err = w.store.CompiledFramework(ctx, ref, sum, frameworks.CompiledVersion, func(data []byte) {
 		if f, err := frameworks.Decompile(data); err == nil && f.Ref == ref {
 			compiled = f
 		}
@@ -174,7 +174,7 @@ func (w *Workspace) loadFramework(ctx context.Context, ref model.FrameworkRef) (
 	if compiled != nil {
 		return compiled, nil
 	}
-	raw, sum, err := w.store.FrameworkSource(ctx, ref)
+	raw, sum, err := w.store.FrameworkSource(ctx, ref) // its checksum again: the JSON read now
 	if err != nil {
 		return nil, err
 	}
