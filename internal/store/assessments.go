@@ -112,6 +112,34 @@ func (s *Store) Assessments(ctx context.Context, personID string) ([]model.Asses
 	return out, nil
 }
 
+// PreviousAssessment is the person's latest assessment of the same kind and
+// framework version created before a (among those made at the same moment,
+// the one Assessments lists first); nil when there is none. One indexed
+// read, where listing all of them to choose was most of the gaps view's
+// work besides the ratings.
+func (s *Store) PreviousAssessment(ctx context.Context, a model.Assessment) (*model.Assessment, error) {
+	var prev *model.Assessment
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		row := tx.QueryRowContext(ctx, "SELECT "+assessmentCols+` FROM assessments INDEXED BY assessments_by_person
+			WHERE person = ? AND created_at < ? AND framework = ? AND kind = ? AND id <> ?
+			ORDER BY created_at DESC, id DESC LIMIT 1`,
+			a.PersonID, stamp(a.CreatedAt), a.Framework.String(), string(a.Kind), a.ID)
+		p, err := scanAssessment(row)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		prev = &p
+		return nil
+	})
+	if err != nil {
+		return nil, fail(err, "cannot find the assessment before %s", a.ID)
+	}
+	return prev, nil
+}
+
 // DeleteAssessment removes an assessment with its ratings, targets and history.
 func (s *Store) DeleteAssessment(ctx context.Context, id string) error {
 	_, err := s.EraseAssessment(ctx, id)

@@ -28,11 +28,11 @@ func (w *Workspace) gaps(ctx context.Context, assessmentID string) (*GapView, er
 		return nil, err
 	}
 	v := &GapView{Sheet: s, Report: gap.Compute(s.Framework, s.Items, s.ratingList(), s.targetList())}
-	prev, err := w.previous(ctx, s.Assessment)
+	prev, err := w.store.PreviousAssessment(ctx, s.Assessment)
 	if err != nil || prev == nil {
 		return v, err
 	}
-	before, err := w.store.RatingsByItem(ctx, prev.ID) // gap.Compare looks them up by item
+	before, err := w.store.LevelsByItem(ctx, prev.ID) // what gap.Compare needs, by item
 	if err != nil {
 		return nil, err
 	}
@@ -87,26 +87,6 @@ func (s *Sheet) inScope(ratings []model.Rating) []model.Rating {
 		ids[it.ID] = true
 	}
 	return slices.DeleteFunc(ratings, func(r model.Rating) bool { return !ids[r.Item] })
-}
-
-// previous is the person's latest earlier assessment of the same kind and
-// framework version.
-func (w *Workspace) previous(ctx context.Context, a model.Assessment) (*model.Assessment, error) {
-	all, err := w.store.Assessments(ctx, a.PersonID)
-	if err != nil {
-		return nil, err
-	}
-	var best *model.Assessment
-	for i := range all {
-		o := &all[i]
-		if o.ID == a.ID || o.Framework != a.Framework || o.Kind != a.Kind || !o.CreatedAt.Before(a.CreatedAt) {
-			continue
-		}
-		if best == nil || o.CreatedAt.After(best.CreatedAt) {
-			best = o
-		}
-	}
-	return best, nil
 }
 
 func (s *Sheet) ratingList() []model.Rating {
