@@ -22,11 +22,13 @@ import (
 // profileScreen is "Me": choose or create a person, edit the profile, and
 // start, open, export or import their assessments.
 type profileScreen struct {
-	listing, loading, choosing newest // latest-wins loads (ui/async.go)
-	shell                      *Shell
+	listing, loading, choosing, sampling newest // latest-wins loads (ui/async.go)
+	shell                                *Shell
 
 	people      []model.PersonName // the picker's options, by name
-	picker      *widget.Select
+	listed      bool               // people is everyone, not just the person shown (the picker has been opened)
+	whenListed  func()             // what to do once everyone is listed (the picker's open, waiting for the names)
+	picker      *lazySelect
 	name        *widget.Entry
 	discipline  *widget.Select
 	role        *widget.Entry
@@ -58,7 +60,7 @@ func disciplineLabels() []string {
 
 func newProfileScreen(s *Shell) *profileScreen {
 	p := &profileScreen{shell: s}
-	p.picker = widget.NewSelect(nil, func(string) {
+	p.picker = newLazySelect(p.listEveryone, func(string) {
 		i := p.picker.SelectedIndex()
 		if i < 0 || i >= len(p.people) || (s.person != nil && s.person.ID == p.people[i].ID) {
 			return
@@ -136,19 +138,54 @@ func newProfileScreen(s *Shell) *profileScreen {
 // content is the screen's root object.
 func (p *profileScreen) content() fyne.CanvasObject { return p.root }
 
-// reloadPeople refreshes the person picker. It reads names only: the whole
-// profile is read for the one person chosen (on an organisation's database
-// of 10,000 people, everyone's profile was 2.5 MB held and 10 MB read at
-// start; issue 12).
+// reloadPeople refreshes the person picker and the sample button. Until the
+// picker is first opened it offers only the person shown, and nobody's name
+// is read: on an organisation's database the 10,000 names, which the first
+// screen does not show, held about 5 MB of the app's memory at start (the
+// names and SQLite's cache of the pages they came from; issue 12). Once
+// opened, it lists everyone and keeps them up to date. It reads names only:
+// the whole profile is read for the one person chosen.
 func (p *profileScreen) reloadPeople() {
-	loadNewest(&p.listing, p.shell.ctx, func(ctx context.Context) ([]model.PersonName, error) {
-		return p.shell.ws.PersonNames(ctx)
-	}, func(people []model.PersonName, err error) {
+	if p.listed {
+		p.loadEveryone()
+		return
+	}
+	p.selectCurrent()
+	loadNewest(&p.sampling, p.shell.ctx, func(ctx context.Context) (bool, error) {
+		return p.shell.ws.HasSampleData(ctx)
+	}, func(hasSample bool, err error) {
 		if err != nil {
 			showError(p.shell.win, err)
 			return
 		}
-		p.people = people
+		p.showSample(hasSample)
+	})
+}
+
+// listEveryone runs then once the picker lists everyone, reading the names
+// first if they have not been read (the picker calls it when it is opened).
+func (p *profileScreen) listEveryone(then func()) {
+	if p.listed {
+		then()
+		return
+	}
+	p.whenListed = then
+	p.loadEveryone()
+}
+
+// loadEveryone reads everyone's name into the picker.
+func (p *profileScreen) loadEveryone() {
+	p.sampling.stale() // the list says whether there is sample data
+	loadNewest(&p.listing, p.shell.ctx, func(ctx context.Context) ([]model.PersonName, error) {
+		return p.shell.ws.PersonNames(ctx)
+	}, func(people []model.PersonName, err error) {
+		then := p.whenListed
+		p.whenListed = nil
+		if err != nil {
+			showError(p.shell.win, err)
+			return
+		}
+		p.people, p.listed = people, true
 		opts := make([]string, len(people))
 		hasSample := false
 		for i, x := range people {
@@ -157,18 +194,42 @@ func (p *profileScreen) reloadPeople() {
 		}
 		p.picker.SetOptions(opts)
 		p.selectCurrent()
-		if hasSample {
-			p.sampleBtn.SetText("Remove sample data")
-			p.sampleBtn.OnTapped = func() { p.removeSample() }
-		} else {
-			p.sampleBtn.SetText("Try with sample data")
-			p.sampleBtn.OnTapped = func() { p.trySample() }
+		p.showSample(hasSample)
+		if then != nil {
+			then()
 		}
 	})
 }
 
+// showSample offers to add sample data, or to remove it when there is some.
+func (p *profileScreen) showSample(hasSample bool) {
+	if hasSample {
+		p.sampleBtn.SetText("Remove sample data")
+		p.sampleBtn.OnTapped = func() { p.removeSample() }
+	} else {
+		p.sampleBtn.SetText("Try with sample data")
+		p.sampleBtn.OnTapped = func() { p.trySample() }
+	}
+}
+
 func (p *profileScreen) selectCurrent() {
 	cur := p.shell.person
+	if !p.listed {
+		if cur == nil {
+			p.people = nil
+			p.picker.SetOptions(nil)
+			p.picker.ClearSelected()
+			return
+		}
+		if len(p.people) != 1 || p.people[0] != (model.PersonName{ID: cur.ID, Name: cur.Name, Sample: cur.Sample}) {
+			p.people = []model.PersonName{{ID: cur.ID, Name: cur.Name, Sample: cur.Sample}}
+			p.picker.SetOptions([]string{cur.Name})
+		}
+		if p.picker.SelectedIndex() != 0 {
+			p.picker.SetSelectedIndex(0)
+		}
+		return
+	}
 	for i, x := range p.people {
 		if cur != nil && x.ID == cur.ID && p.picker.SelectedIndex() != i {
 			p.picker.SetSelectedIndex(i)

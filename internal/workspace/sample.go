@@ -320,6 +320,13 @@ func itemHash(id string) uint32 {
 	return h.Sum32()
 }
 
+// HasSampleData reports whether any sample person is in the database (the
+// sample team's members included): what Me's sample button needs, without
+// listing everyone.
+func (w *Workspace) HasSampleData(ctx context.Context) (bool, error) {
+	return w.store.HasSamplePeople(ctx)
+}
+
 // RemoveSampleData deletes every sample person and team with everything
 // about them and returns what went (Erasure(EraseSample) says beforehand).
 // Real people are never touched.
