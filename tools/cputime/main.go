@@ -1,13 +1,20 @@
-// Command cputime runs a command several times and prints the median CPU
-// time (user+sys) and peak resident memory of its runs. On a machine shared
-// by many builds wall time says more about the neighbours than about the
-// program; CPU time, read from the kernel's accounting of each child, does
-// not (GNU time rounds it to 10 ms, too coarse for a 5 ms command).
+// Command cputime runs commands several times and prints the median CPU
+// time (user+sys) and peak resident memory of each one's runs. On a machine
+// shared by many builds wall time says more about the neighbours than about
+// the program; CPU time, read from the kernel's accounting of each child,
+// does not (GNU time rounds it to 10 ms, too coarse for a 5 ms command).
 //
-//	cputime [-n 21] [-label TEXT] -- COMMAND [ARG...]
+//	cputime [-n 21] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...
 //
-// The command's output is discarded; a run that fails stops cputime with
-// its error. It is a development tool, not part of the app.
+// Several commands (separated by ---) run in turn, run by run (A B C, then
+// B C A, then C A B, ...), so that a quieter or busier moment of the
+// machine, or what the one before left in the CPU's caches, falls on all of
+// them alike rather than on whichever ran first: a ratio of two of them
+// taken this way is fair. Each -label names the command in the same
+// position.
+//
+// Output is discarded; a run that fails stops cputime with its error. It is
+// a development tool, not part of the app.
 package main
 
 import (
@@ -21,36 +28,81 @@ import (
 	"time"
 )
 
+// labels collects repeated -label flags.
+type labels []string
+
+func (l *labels) String() string     { return strings.Join(*l, ", ") }
+func (l *labels) Set(s string) error { *l = append(*l, s); return nil }
+
+// runs is what one command's runs measured.
+type runs struct {
+	name      string
+	args      []string
+	cpu, wall []time.Duration
+	rss       []int64 // KiB
+}
+
 func main() {
-	n := flag.Int("n", 21, "number of runs")
-	label := flag.String("label", "", "what to call the command in the output (default: the command)")
+	n := flag.Int("n", 21, "number of runs of each command")
+	var names labels
+	flag.Var(&names, "label", "what to call a command in the output, in the order of the commands (default: the command); repeat for each")
 	flag.Parse()
-	args := flag.Args()
-	if len(args) == 0 || *n < 1 {
-		fmt.Fprintln(os.Stderr, "usage: cputime [-n RUNS] [-label TEXT] -- COMMAND [ARG...]")
+	cmds := split(flag.Args())
+	if len(cmds) == 0 || *n < 1 || len(names) > len(cmds) {
+		fmt.Fprintln(os.Stderr, "usage: cputime [-n RUNS] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...")
 		os.Exit(2)
 	}
-	var cpu, wall []time.Duration
-	var rss []int64
-	for range *n {
-		cmd := exec.Command(args[0], args[1:]...)
-		start := time.Now()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "cputime: %s: %v\n%s", strings.Join(args, " "), err, out)
-			os.Exit(1)
-		}
-		wall = append(wall, time.Since(start))
-		cpu = append(cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rss = append(rss, int64(ru.Maxrss)) // KiB on Linux
+	all := make([]*runs, len(cmds))
+	for i, args := range cmds {
+		all[i] = &runs{name: strings.Join(args, " "), args: args}
+		if i < len(names) {
+			all[i].name = names[i]
 		}
 	}
-	name := *label
-	if name == "" {
-		name = strings.Join(args, " ")
+	for i := range *n {
+		for j := range all {
+			r := all[(i+j)%len(all)] // each starts a round in turn: none always follows the same one
+			if err := r.once(); err != nil {
+				fmt.Fprintf(os.Stderr, "cputime: %s: %v\n", strings.Join(r.args, " "), err)
+				os.Exit(1)
+			}
+		}
 	}
-	fmt.Printf("%s: CPU %.1f ms (min %.1f, max %.1f), wall %.1f ms, peak %.1f MB, median of %d\n", name,
-		ms(median(cpu)), ms(slices.Min(cpu)), ms(slices.Max(cpu)), ms(median(wall)), float64(median(rss))/1024, *n)
+	for _, r := range all {
+		fmt.Printf("%s: CPU %.1f ms (min %.1f, max %.1f), wall %.1f ms, peak %.1f MB, median of %d\n", r.name,
+			ms(median(r.cpu)), ms(slices.Min(r.cpu)), ms(slices.Max(r.cpu)), ms(median(r.wall)), float64(median(r.rss))/1024, *n)
+	}
+}
+
+// split cuts the arguments into commands at each "---".
+func split(args []string) [][]string {
+	var out [][]string
+	for len(args) > 0 {
+		i := slices.Index(args, "---")
+		if i < 0 {
+			i = len(args)
+		}
+		if i > 0 {
+			out = append(out, args[:i])
+		}
+		args = args[min(i+1, len(args)):]
+	}
+	return out
+}
+
+// once runs the command one time and records what it cost.
+func (r *runs) once() error {
+	cmd := exec.Command(r.args[0], r.args[1:]...)
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("%w\n%s", err, out)
+	}
+	r.wall = append(r.wall, time.Since(start))
+	r.cpu = append(r.cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.rss = append(r.rss, int64(ru.Maxrss)) // KiB on Linux
+	}
+	return nil
 }
 
 func median[T int64 | time.Duration](v []T) T {
