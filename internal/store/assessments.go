@@ -115,8 +115,7 @@ func (s *Store) Assessments(ctx context.Context, personID string) ([]model.Asses
 // PreviousAssessment is the person's latest assessment of the same kind and
 // framework version created before a (among those made at the same moment,
 // the one Assessments lists first); nil when there is none. One indexed
-// read, where listing all of them to choose was most of the gaps view's
-// work besides the ratings.
+// read, not all of the person's assessments listed to choose from.
 func (s *Store) PreviousAssessment(ctx context.Context, a model.Assessment) (*model.Assessment, error) {
 	var prev *model.Assessment
 	err := s.read(ctx, func(tx *sql.Tx) error {

@@ -71,7 +71,7 @@ func (s *Store) ClearRating(ctx context.Context, assessmentID, item string) erro
 func (s *Store) Ratings(ctx context.Context, assessmentID string) ([]model.Rating, error) {
 	return s.ratings(ctx, assessmentID, `SELECT r.item, r.level, r.confidence, r.evidence, r.interest, r.rated_at
 			FROM ratings r JOIN items i ON i.framework = r.framework AND i.id = r.item
-			WHERE r.assessment = ? ORDER BY i.position, r.item`)
+			WHERE r.assessment = ? ORDER BY i.position, r.item`, scanRating)
 }
 
 // RatingsByItem returns an assessment's ratings in no particular order, for
@@ -79,40 +79,27 @@ func (s *Store) Ratings(ctx context.Context, assessmentID string) ([]model.Ratin
 // join and sort by, reading them costs half as much (issue 12).
 func (s *Store) RatingsByItem(ctx context.Context, assessmentID string) ([]model.Rating, error) {
 	return s.ratings(ctx, assessmentID, `SELECT item, level, confidence, evidence, interest, rated_at
-			FROM ratings WHERE assessment = ?`)
+			FROM ratings WHERE assessment = ?`, scanRating)
+}
+
+// scanRating reads a row of item, level, confidence, evidence, interest and
+// rated_at.
+func scanRating(rows *sql.Rows, r *model.Rating) error {
+	return rows.Scan(&r.Item, &r.Level, &r.Confidence, &r.Evidence, &r.Interest, ts(&r.RatedAt))
 }
 
 // LevelsByItem returns an assessment's ratings with only Item, Level and
 // RatedAt set, in no particular order: what comparing it with a later
-// assessment needs (gap.Compare). Leaving out the other columns halves the
-// driver's work per row, which was most of reading them (issue 12).
+// assessment needs (gap.Compare). The driver's work is per column, and it
+// was most of reading the other assessment's ratings (issue 12).
 func (s *Store) LevelsByItem(ctx context.Context, assessmentID string) ([]model.Rating, error) {
-	var out []model.Rating
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, "SELECT item, level, rated_at FROM ratings WHERE assessment = ?", assessmentID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r model.Rating
-			if err := rows.Scan(&r.Item, &r.Level, ts(&r.RatedAt)); err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, fail(err, "cannot read the ratings of assessment %s", assessmentID)
-	}
-	return out, nil
+	return s.ratings(ctx, assessmentID, "SELECT item, level, rated_at FROM ratings WHERE assessment = ?",
+		func(rows *sql.Rows, r *model.Rating) error { return rows.Scan(&r.Item, &r.Level, ts(&r.RatedAt)) })
 }
 
-func (s *Store) ratings(ctx context.Context, assessmentID, query string) ([]model.Rating, error) {
+// ratings reads an assessment's ratings with query, scanning each row with
+// scan (scanRating: every field).
+func (s *Store) ratings(ctx context.Context, assessmentID, query string, scan func(*sql.Rows, *model.Rating) error) ([]model.Rating, error) {
 	var out []model.Rating
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
@@ -125,7 +112,7 @@ func (s *Store) ratings(ctx context.Context, assessmentID, query string) ([]mode
 		defer rows.Close()
 		for rows.Next() {
 			var r model.Rating
-			if err := rows.Scan(&r.Item, &r.Level, &r.Confidence, &r.Evidence, &r.Interest, ts(&r.RatedAt)); err != nil {
+			if err := scan(rows, &r); err != nil {
 				return err
 			}
 			out = append(out, r)
