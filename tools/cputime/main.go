@@ -7,11 +7,11 @@
 //	cputime [-n 21] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...
 //
 // Several commands (separated by ---) run in turn, run by run (A B C, then
-// B C A, then C A B, ...), so that a quieter or busier moment of the
-// machine, or what the one before left in the CPU's caches, falls on all of
-// them alike rather than on whichever ran first: a ratio of two of them
-// taken this way is fair. Each -label names the command in the same
-// position.
+// B C A, C A B, then backwards: C B A, A C B, B A C), so that a quieter or
+// busier moment of the machine, or what the one before left in the CPU's
+// caches, falls on all of them alike rather than on whichever ran first or
+// second: a ratio of two of them taken this way is fair. Each -label names
+// the command in the same position.
 //
 // Output is discarded; a run that fails stops cputime with its error. It is
 // a development tool, not part of the app.
@@ -61,7 +61,7 @@ func main() {
 	}
 	for i := range *n {
 		for j := range all {
-			r := all[(i+j)%len(all)] // each starts a round in turn: none always follows the same one
+			r := all[order(i, j, len(all))]
 			if err := r.once(); err != nil {
 				fmt.Fprintf(os.Stderr, "cputime: %s: %v\n", strings.Join(r.args, " "), err)
 				os.Exit(1)
@@ -72,6 +72,20 @@ func main() {
 		fmt.Printf("%s: CPU %.1f ms (min %.1f, max %.1f), wall %.1f ms, peak %.1f MB, median of %d\n", r.name,
 			ms(median(r.cpu)), ms(slices.Min(r.cpu)), ms(slices.Max(r.cpu)), ms(median(r.wall)), float64(median(r.rss))/1024, *n)
 	}
+}
+
+// order is which of k commands runs j-th in round i. Each starts a round
+// in turn, and every k rounds the direction turns round (A B C, B C A,
+// C A B, then C B A, A C B, B A C): a command's runs follow the one before
+// it in the list as often as the one after it, so what a command leaves in
+// the CPU's caches or the kernel's (a larger binary's pages, say) falls on
+// its neighbours alike. With two or three commands every one follows every
+// other equally often over 2k rounds.
+func order(i, j, k int) int {
+	if (i/k)%2 == 1 {
+		return ((i % k) - j + k*2) % k
+	}
+	return (i + j) % k
 }
 
 // split cuts the arguments into commands at each "---".
