@@ -4,14 +4,17 @@
 // the program; CPU time, read from the kernel's accounting of each child,
 // does not (GNU time rounds it to 10 ms, too coarse for a 5 ms command).
 //
-//	cputime [-n 21] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...
+//	cputime [-n 21] [-warm 0] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...
 //
 // Several commands (separated by ---) run in turn, run by run (A B C, then
 // B C A, C A B, then backwards: C B A, A C B, B A C), so that a quieter or
 // busier moment of the machine, or what the one before left in the CPU's
 // caches, falls on all of them alike rather than on whichever ran first or
-// second: a ratio of two of them taken this way is fair. Each -label names
-// the command in the same position.
+// second: a ratio of two of them taken this way is fair. With -warm 1 each
+// counted run follows an uncounted run of the same command, so it is timed
+// warm, as when one command is run again and again, while the machine's
+// drift still falls on every command alike. Each -label names the command
+// in the same position.
 //
 // Output is discarded; a run that fails stops cputime with its error. It is
 // a development tool, not part of the app.
@@ -44,12 +47,13 @@ type runs struct {
 
 func main() {
 	n := flag.Int("n", 21, "number of runs of each command")
+	warm := flag.Int("warm", 0, "runs of a command, not counted, just before each counted one (so each counted run finds the caches as its own run left them, not as another command did)")
 	var names labels
 	flag.Var(&names, "label", "what to call a command in the output, in the order of the commands (default: the command); repeat for each")
 	flag.Parse()
 	cmds := split(flag.Args())
 	if len(cmds) == 0 || *n < 1 || len(names) > len(cmds) {
-		fmt.Fprintln(os.Stderr, "usage: cputime [-n RUNS] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...")
+		fmt.Fprintln(os.Stderr, "usage: cputime [-n RUNS] [-warm RUNS] [-label TEXT]... -- COMMAND [ARG...] [--- COMMAND [ARG...]]...")
 		os.Exit(2)
 	}
 	all := make([]*runs, len(cmds))
@@ -62,6 +66,12 @@ func main() {
 	for i := range *n {
 		for j := range all {
 			r := all[order(i, j, len(all))]
+			for range *warm {
+				if err := r.run(); err != nil {
+					fmt.Fprintf(os.Stderr, "cputime: %s: %v\n", strings.Join(r.args, " "), err)
+					os.Exit(1)
+				}
+			}
 			if err := r.once(); err != nil {
 				fmt.Fprintf(os.Stderr, "cputime: %s: %v\n", strings.Join(r.args, " "), err)
 				os.Exit(1)
@@ -104,12 +114,18 @@ func split(args []string) [][]string {
 	return out
 }
 
+// run runs the command one time without recording it.
+func (r *runs) run() error {
+	_, err := r.exec()
+	return err
+}
+
 // once runs the command one time and records what it cost.
 func (r *runs) once() error {
-	cmd := exec.Command(r.args[0], r.args[1:]...)
 	start := time.Now()
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("%w\n%s", err, out)
+	cmd, err := r.exec()
+	if err != nil {
+		return err
 	}
 	r.wall = append(r.wall, time.Since(start))
 	r.cpu = append(r.cpu, cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
@@ -117,6 +133,15 @@ func (r *runs) once() error {
 		r.rss = append(r.rss, int64(ru.Maxrss)) // KiB on Linux
 	}
 	return nil
+}
+
+// exec runs the command to its end, its output discarded unless it fails.
+func (r *runs) exec() (*exec.Cmd, error) {
+	cmd := exec.Command(r.args[0], r.args[1:]...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("%w\n%s", err, out)
+	}
+	return cmd, nil
 }
 
 func median[T int64 | time.Duration](v []T) T {
