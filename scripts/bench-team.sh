@@ -311,13 +311,16 @@ GO
       t1=$(date +%s%N)
       sleep "$(awk -v a="$t0" -v b="$(date +%s%N)" "BEGIN { print 20 - (b - a) / 1e9 }")"
       rss=$(awk "/VmRSS/ { printf \"%.1f\", \$2 / 1024 }" /proc/$pid/status)
+      anon=$(awk "/RssAnon/ { printf \"%.1f\", \$2 / 1024 }" /proc/$pid/status)
+      file=$(awk "/RssFile/ { printf \"%.1f\", \$2 / 1024 }" /proc/$pid/status)
       size=$(for w in $(xdotool search --onlyvisible --pid "$pid"); do
         xdotool getwindowgeometry "$w" | awk "/Geometry/ { split(\$2, g, \"x\"); print g[1] * g[2], g[1], g[2] }"; done | sort -n | tail -1 | cut -d" " -f2-)
       c0=$(awk "{ print \$14 + \$15 }" /proc/$pid/stat); s0=$(date +%s%N); sleep 30
       c1=$(awk "{ print \$14 + \$15 }" /proc/$pid/stat); s1=$(date +%s%N)
       kill "$pid"; wait "$pid" 2>/dev/null
       awk -v t0="$t0" -v t1="$t1" -v rss="$rss" -v size="$size" -v c0="$c0" -v c1="$c1" -v s0="$s0" -v s1="$s1" -v hz="$(getconf CLK_TCK)" \
-        "BEGIN { printf \"%.3f %s %s %.2f\n\", (t1 - t0) / 1e9, rss, size, 100 * (c1 - c0) / hz / ((s1 - s0) / 1e9) }"
+        -v anon="$anon" -v file="$file" \
+        "BEGIN { printf \"%.3f %s %s %.2f %s %s\n\", (t1 - t0) / 1e9, rss, size, 100 * (c1 - c0) / hz / ((s1 - s0) / 1e9), anon, file }"
     ' _ "$@"
   }
   # once PROGRAM ARGS...: appwin, tried a second time (and said so) when the
@@ -336,10 +339,15 @@ GO
   app_mb=$(col 2 "$work/app-org.txt"); empty_mb=$(col 2 "$work/app-empty.txt")
   ff_org=$(col 1 "$work/app-org.txt"); ff_personal=$(col 1 "$work/app-personal.txt"); ff_empty=$(col 1 "$work/app-empty.txt")
   cpu_org=$(col 5 "$work/app-org.txt"); cpu_personal=$(col 5 "$work/app-personal.txt"); cpu_empty=$(col 5 "$work/app-empty.txt")
-  for f in org personal empty; do sed "s/^/   $f: first frame s, VmRSS MB, width, height, idle CPU %: /" "$work/app-$f.txt"; done
-  echo "   organisation database: ${app_mb} MB, first frame ${ff_org} s, idle CPU ${cpu_org}%"
-  echo "   personal database (sample data): $(col 2 "$work/app-personal.txt") MB, first frame ${ff_personal} s, idle CPU ${cpu_personal}%"
-  echo "   an empty Fyne window of the app's size (${win_w}x${win_h}): ${empty_mb} MB, first frame ${ff_empty} s, idle CPU ${cpu_empty}% (medians of $RUNS)"
+  for f in org personal empty; do sed "s/^/   $f: first frame s, VmRSS MB, width, height, idle CPU %, RssAnon MB, RssFile MB: /" "$work/app-$f.txt"; done
+  # VmRSS is RssAnon (the program's own memory) plus RssFile (pages of its
+  # binary and shared libraries, such as Mesa's 54 MB of LLVM, that the
+  # kernel has mapped; these follow how the files sit in the page cache, and
+  # moved by 6 MB in half an hour for the same binary on the same file).
+  mem() { echo "RssAnon $(col 6 "$1") MB, RssFile $(col 7 "$1") MB"; }
+  echo "   organisation database: ${app_mb} MB ($(mem "$work/app-org.txt")), first frame ${ff_org} s, idle CPU ${cpu_org}%"
+  echo "   personal database (sample data): $(col 2 "$work/app-personal.txt") MB ($(mem "$work/app-personal.txt")), first frame ${ff_personal} s, idle CPU ${cpu_personal}%"
+  echo "   an empty Fyne window of the app's size (${win_w}x${win_h}): ${empty_mb} MB ($(mem "$work/app-empty.txt")), first frame ${ff_empty} s, idle CPU ${cpu_empty}% (medians of $RUNS)"
 fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
