@@ -14,7 +14,7 @@ import (
 // The ui package exports only what cmd/gapwise uses: everything else is
 // the package's own business and can change without a caller noticing.
 func TestUIExportsOnlyWhatTheAppUses(t *testing.T) {
-	used := []string{"ApplySettings", "FitWindow", "OfferMove", "Opener", "Shell", "Shell.Workspace", "Start", "WarnAboutStorage"}
+	used := []string{"ApplySettings", "FitWindow", "OfferMove", "Opener", "Shell", "Shell.Close", "Shell.Workspace", "Start", "WarnAboutStorage"}
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

@@ -49,11 +49,17 @@ func (s *Shell) installKeys() {
 			s.showTab("Settings")
 		}
 	})
-	s.win.SetCloseIntercept(func() {
-		rememberWindowSize(s.win)
-		// Close only once every rating shown as saving has been written.
-		s.rate.whenSaved(s.win.Close)
-	})
+	s.win.SetCloseIntercept(s.Close)
+}
+
+// Close closes the window as its close button does: the window's size is
+// remembered and it closes once every rating shown as saving has been
+// written. The app calls it when the system asks it to end (SIGTERM at
+// logout or shutdown), so that the database is closed cleanly and its next
+// open need not check the whole file.
+func (s *Shell) Close() {
+	rememberWindowSize(s.win)
+	s.rate.whenSaved(s.win.Close)
 }
 
 // settingsShortcut opens the Settings area.

@@ -433,3 +433,46 @@ func TestGapsSummaryNamesTheTargetAndFollowsIt(t *testing.T) {
 		}
 	}
 }
+
+// Closing the shell (as the app does when the system ends it) writes the
+// rating just given before the window goes.
+func TestShellCloseWritesPendingRatingsThenClosesTheWindow(t *testing.T) {
+	// As newTestShell, without its cleanup: the test driver's window panics
+	// when closed twice.
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Gapwise")
+	ws := openWorkspace(t)
+	s := newShell(w, ws)
+	w.SetContent(s.content())
+	w.Resize(fyne.NewSize(1280, 800))
+	person := createProfileThroughForm(t, s)
+	id := startDDaT(t, s, ws, person)
+	item := s.rate.shownItem()
+	w.Canvas().Focus(s.rate.pad)
+	held := holdBackground(t) // the write stays in flight until released
+	test.Type(s.rate.pad, "3")
+	s.Close()
+	if !windowOpen(w) {
+		t.Fatal("Close closed the window with a rating still being written")
+	}
+	order := make([]int, len(held.queue))
+	for i := range order {
+		order[i] = i
+	}
+	held.run(t, order...)
+	if got := savedRatings(t, ws, id)[item.ID]; got.Level != 3 {
+		t.Errorf("after Close the rating is %+v, want level 3", got)
+	}
+	if windowOpen(w) {
+		t.Fatal("Close left the window open once the rating was written")
+	}
+}
+
+func windowOpen(w fyne.Window) bool {
+	for _, open := range fyne.CurrentApp().Driver().AllWindows() {
+		if open == w {
+			return true
+		}
+	}
+	return false
+}

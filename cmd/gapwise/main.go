@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -33,13 +35,21 @@ func main() {
 	})
 
 	var ws *workspace.Workspace
+	var shell *ui.Shell // set and read on the UI goroutine
+	closeOnSignal(func() {
+		if shell != nil {
+			shell.Close()
+		} else {
+			win.Close()
+		}
+	})
 	start := func(path string) {
 		ui.Start(win, func(ctx context.Context) (*workspace.Workspace, error) {
 			return workspace.Open(ctx, path)
 		}, func(s *ui.Shell, err error) {
 			// Runs on the UI goroutine, which is also the one ShowAndRun returns on.
 			if err == nil {
-				ws = s.Workspace()
+				shell, ws = s, s.Workspace()
 				ui.WarnAboutStorage(win, path)
 				releaseStartupMemory()
 			}
@@ -60,4 +70,19 @@ func main() {
 			fmt.Fprintln(os.Stderr, "gapwise: closing the database:", err)
 		}
 	}
+}
+
+// closeOnSignal closes the app as its window's close button does when the
+// system asks it to end (SIGTERM at logout or shutdown, Ctrl+C in a
+// terminal): ratings being written are finished and the database is closed
+// cleanly, so the next start need not check the whole file. A second signal
+// ends the app at once, as before (the database is safe either way).
+func closeOnSignal(closeApp func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM, os.Interrupt)
+	go func() {
+		<-c
+		signal.Stop(c)
+		fyne.Do(closeApp)
+	}()
 }

@@ -354,6 +354,14 @@ func inspectSQLite(ctx context.Context, path string, hdr []byte) error {
 	if appID != ApplicationID && (appID != 0 || tables > 0 || userVersion != 0) {
 		return notGapwise(path)
 	}
+	// The check reads every page once; SQLite's usual 2 MiB page cache gains
+	// it nothing, and the memory a full cache takes stays with the process
+	// afterwards (the C allocator keeps freed regions for reuse): about
+	// 6 MB of the app's resident memory after checking an organisation's
+	// file (issue 12).
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d", checkCachePages)); err != nil {
+		return inspectErr(path, err)
+	}
 	if problems, err := quickCheck(ctx, conn); err != nil {
 		return inspectErr(path, err)
 	} else if len(problems) > 0 {
@@ -364,6 +372,10 @@ func inspectSQLite(ctx context.Context, path string, hdr []byte) error {
 	}
 	return nil
 }
+
+// checkCachePages is the page cache of the connection that checks a file
+// not known clean.
+const checkCachePages = 64
 
 // readHeader returns up to the first 100 bytes of the file: the SQLite
 // database header.
