@@ -24,9 +24,10 @@
 #      figure of its own group;
 #   5. with APP=1 (needs cgo, xvfb-run, xdotool): the desktop app on the
 #      organisation database (Team not opened) and on the sample data, and
-#      an empty Fyne window of the size the app's window opened at: first
-#      frame, VmRSS 20 s after start, CPU over the 30 s after that; medians
-#      of RUNS.
+#      an empty Fyne window of the size the app's window opened at: VmRSS
+#      (and its anonymous and file-backed parts) 20 s after start and CPU
+#      over the 30 s after that, medians of RUNS; first frame, median of
+#      FRAMES starts of each, in turn.
 # Targets (issue 12, printed at the end): team gaps within 1.3x of the shell
 # and under 100 MB; team PDF and XLSX under 200 MB; the import under 150 MB
 # and 25 s; gaps, pathways and assess show within 5x the shell's select 1;
@@ -44,7 +45,8 @@
 # database just before this one, and runs each of a person's commands just
 # after this one's on the same files, for before and after in one run), KEEP=1
 # (keep the temporary folder), APP=1 (also the desktop app's memory, step 5),
-# PERSONAL=1 (step 4 alone: no organisation is generated).
+# PERSONAL=1 (step 4 alone: no organisation is generated), FRAMES (11: starts
+# of each program for the first frame in step 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v go >/dev/null 2>&1 || export PATH="/usr/local/go/bin:$PATH"
@@ -336,10 +338,30 @@ GO
     once "$work/gapwise" --db "$pdb" >>"$work/app-personal.txt"
     once "$work/empty-window" "$win_w" "$win_h" >>"$work/app-empty.txt"
   done
+  # First frames vary more than memory from start to start (0.16-0.30 s for
+  # the same program), so they get their own FRAMES starts of each of the
+  # three in turn: start, window mapped, killed.
+  frame() {
+    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+      t0=$(date +%s%N); "$@" >/dev/null 2>"$APPWIN_ERR" & pid=$!
+      until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null || { echo "$1 exited before its window showed:" >&2; tail -5 "$APPWIN_ERR" >&2; exit 1; }; sleep 0.01
+      done
+      t1=$(date +%s%N); kill "$pid"; wait "$pid" 2>/dev/null
+      awk -v t0="$t0" -v t1="$t1" "BEGIN { printf \"%.3f\n\", (t1 - t0) / 1e9 }"
+    ' _ "$@"
+  }
+  : >"$work/frame-org.txt"; : >"$work/frame-personal.txt"; : >"$work/frame-empty.txt"
+  for i in $(seq "${FRAMES:-11}"); do
+    frame "$work/gapwise" --db "$db" >>"$work/frame-org.txt" || frame "$work/gapwise" --db "$db" >>"$work/frame-org.txt"
+    frame "$work/gapwise" --db "$pdb" >>"$work/frame-personal.txt" || frame "$work/gapwise" --db "$pdb" >>"$work/frame-personal.txt"
+    frame "$work/empty-window" "$win_w" "$win_h" >>"$work/frame-empty.txt" || frame "$work/empty-window" "$win_w" "$win_h" >>"$work/frame-empty.txt"
+  done
   app_mb=$(col 2 "$work/app-org.txt"); empty_mb=$(col 2 "$work/app-empty.txt")
-  ff_org=$(col 1 "$work/app-org.txt"); ff_personal=$(col 1 "$work/app-personal.txt"); ff_empty=$(col 1 "$work/app-empty.txt")
+  ff_org=$(col 1 "$work/frame-org.txt"); ff_personal=$(col 1 "$work/frame-personal.txt"); ff_empty=$(col 1 "$work/frame-empty.txt")
   cpu_org=$(col 5 "$work/app-org.txt"); cpu_personal=$(col 5 "$work/app-personal.txt"); cpu_empty=$(col 5 "$work/app-empty.txt")
   for f in org personal empty; do sed "s/^/   $f: first frame s, VmRSS MB, width, height, idle CPU %, RssAnon MB, RssFile MB: /" "$work/app-$f.txt"; done
+  for f in org personal empty; do echo "   $f: first frames, s: $(tr '\n' ' ' <"$work/frame-$f.txt")"; done
   # VmRSS is RssAnon (the program's own memory) plus RssFile (pages of its
   # binary and shared libraries, such as Mesa's 54 MB of LLVM, that the
   # kernel has mapped; these follow how the files sit in the page cache, and
@@ -347,7 +369,7 @@ GO
   mem() { echo "RssAnon $(col 6 "$1") MB, RssFile $(col 7 "$1") MB"; }
   echo "   organisation database: ${app_mb} MB ($(mem "$work/app-org.txt")), first frame ${ff_org} s, idle CPU ${cpu_org}%"
   echo "   personal database (sample data): $(col 2 "$work/app-personal.txt") MB ($(mem "$work/app-personal.txt")), first frame ${ff_personal} s, idle CPU ${cpu_personal}%"
-  echo "   an empty Fyne window of the app's size (${win_w}x${win_h}): ${empty_mb} MB ($(mem "$work/app-empty.txt")), first frame ${ff_empty} s, idle CPU ${cpu_empty}% (medians of $RUNS)"
+  echo "   an empty Fyne window of the app's size (${win_w}x${win_h}): ${empty_mb} MB ($(mem "$work/app-empty.txt")), first frame ${ff_empty} s, idle CPU ${cpu_empty}% (medians of $RUNS; first frames of ${FRAMES:-11})"
 fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
