@@ -299,18 +299,25 @@ func main() {
 GO
   mkdir -p cmd/.bench-empty && cp "$work/empty/main.go" cmd/.bench-empty/ # inside the module, for its go.mod
   built "$work/empty-window" -tags no_emoji ./cmd/.bench-empty; rm -rf cmd/.bench-empty
-  # appwin PROGRAM ARGS...: one start under its own Xvfb. Prints the first
-  # frame (seconds from exec until a window of the process is mapped:
-  # `xdotool search --onlyvisible` polled every 10 ms, as --sync polls only
-  # every half second), the window's size at 20 s, VmRSS 20 s after start
-  # (MB) and CPU over the 30 s after that (% of one core, /proc/PID/stat).
+  # appwin full|frame PROGRAM ARGS...: one start under its own Xvfb. Prints
+  # the first frame (seconds from exec until a window of the process is
+  # mapped: `xdotool search --onlyvisible` polled every 10 ms, as --sync
+  # polls only every half second); with full, then the window's size at
+  # 20 s, VmRSS 20 s after start (MB), CPU over the 30 s after that (% of
+  # one core, /proc/PID/stat), RssAnon and RssFile. With frame the program
+  # is stopped as soon as its window shows.
   appwin() {
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+      mode=$1; shift
       t0=$(date +%s%N); "$@" >/dev/null 2>"$APPWIN_ERR" & pid=$!
       until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
         kill -0 "$pid" 2>/dev/null || { echo "$1 exited before its window showed:" >&2; tail -5 "$APPWIN_ERR" >&2; exit 1; }; sleep 0.01
       done
       t1=$(date +%s%N)
+      if [ "$mode" = frame ]; then
+        kill "$pid"; wait "$pid" 2>/dev/null
+        awk -v t0="$t0" -v t1="$t1" "BEGIN { printf \"%.3f\n\", (t1 - t0) / 1e9 }"; exit 0
+      fi
       sleep "$(awk -v a="$t0" -v b="$(date +%s%N)" "BEGIN { print 20 - (b - a) / 1e9 }")"
       rss=$(awk "/VmRSS/ { printf \"%.1f\", \$2 / 1024 }" /proc/$pid/status)
       anon=$(awk "/RssAnon/ { printf \"%.1f\", \$2 / 1024 }" /proc/$pid/status)
@@ -329,7 +336,7 @@ GO
   # program exits before its window shows, as when Xvfb's display was not
   # ready; the program's own words are printed either way.
   export APPWIN_ERR="$work/appwin.err"
-  once() { appwin "$@" || { echo "   (started again: the run above did not show a window)" >&2; appwin "$@"; }; }
+  once() { appwin full "$@" || { echo "   (started again: the run above did not show a window)" >&2; appwin full "$@"; }; }
   col() { awk -v c="$1" '{ print $c }' "$2" | median; }
   : >"$work/app-org.txt"; : >"$work/app-personal.txt"; : >"$work/app-empty.txt"
   # The first start with an empty cache folder (this run's XDG_CACHE_HOME)
@@ -346,16 +353,7 @@ GO
   # First frames vary more than memory from start to start (0.16-0.30 s for
   # the same program), so they get their own FRAMES starts of each of the
   # three in turn: start, window mapped, killed.
-  frame() {
-    xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-      t0=$(date +%s%N); "$@" >/dev/null 2>"$APPWIN_ERR" & pid=$!
-      until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null || { echo "$1 exited before its window showed:" >&2; tail -5 "$APPWIN_ERR" >&2; exit 1; }; sleep 0.01
-      done
-      t1=$(date +%s%N); kill "$pid"; wait "$pid" 2>/dev/null
-      awk -v t0="$t0" -v t1="$t1" "BEGIN { printf \"%.3f\n\", (t1 - t0) / 1e9 }"
-    ' _ "$@"
-  }
+  frame() { appwin frame "$@"; }
   : >"$work/frame-org.txt"; : >"$work/frame-personal.txt"; : >"$work/frame-empty.txt"
   for i in $(seq "${FRAMES:-11}"); do
     frame "$work/gapwise" --db "$db" >>"$work/frame-org.txt" || frame "$work/gapwise" --db "$db" >>"$work/frame-org.txt"

@@ -19,13 +19,21 @@ import (
 // newTestShell opens the whole app on a fresh database at 1280x800.
 func newTestShell(t *testing.T) (*Shell, fyne.Window, *workspace.Workspace) {
 	t.Helper()
+	s, w, ws := newUnclosedTestShell(t)
+	t.Cleanup(w.Close)
+	return s, w, ws
+}
+
+// newUnclosedTestShell is newTestShell for a test that closes the window
+// itself: the test driver's window panics when closed twice.
+func newUnclosedTestShell(t *testing.T) (*Shell, fyne.Window, *workspace.Workspace) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Gapwise")
 	ws := openWorkspace(t)
 	s := newShell(w, ws)
 	w.SetContent(s.content())
 	w.Resize(fyne.NewSize(1280, 800))
-	t.Cleanup(w.Close)
 	return s, w, ws
 }
 
@@ -437,14 +445,7 @@ func TestGapsSummaryNamesTheTargetAndFollowsIt(t *testing.T) {
 // Closing the shell (as the app does when the system ends it) writes the
 // rating just given before the window goes.
 func TestShellCloseWritesPendingRatingsThenClosesTheWindow(t *testing.T) {
-	// As newTestShell, without its cleanup: the test driver's window panics
-	// when closed twice.
-	a := test.NewTempApp(t)
-	w := a.NewWindow("Gapwise")
-	ws := openWorkspace(t)
-	s := newShell(w, ws)
-	w.SetContent(s.content())
-	w.Resize(fyne.NewSize(1280, 800))
+	s, w, ws := newUnclosedTestShell(t)
 	person := createProfileThroughForm(t, s)
 	id := startDDaT(t, s, ws, person)
 	item := s.rate.shownItem()
