@@ -39,6 +39,9 @@ type env struct {
 	dbPath string
 	out    io.Writer
 	errOut io.Writer // warnings and prompts that must not mix with --json output
+	// reading is set for a command that only reads (quick): its database
+	// is opened for reading alone (workspace.OpenReader).
+	reading bool
 }
 
 // Run executes one command line and returns the exit status. Standard
@@ -138,7 +141,11 @@ func (e *env) open() (*workspace.Workspace, error) {
 	if w := workspace.StorageWarning(path); w != "" && e.errOut != nil {
 		fmt.Fprintf(e.errOut, "gapwise-cli: warning: %s\n", w)
 	}
-	ws, err := workspace.Open(e.ctx, path)
+	open := workspace.Open
+	if e.reading {
+		open = workspace.OpenReader
+	}
+	ws, err := open(e.ctx, path)
 	if err != nil {
 		return nil, err
 	}

@@ -66,18 +66,19 @@ func allCores(run func(*env, []string) error) func(*env, []string) error {
 }
 
 // quick marks a command that reads one assessment's view and ends within
-// milliseconds whatever the database's size: it runs without the
-// cancellation Ctrl+C gives the others, since under a context that can be
-// cancelled every transaction and query starts a goroutine to watch it
-// (database/sql's and the SQLite driver's), a fifteenth of `gaps` (issue
-// 12). Ctrl+C pressed during one lets it finish, a few milliseconds
-// later; it only reads, so there is nothing to undo.
+// milliseconds whatever the database's size. It opens the database for
+// reading alone (workspace.OpenReader: no rules for writing to parse), and
+// runs without the cancellation Ctrl+C gives the others, since under a
+// context that can be cancelled every transaction and query starts a
+// goroutine to watch it (database/sql's and the SQLite driver's), a
+// fifteenth of `gaps` (issue 12). Ctrl+C pressed during one lets it finish,
+// a few milliseconds later; it only reads, so there is nothing to undo.
 func quick(run func(*env, []string) error) func(*env, []string) error {
 	return func(e *env, args []string) error {
 		if e.ctx != nil { // nil when only its help is asked for
 			e.ctx = context.WithoutCancel(e.ctx)
-
 		}
+		e.reading = true
 		return run(e, args)
 	}
 }

@@ -36,12 +36,12 @@ import (
 //     those tables hold a row per person or assessment, so it costs little,
 //     and anything amiss refuses the whole batch.
 //
-// The trigger is dropped inside the transaction and created again, exactly
-// as it was, before the commit; foreign keys are off only on the batch's own
-// connection, for its transaction, and back on before the connection returns
-// to the pool. Nothing outside the transaction ever sees the schema without
-// the trigger (readers see the last committed schema; a crash or kill rolls
-// the drop back with everything else).
+// The trigger is one of the rules on the batch's own connection (rules.sql):
+// it is dropped inside the transaction and created again before the
+// commit, and foreign keys are off only on that connection, for its
+// transaction, and back on before the connection returns to the pool. No
+// other connection is ever without the trigger, and a batch that fails, or
+// is killed, takes the drop with it when its transaction rolls back.
 
 // levelTrigger is the trigger set aside during a batch import.
 const levelTrigger = "ratings_level_insert"
@@ -49,23 +49,18 @@ const levelTrigger = "ratings_level_insert"
 // errLevelNotDefined is what itemLevelTable.check wraps: the trigger's own words.
 var errLevelNotDefined = errors.New("level is not defined for this item")
 
-// suspendLevelTrigger drops ratings_level_insert inside tx and returns the
-// function that creates it again from its stored definition (a no-op when
-// the schema has no such trigger).
+// suspendLevelTrigger drops ratings_level_insert from tx's connection inside
+// tx and returns the function that creates it again.
 func suspendLevelTrigger(ctx context.Context, tx *sql.Tx) (restore func() error, err error) {
-	var def string
-	err = tx.QueryRowContext(ctx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", levelTrigger).Scan(&def)
-	if errors.Is(err, sql.ErrNoRows) {
-		return func() error { return nil }, nil
-	}
-	if err != nil {
-		return nil, fail(err, "cannot read the schema")
-	}
-	if _, err := tx.ExecContext(ctx, "DROP TRIGGER "+levelTrigger); err != nil {
+	if _, err := tx.ExecContext(ctx, "DROP TRIGGER temp."+levelTrigger); err != nil {
 		return nil, fail(err, "cannot prepare the import")
 	}
+	again := ruleStatement(levelTrigger)
+	if again == "" {
+		return nil, model.Errorf(model.Internal, "this build of Gapwise is broken: rules.sql has no %s", levelTrigger)
+	}
 	return func() error {
-		if _, err := tx.ExecContext(ctx, def); err != nil {
+		if _, err := tx.ExecContext(ctx, again); err != nil {
 			return fail(err, "cannot finish the import")
 		}
 		return nil
@@ -87,7 +82,7 @@ func newItemLevelTable(q queryer) *itemLevelTable {
 // check refuses ratings and targets about to be written to an assessment of
 // fw when one names an item fw does not have (the foreign key's refusal), or
 // a rating has a level other than 0 that its item does not define (the
-// condition of ratings_level_insert, migration 0003); a negative level is
+// condition of ratings_level_insert, rules.sql); a negative level is
 // left to the CHECK constraint and a target's level to its own trigger.
 // TestImportChecksMatchTheSchema holds them to the schema's answers.
 func (t *itemLevelTable) check(ctx context.Context, fw string, ratings []model.Rating, targets []model.Target) error {

@@ -36,11 +36,12 @@ func countRows(t *testing.T, s *Store, query string, args ...any) int {
 	return n
 }
 
-// triggerSQL is the stored definition of the level trigger ("" if none).
+// triggerSQL is the level trigger's definition on a connection of s ("" if
+// it has none).
 func triggerSQL(t *testing.T, s *Store) string {
 	t.Helper()
 	var def string
-	s.db.QueryRowContext(context.Background(), "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", levelTrigger).Scan(&def)
+	s.db.QueryRowContext(context.Background(), "SELECT sql FROM sqlite_temp_schema WHERE type = 'trigger' AND name = ?", levelTrigger).Scan(&def)
 	return def
 }
 

@@ -17,7 +17,7 @@ import (
 // LatestSchema is the newest schema version this binary knows: the number
 // of the last file in migrations/. A database with a higher user_version was
 // written by a newer Gapwise and is refused rather than misread.
-const LatestSchema = 9
+const LatestSchema = 10
 
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
@@ -68,13 +68,27 @@ func loadMigrations() ([]migration, error) {
 // while rebuilding it would cascade-delete ratings. Each migration must
 // leave PRAGMA foreign_key_check clean before it commits, and the connection
 // is discarded if the pragma cannot be switched back on.
-func (s *Store) migrate(ctx context.Context) (err error) {
+//
+// The connection then gets the rules for writing (rules.go), and so does
+// every connection opened after it.
+func (s *Store) migrate(ctx context.Context) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fail(err, "cannot open %s", s.path)
 	}
 	defer conn.Close()
+	if err := s.upgrade(ctx, conn); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, rulesSQL); err != nil {
+		return model.Wrap(model.Internal, err, "cannot set up the rules for writing to %s", s.path)
+	}
+	s.ruled.Store(true)
+	return nil
+}
 
+// upgrade runs on conn the migrations the file has not had.
+func (s *Store) upgrade(ctx context.Context, conn *sql.Conn) (err error) {
 	current, err := userVersion(ctx, conn)
 	if err != nil {
 		return fail(err, "cannot read %s", s.path)

@@ -14,11 +14,12 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"gapwise/internal/model"
 	"gapwise/internal/savefile"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
 )
 
 // ApplicationID marks a SQLite file as Gapwise's ("Gapw"), so that another
@@ -45,13 +46,24 @@ type Store struct {
 	// opened is the file's identity at open when it was known clean
 	// (cleancheck.go); nil when it was checked in full.
 	opened *fileIdentity
+	// ruled is set once the schema is current: from then on every new
+	// connection gets the write rules (rules.go). Nil for a reading store.
+	ruled *atomic.Bool
 }
 
 // Open opens the database at path, creating it (and its folder) if missing,
 // and brings its schema up to date. An existing file is inspected read-only
 // first and refused, untouched, when it is not a healthy Gapwise database
 // this version can use. Open does not seed framework packs; see SeedPacks.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string) (*Store, error) { return open(ctx, path, false) }
+
+// OpenReader is Open for a command that only reads, such as gaps: its
+// connections cannot write (query_only) and so carry none of the rules for
+// writing, which SQLite would otherwise parse on each (rules.sql). A file
+// whose schema needs an upgrade is opened as Open does, and upgraded.
+func OpenReader(ctx context.Context, path string) (*Store, error) { return open(ctx, path, true) }
+
+func open(ctx context.Context, path string, reading bool) (*Store, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, model.Errorf(model.Invalid, "no database path given")
 	}
@@ -63,7 +75,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := openMigrated(ctx, abs, abs)
+	var s *Store
+	if reading {
+		s, err = openReading(ctx, abs)
+	}
+	if s == nil && err == nil {
+		s, err = openMigrated(ctx, abs, abs)
+	}
 	if err != nil {
 		if werr := checkWritable(abs); werr != nil {
 			return nil, werr // the clearer reason (prepareFile may have skipped this check)
@@ -77,18 +95,37 @@ func Open(ctx context.Context, path string) (*Store, error) {
 // openMigrated opens the file at file read-write, naming it path in
 // messages, and brings its schema up to date.
 func openMigrated(ctx context.Context, file, path string) (*Store, error) {
-	db, err := sql.Open("sqlite", readWriteDSN(file))
+	conn, err := sqlite.NewConnector(readWriteDSN(file))
 	if err != nil {
 		return nil, model.Wrap(model.Internal, err, "cannot open %s", path)
 	}
+	ready := new(atomic.Bool)
+	db := sql.OpenDB(ruledConnector{Connector: conn, ready: ready})
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, path: path}
+	s := &Store{db: db, path: path, ruled: ready}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// openReading opens file with connections that only read, or returns nil
+// when its schema is not this version's, for the caller to upgrade it.
+func openReading(ctx context.Context, file string) (*Store, error) {
+	db, err := sql.Open("sqlite", readingDSN(file))
+	if err != nil {
+		return nil, model.Wrap(model.Internal, err, "cannot open %s", file)
+	}
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	v, err := userVersion(ctx, db)
+	if err != nil || v != LatestSchema {
+		db.Close()
+		return nil, nil // openMigrated says what is wrong, or upgrades it
+	}
+	return &Store{db: db, path: file, version: v}, nil
 }
 
 // Notices are things Open did that the person should hear about once (it
@@ -150,6 +187,16 @@ func readWriteDSN(path string) string {
 			"secure_delete(1)",
 		},
 		"_txlock": {"immediate"},
+	})
+}
+
+// readingDSN is for a store that only reads (OpenReader): query_only makes
+// SQLite refuse any write on its connections, which have none of the rules
+// for writing. It sets no journal mode, as changing one is a write; Gapwise
+// files are in WAL mode from their first open, and reading works in any.
+func readingDSN(path string) string {
+	return fileURI(path, url.Values{
+		"_pragma": {fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS), "query_only(1)"},
 	})
 }
 

@@ -271,20 +271,24 @@ func (s *Store) BulkLoad(ctx context.Context, people []BulkPerson) error {
 		return fail(err, "cannot start a change to %s", s.path)
 	}
 	defer conn.Close()
+	// Changing temp_store deletes what the connection keeps in its temp
+	// schema, the rules for writing among it (rules.go), so both changes
+	// put them back.
 	var cacheSize, tempStore int
 	if err := conn.QueryRowContext(ctx, "SELECT cache_size, temp_store FROM pragma_cache_size, pragma_temp_store").Scan(&cacheSize, &tempStore); err != nil {
 		return fail(err, "cannot start a change to %s", s.path)
 	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY", bulkCacheKiB)); err != nil {
-		return fail(err, "cannot start a change to %s", s.path)
-	}
 	defer func() {
-		restore := fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d", cacheSize, tempStore)
+		restore := fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = %d;\n%s", cacheSize, tempStore, rulesSQL)
 		if _, err := conn.ExecContext(context.WithoutCancel(ctx), restore); err != nil {
-			// Never hand the pool a connection with a 128 MiB cache.
+			// Never hand the pool a connection with a 128 MiB cache, or
+			// without the rules.
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = %d; PRAGMA temp_store = MEMORY;\n%s", bulkCacheKiB, rulesSQL)); err != nil {
+		return fail(err, "cannot start a change to %s", s.path)
+	}
 
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {

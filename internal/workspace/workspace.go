@@ -48,15 +48,35 @@ func Open(ctx context.Context, path string) (*Workspace, error) {
 	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
 }
 
+// OpenReader is Open for a command that only reads (the CLI's gaps, pathways,
+// assess show and ladder): its store cannot write, and so skips the rules
+// for writing (store.OpenReader). A database that needs an upgrade, or
+// whose built-in packs differ from this build's, is opened as Open does,
+// so the command sees what the app would.
+func OpenReader(ctx context.Context, path string) (*Workspace, error) {
+	files, err := frameworks.Files()
+	if err != nil {
+		return nil, fmt.Errorf("load embedded frameworks: %w", err)
+	}
+	st, err := store.OpenReader(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	stale, err := packsStale(ctx, st, files)
+	if err != nil || stale {
+		if err := st.Close(); err != nil {
+			return nil, err
+		}
+		return Open(ctx, path)
+	}
+	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
+}
+
 // seedIfNeeded parses and seeds the embedded packs when any is missing from
 // the database or differs from the stored copy.
 func seedIfNeeded(ctx context.Context, st *store.Store, files []frameworks.File) error {
-	stored, err := st.PackChecksums(ctx)
-	if err != nil {
+	if stale, err := packsStale(ctx, st, files); err != nil || !stale {
 		return err
-	}
-	if !slices.ContainsFunc(files, func(f frameworks.File) bool { return stored[f.Ref.String()] != f.SHA256 }) {
-		return nil
 	}
 	packs, err := frameworks.Embedded()
 	if err != nil {
@@ -68,6 +88,16 @@ func seedIfNeeded(ctx context.Context, st *store.Store, files []frameworks.File)
 	}
 	_, err = st.SeedPacks(ctx, data)
 	return err
+}
+
+// packsStale reports whether any embedded pack is missing from the database
+// or differs from the stored copy, comparing checksums only.
+func packsStale(ctx context.Context, st *store.Store, files []frameworks.File) (bool, error) {
+	stored, err := st.PackChecksums(ctx)
+	if err != nil {
+		return false, err
+	}
+	return slices.ContainsFunc(files, func(f frameworks.File) bool { return stored[f.Ref.String()] != f.SHA256 }), nil
 }
 
 // inSnapshot runs a view's reads in one read transaction (store.Snapshot):
