@@ -42,8 +42,10 @@
 # DB (reuse a database made by teambench generate), CLI (use this gapwise-cli
 # binary instead of building one), CLI_BEFORE (another gapwise-cli binary, such
 # as main before a change, that imports the same files into its own new
-# database just before this one, and runs each of a person's commands just
-# after this one's on the same files, for before and after in one run), KEEP=1
+# database just before this one, and runs each of a person's commands in turn
+# with this one's, on its own copies of the same data (a build of another
+# schema version cannot share this one's files), for before and after in one
+# run), KEEP=1
 # (keep the temporary folder), APP=1 (also the desktop app's memory, step 5),
 # PERSONAL=1 (step 4 alone: no organisation is generated), FRAMES (11: starts
 # of each program for the first frame in step 5).
@@ -219,27 +221,40 @@ before=""
 if [ -n "${CLI_BEFORE:-}" ]; then
   cp "$CLI_BEFORE" "$work/gapwise-cli-before"
   before="$work/gapwise-cli-before"
+  # Its own databases, made by it: a build of another schema version
+  # refuses (or upgrades) this build's files. The same sample data, and
+  # the same exported assessment imported.
+  bpdb="$work/personal-before.db"
+  "$before" --db "$bpdb" demo >/dev/null
+  basmt=$("$before" --db "$bpdb" assess list | awk 'NR == 2 { print $1 }')
+  bodb="$work/one-before.db"
+  "$before" --db "$bodb" assess import "$work/one.gapwise.json" >/dev/null
+  boasmt=$("$before" --db "$bodb" assess list | awk 'NR == 2 { print $1 }')
 fi
-for d in "$pdb $asmt" "$odb $oasmt"; do
-  set -- $d
-  "$work/gapwise-cli" --db "$1" gaps --assessment "$2" >/dev/null # the first run keeps the compiled framework
-  [ -z "$before" ] || "$before" --db "$1" gaps --assessment "$2" >/dev/null
-done
+"$work/gapwise-cli" --db "$pdb" gaps --assessment "$asmt" >/dev/null # the first run keeps the compiled framework
+"$work/gapwise-cli" --db "$odb" gaps --assessment "$oasmt" >/dev/null
+if [ -n "$before" ]; then
+  "$before" --db "$bpdb" gaps --assessment "$basmt" >/dev/null
+  "$before" --db "$bodb" gaps --assessment "$boasmt" >/dev/null
+fi
 ms() { sed -n 's/.*: CPU \([0-9.]*\) ms.*/\1/p'; }
-# cmd LABEL DB ARGS...: the shell's select 1 on the same file, this build's
-# command and, with CLI_BEFORE, the other build's, run in turn run by run
-# (tools/cputime), so that the machine's quieter and busier moments fall on
-# all of them alike; each command is held against the shell's figure of
-# its own group.
+# cmd LABEL WHICH ARGS...: the shell's select 1 on the database WHICH
+# ("sample" or "one"), this build's command on it and, with CLI_BEFORE, the
+# other build's on its own copy, run in turn run by run (tools/cputime), so
+# that the machine's quieter and busier moments fall on all of them alike;
+# each command is held against the shell's figure of its own group. @A in
+# ARGS is the assessment of the database the command runs on.
 cmd() {
-  local label=$1 db=$2
+  local label=$1 db=$odb a=$oasmt bdb=${bodb:-} ba=${boasmt:-}
+  if [ "$2" = sample ]; then db=$pdb a=$asmt bdb=${bpdb:-} ba=${basmt:-}; fi
   shift 2
+  local args=("${@/@A/$a}") bargs=("${@/@A/$ba}")
   if [ -z "$before" ]; then
     "$work/cputime" -n 24 -warm 1 -label "sqlite3 DB 'select 1', beside $label" -label "$label" \
-      -- sqlite3 "$db" 'select 1' --- "$work/gapwise-cli" --db "$db" "$@"
+      -- sqlite3 "$db" 'select 1' --- "$work/gapwise-cli" --db "$db" "${args[@]}"
   else
     "$work/cputime" -n 24 -warm 1 -label "sqlite3 DB 'select 1', beside $label" -label "$label" -label "before: $label" \
-      -- sqlite3 "$db" 'select 1' --- "$work/gapwise-cli" --db "$db" "$@" --- "$before" --db "$db" "$@"
+      -- sqlite3 "$db" 'select 1' --- "$work/gapwise-cli" --db "$db" "${args[@]}" --- "$before" --db "$bdb" "${bargs[@]}"
   fi
 }
 personal=$( {
@@ -250,12 +265,12 @@ personal=$( {
     "$work/cputime" -n 24 -warm 1 -label "sqlite3 DB 'select 1', beside version" -label "gapwise-cli version" -label "before: gapwise-cli version" \
       -- sqlite3 "$pdb" 'select 1' --- "$work/gapwise-cli" version --- "$before" version
   fi
-  cmd "gaps (sample data)" "$pdb" gaps --assessment "$asmt"
-  cmd "pathways (sample data)" "$pdb" pathways --assessment "$asmt"
-  cmd "assess show (sample data)" "$pdb" assess show "$asmt"
-  cmd "gaps (one assessment)" "$odb" gaps --assessment "$oasmt"
-  cmd "pathways (one assessment)" "$odb" pathways --assessment "$oasmt"
-  cmd "assess show (one assessment)" "$odb" assess show "$oasmt"
+  cmd "gaps (sample data)" sample gaps --assessment @A
+  cmd "pathways (sample data)" sample pathways --assessment @A
+  cmd "assess show (sample data)" sample assess show @A
+  cmd "gaps (one assessment)" one gaps --assessment @A
+  cmd "pathways (one assessment)" one pathways --assessment @A
+  cmd "assess show (one assessment)" one assess show @A
 } )
 echo "$personal" | sed 's/^/   /'
 # Each command against the shell's figure of its own group (the line before
