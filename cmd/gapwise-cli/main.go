@@ -6,7 +6,6 @@ import (
 	"context"
 	"math"
 	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
 
@@ -16,7 +15,7 @@ import (
 func main() {
 	noEarlyGC()
 	oneCore()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := cli.Interruptible(context.Background())
 	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

@@ -148,13 +148,24 @@ func (s *Store) SetTargets(ctx context.Context, assessmentID string, targets []m
 
 // Targets returns an assessment's targets in the framework's item order.
 func (s *Store) Targets(ctx context.Context, assessmentID string) ([]model.Target, error) {
+	return s.targets(ctx, assessmentID, true)
+}
+
+// TargetsByItem returns an assessment's targets in no particular order, for
+// a caller that looks them up by item (the sheet of every view): the join
+// and sort that give the framework's order were most of the read (issue 12).
+func (s *Store) TargetsByItem(ctx context.Context, assessmentID string) ([]model.Target, error) {
+	return s.targets(ctx, assessmentID, false)
+}
+
+func (s *Store) targets(ctx context.Context, assessmentID string, inItemOrder bool) ([]model.Target, error) {
 	var out []model.Target
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		if _, err := assessmentFramework(ctx, tx, assessmentID); err != nil {
 			return err
 		}
 		var err error
-		out, err = queryTargets(ctx, tx, "targets", "assessment", assessmentID)
+		out, err = queryTargets(ctx, tx, "targets", "assessment", assessmentID, inItemOrder)
 		return err
 	})
 	if err != nil {
@@ -225,10 +236,14 @@ func levelErr(ctx context.Context, q queryer, fw, item string, level int, what s
 	return model.Wrap(model.Invalid, err, "%s for item %q refused", what, item)
 }
 
-func queryTargets(ctx context.Context, q queryer, table, owner, ownerID string) ([]model.Target, error) {
-	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT t.item, t.level, t.source FROM %s t
+func queryTargets(ctx context.Context, q queryer, table, owner, ownerID string, inItemOrder bool) ([]model.Target, error) {
+	query := fmt.Sprintf(`SELECT item, level, source FROM %s WHERE %s = ?`, table, owner)
+	if inItemOrder {
+		query = fmt.Sprintf(`SELECT t.item, t.level, t.source FROM %s t
 		JOIN items i ON i.framework = t.framework AND i.id = t.item
-		WHERE t.%s = ? ORDER BY i.position, t.item`, table, owner), ownerID)
+		WHERE t.%s = ? ORDER BY i.position, t.item`, table, owner)
+	}
+	rows, err := q.QueryContext(ctx, query, ownerID)
 	if err != nil {
 		return nil, err
 	}

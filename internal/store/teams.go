@@ -206,7 +206,7 @@ func (s *Store) TeamTargets(ctx context.Context, teamID string) ([]model.Target,
 			return err
 		}
 		var err error
-		out, err = queryTargets(ctx, tx, "team_targets", "team", teamID)
+		out, err = queryTargets(ctx, tx, "team_targets", "team", teamID, true)
 		return err
 	})
 	if err != nil {

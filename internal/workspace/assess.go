@@ -166,7 +166,7 @@ func (w *Workspace) sheet(ctx context.Context, assessmentID string) (*Sheet, err
 	if err != nil {
 		return nil, err
 	}
-	targets, err := w.store.Targets(ctx, a.ID)
+	targets, err := w.store.TargetsByItem(ctx, a.ID) // into a map
 	if err != nil {
 		return nil, err
 	}
