@@ -347,11 +347,20 @@ GO
         "BEGIN { printf \"%.3f %s %s %.2f %s %s\n\", (t1 - t0) / 1e9, rss, size, 100 * (c1 - c0) / hz / ((s1 - s0) / 1e9), anon, file }"
     ' _ "$@"
   }
-  # once PROGRAM ARGS...: appwin, tried a second time (and said so) when the
-  # program exits before its window shows, as when Xvfb's display was not
-  # ready; the program's own words are printed either way.
+  # once PROGRAM ARGS...: appwin, tried up to twice more (and said so) when
+  # the program exits before its window shows, as when GLFW finds no display
+  # ("PlatformUnavailable") just after the previous start's Xvfb has gone,
+  # which happens to the empty window as well; the program's own words are
+  # printed each time.
   export APPWIN_ERR="$work/appwin.err"
-  once() { appwin full "$@" || { echo "   (started again: the run above did not show a window)" >&2; appwin full "$@"; }; }
+  once() {
+    local try
+    for try in 1 2 3; do
+      appwin full "$@" && return 0
+      [ "$try" = 3 ] || { echo "   (starting again: the run above did not show a window)" >&2; sleep 2; }
+    done
+    return 1
+  }
   col() { awk -v c="$1" '{ print $c }' "$2" | median; }
   : >"$work/app-org.txt"; : >"$work/app-personal.txt"; : >"$work/app-empty.txt"
   # The first start with an empty cache folder (this run's XDG_CACHE_HOME)

@@ -28,33 +28,33 @@ func tablesAndIndexesOf(t *testing.T, s *Store) string { return schemaWhere(t, s
 
 func schemaWhere(t *testing.T, s *Store, cond string) string {
 	t.Helper()
-	rows, err := s.db.Query("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE " + cond + " ORDER BY name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var line string
-		rows.Scan(&line)
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(textColumn(t, s, "SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema WHERE "+cond+" ORDER BY name"), "\n")
 }
 
 // rulesOf names the rules for writing (rules.sql) on a connection of s.
 func rulesOf(t *testing.T, s *Store) []string {
 	t.Helper()
-	rows, err := s.db.Query("SELECT name FROM sqlite_temp_schema WHERE type = 'trigger' ORDER BY name")
+	return textColumn(t, s, "SELECT name FROM sqlite_temp_schema WHERE type = 'trigger' ORDER BY name")
+}
+
+// textColumn is the one text column query returns, row by row.
+func textColumn(t *testing.T, s *Store, query string) []string {
+	t.Helper()
+	rows, err := s.db.Query(query)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var name string
-		rows.Scan(&name)
-		out = append(out, name)
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

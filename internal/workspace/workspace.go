@@ -33,41 +33,40 @@ type Workspace struct {
 // embedded framework pack is in it. The packs are parsed only when the
 // database lacks one or holds an older copy: comparing checksums is enough
 // on every other start.
-func Open(ctx context.Context, path string) (*Workspace, error) {
-	files, err := frameworks.Files()
-	if err != nil {
-		return nil, fmt.Errorf("load embedded frameworks: %w", err)
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		return nil, err
-	}
-	if err := seedIfNeeded(ctx, st, files); err != nil {
-		return nil, errors.Join(fmt.Errorf("add framework packs to %s: %w", path, err), st.Close())
-	}
-	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
-}
+func Open(ctx context.Context, path string) (*Workspace, error) { return open(ctx, path, false) }
 
 // OpenReader is Open for a command that only reads (the CLI's gaps, pathways,
 // assess show and ladder): its store cannot write, and so skips the rules
 // for writing (store.OpenReader). A database that needs an upgrade, or
 // whose built-in packs differ from this build's, is opened as Open does,
 // so the command sees what the app would.
-func OpenReader(ctx context.Context, path string) (*Workspace, error) {
+func OpenReader(ctx context.Context, path string) (*Workspace, error) { return open(ctx, path, true) }
+
+func open(ctx context.Context, path string, reading bool) (*Workspace, error) {
 	files, err := frameworks.Files()
 	if err != nil {
 		return nil, fmt.Errorf("load embedded frameworks: %w", err)
 	}
-	st, err := store.OpenReader(ctx, path)
+	openStore := store.Open
+	if reading {
+		openStore = store.OpenReader
+	}
+	st, err := openStore(ctx, path)
 	if err != nil {
 		return nil, err
 	}
 	stale, err := packsStale(ctx, st, files)
-	if err != nil || stale {
-		if err := st.Close(); err != nil {
-			return nil, err
+	if err == nil && stale {
+		if reading { // a reading store cannot add them
+			if err := st.Close(); err != nil {
+				return nil, err
+			}
+			return open(ctx, path, false)
 		}
-		return Open(ctx, path)
+		err = seedPacks(ctx, st)
+	}
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("add framework packs to %s: %w", path, err), st.Close())
 	}
 	return &Workspace{store: st, cache: map[model.FrameworkRef]*model.Framework{}}, nil
 }
@@ -78,6 +77,12 @@ func seedIfNeeded(ctx context.Context, st *store.Store, files []frameworks.File)
 	if stale, err := packsStale(ctx, st, files); err != nil || !stale {
 		return err
 	}
+	return seedPacks(ctx, st)
+}
+
+// seedPacks parses the embedded packs and writes those the database lacks
+// or holds differently.
+func seedPacks(ctx context.Context, st *store.Store) error {
 	packs, err := frameworks.Embedded()
 	if err != nil {
 		return fmt.Errorf("load embedded frameworks: %w", err)
