@@ -2,7 +2,10 @@ package workspace
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"gapwise/frameworks"
@@ -11,7 +14,8 @@ import (
 
 // Opening for reading a database that lacks this build's packs (one made by
 // the store alone, or by an older build) gives the command what the app
-// would see: the packs are added, as Open adds them.
+// would see: the packs are added, as Open adds them, and what opening it
+// did is still told (here, making it private).
 func TestOpenReaderAddsMissingPacks(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "gapwise.db")
@@ -20,6 +24,11 @@ func TestOpenReaderAddsMissingPacks(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
+	if runtime.GOOS != "windows" {
+		if err := os.Chmod(path, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	ws, err := OpenReader(ctx, path)
 	if err != nil {
@@ -36,6 +45,9 @@ func TestOpenReaderAddsMissingPacks(t *testing.T) {
 	}
 	if len(got) != len(files) {
 		t.Errorf("%d framework versions after opening for reading; want the %d built in", len(got), len(files))
+	}
+	if runtime.GOOS != "windows" && !strings.Contains(strings.Join(ws.Notices(), "\n"), "made it private") {
+		t.Errorf("notices %q; want the one saying the file was made private", ws.Notices())
 	}
 }
 

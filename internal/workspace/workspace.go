@@ -22,6 +22,9 @@ const EnvDB = "GAPWISE_DB"
 // Workspace is an open Gapwise database with its framework packs.
 type Workspace struct {
 	store *store.Store
+	// notices of an earlier open of the same file that this one replaced
+	// (OpenReader reopening for writing), so that none is lost
+	earlier []string
 
 	mu    sync.Mutex
 	cache map[model.FrameworkRef]*model.Framework
@@ -58,10 +61,15 @@ func open(ctx context.Context, path string, reading bool) (*Workspace, error) {
 	stale, err := packsStale(ctx, st, files)
 	if err == nil && stale {
 		if reading { // a reading store cannot add them
+			earlier := st.Notices()
 			if err := st.Close(); err != nil {
 				return nil, err
 			}
-			return open(ctx, path, false)
+			w, err := open(ctx, path, false)
+			if w != nil {
+				w.earlier = earlier
+			}
+			return w, err
 		}
 		err = seedPacks(ctx, st)
 	}
@@ -122,7 +130,9 @@ func (w *Workspace) Close() error { return w.store.Close() }
 // Notices are things opening the database did that the person should hear
 // about once, e.g. that it was made private; the app shows them and the CLI
 // prints them on standard error.
-func (w *Workspace) Notices() []string { return w.store.Notices() }
+func (w *Workspace) Notices() []string {
+	return append(slices.Clip(w.earlier), w.store.Notices()...)
+}
 
 // Path is the database file in use.
 func (w *Workspace) Path() string { return w.store.Path() }
