@@ -52,12 +52,12 @@ var errLevelNotDefined = errors.New("level is not defined for this item")
 // suspendLevelTrigger drops ratings_level_insert from tx's connection inside
 // tx and returns the function that creates it again.
 func suspendLevelTrigger(ctx context.Context, tx *sql.Tx) (restore func() error, err error) {
-	if _, err := tx.ExecContext(ctx, "DROP TRIGGER temp."+levelTrigger); err != nil {
-		return nil, fail(err, "cannot prepare the import")
-	}
 	again := ruleStatement(levelTrigger)
 	if again == "" {
 		return nil, model.Errorf(model.Internal, "this build of Gapwise is broken: rules.sql has no %s", levelTrigger)
+	}
+	if _, err := tx.ExecContext(ctx, "DROP TRIGGER temp."+levelTrigger); err != nil {
+		return nil, fail(err, "cannot prepare the import")
 	}
 	return func() error {
 		if _, err := tx.ExecContext(ctx, again); err != nil {
