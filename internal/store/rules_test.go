@@ -63,11 +63,8 @@ func TestRulesHoldOnEveryConnection(t *testing.T) {
 // leaves the file exactly as it was.
 func TestReaderReadsAndNeverWrites(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "gapwise.db")
-	w := openAt(t, path)
-	if _, err := w.SeedPacks(ctx, []PackData{packOf(t, tinyFramework("1"))}); err != nil {
-		t.Fatal(err)
-	}
+	w := newStore(t)
+	path := w.Path()
 	_, a := newAssessment(t, w)
 	if err := w.SetRating(ctx, a.ID, model.Rating{Item: "A", Level: 2, Evidence: "audit"}); err != nil {
 		t.Fatal(err)
